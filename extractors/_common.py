@@ -1,0 +1,63 @@
+"""Helpers shared by extractors: evidence spans, vocabularies, block access."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional
+
+from models.common import Evidence
+from models.document import Document
+
+DATA = Path(__file__).parent / "data"
+
+
+def evidence(doc: Document, block: int, start: int = 0, end: Optional[int] = None) -> Evidence:
+    """An :class:`Evidence` for ``doc.blocks[block].text[start:end]``
+    (``end`` defaults to the end of the block)."""
+    b = doc.blocks[block]
+    if end is None:
+        end = len(b.text)
+    return Evidence(block=block, start=start, end=end, page=b.page, quote=b.text[start:end])
+
+
+@lru_cache(maxsize=None)
+def vocab(name: str) -> dict:
+    """A vocabulary file ``extractors/data/<name>.json``, loaded once per process."""
+    return json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def zone_blocks(doc: Document, *names: str) -> list[int]:
+    """Block indices of the named zones, in document order (``attachments``
+    expands to every attachment body's blocks)."""
+    z = doc.zones
+    if z is None:
+        return []
+    out: list[int] = []
+    for n in names:
+        if n == "attachments":
+            for a in z.attachments:
+                out.extend(a.blocks)
+            continue
+        v = getattr(z, n)
+        if v is None:
+            continue
+        out.extend(v if isinstance(v, list) else [v])
+    return sorted(set(out))
+
+
+def attachment_of(doc: Document, block: int) -> Optional[int]:
+    """The attachment number whose body holds ``block``, or None."""
+    if doc.zones is None:
+        return None
+    for a in doc.zones.attachments:
+        if block in a.blocks or block == a.label_block:
+            return a.number
+    return None
+
+
+def iter_text_blocks(doc: Document, indices: Iterable[int] | None = None):
+    """(index, block) for the given indices (default: all blocks)."""
+    idx = range(len(doc.blocks)) if indices is None else indices
+    for i in idx:
+        yield i, doc.blocks[i]

@@ -1,0 +1,44 @@
+"""Contact points (联系方式) — ANNOTATION.md "contacts"."""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import Field
+
+from models.common import Evidence, Record
+
+ContactKind = Literal[
+    "name", "department", "phone", "mobile", "fax", "email", "qq", "wechat", "address", "postcode"
+]
+
+
+class ContactValue(Record):
+    """One way to reach someone, normalised per ANNOTATION.md (phones as
+    printed digits with a single hyphen after an area code, extension as
+    ``转NNNN``; emails lower case with ``＠`` → ``@``), with ``raw`` as printed
+    and its evidence."""
+
+    kind: ContactKind
+    value: str
+    raw: str = ""
+    evidence: Optional[Evidence] = None
+
+
+class ContactPoint(Record):
+    """A group of values that belong together: the person, their department,
+    and the phones/emails printed with them. ``names`` may hold several
+    persons sharing one phone ("联系人：张琳、曹理仰")."""
+
+    names: list[str] = Field(default_factory=list)
+    department: Optional[str] = None
+    values: list[ContactValue] = Field(default_factory=list)
+    text: str = ""
+    evidence: Optional[Evidence] = None
+
+    def of(self, kind: str) -> list[str]:
+        """The normalised values of one kind, in order, each once."""
+        seen: list[str] = []
+        for v in self.values:
+            if v.kind == kind and v.value not in seen:
+                seen.append(v.value)
+        return seen

@@ -1,0 +1,111 @@
+"""Run the stages over one file: read → normalise → segment → extractors.
+
+Public entry points:
+
+* :func:`extract_file` — path → validated :class:`models.Notice`.
+* :func:`extract_document` — an already read ``Document`` → ``Notice``.
+* :func:`load_or_extract` — a saved JSON record or a notice file → ``Notice``
+  (used by ``extract ics|push|contacts|tables``).
+* :func:`to_json` — the record as UTF-8 JSON text (not ``\\u``-escaped).
+
+Errors are :class:`pipeline.errors.NoticeError` subclasses with one-line
+messages naming the file.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from models.common import Warning_
+from models.document import Document
+from models.notice import Notice, Source
+from pipeline.errors import DocumentLoadError, NoticeError
+from pipeline.normalise import normalise
+from pipeline.readers import read_path
+from pipeline.segment import segment
+
+# Bumped whenever extraction output may change, so batch manifests redo files.
+EXTRACTOR_VERSION = "2026.11.21-1"
+
+
+def extract_document(doc: Document) -> Notice:
+    """Normalise and segment ``doc`` (in place) and run every extractor.
+
+    Returns the validated ``Notice``. Extractors receive what they need from
+    each other as arguments (the document dates for year inference, the
+    attachment zones) instead of calling each other.
+    """
+    from extractors import (attachments, cc, contacts, dates, deadlines, doc_number, events,
+                            issuers, printed, recipients, targets, title)
+
+    normalise(doc)
+    segment(doc)
+    warnings = [Warning_(code=c, message=m) for c, m in doc.warnings]
+
+    num = doc_number.extract(doc)
+    ttl = title.extract(doc)
+    signed, signed_ev = dates.extract_signed_date(doc)
+    prn = printed.extract(doc)
+    ref = dict(
+        signed_date=signed,
+        printed_date=prn.date if prn else None,
+        doc_year=num.year if num else None,
+    )
+    dls, dl_warn = deadlines.extract(doc, **ref)
+    cps, c_warn = contacts.extract(doc)
+    notice = Notice(
+        source=Source(path=doc.path, sha256=doc.sha256, format=doc.format, pages=doc.pages,
+                      ocr=doc.ocr),
+        issuers=issuers.extract(doc, title=ttl),
+        doc_number=num,
+        title=ttl,
+        recipients=recipients.extract(doc),
+        signed_date=signed,
+        signed_date_evidence=signed_ev,
+        printed=prn,
+        deadlines=dls,
+        events=events.extract(doc, **ref),
+        contacts=cps,
+        targets=targets.extract(doc),
+        attachments=attachments.extract(doc),
+        warnings=warnings + list(dl_warn) + list(c_warn),
+    )
+    notice.cc, notice.cc_evidence = cc.extract(doc)
+    if not (notice.title or notice.issuers or notice.doc_number or notice.recipients):
+        notice.warnings.append(Warning_(
+            code="not_a_circular",
+            message="no title, issuer, 发文字号 or 主送机关 found: this may not be a circular"))
+    return Notice.model_validate(notice.model_dump())
+
+
+def extract_file(path: str | os.PathLike) -> Notice:
+    """Read one notice file (any supported format, detected by content) and
+    return its validated record. Raises :class:`NoticeError`."""
+    doc = read_path(path)
+    try:
+        return extract_document(doc)
+    except NoticeError:
+        raise
+    except RecursionError as e:  # pathological nesting in a document
+        raise DocumentLoadError(str(path), f"document too deeply nested ({e})",
+                                stage="extract") from None
+
+
+def load_or_extract(path: str | os.PathLike) -> Notice:
+    """A ``Notice`` from a saved JSON record (``*.json``) or a notice file."""
+    p = Path(path)
+    if p.suffix.lower() == ".json":
+        try:
+            return Notice.model_validate_json(p.read_bytes())
+        except FileNotFoundError:
+            raise DocumentLoadError(str(path), "no such file") from None
+        except ValueError as e:
+            first = str(e).splitlines()[0]
+            raise DocumentLoadError(str(path), f"not a notice record ({first})") from None
+    return extract_file(p)
+
+
+def to_json(notice: Notice, *, indent: int | None = 2) -> str:
+    """The record as JSON text: UTF-8 characters kept, dates ISO."""
+    return json.dumps(notice.model_dump(mode="json"), ensure_ascii=False, indent=indent)
