@@ -754,8 +754,8 @@ class _Reader:
             return None, None, None
         total = sum(n for n, *_ in para.runs) or 1
         bold_chars = sum(n for n, b, *_ in para.runs if b)
-        known_bold = any(b is not None for _, b, *_ in para.runs)
-        bold = (bold_chars * 2 > total) if known_bold else None
+        # Word's default is not bold, so an unset toggle is a known False
+        bold = bold_chars * 2 > total
         sizes: Counter = Counter()
         colors: Counter = Counter()
         for n, _, sz, col in para.runs:
