@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 
 from models.document import Document
-from pipeline.errors import DocumentLoadError, UnsupportedFormatError
+from pipeline.errors import DocumentLoadError, MissingDependencyError, UnsupportedFormatError
 
 # format → "module:function"; modules import their heavy libraries lazily.
 READERS: dict[str, str] = {
@@ -102,9 +102,16 @@ def detect_format(path: str, data: bytes) -> str:
     raise UnsupportedFormatError(path, "binary data that is not a supported document format")
 
 
-def _reader(fmt: str):
+def _reader(path: str, fmt: str):
     mod_name, func = READERS[fmt].split(":")
-    return getattr(importlib.import_module(mod_name), func)
+    try:
+        module = importlib.import_module(mod_name)
+    except ModuleNotFoundError as e:
+        if e.name == mod_name:
+            raise UnsupportedFormatError(path, f"no reader for {fmt} files in this installation") from None
+        raise MissingDependencyError(
+            path, f"reading {fmt} needs the Python package {e.name!r}, which is not installed") from None
+    return getattr(module, func)
 
 
 def read_path(path: str | os.PathLike) -> Document:
@@ -137,7 +144,7 @@ def read_path(path: str | os.PathLike) -> Document:
 def read_bytes(name: str, data: bytes) -> Document:
     """Detect the format of ``data`` and run its reader; see :func:`read_path`."""
     fmt = detect_format(name, data)
-    doc = _reader(fmt)(name, data)
+    doc = _reader(name, fmt)(name, data)
     if not doc.sha256:
         doc.sha256 = hashlib.sha256(data).hexdigest()
     return doc

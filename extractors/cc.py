@@ -1,0 +1,42 @@
+"""抄送机关 (GB/T 9704-2012 §7.4.2): the organisations after 抄送, split on
+、，, joined across line breaks (``市科技`` + ``局`` → ``市科技局``) and
+with closing punctuation dropped (ANNOTATION.md "cc")."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extractors._common import evidence
+from extractors.recipients import split_top_level
+from models.common import Evidence
+from models.document import Document
+
+_CC = re.compile(r"^\s*(?:抄送|抄报)\s*[:：]\s*")
+
+
+def extract(doc: Document) -> tuple[list[str], Optional[Evidence]]:
+    """``(names, evidence)``; ``([], None)`` when there is no 抄送 line.
+
+    A 抄送 line not ending in 。 continues on the following 版记 line(s)
+    until a 印发 line; the text is joined before splitting so a name broken
+    by the line end is one name.
+    """
+    z = doc.zones
+    if not z:
+        return [], None
+    rec = sorted(z.record)
+    for k, i in enumerate(rec):
+        t = doc.blocks[i].text
+        m = _CC.match(t)
+        if not m:
+            continue
+        text = t[m.end():]
+        for j in rec[k + 1:]:
+            nxt = doc.blocks[j].text
+            if text.rstrip().endswith("。") or _CC.match(nxt) or re.search(r"印发?$", nxt):
+                break
+            text += nxt
+        text = text.strip().rstrip("。.;；，,")
+        names = [re.sub(r"\s+", "", p).rstrip("。.") for p in split_top_level(text, "、，,;；")]
+        return [n for n in names if n], evidence(doc, i)
+    return [], None

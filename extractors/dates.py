@@ -1,0 +1,69 @@
+"""成文日期 (GB/T 9704-2012 §7.3.5.1) and full-date parsing.
+
+``parse_full_date`` reads one isolated date phrase with a year —
+``2018年2月28日``, ``二〇一九年十月九日``, ``2017年7月19 日`` after
+normalisation — using cn2an for Chinese numerals (only ever on the isolated
+numeral span; cn2an's whole-text transform would turn 九江 into 9江).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional
+
+from extractors._common import evidence
+from models.common import Evidence
+from models.document import Document
+
+_CN = "〇零一二三四五六七八九十○"
+FULL_DATE = re.compile(
+    rf"(?P<y>\d{{4}}|[{_CN}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*"
+    rf"(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*日")
+
+
+def cn_number(s: str) -> Optional[int]:
+    """An integer from ASCII digits or a Chinese numeral (二十二, 二〇一九).
+
+    Returns None when ``s`` is not a number. Year-style digit strings
+    (二〇一九) are read digit by digit (cn2an ``direct`` mode).
+    """
+    if s.isdigit():
+        return int(s)
+    import cn2an  # isolated spans only
+
+    s = s.replace("○", "〇")
+    try:
+        mode = "direct" if "十" not in s and len(s) >= 2 else "normal"
+        return int(cn2an.cn2an(s, mode))
+    except (ValueError, KeyError):
+        return None
+
+
+def parse_full_date(text: str) -> Optional[tuple[dt.date, int, int]]:
+    """The first valid full date in ``text`` as ``(date, start, end)``.
+
+    An impossible day (2月30日) is skipped, never adjusted.
+    """
+    for m in FULL_DATE.finditer(text):
+        y, mo, d = (cn_number(m.group(k)) for k in "ymd")
+        if None in (y, mo, d):
+            continue
+        try:
+            return dt.date(y, mo, d), m.start(), m.end()
+        except ValueError:
+            continue
+    return None
+
+
+def extract_signed_date(doc: Document) -> tuple[Optional[dt.date], Optional[Evidence]]:
+    """The 成文日期 under the signature as ``(date, evidence)``, or
+    ``(None, None)`` when the notice has none (a ``…印发`` date is the
+    printed date, not this one — ANNOTATION.md)."""
+    z = doc.zones
+    if not z or z.date is None:
+        return None, None
+    hit = parse_full_date(doc.blocks[z.date].text)
+    if not hit:
+        return None, None
+    d, s, e = hit
+    return d, evidence(doc, z.date, s, e)

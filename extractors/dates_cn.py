@@ -1,0 +1,330 @@
+"""Chinese date phrases: numerals, parts of a month, year inference.
+
+Shared by the deadline, event and 成文日期 extractors. Everything here works
+on normalised text (``pipeline.normalise``: half-width digits, no spaces in
+Chinese runs) but tolerates stray spaces between a number and 年/月/日 so it
+can be used on raw text too.
+
+Rules (ANNOTATION.md "deadlines"):
+
+* a part of a month is its last day: 上旬 → 10th, 中旬 → 20th, 下旬 / 月底 /
+  底 / 末 → last day of the month (precision ``xun`` or ``month``);
+* "X月前" with no day is the last day of the previous month (``month``);
+* a missing year comes from the document date (成文日期, else 印发日期) or,
+  failing that, the 发文字号 year; a date more than 60 days before the
+  document date rolls over to the next year.
+
+Chinese numerals (二〇二一, 二十二) are converted with cn2an on the isolated
+numeral span only — never on running text, where cn2an rewrites 九江市 to
+9江市 (BASELINES.md "cn2an transform").
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+CN_DIGITS = "〇零一二三四五六七八九十两"
+# A number as printed: ASCII digits, or a run of Chinese numeral characters.
+_N = rf"(?:[0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}})"
+_Y = rf"(?:[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})"
+S = r"[ \t\u3000]*"  # stray spaces tolerated between parts
+
+# year? month (day | part of month)?  — the core date phrase.
+DATE_RE = re.compile(
+    rf"(?<![0-9])(?:(?P<y>{_Y}){S}年{S})?"
+    rf"(?P<m>{_N}){S}月{S}"
+    rf"(?:(?P<d>{_N}){S}[日号]|(?P<part>上旬|中旬|下旬|月底|月末|底|末|中下旬|初))?"
+)
+
+XUN_END = {"上旬": 10, "中旬": 20}
+MONTH_END_PARTS = {"下旬", "月底", "月末", "底", "末", "中下旬"}
+
+
+def cn_int(s: str) -> int:
+    """Integer value of an ASCII or Chinese numeral span ("22", "二十二",
+    "二〇二一", "两"). Raises ValueError on anything else."""
+    s = s.strip()
+    if s.isascii():
+        return int(s)
+    import cn2an  # lazy: ~0.1 s import, only needed for Chinese numerals
+
+    try:
+        v = cn2an.cn2an(s, "smart")
+    except Exception as e:  # cn2an raises its own errors on bad spans
+        raise ValueError(f"not a numeral: {s!r}") from e
+    return int(v)
+
+
+def last_day(year: int, month: int) -> int:
+    """Number of days in ``month`` of ``year``."""
+    return calendar.monthrange(year, month)[1]
+
+
+@dataclass
+class DatePhrase:
+    """A parsed date phrase: ``year`` None when not printed; ``day`` None when
+    only a part of the month (``part``) or nothing was printed. ``start``/
+    ``end`` are character offsets of the match in the searched text."""
+
+    year: Optional[int]
+    month: int
+    day: Optional[int]
+    part: Optional[str]
+    start: int
+    end: int
+    text: str
+
+    def resolve(self, year: int, *, before_month: bool = False) -> tuple[dt.date, str]:
+        """The due date and precision in ``year`` (ANNOTATION.md: part of a
+        month → its last day; ``before_month`` for "X月前" → last day of the
+        previous month). Raises ValueError for an impossible date (2月30日)."""
+        if self.day is not None:
+            return dt.date(year, self.month, self.day), "day"
+        if self.part in XUN_END:
+            return dt.date(year, self.month, XUN_END[self.part]), "xun"
+        if self.part == "下旬" or self.part == "中下旬":
+            return dt.date(year, self.month, last_day(year, self.month)), "xun"
+        if self.part in MONTH_END_PARTS:
+            return dt.date(year, self.month, last_day(year, self.month)), "month"
+        if self.part == "初":  # 月初 → first xun
+            return dt.date(year, self.month, 10), "xun"
+        if before_month:
+            prev = dt.date(year, self.month, 1) - dt.timedelta(days=1)
+            return prev, "month"
+        return dt.date(year, self.month, last_day(year, self.month)), "month"
+
+
+def match_to_phrase(m: re.Match) -> DatePhrase:
+    """A :class:`DatePhrase` from a :data:`DATE_RE` match. Raises ValueError
+    when a numeral cannot be read or the month is out of range."""
+    y = cn_int(m.group("y")) if m.group("y") else None
+    mo = cn_int(m.group("m"))
+    d = cn_int(m.group("d")) if m.group("d") else None
+    if not 1 <= mo <= 12:
+        raise ValueError(f"month {mo} out of range in {m.group(0)!r}")
+    if d is not None and not 1 <= d <= 31:
+        raise ValueError(f"day {d} out of range in {m.group(0)!r}")
+    return DatePhrase(y, mo, d, m.group("part"), m.start(), m.end(), m.group(0))
+
+
+def infer_year(month: int, day: int, *, signed_date: Optional[dt.date] = None,
+               printed_date: Optional[dt.date] = None,
+               doc_year: Optional[int] = None) -> Optional[int]:
+    """The year of a date printed without one (ANNOTATION.md "deadlines").
+
+    The 成文日期's year, else the 印发日期's, else the 发文字号 year; when a
+    document date exists and the date in that year would fall more than 60
+    days before it, the next year (a December notice asking for January).
+    ``day`` may be a month's last day for parts of months. None when the
+    document gives no year at all.
+    """
+    base = signed_date or printed_date
+    if base is not None:
+        y = base.year
+        try:
+            cand = dt.date(y, month, min(day, last_day(y, month)))
+        except ValueError:
+            return y
+        if (base - cand).days > 60:
+            return y + 1
+        return y
+    return doc_year
+
+
+def parse_cn_date(text: str) -> Optional[dt.date]:
+    """The first full date (year, month and day all printed) in ``text``:
+    "二〇一九年十月九日", "2018 年 2 月 28 日", "2017年7月19 日印". None when
+    there is none or it is impossible (2月30日)."""
+    for m in DATE_RE.finditer(text):
+        if not (m.group("y") and m.group("d")):
+            continue
+        try:
+            p = match_to_phrase(m)
+            return dt.date(p.year, p.month, p.day)  # type: ignore[arg-type]
+        except ValueError:
+            continue
+    return None
+
+
+_TIME_RE = re.compile(
+    rf"(?P<ampm>上午|下午|中午|晚上|早上|凌晨)?{S}"
+    rf"(?:(?P<h>[0-9]{{1,2}}){S}[:：]{S}(?P<mi>[0-9]{{2}})"
+    rf"|(?P<h2>[0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}}){S}[点时]{S}(?:(?P<mi2>[0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}}){S}分|(?P<half>半))?)"
+)
+
+
+def parse_time(text: str) -> Optional[tuple[str, int, int]]:
+    """A time of day at the start of ``text`` ("下午4点", "16:30", "17时",
+    "下午五点半") as (HH:MM, start, end) with 12 h → 24 h for 下午/晚上.
+    None when absent or out of range."""
+    m = _TIME_RE.match(text)
+    if not m or not (m.group("h") or m.group("h2")):
+        return None
+    try:
+        h = cn_int(m.group("h") or m.group("h2"))
+        mi = m.group("mi") or m.group("mi2")
+        minute = cn_int(mi) if mi else (30 if m.group("half") else 0)
+    except ValueError:
+        return None
+    if m.group("ampm") in ("下午", "晚上") and h < 12:
+        h += 12
+    if not (0 <= h <= 24 and 0 <= minute < 60):
+        return None
+    if h == 24:
+        h, minute = 23, 59
+    return f"{h:02d}:{minute:02d}", m.start(), m.end()
+
+
+WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+
+
+def resolve_weekday(which: str, wd: str, base: dt.date) -> dt.date:
+    """"本周五" / "下周三" against ``base`` (the document date): the given
+    weekday of base's week (Monday-first, as Chinese calendars count), or of
+    the next week for 下周."""
+    monday = base - dt.timedelta(days=base.weekday())
+    if which == "下":
+        monday += dt.timedelta(days=7)
+    return monday + dt.timedelta(days=WEEKDAYS[wd])
+
+
+# --- scanning a sentence for date items ---------------------------------------
+
+_SEP_RE = re.compile(rf"{S}(?:[—–\-~～－]+|至|到){S}")
+_DAY_ONLY_RE = re.compile(rf"(?P<d>{_N}){S}[日号]")
+_BARE_DAY_RE = re.compile(rf"(?P<d>[0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}})(?={S}(?:[—–\-~～－]+|至|到))")
+# A weekday note printed after a date: （星期五） (周五) ，星期五
+_WEEKDAY_NOTE_RE = re.compile(rf"{S}[（(]?{S}(?:星期|周|礼拜)[一二三四五六日天]{S}[）)]?{S}")
+_AFTER_CUE_RE = re.compile(rf"{S}(?:以前|之前|前|为止|止|截止)")
+_WEEK_RE = re.compile(rf"(?P<which>本|这|下)(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])")
+_QUARTER_RE = re.compile(r"(?:(?P<y>[0-9]{4})年)?(?:第)?(?P<q>[一二三四1-4])季度")
+_GARBLED_RE = re.compile(
+    rf"(?<![0-9])(?:[0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}}){S}月{S}"
+    rf"(?P<bad>[0-9]*[OoIlｌＯ][0-9OoIl]*|){S}[日号]{S}(?:以前|之前|前|止)"
+)
+
+
+@dataclass
+class DateItem:
+    """One date expression found in a sentence.
+
+    ``kind``: ``date`` (one date or part of a month), ``range`` (``first``
+    to ``last``), ``week`` (本周五: ``week`` = (本|下, weekday char)).
+    ``time`` is HH:MM of the (last) date when printed; ``cue_after`` is the
+    deadline word right after (前/以前/之前/止/为止/截止) or None;
+    ``start``/``end`` span the expression (including time and cue).
+    """
+
+    kind: str
+    first: Optional[DatePhrase]
+    last: Optional[DatePhrase]
+    time: Optional[str]
+    start: int
+    end: int
+    cue_after: Optional[str] = None
+    week: Optional[tuple[str, str]] = None
+    error: Optional[str] = None
+
+
+def _time_at(text: str, pos: int) -> tuple[Optional[str], int]:
+    """An optional weekday note and time of day at ``pos``: (HH:MM or None, new pos)."""
+    m = _WEEKDAY_NOTE_RE.match(text, pos)
+    if m:
+        pos = m.end()
+    t = parse_time(text[pos:])
+    if t:
+        return t[0], pos + t[2]
+    return None, pos
+
+
+def _cue_at(text: str, pos: int) -> tuple[Optional[str], int]:
+    m = _AFTER_CUE_RE.match(text, pos)
+    if m:
+        return m.group(0).strip(), m.end()
+    return None, pos
+
+
+def scan(text: str) -> list[DateItem]:
+    """Every date expression in ``text``, in order, without overlaps.
+
+    Recognises "2021年7月22日", "4月15日", "10月中旬", "5月", "二〇二一年七月
+    二十二日", windows "4月9—16日" / "2023年5月8日9:00至2023年6月2日17:00",
+    "本周五", each with an optional time of day and a following 前/止 cue.
+    A numeral that cannot be read or an impossible date gives an item with
+    ``error`` set (never a guessed date).
+    """
+    items: list[DateItem] = []
+    pos = 0
+    while True:
+        m = DATE_RE.search(text, pos)
+        w = _WEEK_RE.search(text, pos)
+        if w and (not m or w.start() < m.start()):
+            t, p = _time_at(text, w.end())
+            if text.startswith("下班", p):
+                p += 2
+            cue, p = _cue_at(text, p)
+            items.append(DateItem("week", None, None, t, w.start(), p, cue,
+                                  week=(w.group("which"), w.group("wd"))))
+            pos = p
+            continue
+        if not m:
+            break
+        try:
+            first = match_to_phrase(m)
+        except ValueError as e:
+            items.append(DateItem("date", None, None, None, m.start(), m.end(), error=str(e)))
+            pos = m.end()
+            continue
+        p = m.end()
+        # "4月9—16日": a bare day before the separator
+        if first.day is None and first.part is None:
+            b = _BARE_DAY_RE.match(text, p)
+            if b:
+                try:
+                    first.day = cn_int(b.group("d"))
+                    p = b.end()
+                except ValueError:
+                    pass
+        t1, p = _time_at(text, p)
+        sep = _SEP_RE.match(text, p)
+        last: Optional[DatePhrase] = None
+        if sep:
+            q = sep.end()
+            m2 = DATE_RE.match(text, q)
+            if m2:
+                try:
+                    last = match_to_phrase(m2)
+                    q = m2.end()
+                except ValueError:
+                    last = None
+            else:
+                d2 = _DAY_ONLY_RE.match(text, q)
+                if d2:
+                    try:
+                        dd = cn_int(d2.group("d"))
+                        last = DatePhrase(None, first.month, dd, None, d2.start(), d2.end(),
+                                          d2.group(0))
+                        q = d2.end()
+                    except ValueError:
+                        last = None
+            if last is not None:
+                if last.year is None and first.year is not None and last.month is not None:
+                    last.year = first.year + (1 if last.month < first.month else 0)
+                t2, q = _time_at(text, q)
+                cue, q = _cue_at(text, q)
+                items.append(DateItem("range", first, last, t2, m.start(), q, cue))
+                pos = q
+                continue
+        cue, p = _cue_at(text, p)
+        items.append(DateItem("date", first, first, t1, m.start(), p, cue))
+        pos = max(p, m.end()) if p > m.start() else m.end() + 1
+    return items
+
+
+def garbled(text: str) -> list[tuple[int, int]]:
+    """Spans of deadline-looking phrases whose day is missing or garbled
+    ("4月日前", "4月1O日前") — reported as ``bad_date``, never guessed."""
+    return [(g.start(), g.end()) for g in _GARBLED_RE.finditer(text)]

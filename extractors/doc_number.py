@@ -1,0 +1,56 @@
+"""发文字号 (GB/T 9704-2012 §7.2.4): 机关代字 + 〔年份〕 + 序号 + 号.
+
+ANNOTATION.md: brackets of any kind (``[ ]``, ``［ ］``, ``( )``, ``（ ）``,
+``【 】``) become 〔 〕, digits half-width, no spaces —
+``乐工办发〔2014〕12号``. Searched in the 版头 first, then the first lines
+(a 发文字号 printed above the title, seed 003), never in the body, where
+other documents' numbers are cited.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extractors._common import evidence
+from models.document import Document
+from models.notice import DocNumber
+
+__all__ = ["extract", "parse"]
+
+_RE = re.compile(
+    r"(?P<code>[\u4e00-\u9fffA-Za-z]{1,16}?)\s*"   # 机关代字, shortest before the bracket
+    r"[〔\[［(（【]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)）】]\s*"  # 〔年份〕 in any bracket
+    r"第?\s*(?P<serial>\d{1,5})\s*号"                 # 序号 号 (第 tolerated)
+)
+# Words that end a preceding label rather than start a 机关代字.
+_LABEL = re.compile(r"^(?:.*?(?:文号|字号|编号)[:：]?)")
+
+
+def parse(text: str) -> Optional[tuple[DocNumber, int, int]]:
+    """The first 发文字号 in ``text`` as ``(DocNumber, start, end)`` or None."""
+    m = _RE.search(text)
+    if not m:
+        return None
+    code = _LABEL.sub("", m.group("code")) or m.group("code")
+    start = m.start("code") + (len(m.group("code")) - len(code))
+    year, serial = int(m.group("year")), int(m.group("serial"))
+    num = DocNumber(text=f"{code}〔{year}〕{serial}号", agency_code=code, year=year, serial=serial)
+    return num, start, m.end()
+
+
+def extract(doc: Document) -> Optional[DocNumber]:
+    """The notice's 发文字号 with evidence, or None when it has none."""
+    z = doc.zones
+    candidates = list(z.head) if z else []
+    # a 发文字号 may sit just above the title or beside 签发人 when there is no header
+    candidates += [i for i in range(min(6, len(doc.blocks))) if i not in candidates]
+    for i in candidates:
+        b = doc.blocks[i]
+        if b.kind != "paragraph" or len(b.text) > 80:
+            continue
+        hit = parse(b.text)
+        if hit:
+            num, s, e = hit
+            num.evidence = evidence(doc, i, s, e)
+            return num
+    return None

@@ -1,0 +1,80 @@
+"""发文机关 (ANNOTATION.md "issuers"): full names as printed.
+
+Sources, strongest first: the 发文机关标志 in the 版头 ("XXX文件" gives XXX;
+a joint header stacks several names, GB/T 9704-2012 §7.2.1), the 发文机关
+署名 lines (§7.3.5; several names side by side or stacked = 联合发文), the
+title prefix ("XXX关于…的通知"). When the signature names bodies, they are
+the issuers in signature order (the header may name only one of them, seed
+001); otherwise the header; otherwise the title prefix. The 印发机关 of the
+版记 is never an issuer unless it also signs.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extractors._common import evidence
+from extractors.orgs import is_org_name, split_orgs
+from models.document import Document
+from models.notice import Issuer, Title
+
+_HEADER_WORD = re.compile(r"\s*文\s*件\s*$")
+
+
+def _from_header(doc: Document) -> list[Issuer]:
+    z = doc.zones
+    out: list[Issuer] = []
+    for i in z.head:
+        b = doc.blocks[i]
+        raw = _HEADER_WORD.sub("", b.raw) if _HEADER_WORD.search(b.raw) else b.raw
+        names = split_orgs(raw)
+        if not names:
+            joined = re.sub(r"\s+", "", raw)
+            names = [joined] if is_org_name(joined) else []
+        for name in names:
+            start = b.text.find(name)
+            out.append(Issuer(name=name, source="header",
+                              evidence=evidence(doc, i, max(start, 0),
+                                                max(start, 0) + len(name))))
+    return out
+
+
+def _from_signature(doc: Document) -> list[Issuer]:
+    out: list[Issuer] = []
+    for i in doc.zones.signature:
+        b = doc.blocks[i]
+        for name in split_orgs(b.raw):
+            start = b.text.find(name)
+            out.append(Issuer(name=name, source="signature",
+                              evidence=evidence(doc, i, max(start, 0),
+                                                max(start, 0) + len(name))))
+    return out
+
+
+def _from_title(doc: Document, title: Optional[Title]) -> list[Issuer]:
+    if title is None:
+        return []
+    t = title.text
+    k = t.find("关于")
+    if k < 2:
+        return []
+    prefix = t[:k]
+    # joint issuers in a title: "XX总工会、XX人社局关于…"
+    names = [p for p in re.split(r"[、,，]", prefix) if p]
+    if not names or not all(is_org_name(n) for n in names):
+        names = [prefix] if is_org_name(prefix) else []
+    return [Issuer(name=n, source="title", evidence=title.evidence) for n in names]
+
+
+def extract(doc: Document, *, title: Optional[Title] = None) -> list[Issuer]:
+    """The issuing bodies in print order, each once, with their source."""
+    if not doc.zones:
+        return []
+    for found in (_from_signature(doc), _from_header(doc), _from_title(doc, title)):
+        seen: list[Issuer] = []
+        for iss in found:
+            if iss.name not in [s.name for s in seen]:
+                seen.append(iss)
+        if seen:
+            return seen
+    return []

@@ -1,0 +1,41 @@
+"""印发机关和印发日期 (GB/T 9704-2012 §7.4.3) from the 版记.
+
+Both "XXX办公室 2017年7月19日印发" on one line and the org on the line above
+a "2017年7月19 日印" line count (ANNOTATION.md "printed"). None when the
+版记 has no 印发 line (seed 004 has only 抄送).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extractors._common import evidence
+from extractors.dates import FULL_DATE, parse_full_date
+from extractors.orgs import split_orgs
+from models.document import Document
+from models.notice import Printed
+
+_PRINTED_END = re.compile(r"(印发|印制|印)$")
+
+
+def extract(doc: Document) -> Optional[Printed]:
+    """The 印发机关 and 印发日期 with evidence on the date line, or None."""
+    z = doc.zones
+    if not z:
+        return None
+    for i in z.record:
+        b = doc.blocks[i]
+        t = b.text
+        if b.kind != "paragraph" or not _PRINTED_END.search(t):
+            continue
+        hit = parse_full_date(t)
+        if not hit:
+            continue
+        d, s, e = hit
+        m = FULL_DATE.search(b.raw)
+        org_raw = b.raw[: m.start()] if m else ""
+        orgs = split_orgs(org_raw) if org_raw.strip() else []
+        if not orgs and i > 0 and doc.blocks[i - 1].kind == "paragraph":
+            orgs = split_orgs(doc.blocks[i - 1].raw)
+        return Printed(org=orgs[0] if orgs else None, date=d, evidence=evidence(doc, i))
+    return None

@@ -1,0 +1,41 @@
+"""主送机关 (GB/T 9704-2012 §7.3.2): the addressee line before the body,
+without its final colon, whitespace removed (ANNOTATION.md "recipients").
+``items`` splits it on 、，; at bracket depth 0, so "各县（市、区）总工会"
+stays one item."""
+from __future__ import annotations
+
+from typing import Optional
+
+from extractors._common import evidence
+from models.document import Document
+from models.notice import Recipients
+
+
+def split_top_level(text: str, seps: str = "、，,;；") -> list[str]:
+    """Split ``text`` on ``seps`` outside （）()《》“” brackets; empty parts dropped."""
+    out, buf, depth = [], "", 0
+    for ch in text:
+        if ch in "（(《“[【":
+            depth += 1
+        elif ch in "）)》”]】" and depth:
+            depth -= 1
+        if ch in seps and depth == 0:
+            if buf.strip():
+                out.append(buf.strip())
+            buf = ""
+        else:
+            buf += ch
+    if buf.strip():
+        out.append(buf.strip())
+    return out
+
+
+def extract(doc: Document) -> Optional[Recipients]:
+    """The 主送机关 with its items, or None."""
+    z = doc.zones
+    if not z or z.recipients is None:
+        return None
+    i = z.recipients
+    t = doc.blocks[i].text
+    text = "".join(t.rstrip(":：").split())
+    return Recipients(text=text, items=split_top_level(text), evidence=evidence(doc, i, 0, len(t.rstrip(":："))))

@@ -1,0 +1,19 @@
+"""标题 (GB/T 9704-2012 §7.3.1): the title lines joined with no break and no
+spaces added (ANNOTATION.md "title")."""
+from __future__ import annotations
+
+from typing import Optional
+
+from extractors._common import evidence
+from models.document import Document
+from models.notice import Title
+
+
+def extract(doc: Document) -> Optional[Title]:
+    """The title from the ``title`` zone, or None when segmentation found none.
+    Evidence points at the first title line (its full text)."""
+    z = doc.zones
+    if not z or not z.title:
+        return None
+    text = "".join(doc.blocks[i].text.strip() for i in z.title)
+    return Title(text=text, evidence=evidence(doc, z.title[0]))
