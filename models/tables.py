@@ -20,25 +20,51 @@ class TableCell(Record):
 
 
 class FormField(Record):
-    """A label cell of a form and the value slots it asks for.
+    """A label of a form and the value slots it asks for.
 
-    ``slots`` names the blanks: one empty string for a plain blank cell, or
-    the labels of the blanks inside the text ("共人，其中男人" → ["共", "男"]).
-    ``row``/``col`` locate the label cell.
+    ``label`` is the label text with whitespace removed (and a trailing
+    colon dropped). ``slots`` names the blanks: one empty string for a plain
+    blank cell, or the labels of the blanks inside the text ("共人，其中男人"
+    → ["共", "男"]; "年 月 日" → ["年", "月", "日"]); ``units`` gives each
+    slot's unit as printed after the blank ("人", "岁"; "" when none).
+    ``value`` is a value already filled in (header lines such as
+    "填报单位：某某公司"), else "". ``group`` is the label of a cell that
+    spans the field's row(s) on its left ("班组负责人情况" over 姓名/性别…).
+    For fields inside a table, ``row``/``col`` locate the label cell and
+    ``value_row``/``value_col`` the blank cell (None when the slots are inline
+    or the label has no blank cell); ``text`` is the line as printed for
+    header/footer lines around a table.
     """
 
     label: str
     slots: list[str] = Field(default_factory=list)
+    units: list[str] = Field(default_factory=list)
+    value: str = ""
+    group: Optional[str] = None
     row: int = 0
     col: int = 0
+    value_row: Optional[int] = None
+    value_col: Optional[int] = None
+    text: str = ""
 
 
 class Table(Record):
     """One table of an attachment: its grid, header and kind.
 
-    ``header`` = the header row's non-empty cell texts, whitespace removed;
-    ``kind`` = ``list`` (header row + rows to fill) or ``form`` (label cells
-    beside blank value cells), decided by structure (ANNOTATION.md).
+    ``n_rows``/``n_cols`` count grid positions; ``cells`` holds each visual
+    cell once (top-left position + spans). ``header`` = the header row's
+    non-empty cell texts, whitespace removed (gold NOTES.md: the first row,
+    for forms too); ``kind`` = ``list`` (header row + rows to fill) or
+    ``form`` (label cells beside blank value cells), decided by structure
+    (ANNOTATION.md). ``columns`` (lists) names each column, "parent/child"
+    under a two-level header; ``fields`` (forms) the labels and their blanks.
+    ``header_fields`` are the fill-in lines between the title and the table
+    (单位名称（盖章）：, 填写日期： 年 月 日); ``footer_fields`` the blank
+    fill-in lines under it (联系人： 联系电话：); ``notes`` the other lines
+    under it (备注：…, 注：…); ``copies`` the "一式N份" count when a note
+    gives one; ``caption`` a line above the table that is not a field, or a
+    title row printed inside the grid. ``warnings`` record repairs (ragged
+    rows padded, overlapping spans, nested tables, empty table).
     """
 
     n_rows: int = 0
@@ -48,8 +74,11 @@ class Table(Record):
     kind: Literal["list", "form"] = "list"
     columns: list[str] = Field(default_factory=list)
     fields: list[FormField] = Field(default_factory=list)
-    header_fields: list[str] = Field(default_factory=list)
+    header_fields: list[FormField] = Field(default_factory=list)
+    footer_fields: list[FormField] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
+    copies: Optional[int] = None
+    caption: Optional[str] = None
     warnings: list[str] = Field(default_factory=list)
     evidence: Optional[Evidence] = None
 
