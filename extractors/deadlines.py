@@ -46,7 +46,7 @@ SKIP_ZONES = ("head", "title", "recipients", "signature", "date", "record", "att
 
 _SENT_SPLIT = re.compile(r"[。；;！!？?\n]")
 _EMAIL_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+\-]*\s*[@＠]\s*[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
-_SYSTEM_RE = re.compile(r"(?:通过|登录|在|经)?(?P<sys>[^\s，。；、：:（）()“”]{2,14}?(?:系统|平台|网站|小程序|公众号))")
+_SYSTEM_RE = re.compile(r"(?:通过|登录|登陆|使用|利用|经由)(?P<sys>[^\s，。；、：:（）()“”]{2,14}?(?:系统|平台|网站|小程序|公众号))")
 _ATT_RE = re.compile(
     rf"附件{S}(?P<list>[0-9一二三四五六七八九十]+(?:{S}(?:[、，,和及与]|[—–\-~至到]){S}(?:附件)?{S}[0-9一二三四五六七八九十]+)*)")
 _REL_RE = re.compile(
@@ -143,6 +143,8 @@ def find_action(sent: str, after: int) -> Optional[re.Match]:
     found_before: list[re.Match] = []
     for m in v["action_re"].finditer(sent):
         nxt = sent[m.end():m.end() + 1]
+        if m.group(0) == "上报" and nxt == "名":
+            continue  # 网上报名: the verb is 报名
         single = len(m.group(0)) == 1
         if single:
             prev = sent[m.start() - 1:m.start()]
@@ -209,12 +211,17 @@ def parse_parts(sent: str, date_start: int, date_end: int, *,
             k = max(mid.rfind("将"), mid.rfind("把"))
             if k >= 0:
                 out["deliverable"] = _clean_deliverable(mid[k + 1:])
+        else:  # "报送材料截止时间为…": the object sits between verb and date
+            obj = re.sub(r"(?:的)?(?:截止|截至)?(?:时间|日期)?(?:为|是)?[：:]?$", "",
+                         sent[act.end():date_start])
+            if obj and _DOC_NOUN.search(obj):
+                out["deliverable"] = _clean_deliverable(obj)
             else:
                 to = re.search(r"向(?P<org>[^，,。]{2,20}?)$", mid)
                 if to:
                     out["submit_to"] = _org_prefix(to.group("org"))
         post_from = act.end()
-    post = sent[post_from:] if act else ""
+    post = sent[post_from:] if act and act.start() >= date_end else ""
     if act and post:
         lead = re.match(r"(?:至|到|给|交|于)", post)
         if lead:
@@ -327,7 +334,9 @@ def parse_sentence(sent: str, ref: Ref, *, attachment: Optional[int] = None,
     """
     found: list[Found] = []
     problems: list[tuple[str, int, int]] = []
-    items = dates_cn.scan(sent)
+    bad = dates_cn.garbled(sent)
+    items = [it for it in dates_cn.scan(sent)
+             if not any(a <= it.start < b for a, b in bad)]
     atts = [attachment] if attachment is not None else named_attachments(sent)
     seen: set = set()
     for it in items:
@@ -372,6 +381,8 @@ def parse_sentence(sent: str, ref: Ref, *, attachment: Optional[int] = None,
             continue
         seen.add(key)
         parts = parse_parts(sent, it.start, it.end, attachment_title=attachment_title)
+        if not parts["deliverable"] and attachment_title:
+            parts["deliverable"] = attachment_title  # a note under a table is about that table
         if it.kind == "range" and not parts["action"]:
             m = _vocab()["label_re"].search(sent[:it.start])
             if m:
@@ -389,7 +400,7 @@ def parse_sentence(sent: str, ref: Ref, *, attachment: Optional[int] = None,
         dl = Deadline(due=None, relative=True, precision="day", year_inferred=False,
                       attachments=list(atts), text=sent.strip(), **parts)
         found.append(Found(dl, m.start(), m.end()))
-    for a, b in dates_cn.garbled(sent):
+    for a, b in bad:
         problems.append((f"garbled date {sent[a:b]!r}: no deadline taken", a, b))
     return found, problems
 
