@@ -109,3 +109,22 @@ def load_or_extract(path: str | os.PathLike) -> Notice:
 def to_json(notice: Notice, *, indent: int | None = 2) -> str:
     """The record as JSON text: UTF-8 characters kept, dates ISO."""
     return json.dumps(notice.model_dump(mode="json"), ensure_ascii=False, indent=indent)
+
+
+def warm_up() -> None:
+    """Import the readers and extractors and load their vocabularies once,
+    so that a batch worker pays these costs at start, not on its first file.
+    Heavy optional resources (OCR models, spaCy) stay lazy: they load on the
+    first document that needs them, once per process."""
+    import importlib
+
+    from pipeline.readers import READERS
+
+    for target in set(READERS.values()):
+        try:
+            importlib.import_module(target.split(":")[0])
+        except ImportError:
+            pass  # an optional format; its files will report the missing part
+    import extractors.attachments  # noqa: F401  (imports every extractor it uses)
+    from extractors import (cc, contacts, dates, deadlines, doc_number, events,  # noqa: F401
+                            issuers, printed, recipients, targets, title)
