@@ -42,3 +42,27 @@ class ContactPoint(Record):
             if v.kind == kind and v.value not in seen:
                 seen.append(v.value)
         return seen
+
+
+# Kinds reported under ``phones`` in the compact gold form (ANNOTATION.md
+# contacts: "mobile numbers too, unless labelled WeChat or QQ"; a fax line is
+# a number printed to reach the issuer, so it is listed with the phones).
+PHONE_KINDS = ("phone", "mobile", "fax")
+
+
+def compact_contacts(points: list[ContactPoint]) -> dict[str, list[str]]:
+    """The gold-file form of a notice's contact points:
+    ``{"names", "phones", "emails", "qq", "wechat"}``, each value once, in
+    order of first appearance (ANNOTATION.md "contacts")."""
+    out: dict[str, list[str]] = {"names": [], "phones": [], "emails": [], "qq": [], "wechat": []}
+    key = {"email": "emails", "qq": "qq", "wechat": "wechat"}
+    key.update({k: "phones" for k in PHONE_KINDS})
+    for p in points:
+        for n in p.names:
+            if n not in out["names"]:
+                out["names"].append(n)
+        for v in p.values:
+            k = key.get(v.kind)
+            if k and v.value not in out[k]:
+                out[k].append(v.value)
+    return out
