@@ -134,6 +134,11 @@ class _Layout:
         return out
 
 
+def _printed(c: Cell) -> Optional[str]:
+    p = (c.raw or "").strip()
+    return p if p and p != c.text else None
+
+
 def _header_row(lay: _Layout) -> Optional[int]:
     for r in range(lay.n_rows):
         if any(c.text for c in lay.row_cells(r)):
@@ -261,7 +266,7 @@ def _fields(lay: _Layout, h: int) -> list[FormField]:
             if not c.text:
                 continue
             label = _squash(c.text).rstrip(":：")
-            slots = inline_slots(c.text)
+            slots = inline_slots(c.raw or c.text)
             left = lay.at(r, c.col - 1) if c.col > 0 else None
             if slots:
                 target = None
@@ -287,7 +292,7 @@ def _fields(lay: _Layout, h: int) -> list[FormField]:
                 last_inline = f
                 continue
             right = lay.at(r, c.col + c.col_span)
-            if right is not None and right.text and not inline_slots(right.text):
+            if right is not None and right.text and not inline_slots(right.raw or right.text):
                 # a label beside another label: it heads the row(s) it spans
                 for rr in range(c.row, c.row + c.row_span):
                     group_of_row[rr] = label
@@ -313,7 +318,7 @@ def build_table(grid: Optional[Grid]) -> Table:
     lay = _Layout(grid)
     t = Table(n_rows=lay.n_rows, n_cols=lay.n_cols, warnings=list(lay.warnings),
               cells=[TableCell(row=c.row, col=c.col, row_span=c.row_span, col_span=c.col_span,
-                               text=c.text) for c in lay.cells])
+                               text=c.text, printed=_printed(c)) for c in lay.cells])
     for i, n in enumerate(grid.nested or []):
         t.warnings.append(f"nested table {i + 1} ({n.n_rows}×{n.n_cols}) inside a cell; "
                           "kept as a separate table")

@@ -10,13 +10,16 @@ from models.common import Evidence, Record
 
 class TableCell(Record):
     """A visual cell: 0-based ``row``/``col`` of its top-left grid position
-    and its spans (≥ 1)."""
+    and its spans (≥ 1). ``text`` is normalised; ``printed`` is the cell as
+    read when that differs (the gaps of "女 人" are where a form is filled
+    in, so the xlsx export prints them), else null."""
 
     row: int
     col: int
     row_span: int = 1
     col_span: int = 1
     text: str = ""
+    printed: Optional[str] = None
 
 
 class FormField(Record):
