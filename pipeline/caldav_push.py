@@ -1,0 +1,169 @@
+"""``extract push``: the ``extract ics`` items pushed to a CalDAV calendar.
+
+Each deadline (and, with ``--events``, each event) becomes one calendar
+resource named by its stable UID (:func:`pipeline.ics.deadline_uid`), so a
+second push of the same notices overwrites the same resources instead of
+adding duplicates (RFC 4791 requires UID-unique resources per collection;
+ECOSYSTEM.md §3 verified ``<UID>.ics`` hrefs on Radicale with caldav 3.x).
+
+The password comes from the ``CALDAV_PASSWORD`` environment variable or a
+hidden prompt; it is never echoed, logged or put in an error message. Every
+item is built before the first request, the login is checked before the
+first write, and nothing is written locally; a refused login, an unreachable
+server or an error answer gives one line on stderr and exit code 6.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import Optional, Sequence
+from urllib.parse import urlsplit, urlunsplit
+
+import click
+
+from models.notice import Notice
+from pipeline.errors import NoticeError
+from pipeline.ics import DEFAULT_NAME, build_calendar, load_notices, parse_remind
+
+PASSWORD_ENV = "CALDAV_PASSWORD"
+EXIT_REMOTE = 6
+
+
+class PushError(NoticeError):
+    """The CalDAV server could not be reached, refused the login or answered
+    with an error. ``str()`` is one line without the password."""
+
+    stage = "push"
+    exit_code = EXIT_REMOTE
+
+
+def safe_url(url: str) -> str:
+    """``url`` without any user:password part, for messages."""
+    p = urlsplit(url)
+    host = p.hostname or ""
+    if p.port:
+        host += f":{p.port}"
+    return urlunsplit((p.scheme, host, p.path, p.query, p.fragment))
+
+
+def split_items(cal) -> list[tuple[str, str, str]]:
+    """One VCALENDAR text per item of ``cal``: [(uid, 'VEVENT'|'VTODO', ics)].
+    Each carries the VTIMEZONE blocks of ``cal`` (at most one, Asia/Shanghai)."""
+    from icalendar import Calendar
+
+    tzs = [c for c in cal.subcomponents if c.name == "VTIMEZONE"]
+    out = []
+    for comp in cal.subcomponents:
+        if comp.name not in ("VEVENT", "VTODO"):
+            continue
+        one = Calendar()
+        one.add("prodid", cal["prodid"])
+        one.add("version", "2.0")
+        for tz in tzs:
+            one.add_component(tz)
+        one.add_component(comp)
+        out.append((str(comp["uid"]), comp.name, one.to_ical().decode("utf-8")))
+    return out
+
+
+def _describe(e: Exception, url: str) -> str:
+    """A one-line reason for a CalDAV/HTTP failure (no secrets)."""
+    from caldav.lib import error as cderr
+
+    name = type(e).__name__
+    if isinstance(e, cderr.AuthorizationError) or "401" in str(e) or "Unauthorized" in str(e):
+        return f"{safe_url(url)}: login refused (check --user and {PASSWORD_ENV})"
+    text = str(e).splitlines()[0] if str(e) else name
+    low = (name + text).lower()
+    if "connection" in low or "refused" in low or "timeout" in low or "resolve" in low:
+        return f"{safe_url(url)}: server not reachable ({name})"
+    if isinstance(e, cderr.DAVError):
+        return f"{safe_url(url)}: server answered with an error ({name}: {text[:160]})"
+    return f"{safe_url(url)}: CalDAV request failed ({name}: {text[:160]})"
+
+
+def open_calendar(url: str, user: str, password: str, name: str, *, timeout: float = 30):
+    """The calendar called ``name`` of the principal at ``url``, created (for
+    VEVENT and VTODO) when missing. Raises :class:`PushError`."""
+    import caldav
+
+    try:
+        client = caldav.DAVClient(url=url, username=user, password=password, timeout=timeout)
+        principal = client.principal()
+        for c in principal.calendars():
+            try:
+                if c.get_display_name() == name:
+                    return c
+            except Exception:  # a collection without a display name
+                continue
+        return principal.make_calendar(name=name,
+                                       supported_calendar_component_set=["VEVENT", "VTODO"])
+    except PushError:
+        raise
+    except Exception as e:  # caldav/requests/niquests raise many types; all become one line
+        raise PushError(None, _describe(e, url)) from None
+
+
+def push_notices(notices: Sequence[Notice], *, url: str, user: str, password: str,
+                 calendar: str = DEFAULT_NAME, todo: bool = False, remind: Optional[str] = "3d",
+                 events: bool = False, now: Optional[dt.datetime] = None) -> int:
+    """Push every dated item of ``notices`` to the CalDAV calendar
+    ``calendar`` (one resource per UID; existing UIDs are overwritten).
+    Returns the number of items pushed. Raises :class:`PushError`."""
+    cal = build_calendar(notices, todo=todo, remind=remind, events=events, name=calendar, now=now)
+    items = split_items(cal)
+    target = open_calendar(url, user, password, calendar)
+    try:
+        for uid, kind, ics in items:
+            if kind == "VTODO":
+                target.add_todo(ics)
+            else:
+                target.add_event(ics)
+    except Exception as e:
+        raise PushError(None, _describe(e, url)) from None
+    return len(items)
+
+
+def _fail(msg: str, code: int) -> None:
+    click.echo(f"extract: error: {msg}", err=True)
+    sys.exit(code)
+
+
+@click.command("push", context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--url", required=True, help="CalDAV server or principal URL.")
+@click.option("--user", required=True, help="CalDAV user name.")
+@click.option("--calendar", "calendar_name", default=DEFAULT_NAME, show_default=True,
+              help="Calendar (display name) to write to; created when missing.")
+@click.option("--todo", is_flag=True, help="Push VTODO tasks instead of all-day events.")
+@click.option("--remind", default="3d", show_default=True, help="Alarm lead time (0 = none).")
+@click.option("--events", "with_events", is_flag=True, help="Also push events.")
+def push_cmd(inputs, url, user, calendar_name, todo, remind, with_events):
+    """Push the deadlines of records or notice files to a CalDAV calendar.
+
+    The password is read from $CALDAV_PASSWORD, else asked for (hidden).
+    Pushing again updates the same items (stable UIDs), never duplicates.
+
+    Example: CALDAV_PASSWORD=… extract push corpus/seeds/*.txt --url http://127.0.0.1:5232/ --user union
+    """
+    try:
+        parse_remind(remind)
+    except ValueError as e:
+        _fail(str(e), 2)
+    try:
+        notices = load_notices(inputs)
+    except NoticeError as e:
+        _fail(str(e), e.exit_code)
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        password = click.prompt(f"CalDAV password for {user}", hide_input=True,
+                                default="", show_default=False, err=True)
+    try:
+        n = push_notices(notices, url=url, user=user, password=password,
+                         calendar=calendar_name, todo=todo, remind=remind, events=with_events)
+    except PushError as e:
+        _fail(str(e), e.exit_code)
+    click.echo(f"{n} item(s) from {len(notices)} notice(s) → {safe_url(url)} "
+               f"[{calendar_name}]", err=True)

@@ -1,0 +1,288 @@
+"""``extract ics``: deadlines (and optionally events) as one RFC 5545 calendar.
+
+Conventions (ECOSYSTEM.md §3, "Calendar feeding"):
+
+* a dated deadline is an all-day VEVENT (``DTSTART;VALUE=DATE`` plus the
+  exclusive ``DTEND`` of the next day — without DTEND iCloud and others show
+  a zero-length 00:00 event); ``--todo`` writes VTODO with ``DUE`` instead,
+  for CalDAV task lists (Outlook/Google ignore imported VTODO);
+* a deadline with a time of day is a DATE-TIME in ``Asia/Shanghai`` with one
+  compact VTIMEZONE (``add_missing_timezones(first_date=…)`` gives a single
+  ``STANDARD +0800`` block, not the 1986–1991 DST RDATE lists Google refused);
+* UID = ``sha256(source.sha256|due|text)[:16]@union-circulars``: the same
+  notice always gives the same UIDs, so re-imports and CalDAV pushes update
+  instead of duplicating; DTSTAMP is the (injectable) export time;
+* a VALARM ``--remind`` before (Apple/Thunderbird honour it; Google and
+  Outlook drop alarms of imported calendars, so the lead time is also written
+  into DESCRIPTION);
+* ``NAME`` (RFC 7986) and ``X-WR-CALNAME`` name the calendar.
+
+Relative deadlines (``due`` null) have no date and are not exported.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import sys
+from pathlib import Path
+from typing import Iterable, Optional, Sequence
+from zoneinfo import ZoneInfo
+
+import click
+
+from models.deadlines import Deadline, Event
+from models.notice import Notice
+from pipeline.errors import NoticeError
+
+TZ = ZoneInfo("Asia/Shanghai")
+PRODID = "-//union-circulars//extract ics//ZH"
+UID_DOMAIN = "union-circulars"
+DEFAULT_NAME = "工会通知截止日期"
+_REMIND_RE = re.compile(r"^\s*(\d+)\s*([wdhm])\s*$", re.I)
+_UNIT_ZH = {"w": "周", "d": "天", "h": "小时", "m": "分钟"}
+
+
+def parse_remind(spec: Optional[str]) -> Optional[dt.timedelta]:
+    """A reminder lead time: ``3d``, ``12h``, ``30m``, ``1w``; ``0``/``none``/
+    empty → no alarm. Raises ValueError on anything else."""
+    if spec is None or spec.strip().lower() in ("", "0", "none", "no", "off"):
+        return None
+    m = _REMIND_RE.match(spec)
+    if not m:
+        raise ValueError(f"bad reminder {spec!r}: use e.g. 3d, 12h, 30m or 1w")
+    n, u = int(m.group(1)), m.group(2).lower()
+    return {"w": dt.timedelta(weeks=n), "d": dt.timedelta(days=n),
+            "h": dt.timedelta(hours=n), "m": dt.timedelta(minutes=n)}[u]
+
+
+def _remind_zh(spec: str) -> str:
+    m = _REMIND_RE.match(spec)
+    return f"{m.group(1)}{_UNIT_ZH[m.group(2).lower()]}" if m else spec
+
+
+def deadline_uid(notice: Notice, d: Deadline) -> str:
+    """Stable UID of a deadline: sha256(source.sha256|due|text)[:16] (plus
+    the time of day when printed, so two times in one sentence differ)."""
+    key = f"{notice.source.sha256}|{d.due.isoformat() if d.due else ''}|{d.text}"
+    if d.due_time:
+        key += f"|{d.due_time}"
+    return f"{hashlib.sha256(key.encode('utf-8')).hexdigest()[:16]}@{UID_DOMAIN}"
+
+
+def event_uid(notice: Notice, e: Event) -> str:
+    """Stable UID of an event (source, dates and label)."""
+    key = f"{notice.source.sha256}|event|{e.start}|{e.end}|{e.label}|{e.text}"
+    return f"{hashlib.sha256(key.encode('utf-8')).hexdigest()[:16]}@{UID_DOMAIN}"
+
+
+def summary(notice: Notice, d: Deadline) -> str:
+    """"【上报】参赛报名表和竞赛实施方案 → 市总工会经济技术部"; the notice title
+    stands in for a missing deliverable."""
+    what = d.deliverable or (notice.title.text if notice.title else "") or d.text[:30]
+    s = f"【{d.action or '截止'}】{what}"
+    if d.submit_to:
+        s += f" → {d.submit_to}"
+    return s
+
+
+def _contacts_lines(notice: Notice) -> list[str]:
+    names: list[str] = []
+    phones: list[str] = []
+    emails: list[str] = []
+    for cp in notice.contacts:
+        for n in cp.names:
+            if n not in names:
+                names.append(n)
+        for kind, acc in (("phone", phones), ("mobile", phones), ("email", emails)):
+            for v in cp.of(kind):
+                if v not in acc:
+                    acc.append(v)
+    out = []
+    if names:
+        out.append("联系人：" + "、".join(names))
+    if phones:
+        out.append("电话：" + "、".join(phones))
+    if emails:
+        out.append("邮箱：" + "、".join(emails))
+    return out
+
+
+def description(notice: Notice, d: Optional[Deadline], remind: Optional[str],
+                text: Optional[str] = None) -> str:
+    """The sentence, the notice's title and 发文字号, the contacts and the
+    reminder lead time, one per line."""
+    lines = [text if text is not None else d.text]  # type: ignore[union-attr]
+    if d is not None:
+        if d.due_time:
+            lines.append(f"截止：{d.due.isoformat()} {d.due_time}（北京时间）")  # type: ignore[union-attr]
+        if d.channel:
+            lines.append(f"报送方式：{d.channel}")
+        if d.consequence:
+            lines.append(f"逾期：{d.consequence}")
+        if d.attachments:
+            lines.append("附件：" + "、".join(str(a) for a in d.attachments))
+    if notice.title:
+        lines.append(f"通知：{notice.title.text}")
+    if notice.doc_number:
+        lines.append(f"发文字号：{notice.doc_number.text}")
+    lines.extend(_contacts_lines(notice))
+    if remind:
+        lines.append(f"提醒：截止前{_remind_zh(remind)}")
+    lines.append(f"来源：{notice.source.path}")
+    return "\n".join(lines)
+
+
+def _alarm(lead: dt.timedelta, text: str, *, related_end: bool):
+    from icalendar import Alarm
+
+    a = Alarm()
+    a.add("action", "DISPLAY")
+    a.add("description", text)
+    a.add("trigger", -lead, parameters={"RELATED": "END"} if related_end else None)
+    return a
+
+
+def iter_items(notices: Iterable[Notice], *, events: bool = False):
+    """(notice, deadline|None, event|None) of every dated item, in order."""
+    for n in notices:
+        for d in n.deadlines:
+            if d.due is not None:
+                yield n, d, None
+        if events:
+            for e in n.events:
+                if e.start is not None or e.end is not None:
+                    yield n, None, e
+
+
+def build_calendar(notices: Sequence[Notice], *, todo: bool = False, remind: Optional[str] = "3d",
+                   events: bool = False, name: str = DEFAULT_NAME,
+                   now: Optional[dt.datetime] = None):
+    """One ``icalendar.Calendar`` holding every dated deadline of ``notices``
+    (VEVENT all-day, or VTODO with ``todo``), plus events with ``events``.
+
+    ``remind`` is the alarm lead time (see :func:`parse_remind`); ``now``
+    the DTSTAMP (default: current UTC time — DTSTAMP may differ between runs,
+    UIDs never do). Raises ValueError for a bad ``remind``.
+    """
+    from icalendar import Calendar, Event as VEvent, Todo
+
+    lead = parse_remind(remind)
+    stamp = now or dt.datetime.now(dt.timezone.utc)
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("name", name)
+    cal.add("x-wr-calname", name)
+    first: Optional[dt.date] = None
+    timed = False
+    seen: set[str] = set()
+    for n, d, e in iter_items(notices, events=events):
+        if d is not None:
+            uid = deadline_uid(n, d)
+            comp = Todo() if todo else VEvent()
+            comp.add("summary", summary(n, d))
+            comp.add("description", description(n, d, remind if lead else None))
+            if d.due_time:
+                hh, mm = map(int, d.due_time.split(":"))
+                when = dt.datetime(d.due.year, d.due.month, d.due.day, hh, mm, tzinfo=TZ)
+                timed = True
+            else:
+                when = d.due
+            if todo:
+                comp.add("due", when)
+            else:
+                comp.add("dtstart", when)
+                if not d.due_time:  # all-day: exclusive end on the next day
+                    comp.add("dtend", d.due + dt.timedelta(days=1))
+                comp.add("transp", "TRANSPARENT")
+            comp.add("categories", ["截止"])
+            day = d.due
+        else:
+            assert e is not None
+            uid = event_uid(n, e)
+            comp = VEvent()
+            comp.add("summary", f"【活动】{e.label or (n.title.text if n.title else '')}")
+            comp.add("description", description(n, None, None, text=e.text))
+            start = e.start or e.end
+            end = e.end or e.start
+            comp.add("dtstart", start)
+            comp.add("dtend", end + dt.timedelta(days=1))
+            comp.add("transp", "TRANSPARENT")
+            comp.add("categories", ["活动"])
+            day = start
+        if uid in seen:  # the same sentence twice (a repeated note): one item
+            continue
+        seen.add(uid)
+        comp.add("uid", uid)
+        comp.add("dtstamp", stamp)
+        comp.add("sequence", 0)
+        if lead is not None and d is not None:
+            comp.add_component(_alarm(lead, summary(n, d), related_end=todo))
+        cal.add_component(comp)
+        first = day if first is None or day < first else first
+    if timed:
+        cal.add_missing_timezones(first_date=first or dt.date(2000, 1, 1))
+    return cal
+
+
+def write_calendar(notices: Sequence[Notice], path: str | Path, **kw) -> int:
+    """Write :func:`build_calendar` to ``path`` atomically (``-`` = stdout).
+    Returns the number of items written. Raises OSError when unwritable."""
+    cal = build_calendar(notices, **kw)
+    data = cal.to_ical()
+    count = sum(1 for c in cal.subcomponents if c.name in ("VEVENT", "VTODO"))
+    if str(path) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return count
+    from pipeline.atomic import atomic_write_bytes
+
+    atomic_write_bytes(path, data)
+    return count
+
+
+def load_notices(paths: Sequence[Path]) -> list[Notice]:
+    """Records or notice files → notices (``pipeline.run.load_or_extract``).
+    Raises NoticeError on the first unreadable input."""
+    from pipeline.run import load_or_extract
+
+    return [load_or_extract(p) for p in paths]
+
+
+def _fail(msg: str, code: int) -> None:
+    click.echo(f"extract: error: {msg}", err=True)
+    sys.exit(code)
+
+
+@click.command("ics", context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", default="-", show_default=True,
+              help="The .ics file to write ('-' = stdout).")
+@click.option("--todo", is_flag=True, help="Write VTODO with DUE instead of all-day VEVENT.")
+@click.option("--remind", default="3d", show_default=True,
+              help="Alarm lead time (3d, 12h, 30m, 1w; 0 = none).")
+@click.option("--events", "with_events", is_flag=True,
+              help="Also export events (competition periods, meetings).")
+@click.option("--name", default=DEFAULT_NAME, show_default=True, help="Calendar name.")
+def ics_cmd(inputs, output, todo, remind, with_events, name):
+    """Export the deadlines of records or notice files as one iCalendar file.
+
+    Example: extract ics corpus/seeds/*.txt -o deadlines.ics
+    """
+    try:
+        parse_remind(remind)
+    except ValueError as e:
+        _fail(str(e), 2)
+    try:
+        notices = load_notices(inputs)
+    except NoticeError as e:
+        _fail(str(e), e.exit_code)
+    try:
+        n = write_calendar(notices, output, todo=todo, remind=remind, events=with_events,
+                           name=name)
+    except OSError as e:
+        _fail(f"{output}: cannot write ({e.strerror or e})", 5)
+    if output != "-":
+        click.echo(f"{n} item(s) from {len(notices)} notice(s) → {output}", err=True)

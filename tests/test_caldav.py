@@ -1,0 +1,137 @@
+"""CalDAV push against a real Radicale server on 127.0.0.1 (ECOSYSTEM.md §3).
+
+The fixture starts ``python -m radicale`` with htpasswd auth (plain) and a
+temporary storage folder on a free port, waits for it to listen, and stops it
+at the end. Push, push again, read back exactly one item per dated deadline;
+a refused login and a server-down push fail with one line and exit 6.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.caldav_push import PushError, push_cmd, push_notices
+from pipeline.run import extract_file
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "corpus" / "seeds"
+if not SEEDS.exists():
+    SEEDS = Path("/work/shared/seeds")
+USER, PASSWORD = "union", "s3cret-pw"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def radicale(tmp_path_factory):
+    """URL of a Radicale server with user ``union`` (htpasswd, plain)."""
+    pytest.importorskip("radicale")
+    d = tmp_path_factory.mktemp("radicale")
+    (d / "users").write_text(f"{USER}:{PASSWORD}\n")
+    port = _free_port()
+    cmd = [sys.executable, "-m", "radicale", "--config", "",
+           "--server-hosts", f"127.0.0.1:{port}",
+           "--auth-type", "htpasswd", "--auth-htpasswd-filename", str(d / "users"),
+           "--auth-htpasswd-encryption", "plain",
+           "--rights-type", "owner_only",
+           "--storage-filesystem-folder", str(d / "storage")]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                raise RuntimeError("radicale did not start: " + proc.stderr.read().decode()[-500:])
+            time.sleep(0.1)
+    yield f"http://127.0.0.1:{port}/"
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="module")
+def notices():
+    return [extract_file(p) for p in sorted(SEEDS.glob("*.txt"))]
+
+
+def _read_back(url: str, name: str, todo: bool = False):
+    import caldav
+
+    client = caldav.DAVClient(url=url, username=USER, password=PASSWORD)
+    cal = next(c for c in client.principal().calendars() if c.get_display_name() == name)
+    objs = cal.get_todos() if todo else cal.get_events()
+    return [o.icalendar_component for o in objs]
+
+
+def test_push_twice_gives_one_item_per_deadline(radicale, notices):
+    expected = sorted((str(d.due)) for n in notices for d in n.deadlines if d.due)
+    assert len(expected) == 11
+    for _ in range(2):  # the second push updates, never duplicates
+        n = push_notices(notices, url=radicale, user=USER, password=PASSWORD,
+                         calendar="截止日期-测试", now=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+        assert n == 11
+    comps = _read_back(radicale, "截止日期-测试")
+    assert len(comps) == 11
+    assert len({str(c["uid"]) for c in comps}) == 11
+    got = sorted(c.decoded("dtstart").isoformat() for c in comps)
+    assert got == expected
+    for c in comps:  # all-day with exclusive end
+        assert c.decoded("dtend") - c.decoded("dtstart") == dt.timedelta(days=1)
+
+
+def test_push_todo_via_cli(radicale, monkeypatch):
+    monkeypatch.setenv("CALDAV_PASSWORD", PASSWORD)
+    seed = str(SEEDS / "002_a6ecc3133544287b.txt")
+    runner = CliRunner()
+    for _ in range(2):
+        r = runner.invoke(push_cmd, [seed, "--url", radicale, "--user", USER,
+                                     "--calendar", "任务", "--todo"])
+        assert r.exit_code == 0, r.output
+        assert PASSWORD not in r.output
+    comps = _read_back(radicale, "任务", todo=True)
+    assert len(comps) == 1
+    assert comps[0].decoded("due") == dt.date(2021, 7, 22)
+    assert "市总工会经济技术部" in str(comps[0]["summary"])
+
+
+def test_refused_login(radicale, monkeypatch):
+    monkeypatch.setenv("CALDAV_PASSWORD", "wrong-password")
+    seed = str(SEEDS / "002_a6ecc3133544287b.txt")
+    r = CliRunner().invoke(push_cmd, [seed, "--url", radicale, "--user", USER])
+    assert r.exit_code == 6
+    lines = [x for x in r.output.splitlines() if x.strip()]
+    assert len(lines) == 1 and "login refused" in lines[0]
+    assert "wrong-password" not in r.output
+
+
+def test_server_down(notices, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    url = f"http://127.0.0.1:{_free_port()}/"  # nothing listens there
+    with pytest.raises(PushError) as ei:
+        push_notices(notices[:1], url=url, user=USER, password=PASSWORD)
+    assert "not reachable" in str(ei.value) and PASSWORD not in str(ei.value)
+    monkeypatch.setenv("CALDAV_PASSWORD", PASSWORD)
+    r = CliRunner().invoke(push_cmd, [str(SEEDS / "002_a6ecc3133544287b.txt"),
+                                      "--url", url, "--user", USER])
+    assert r.exit_code == 6
+    assert len([x for x in r.output.splitlines() if x.strip()]) == 1
+    assert list(tmp_path.iterdir()) == []  # nothing written locally
