@@ -211,15 +211,15 @@ def parse_parts(sent: str, date_start: int, date_end: int, *,
             k = max(mid.rfind("将"), mid.rfind("把"))
             if k >= 0:
                 out["deliverable"] = _clean_deliverable(mid[k + 1:])
+            else:
+                to = re.search(r"向(?P<org>[^，,。]{2,20}?)$", mid)
+                if to:
+                    out["submit_to"] = _org_prefix(to.group("org"))
         else:  # "报送材料截止时间为…": the object sits between verb and date
             obj = re.sub(r"(?:的)?(?:截止|截至)?(?:时间|日期)?(?:为|是)?[：:]?$", "",
                          sent[act.end():date_start])
             if obj and _DOC_NOUN.search(obj):
                 out["deliverable"] = _clean_deliverable(obj)
-            else:
-                to = re.search(r"向(?P<org>[^，,。]{2,20}?)$", mid)
-                if to:
-                    out["submit_to"] = _org_prefix(to.group("org"))
         post_from = act.end()
     post = sent[post_from:] if act and act.start() >= date_end else ""
     if act and post:

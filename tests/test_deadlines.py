@@ -1,0 +1,205 @@
+"""Deadlines (ANNOTATION.md "deadlines"): sentence rules and the seeds."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from extractors.dates_cn import infer_year, parse_cn_date
+from extractors.deadlines import Ref, named_attachments, parse_sentence
+from pipeline.run import extract_file
+
+D = dt.date
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "corpus" / "seeds"
+if not (SEEDS / "000_beae532f0dc098a7.txt").exists():
+    SEEDS = Path("/work/shared/seeds")
+
+S17 = Ref(signed_date=D(2017, 7, 19))
+S18 = Ref(signed_date=D(2018, 2, 28))
+DEC = Ref(signed_date=D(2017, 12, 20))
+
+# (sentence, ref, due, due_time, precision, year_inferred)
+DUE_CASES = [
+    ("于2021年7月22日前将报名表报送至市总工会", Ref(), D(2021, 7, 22), None, "day", False),
+    ("请各单位于4月15日前上报", S18, D(2018, 4, 15), None, "day", True),
+    ("此表由基层工会在 4 月 10 日前上报到县总工会经济部", S18, D(2018, 4, 10), None, "day", True),
+    ("此表请于10月中旬前上报区总宣教部", S17, D(2017, 10, 20), None, "xun", True),
+    ("请于8月上旬前报送参赛名单", S17, D(2017, 8, 10), None, "xun", True),
+    ("请于9月下旬前报送总结", S17, D(2017, 9, 30), None, "xun", True),
+    ("各单位于11月底前完成申报", S17, D(2017, 11, 30), None, "month", True),
+    ("请于2月底前报送", Ref(signed_date=D(2020, 1, 5)), D(2020, 2, 29), None, "month", True),
+    ("请于5月前报送参赛名单", S18, D(2018, 4, 30), None, "month", True),
+    ("报名时间：4月9—16日", S18, D(2018, 4, 16), None, "day", True),
+    ("网上报名时间为2023年5月8日9:00至2023年6月2日17:00止", Ref(D(2023, 4, 20)), D(2023, 6, 2), "17:00", "day", False),
+    ("请于4月10日下午4点前报送回执", S18, D(2018, 4, 10), "16:00", "day", True),
+    ("请于4月10日16:30前提交材料", S18, D(2018, 4, 10), "16:30", "day", True),
+    ("请于二〇二一年七月二十二日前报送", Ref(), D(2021, 7, 22), None, "day", False),
+    ("请于十月二十日前上报", S17, D(2017, 10, 20), None, "day", True),
+    ("请于1月10日前报送年度总结", DEC, D(2018, 1, 10), None, "day", True),
+    ("请于本周五下班前报送统计表", Ref(signed_date=D(2024, 3, 12)), D(2024, 3, 15), None, "day", True),
+    ("请于下周三前报送统计表", Ref(signed_date=D(2024, 3, 12)), D(2024, 3, 20), None, "day", True),
+    ("报名截止时间为6月2日", S18, D(2018, 6, 2), None, "day", True),
+    ("即日起至5月20日报名", S18, D(2018, 5, 20), None, "day", True),
+    ("请于6月15日前将申报表发送至区总工会", Ref(doc_year=2018), D(2018, 6, 15), None, "day", True),
+]
+
+
+@pytest.mark.parametrize("sent,ref,due,time,prec,inferred", DUE_CASES)
+def test_due(sent, ref, due, time, prec, inferred):
+    found, problems = parse_sentence(sent, ref)
+    assert len(found) == 1, found
+    d = found[0].deadline
+    assert (d.due, d.due_time, d.precision, d.year_inferred) == (due, time, prec, inferred)
+    assert problems == []
+
+
+# (sentence, ref) that are not deadlines
+NOT_DEADLINES = [
+    ("竞赛时间2017年7月—11月", S17),
+    ("比赛时间：2018年5月10日至12日", S18),
+    ("决赛将于5月20日在市体育馆举行", S18),
+    ("一季度，召开全县职工主题劳动竞赛活动动员会", S18),
+    ("2018年，各乡镇至少新培育示范点1个", S18),
+    ("对2016年12月31日前入会的会员给予慰问", S18),
+    ("近日前往企业调研", S18),
+]
+
+
+@pytest.mark.parametrize("sent,ref", NOT_DEADLINES)
+def test_not_deadline(sent, ref):
+    assert parse_sentence(sent, ref)[0] == []
+
+
+# (sentence, action, deliverable, submit_to, channel, consequence)
+PART_CASES = [
+    ("于2021年7月22日前将参赛报名表和竞赛实施方案一并报送至市总工会经济技术部（纸质版加盖单位公章，电子版发至邮箱：jjszjjb@sina.com），未在规定时间内报送的单位均视为未参赛",
+     "报送", "参赛报名表和竞赛实施方案", "市总工会经济技术部", "email:jjszjjb@sina.com; paper", "视为未参赛"),
+    ("各单位请于4月15日前将相关表格上报至县总工会经济工作部", "上报", "相关表格", "县总工会经济工作部", None, None),
+    ("请于5月10日前报送参赛名单至市总工会职工服务中心", "报送", "参赛名单", "市总工会职工服务中心", None, None),
+    ("请于5月10日前向市总工会宣教部提交作品，逾期不予受理", "提交", "作品", "市总工会宣教部", None, "逾期不予受理"),
+    ("请于3月20日前通过全国工会网上工作平台报名", "报名", None, None, "system:全国工会网上工作平台", None),
+    ("请于2018年10月20日前将活动情况，认真总结，形成经验材料上报市总工会经济保障部", "上报", "经验材料", "市总工会经济保障部", None, None),
+    ("推荐材料请于6月30日前报送区总工会", "报送", "推荐材料", "区总工会", None, None),
+]
+
+
+@pytest.mark.parametrize("sent,action,deliverable,submit_to,channel,consequence", PART_CASES)
+def test_parts(sent, action, deliverable, submit_to, channel, consequence):
+    found, _ = parse_sentence(sent, S18)
+    assert len(found) == 1
+    d = found[0].deadline
+    assert (d.action, d.deliverable, d.submit_to, d.channel) == (action, deliverable, submit_to, channel)
+    assert (d.consequence or None) == consequence or consequence in (d.consequence or "")
+
+
+def test_relative_deadline_keeps_text():
+    found, _ = parse_sentence("请于活动结束后15个工作日内报送总结材料", S18)
+    assert len(found) == 1
+    d = found[0].deadline
+    assert d.due is None and d.relative and "15个工作日内" in d.text and d.action == "报送"
+
+
+def test_registration_window_start():
+    d = parse_sentence("报名时间：4月9—16日", S18)[0][0].deadline
+    assert d.start == D(2018, 4, 9) and d.action == "报名"
+
+
+@pytest.mark.parametrize("sent", [
+    "请于2月30日前报送",
+    "请于4月日前报送",
+    "请于4月1O日前报送",
+    "请于13月5日前报送",
+])
+def test_bad_date_warns_and_invents_nothing(sent):
+    found, problems = parse_sentence(sent, S18)
+    assert found == [] and len(problems) == 1
+
+
+def test_one_deadline_per_sentence_when_dates_repeat():
+    found, _ = parse_sentence("请于4月15日前报送申报表，纸质版同样于4月15日前寄送", S18)
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize("sent,nums", [
+    ("将主题活动申报表（附件1）和登记表（附件2）发送至区总工会", [1, 2]),
+    ("报送附件1、附件2", [1, 2]),
+    ("填写附件1-3", [1, 2, 3]),
+    ("填写附件三", [3]),
+    ("将相关表格上报", []),
+])
+def test_named_attachments(sent, nums):
+    assert named_attachments(sent) == nums
+
+
+@pytest.mark.parametrize("month,day,ref,year", [
+    (1, 10, DEC, 2018),          # December notice, January deadline
+    (11, 15, DEC, 2017),         # within 60 days before: same year
+    (10, 15, DEC, 2018),         # more than 60 days before: next year
+    (4, 15, S18, 2018),
+    (6, 15, Ref(doc_year=2018), 2018),  # only the 发文字号: no roll-over
+])
+def test_infer_year(month, day, ref, year):
+    assert infer_year(month, day, signed_date=ref.signed_date, doc_year=ref.doc_year) == year
+
+
+@pytest.mark.parametrize("text,date", [
+    ("二〇一九年十月九日", D(2019, 10, 9)),
+    ("2018 年 2 月 28 日", D(2018, 2, 28)),
+    ("2017年7月19 日印", D(2017, 7, 19)),
+    ("2018年2月30日", None),
+])
+def test_parse_cn_date(text, date):
+    assert parse_cn_date(text) == date
+
+
+# --- seeds: every gold deadline, with its parts -----------------------------------
+# (seed id, due, attachments, action, deliverable substring, submit_to)
+SEED_DEADLINES = [
+    ("000_beae532f0dc098a7", "2017-08-20", [1], "上报", "活动计划表", "区总宣教部"),
+    ("000_beae532f0dc098a7", "2017-10-20", [2], "上报", "活动汇总表", "区总宣教部"),
+    ("001_dde7b99b86b616a6", "2018-04-15", [], "上报", "相关表格", "县总工会经济工作部"),
+    ("001_dde7b99b86b616a6", "2018-04-10", [1], "上报", "申报表", "县总工会经济部"),
+    ("001_dde7b99b86b616a6", "2018-04-15", [2], "上报", "参赛企业汇总表", "县总工会经济部"),
+    ("001_dde7b99b86b616a6", "2018-11-25", [3], "上报", "考核评价表", "县总工会经济部"),
+    ("001_dde7b99b86b616a6", "2018-04-15", [4], "上报", "监督员登记表", "县总工会经济部"),
+    ("001_dde7b99b86b616a6", "2018-04-15", [5], "上报", "技术服务项目登记表", None),
+    ("002_a6ecc3133544287b", "2021-07-22", [], "报送", "参赛报名表和竞赛实施方案", "市总工会经济技术部"),
+    ("003_0fb55c4c84d933ae", "2018-06-15", [1, 2], "发送", "主题活动申报表", "区总工会"),
+    ("004_4b022b1849280ac0", "2014-10-20", [], "上报", "经验材料", "市总工会经济保障部"),
+]
+
+_cache: dict = {}
+
+
+def _notice(seed: str):
+    if seed not in _cache:
+        _cache[seed] = extract_file(SEEDS / f"{seed}.txt")
+    return _cache[seed]
+
+
+@pytest.mark.parametrize("seed,due,atts,action,deliverable,submit_to", SEED_DEADLINES)
+def test_seed_deadline(seed, due, atts, action, deliverable, submit_to):
+    n = _notice(seed)
+    hits = [d for d in n.deadlines if str(d.due) == due and d.attachments == atts]
+    assert len(hits) == 1, [(str(d.due), d.attachments) for d in n.deadlines]
+    d = hits[0]
+    assert d.action == action
+    assert deliverable in (d.deliverable or "")
+    assert d.submit_to == submit_to
+    assert d.evidence is not None and d.text in n.model_dump()["deadlines"][n.deadlines.index(d)]["text"]
+
+
+@pytest.mark.parametrize("seed", sorted({s[0] for s in SEED_DEADLINES}))
+def test_seed_has_exactly_gold_deadlines(seed):
+    import json
+
+    gold_dir = SEEDS / "gold"
+    if not gold_dir.exists():
+        gold_dir = Path("/work/shared/seeds/gold")
+    gold = json.loads((gold_dir / f"{seed}.json").read_text(encoding="utf-8"))["deadlines"]
+    got = [{"due": str(d.due), "precision": d.precision, "year_inferred": d.year_inferred,
+            "attachments": d.attachments} for d in _notice(seed).deadlines]
+    key = lambda x: (x["due"], x["attachments"])  # noqa: E731
+    assert sorted(got, key=key) == sorted(gold, key=key)
