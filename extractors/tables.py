@@ -147,9 +147,10 @@ def _header_row(lay: _Layout) -> Optional[int]:
 
 
 def _two_level(lay: _Layout, h: int) -> bool:
-    """True when row ``h+1`` completes the header: it has text only under the
-    header's spanned or blank positions, and nothing under its row-spanning
-    or leading labels (序号 | 成绩(2 cols) / ␣ | 初赛 | 复赛)."""
+    """True when row ``h+1`` completes the header: it has text exactly under
+    the header's group cells — spanned, blank, or followed by blank padding
+    (a .txt export has no spans) — and nothing under the other labels
+    (序号 | 成绩 | ␣ / ␣ | 初赛 | 复赛)."""
     if h + 1 >= lay.n_rows:
         return False
     below = lay.row_positions(h + 1)
@@ -160,10 +161,11 @@ def _two_level(lay: _Layout, h: int) -> bool:
         low = lay.at(h + 1, k)
         if top is low:  # a header cell spanning both rows
             continue
-        parent_spans = top.col_span > 1 or not top.text
-        if low.text and not parent_spans:
+        nxt = lay.at(h, k + top.col_span) if top.col == k else None
+        group = top.col_span > 1 or not top.text or (nxt is not None and not nxt.text)
+        if low.text and not group:
             return False
-        if parent_spans and not low.text:
+        if group and not low.text:
             return False
     return True
 
@@ -173,6 +175,8 @@ def _decide_kind(lay: _Layout, h: int) -> str:
     ``list`` when it is a run of column labels (ANNOTATION.md kind rule)."""
     row = lay.row_positions(h)
     texts = [bool(c.text) for c in row]
+    if any(inline_slots(c.raw or c.text) for c in row):
+        return "form"  # "共 人，其中男 人" blanks inside a cell
     if True in texts:
         after = texts[texts.index(True):]
         if not all(after) and not _two_level(lay, h):
@@ -388,8 +392,8 @@ def parse_field_line(text: str, *, blank_only: bool = False) -> Optional[list[Fo
     out: list[FormField] = []
     for lab, val in zip(labels, values):
         lab_s = _squash(lab)
-        if not lab_s or len(lab_s) > _MAX_LABEL:
-            return None
+        if not lab_s or len(lab_s) > _MAX_LABEL or re.search(r"[，,；;。！!？?]", lab_s):
+            return None  # a sentence ending in a colon, not a label
         if _BLANK.fullmatch(val):
             out.append(FormField(label=lab_s, slots=[""], units=[""], text=line))
         elif _DATE_BLANK.fullmatch(val):
