@@ -176,18 +176,52 @@ def _ensure_warm() -> None:
     _WARM = True
 
 
-def _worker_init() -> None:
+def _worker_init(client_pid: Optional[int] = None) -> None:
     """Process-pool initializer: the parent handles Ctrl-C (workers ignore
-    SIGINT and finish their file); workers die with the parent on Linux
-    (PR_SET_PDEATHSIG) so a SIGKILLed batch leaves no orphans; resources are
-    warmed once."""
+    SIGINT and finish their file); resources are warmed once; and a worker
+    dies with the batch process ``client_pid`` even when that is SIGKILLed.
+
+    Why a watcher: a forkserver worker is a child of the fork server, not of
+    the batch process, so PR_SET_PDEATHSIG alone does not fire; and it holds
+    the fork server's "alive" pipe, so the server waits for it — a killed run
+    would leave both behind, one of them blocked writing a result nobody
+    reads."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if sys.platform.startswith("linux"):
         with contextlib.suppress(Exception):
             import ctypes
             libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: the direct parent (fork/spawn)
+    if client_pid:
+        _watch_client(client_pid)
     _ensure_warm()
+
+
+def _watch_client(pid: int) -> None:
+    """Exit this process as soon as process ``pid`` ends (daemon thread)."""
+    import threading
+
+    def wait_pidfd(fd: int) -> None:
+        import select
+        select.select([fd], [], [])  # a pidfd becomes readable when the process exits
+        os._exit(1)
+
+    def poll() -> None:
+        while True:
+            time.sleep(0.5)
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass
+
+    try:
+        fd = os.pidfd_open(pid)
+        target, args = wait_pidfd, (fd,)
+    except (AttributeError, OSError):
+        target, args = poll, ()
+    threading.Thread(target=target, args=args, daemon=True, name="batch-client-watch").start()
 
 
 def _where(exc: BaseException) -> str:
@@ -298,14 +332,14 @@ class _PoolBackend:
             main = getattr(sys.modules.get("__main__"), "__spec__", None)
             # (re-running the main module in workers would import it twice: keep it out)
             self.ctx.set_forkserver_preload(
-                ["pipeline.run"] + ([] if main and main.name == __name__ else [__name__]))
+                ["pipeline.run"] + ([] if main and main.name == "pipeline.batch" else ["pipeline.batch"]))
         self.pool: Optional[cf.ProcessPoolExecutor] = None
         self.capacity = workers
         self._new()
 
     def _new(self) -> None:
         self.pool = cf.ProcessPoolExecutor(self.workers, mp_context=self.ctx,
-                                           initializer=_worker_init)
+                                           initializer=_worker_init, initargs=(os.getpid(),))
 
     def submit(self, path: str):
         return self.pool.submit(process_file, path)
@@ -514,11 +548,11 @@ def run_batch(src: str | os.PathLike, out: str | os.PathLike, *, workers: Option
     if not os.path.isdir(src_s):
         raise UsageProblem(f"{src_s}: not a folder" if os.path.exists(src_s)
                            else f"{src_s}: no such folder")
+    if scheduler is not None and scheduler != "local" and "://" not in scheduler:
+        raise UsageProblem(f"--scheduler {scheduler}: expected 'local' or tcp://HOST:PORT")
     out_p = Path(out)
     check_output_dir(out_p)
     workers = workers or default_workers()
-    if scheduler is not None and scheduler != "local" and "://" not in scheduler:
-        raise UsageProblem(f"--scheduler {scheduler}: expected 'local' or tcp://HOST:PORT")
     remove_stale_temps(out_p)  # left by a killed run; nothing else writes here now
 
     manifest_p, errors_p = out_p / MANIFEST, out_p / ERRORS
