@@ -411,7 +411,7 @@ def _block_items(doc: Document, bi: int, warnings: list) -> list[_Item]:
                 used_emails.add(it.start)
         if got and not items:
             d = _dept_before(text, ls)
-            if d and not any(x.kind in ("dept", "name") for x in got[:1]):
+            if d and got[0].kind != "dept":
                 items.append(_Item("dept", d[2], d[2], bi, d[0], d[1]))
         items.extend(got)
     for s, (e, addr) in emails.items():

@@ -1,7 +1,351 @@
-"""Quantitative targets (目标任务) — being written (issue 4)."""
+"""Quantitative targets (目标任务) — ANNOTATION.md "targets".
+
+``extract(doc) -> list[Target]``: every number with a unit (or a
+percentage) that the notice sets for its recipients or the issuer's own plan.
+
+Rules, in order, for each number found in a sentence (``。；`` split) of a
+paragraph block outside the 版头, title, 主送, 附件说明, signature, date and
+版记 zones (table blocks are skipped: scoring rules and blank form fields
+live there):
+
+1. Shape: Arabic digits (``2,000``, ``1.5``), a multiplier (``30万`` →
+   300000, ``5万件``), Chinese numerals (``三十`` → 30, via cn2an on the
+   isolated span only — never ``cn2an.transform`` on running text),
+   ``百分之九十``, ranges (``1-2场``, ``2至3场``, ``10%-20%``), followed by a
+   unit of ``data/target_units.json`` (``％`` → ``%``, ``人（次）`` → 人次).
+   A unit followed by a word that makes it a duration/date (``15个工作日``)
+   is not a unit.
+2. Not targets: numbers inside quotation marks or 《》 (slogans such as
+   “三个到位”), ordinals and ranks (``第二届``, ``前3名``), counts of what
+   exists (``现有12支``) unless a comparator goes with them, format specs
+   (``一式3份``), award counts (``一等奖1名``), eligibility thresholds,
+   structure descriptions (``分为3个组``). Chinese numerals also need a cue:
+   ``一`` only with a comparator (``至少一个``: ``一支队伍`` is an article),
+   others with a comparator or a target verb right before (建立, 举办 …),
+   and never in a heading line (``三、深化开展五项劳动竞赛``).
+3. Comparator: a word right after the unit (以上 → ``>=``; 以下/以内 →
+   ``<=``), else right before the number (不少于/至少/达到 → ``>=``;
+   不超过/控制在/限报 → ``<=``), else 力争/确保 earlier in the sentence →
+   ``>=``; a range → ``range``; otherwise ``=``.
+4. Metric, scope, qualifier: the clause before the number (from the
+   previous number or the last ``，：`` outside brackets) minus the comparator
+   words; a scope phrase (全市…企业, 每个乡镇（街道、园区）) is split off;
+   leading verbs/adverbs are stripped; when nothing is left the noun phrase
+   after the unit is the metric (``建立30个…创新工作室``), else the previous
+   target's metric in the sentence (``（每个县、市、区至少一个）``). A
+   ``每…``-phrase is also the per-unit ``qualifier``; ``各1个`` has
+   qualifier ``各``.
+
+One target per printed number: ``各1个`` and ``均达到70%以上`` count once.
+"""
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from typing import Optional
 
-def extract(doc):
-    """Targets of ``doc``."""
-    return []
+from extractors._common import evidence, vocab
+from models.document import Document
+from models.targets import Target
+
+_CN = "零〇一二两三四五六七八九十百千"
+_SKIP_ZONES = ("head", "title", "recipients", "attachment_list", "signature", "date", "record")
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])")
+_SENT = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
+
+
+@lru_cache(maxsize=None)
+def _cands_re() -> re.Pattern:
+    u = vocab("target_units")
+    units = "|".join(re.escape(a) for a, _ in sorted(u["units"], key=lambda x: -len(x[0])))
+    mult = "|".join(u["multipliers"])
+    num = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN}]+)"
+    sep = r"\s*(?:-|—|–|~|～|至|到)\s*"
+    return re.compile(
+        rf"(?<![A-Za-z0-9.@_\-])(?:百分之(?P<pct>{num})"
+        rf"|(?P<a>{num})(?P<am>{mult})?(?P<apct>%|％)?(?:{sep}(?P<b>{num})(?P<bm>{mult})?)?"
+        rf"\s*(?:余|多)?\s*(?P<unit>{units}))"
+    )
+
+
+def _num(s: str) -> float:
+    """A numeral span as a number: Arabic digits directly, Chinese numerals
+    with cn2an (imported only when one is met: it costs ~0.13 s)."""
+    s = s.replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", s):
+        return float(s)
+    import cn2an
+    return float(cn2an.cn2an(s, "smart"))
+
+
+def _is_cn(s: str) -> bool:
+    return not any(c.isdigit() for c in s)
+
+
+def _depth_mask(sent: str) -> list[bool]:
+    """For each character: is it inside “…”, ‘…’ or 《…》?"""
+    out, depth = [], 0
+    for c in sent:
+        if c in "“‘《":
+            depth += 1
+            out.append(True)
+            continue
+        if c in "”’》":
+            depth = max(0, depth - 1)
+            out.append(True)
+            continue
+        out.append(depth > 0)
+    return out
+
+
+def _clause_start(sent: str, pos: int, floor: int) -> int:
+    """Start of the clause holding ``pos``: after the last ``，,：:`` outside
+    brackets and quotes, or after an opening bracket that holds ``pos``;
+    never before ``floor``."""
+    depth = 0
+    for i in range(pos - 1, floor - 1, -1):
+        c = sent[i]
+        if c in "）)”’》":
+            depth += 1
+        elif c in "（(“‘《":
+            if depth:
+                depth -= 1
+            elif c in "（(":
+                return i + 1  # the number sits inside this bracket
+        elif depth == 0 and c in "，,：:":
+            return i + 1
+    return floor
+
+
+def _endswith_any(s: str, words) -> Optional[str]:
+    for w in sorted(words, key=len, reverse=True):
+        if s.endswith(w):
+            return w
+    return None
+
+
+def _comparator(sent: str, ns: int, ne: int, seg: str, is_range: bool, cues: dict) -> tuple[str, int, int]:
+    """(comparator, chars of cue before the number, chars of cue after the unit)."""
+    after = sent[ne:ne + 4]
+    for w in sorted(cues["ge_after"], key=len, reverse=True):
+        if after.startswith(w):
+            return ("range" if is_range else ">="), 0, len(w)
+    for w in sorted(cues["le_after"], key=len, reverse=True):
+        if after.startswith(w):
+            return ("range" if is_range else "<="), 0, len(w)
+    if is_range:
+        return "range", 0, 0
+    core, cue = _strip_cues(seg, cues)
+    if cue:
+        return ("<=" if cue in cues["le_before"] else ">="), len(seg) - len(core), 0
+    if any(c in sent[:ns] for c in cues["ge_sentence"]):
+        return ">=", 0, 0
+    return "=", 0, 0
+
+
+def _strip_cues(seg: str, cues: dict) -> tuple[str, Optional[str]]:
+    """``seg`` without the comparator words and fillers at its end
+    (``…参与率均达到`` → ``…参与率``), and the comparator word found."""
+    found = None
+    s = seg.rstrip()
+    while True:
+        w = _endswith_any(s, cues["le_before"] + cues["ge_before"])
+        if w and found is None:
+            found = w
+        if not w:
+            w = _endswith_any(s, cues["fillers_before"])
+        if not w:
+            return s, found
+        s = s[: -len(w)].rstrip()
+
+
+@lru_cache(maxsize=None)
+def _scope_re() -> re.Pattern:
+    c = vocab("target_cues")
+    mk = "|".join(sorted(c["scope_markers"], key=len, reverse=True))
+    hd = "|".join(sorted(c["scope_heads"], key=len, reverse=True))
+    # brackets are taken whole, so a scope never ends inside one
+    # (每个乡镇（街道、园区）, not 每个乡镇（街道、园区)
+    return re.compile(
+        rf"(?:{mk})(?:[^，。；：“”（()）]|[（(][^）)]*[）)])*(?:{hd})(?:[（(][^）)]*[）)])*")
+
+
+def _metric_scope(seg: str, after: str, cues: dict) -> tuple[Optional[str], Optional[str], Optional[str]]:
+    """(metric, scope, qualifier) from the clause text before the number
+    (comparator words already removed) and the text after the unit."""
+    scope = qual = None
+    lead = sorted(cues["lead_strip"], key=len, reverse=True)
+    metric = _strip_lead(seg, lead)
+    m = _scope_re().match(metric)
+    if m:
+        scope = m.group()
+        metric = metric[m.end():]
+        if scope.startswith("每"):
+            qual = scope
+    # an actor at the start (县总工会全年计划…): not part of the metric
+    metric = re.sub(r"^[\u4e00-\u9fff]{0,6}?(?:总工会|各级工会|各单位)(?=全年|计划|将|要|每年|年内|力争)", "", metric)
+    # a relative clause (开展技能比赛的企业) keeps its verb
+    strip = lead if "的" in metric else sorted(cues["lead_strip"] + cues["target_verbs"], key=len, reverse=True)
+    metric = _strip_lead(metric, strip)
+    if metric in cues["target_verbs"]:
+        metric = ""
+    metric = metric.strip("，,、：: ")
+    if not metric:
+        metric = _noun_after(after)
+    return (metric or None), scope, qual
+
+
+def _strip_lead(s: str, words: list[str]) -> str:
+    """``s`` without any of ``words`` at its start, repeatedly."""
+    changed = True
+    while changed:
+        changed = False
+        for w in words:
+            if s.startswith(w) and len(s) > len(w):
+                s = s[len(w):]
+                changed = True
+                break
+    return s
+
+
+def _noun_after(after: str) -> str:
+    """The noun phrase right after a number's unit, up to the clause end,
+    brackets kept whole (``区劳模（先进）和技师创新工作室``)."""
+    out, depth = [], 0
+    for c in after:
+        if c in "（(":
+            depth += 1
+        elif c in "）)":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and c in "，,。；;、:：":
+            break
+        out.append(c)
+    s = "".join(out).strip()
+    for w in ("及以上", "以上", "以下", "以内", "的"):
+        if s.startswith(w):
+            s = s[len(w):]
+    return s
+
+
+def _zone_skip(doc: Document) -> set[int]:
+    z = doc.zones
+    if z is None:
+        return set()
+    out: set[int] = set()
+    for n in _SKIP_ZONES:
+        v = getattr(z, n)
+        if v is None:
+            continue
+        out.update(v if isinstance(v, list) else [v])
+    return out
+
+
+def extract_sentence(sent: str, cues: Optional[dict] = None, heading: bool = False) -> list[tuple[Target, int, int]]:
+    """Targets of one sentence, each with the (start, end) of its number,
+    unit and comparator words in ``sent``. Pure function of the text, so
+    rules can be tested sentence by sentence."""
+    cues = cues or vocab("target_cues")
+    units = dict(vocab("target_units")["units"])
+    mults = vocab("target_units")["multipliers"]
+    not_after = vocab("target_units")["not_after_unit"]
+    quoted = _depth_mask(sent)
+    out: list[tuple[Target, int, int]] = []
+    prev_end = 0
+    prev_metric: Optional[str] = None
+    for m in _cands_re().finditer(sent):
+        ns, ne = m.start(), m.end()
+        prev_floor = prev_end
+        prev_end = ne
+        unit_raw = m.group("unit")
+        if m.group("pct") is not None:
+            a, b, unit = m.group("pct"), None, "%"
+            if unit_raw:
+                ne = m.start("unit")  # 百分之九十 has no printed unit after it
+        else:
+            a, b = m.group("a"), m.group("b")
+            unit = units[unit_raw]
+            if m.group("apct") and unit != "%":
+                continue
+        if unit == "个百分点" or quoted[ns]:
+            continue
+        rest = sent[ne:]
+        if any(rest.startswith(w) for w in not_after.get(unit_raw, [])):
+            continue
+        before = sent[max(0, ns - 1):ns]
+        if before in ("第", "前") or sent[max(0, ns - 2):ns] in ("第 ", "前 "):
+            continue
+        cstart = _clause_start(sent, ns, prev_floor)
+        seg = sent[cstart:ns]
+        clause_full = seg + sent[ns:ns + 30]
+        if any(w in clause_full for w in cues["format"] + cues["award"] + cues["eligibility"]):
+            continue
+        if any(w in seg for w in cues["structure"]):
+            continue
+        is_range = b is not None
+        comp, cue_before, cue_after = _comparator(sent, ns, ne, seg, is_range, cues)
+        explicit = cue_before or cue_after or is_range
+        if any(w in seg for w in cues["exists"]) and not explicit:
+            continue
+        cn = _is_cn(a) or (b is not None and _is_cn(b))
+        if cn:
+            if heading:
+                continue
+            verb = _endswith_any(seg.rstrip("新再各"), cues["target_verbs"])
+            if a in ("一", "两") and not explicit:
+                continue
+            if not explicit and not verb:
+                continue
+        mul_a = mults.get(m.group("am") or "", 1)
+        mul_b = mults.get(m.group("bm") or "", 1) if b else 1
+        if b and not m.group("bm") and m.group("am"):
+            mul_b = mul_a
+        if b and m.group("bm") and not m.group("am"):
+            mul_a = mul_b  # 1-2万人: the multiplier covers both ends
+        try:
+            va = _num(a) * mul_a
+            vb = _num(b) * mul_b if b else None
+        except (ValueError, KeyError):
+            continue
+        seg_core, _ = _strip_cues(seg, cues)
+        qual = "各" if re.search(r"各\s*$", seg[: len(seg) - cue_before] if cue_before else seg) else None
+        metric, scope, q2 = _metric_scope(seg_core, sent[ne + cue_after:], cues)
+        qual = q2 or qual
+        if metric is None:
+            metric = prev_metric
+        prev_metric = metric
+        e_end = ne + cue_after
+        e_start = ns - cue_before
+        clause_end = re.search(r"[，,。；;]|$", sent[e_end:])
+        t = Target(
+            value=None if b else va,
+            value_min=va if b else None,
+            value_max=vb,
+            unit=unit,
+            comparator=comp,
+            metric=metric,
+            scope=scope,
+            qualifier=qual,
+            text=sent[cstart:e_end + clause_end.start()].strip(),
+        )
+        out.append((t, e_start, e_end))
+    return out
+
+
+def extract(doc: Document) -> list[Target]:
+    """Targets of ``doc`` in document order, each with evidence (the number,
+    its unit and comparator words). Rules: module docstring."""
+    cues = vocab("target_cues")
+    skip = _zone_skip(doc)
+    out: list[Target] = []
+    for bi, b in enumerate(doc.blocks):
+        if b.kind != "paragraph" or bi in skip or not b.text:
+            continue
+        text = b.text
+        heading = bool(_HEADING.match(text)) and len(text) < 40 and "。" not in text[:-1]
+        for sm in _SENT.finditer(text):
+            for t, s, e in extract_sentence(sm.group(), cues, heading):
+                t.evidence = evidence(doc, bi, sm.start() + s, sm.start() + e)
+                out.append(t)
+    return out

@@ -26,3 +26,16 @@ class Target(Record):
     qualifier: Optional[str] = None
     text: str = ""
     evidence: Optional[Evidence] = None
+
+
+def _num(x: float):
+    return int(x) if x is not None and float(x).is_integer() else x
+
+
+def compact_target(t: Target) -> dict:
+    """The gold-file form of a target (ANNOTATION.md "targets"):
+    ``{"value": 300000, "unit": "人次"}``, ``value`` a ``[min, max]`` list for
+    a range; integral numbers as ints."""
+    if t.value is None and t.value_min is not None:
+        return {"value": [_num(t.value_min), _num(t.value_max)], "unit": t.unit}
+    return {"value": _num(t.value), "unit": t.unit}
