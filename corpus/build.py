@@ -264,7 +264,7 @@ def render_docx(notice_id: str, blocks) -> bytes:
 
 
 # ---------------------------------------------------------------- pdf
-_FONT: str | None = None
+_FONTS: dict[bool, str] = {}
 
 
 def _system_cjk_ttf() -> str | None:
@@ -279,9 +279,8 @@ def _system_cjk_ttf() -> str | None:
 
 def pdf_font(force_cid: bool = False) -> str:
     """Register and return the CJK font name: a system TTF, else the CID font STSong-Light."""
-    global _FONT
-    if _FONT:
-        return _FONT
+    if force_cid in _FONTS:
+        return _FONTS[force_cid]
     from reportlab.pdfbase import pdfmetrics
 
     ttf = None if force_cid else _system_cjk_ttf()
@@ -290,15 +289,15 @@ def pdf_font(force_cid: bool = False) -> str:
 
         try:
             pdfmetrics.registerFont(TTFont("CorpusCJK", ttf))
-            _FONT = "CorpusCJK"
-            return _FONT
+            _FONTS[force_cid] = "CorpusCJK"
+            return _FONTS[force_cid]
         except Exception:  # a TTF reportlab cannot subset: fall back to the CID font
             pass
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    _FONT = "STSong-Light"
-    return _FONT
+    _FONTS[force_cid] = "STSong-Light"
+    return _FONTS[force_cid]
 
 
 def _esc(s: str) -> str:
