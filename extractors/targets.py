@@ -136,6 +136,10 @@ def _comparator(sent: str, ns: int, ne: int, seg: str, is_range: bool, cues: dic
     if is_range:
         return "range", 0, 0
     core, cue = _strip_cues(seg, cues)
+    if not cue:  # 至少举办二场: a target verb between the cue and the number
+        v = _endswith_any(seg.rstrip(), cues["target_verbs"])
+        if v:
+            core, cue = _strip_cues(seg.rstrip()[: -len(v)], cues)
     if cue:
         return ("<=" if cue in cues["le_before"] else ">="), len(seg) - len(core), 0
     if any(c in sent[:ns] for c in cues["ge_sentence"]):
@@ -182,6 +186,11 @@ def _metric_scope(seg: str, after: str, cues: dict) -> tuple[Optional[str], Opti
         metric = metric[m.end():]
         if scope.startswith("每"):
             qual = scope
+    f = next(
+        (w for w in sorted(cues["frequency"], key=len, reverse=True) if metric.startswith(w)), None)
+    if f:  # 每季度开展1次: a frequency is a per-unit qualifier
+        qual = f
+        metric = metric[len(f):]
     # an actor at the start (县总工会全年计划…): not part of the metric
     metric = re.sub(r"^[\u4e00-\u9fff]{0,6}?(?:总工会|各级工会|各单位)(?=全年|计划|将|要|每年|年内|力争)", "", metric)
     # a relative clause (开展技能比赛的企业) keeps its verb
@@ -242,11 +251,13 @@ def _zone_skip(doc: Document) -> set[int]:
     return out
 
 
-def extract_sentence(sent: str, cues: Optional[dict] = None, heading: bool = False) -> list[tuple[Target, int, int]]:
+def extract_sentence(sent: str, cues: Optional[dict] = None, heading: Optional[bool] = None) -> list[tuple[Target, int, int]]:
     """Targets of one sentence, each with the (start, end) of its number,
     unit and comparator words in ``sent``. Pure function of the text, so
     rules can be tested sentence by sentence."""
     cues = cues or vocab("target_cues")
+    if heading is None:
+        heading = bool(_HEADING.match(sent)) and len(sent) < 40 and "。" not in sent
     units = dict(vocab("target_units")["units"])
     mults = vocab("target_units")["multipliers"]
     not_after = vocab("target_units")["not_after_unit"]
@@ -286,7 +297,8 @@ def extract_sentence(sent: str, cues: Optional[dict] = None, heading: bool = Fal
         is_range = b is not None
         comp, cue_before, cue_after = _comparator(sent, ns, ne, seg, is_range, cues)
         explicit = cue_before or cue_after or is_range
-        if any(w in seg for w in cues["exists"]) and not explicit:
+        if not explicit and (any(w in seg for w in cues["exists"])
+                             or any(w in sent[:ns] for w in cues["past_sentence"])):
             continue
         cn = _is_cn(a) or (b is not None and _is_cn(b))
         if cn:
