@@ -8,7 +8,8 @@ Usage::
 Input layout (the same as the seed ``.txt`` files): blocks separated by blank
 lines; a line containing a TAB is a table row (cells split on TAB), consecutive
 rows form one table.  Merged cells are written in a *source* file
-``corpus/notices/src/<id>.txt``: a cell whose whole text is ``<<`` belongs to
+``corpus/notices/src/<id>.src`` (not ``.txt``, so that
+``extract eval`` does not score the marked-up source): a cell whose whole text is ``<<`` belongs to
 the cell on its left, ``^^`` to the cell above.  For such notices the build also
 writes the plain rendition ``<id>.txt`` with those marker cells left empty, so
 that the .txt, .docx and .pdf of a notice carry the same text.
@@ -171,8 +172,8 @@ def classify(blocks) -> None:
 
 
 def load(notice_id: str) -> str:
-    """Source text of a notice: ``src/<id>.txt`` when it exists, else ``<id>.txt``."""
-    src = SRC / f"{notice_id}.txt"
+    """Source text of a notice: ``src/<id>.src`` when it exists, else ``<id>.txt``."""
+    src = SRC / f"{notice_id}.src"
     path = src if src.exists() else NOTICES / f"{notice_id}.txt"
     return path.read_text(encoding="utf-8")
 
@@ -374,7 +375,7 @@ def build(notice_id: str, out: Path | None = None, formats=("docx", "pdf"), forc
         "docx": (out / f"{notice_id}.docx") if out else NOTICES / "docx" / f"{notice_id}.docx",
         "pdf": (out / f"{notice_id}.pdf") if out else NOTICES / "pdf" / f"{notice_id}.pdf",
     }
-    if (SRC / f"{notice_id}.txt").exists():
+    if (SRC / f"{notice_id}.src").exists():
         targets["txt"].parent.mkdir(parents=True, exist_ok=True)
         targets["txt"].write_text(plain_text(src_text), encoding="utf-8")
         written.append(targets["txt"])
@@ -387,8 +388,8 @@ def build(notice_id: str, out: Path | None = None, formats=("docx", "pdf"), forc
 
 
 def notice_ids() -> list[str]:
-    """Ids of all notices: stems of ``notices/*.txt`` and ``notices/src/*.txt``."""
-    ids = {p.stem for p in NOTICES.glob("*.txt")} | {p.stem for p in SRC.glob("*.txt")}
+    """Ids of all notices: stems of ``notices/*.txt`` and ``notices/src/*.src``."""
+    ids = {p.stem for p in NOTICES.glob("*.txt")} | {p.stem for p in SRC.glob("*.src")}
     return sorted(ids)
 
 

@@ -169,10 +169,10 @@ def test_gold_values_occur_in_text(path):
                 assert h in flat, h
 
 
-@pytest.mark.parametrize("nid", sorted(p.stem for p in (NOTICES / "src").glob("*.txt")))
+@pytest.mark.parametrize("nid", sorted(p.stem for p in (NOTICES / "src").glob("*.src")))
 def test_merge_source_matches_plain_txt(nid):
     """The committed .txt of a notice with merged cells is its source with marker cells emptied."""
-    src = (NOTICES / "src" / f"{nid}.txt").read_text(encoding="utf-8")
+    src = (NOTICES / "src" / f"{nid}.src").read_text(encoding="utf-8")
     assert build.plain_text(src) == (NOTICES / f"{nid}.txt").read_text(encoding="utf-8")
     assert "<<" not in build.plain_text(src) and "^^" not in build.plain_text(src)
 
