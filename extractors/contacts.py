@@ -268,7 +268,7 @@ def _read_field(text: str, kind: str, start: int, end: int, block: int,
     items: list[_Item] = []
     pos = start
     while pos < end:
-        d = _DELIM.match(text, pos)
+        d = _DELIM.match(text, pos, end)
         if d and d.end() <= end:
             pos = d.end()
             continue
@@ -284,22 +284,22 @@ def _read_field(text: str, kind: str, start: int, end: int, block: int,
                 items.append(_Item("address", seg, seg, block, pos, pos + len(seg)))
             break
         if kind == "postcode":
-            m = _POSTCODE.match(text, pos)
+            m = _POSTCODE.match(text, pos, end)
             if m and m.end() <= end:
                 items.append(_Item("postcode", m.group(), m.group(), block, pos, m.end()))
             break
         if kind in ("qq", "wechat"):
             if kind == "qq":
-                m = _QQ.match(text, pos)
+                m = _QQ.match(text, pos, end)
             else:  # a WeChat id: a mobile number, an ASCII id, or digits
-                m = _MOBILE.match(text, pos) or _ASCII_ID.match(text, pos) or _QQ.match(text, pos)
+                m = _MOBILE.match(text, pos, end) or _ASCII_ID.match(text, pos, end) or _QQ.match(text, pos, end)
             if m and m.end() <= end:
                 items.append(_Item(kind, m.group(), m.group(), block, pos, m.end()))
                 pos = m.end()
                 continue
             break
         if c.isdigit() or c in "(（":
-            m = _PHONE.match(text, pos)
+            m = _PHONE.match(text, pos, end)
             if not m or m.end() > end:
                 break
             vals = normalise_phone(m)
@@ -317,7 +317,7 @@ def _read_field(text: str, kind: str, start: int, end: int, block: int,
             pos = m.end()
             continue
         if kind in ("name", "dept"):
-            m = _CJK_RUN.match(text, pos)
+            m = _CJK_RUN.match(text, pos, end)
             if not m or m.end() > end:
                 break
             tok = m.group()
@@ -399,13 +399,30 @@ def _block_items(doc: Document, bi: int, warnings: list) -> list[_Item]:
         labels.append((m.start(), m.end(), k))
     items: list[_Item] = []
     used_emails: set[int] = set()
+    last_end = 0
+    seen_name_label = False
     for i, (ls, le, k) in enumerate(labels):
         nxt = labels[i + 1][0] if i + 1 < len(labels) else len(text)
+        if seen_name_label and i > 0:
+            # "联系人:A部王敏，电话:…；B处陈晓东，电话:…": a second person
+            # printed without a new 联系人 label, between two fields
+            g0 = last_end
+            while g0 < ls and text[g0] in "；;，,、 \t":
+                g0 += 1
+            g1 = ls
+            while g1 > g0 and text[g1 - 1] in "；;，,、 :：\t":
+                g1 -= 1
+            if g1 > g0 and text[g0] not in "。\n":
+                bare = _read_field(text, "name", g0, g1, bi, {}, [], doc)
+                if bare and bare[-1].end == g1:
+                    items.extend(bare)
+        seen_name_label = seen_name_label or k == "name"
         start = le
         sep = re.compile(r"[ \t:：]*").match(text, start)
         start = sep.end()
         end = _field_end(text, start, nxt)
         got = _read_field(text, k, start, end, bi, emails, warnings, doc)
+        last_end = max(end, got[-1].end if got else end)
         for it in got:
             if it.kind == "email":
                 used_emails.add(it.start)
