@@ -88,3 +88,15 @@ def test_seed_txt_tables(stem, n_tables, shape):
     found = [s for k, s in split(p.read_text(encoding="utf-8").split("\n")) if k == "table"]
     assert len(found) == n_tables
     assert [(s.grid.n_rows, s.grid.n_cols) for s in found] == shape
+
+
+@pytest.mark.parametrize("text,spans", [
+    ("序号→单位→参赛选手→<<→<<→领队", {(0, 2, 1, 3)}),
+    ("合计→<<→5\n^^→^^→6", {(0, 0, 2, 2)}),
+    ("类别→内容\n一全→甲\n^^→乙", {(1, 0, 2, 1)}),
+    ("<<→a→b", set()),  # nothing on the left: stays text
+])
+def test_corpus_merge_markers(text, spans):
+    (_, p), = [x for x in split(text.replace("→", "\t").split("\n")) if x[0] == "table"]
+    assert {(c.row, c.col, c.row_span, c.col_span) for c in p.grid.cells
+            if c.row_span > 1 or c.col_span > 1} == spans

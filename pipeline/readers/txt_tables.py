@@ -32,6 +32,10 @@ Layouts recognised (seen in exported circulars, gold NOTES.md 000/001/003)
    line ends the row. A run is a table when ≥ 2 rows have ≥ 2 cells, or one
    row has ≥ 3 short cells; an indented prose paragraph stays text.
 
+3. Merge markers of the corpus sources (corpus/build.py): a cell whose whole
+   text is ``<<`` belongs to the cell on its left, ``^^`` to the cell above;
+   they become spans. A marker that cannot extend a rectangle stays text.
+
 Ragged rows are kept as printed (positions a short row lacks have no cell);
 ``extractors.tables`` pads them and warns. Never raises on any input.
 """
@@ -49,6 +53,7 @@ _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 # Longest cell text that still looks like a table cell rather than prose,
 # for the one-row one-cell-per-line case (chars).
 _SHORT_CELL = 30
+_LEFT, _UP = "<<", "^^"
 
 
 class TableSpan(NamedTuple):
@@ -79,10 +84,37 @@ def _join(a: str, b: str) -> str:
     return a + " " + b
 
 
+def _inside(c: Cell, r: int, k: int) -> bool:
+    return c.row <= r < c.row + c.row_span and c.col <= k < c.col + c.col_span
+
+
 def _grid(rows: list[list[str]]) -> Grid:
+    """Rows of cell texts → Grid; ``<<`` / ``^^`` cells (the corpus source
+    convention of corpus/build.py) merge into the cell left / above."""
     n_cols = max((len(r) for r in rows), default=0)
-    cells = [Cell(row=ri, col=ci, text=t, raw=t) for ri, r in enumerate(rows)
-             for ci, t in enumerate(r)]
+    own: list[list[Cell | None]] = [[None] * len(r) for r in rows]
+    cells: list[Cell] = []
+    for ri, r in enumerate(rows):
+        for ci, t in enumerate(r):
+            o = None
+            if t == _LEFT and ci > 0:
+                o = own[ri][ci - 1]
+                if o is not None and not _inside(o, ri, ci):
+                    if o.row == ri and o.col + o.col_span == ci:
+                        o.col_span += 1
+                    else:
+                        o = None
+            elif t == _UP and ri > 0 and ci < len(own[ri - 1]):
+                o = own[ri - 1][ci]
+                if o is not None and not _inside(o, ri, ci):
+                    if o.col == ci and o.row + o.row_span == ri:
+                        o.row_span += 1
+                    else:
+                        o = None
+            if o is None:
+                o = Cell(row=ri, col=ci, text=t, raw=t)
+                cells.append(o)
+            own[ri][ci] = o
     return Grid(n_rows=len(rows), n_cols=n_cols, cells=cells)
 
 
