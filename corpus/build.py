@@ -301,8 +301,17 @@ def pdf_font(force_cid: bool = False) -> str:
     return _FONTS[force_cid]
 
 
-def _esc(s: str) -> str:
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+# Characters that STSong-Light's UniGB-UCS2-H CMap cannot encode (they would be
+# dropped from the PDF): drawn with a standard Latin font instead.
+_CID_MISSING = {"\u00b7": "Times-Roman"}
+
+
+def _esc(s: str, font: str = "") -> str:
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if font == "STSong-Light":
+        for ch, latin in _CID_MISSING.items():
+            s = s.replace(ch, f'<font name="{latin}">{ch}</font>')
+    return s
 
 
 def render_pdf(notice_id: str, blocks, force_cid: bool = False) -> bytes:
@@ -340,7 +349,7 @@ def render_pdf(notice_id: str, blocks, force_cid: bool = False) -> bytes:
         for it in block:
             if isinstance(it, Table):
                 ncols = len(it.rows[0])
-                data = [[Paragraph(_esc(c), cell_style) for c in row] for row in it.rows]
+                data = [[Paragraph(_esc(c, font), cell_style) for c in row] for row in it.rows]
                 heights = [None if any(row) else 20 for row in it.rows]
                 cmds = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
                 cmds += [("SPAN", (c, r), (c + cs - 1, r + rs - 1)) for r, c, rs, cs in it.spans]
@@ -350,7 +359,7 @@ def render_pdf(notice_id: str, blocks, force_cid: bool = False) -> bytes:
             else:
                 if it.role == "att_label" and story:
                     story.append(PageBreak())  # GB/T 9704 §8.3: an attachment starts on a new page
-                story.append(Paragraph(_esc(it.text.strip()) or "&nbsp;", styles[it.role]))
+                story.append(Paragraph(_esc(it.text.strip(), font) or "&nbsp;", styles[it.role]))
         story.append(Spacer(1, 6))
     while story and isinstance(story[-1], (Spacer, PageBreak)):  # a trailing spacer can spill onto an empty page
         story.pop()

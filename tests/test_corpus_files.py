@@ -210,3 +210,18 @@ def test_docx_has_real_merged_cells(tmp_path):
     assert [tc.grid_span for tc in first] == [1, 1, 3, 2]
     assert first[0].vMerge == "restart"
     assert table._tbl.tr_lst[1].tc_lst[0].vMerge == "continue"
+
+
+def test_pdf_font_encodes_every_corpus_character(tmp_path):
+    """No character of the notices is dropped by the PDF font (STSong-Light lacks U+00B7 ·)."""
+    pdfplumber = pytest.importorskip("pdfplumber")
+    chars = sorted(set("".join(p.read_text(encoding="utf-8") for p in NOTICES.glob("*.txt"))) - set(" \t\n\u3000"))
+    src = tmp_path / "chars.txt"
+    src.write_text("\n\n".join("".join(chars[i:i + 30]) for i in range(0, len(chars), 30)), encoding="utf-8")
+    blocks = build.parse(src.read_text(encoding="utf-8"))
+    build.classify(blocks)
+    data = build.render_pdf("chars", blocks, force_cid=True)
+    (tmp_path / "chars.pdf").write_bytes(data)
+    with pdfplumber.open(tmp_path / "chars.pdf") as pdf:
+        got = set("".join(page.extract_text() or "" for page in pdf.pages))
+    assert [c for c in chars if c not in got] == []
