@@ -68,6 +68,13 @@ def _cands_re() -> re.Pattern:
     )
 
 
+def _is_heading(text: str) -> bool:
+    """A numbered heading line (三、深化开展五项劳动竞赛活动): an enumerator,
+    short, and no sentence end."""
+    t = text.strip()
+    return bool(_HEADING.match(t)) and len(t) < 40 and "。" not in t
+
+
 def _num(s: str) -> float:
     """A numeral span as a number: Arabic digits directly, Chinese numerals
     with cn2an (imported only when one is met: it costs ~0.13 s)."""
@@ -140,6 +147,15 @@ def _comparator(sent: str, ns: int, ne: int, seg: str, is_range: bool, cues: dic
         v = _endswith_any(seg.rstrip(), cues["target_verbs"])
         if v:
             core, cue = _strip_cues(seg.rstrip()[: -len(v)], cues)
+    if not cue:  # 至少新培育…各1个, 至少评选出“金点子”10项: cue, verb, object, number
+        verbs = "|".join(sorted(cues["target_verbs"] + cues["award_soft"], key=len, reverse=True))
+        lead = "|".join(sorted(cues["ge_before"] + cues["le_before"], key=len, reverse=True))
+        m = None
+        for m in re.finditer(rf"({lead})(?=新?(?:{verbs}))", seg):
+            pass
+        if m:
+            w = m.group(1)
+            return ("<=" if w in cues["le_before"] else ">="), 0, 0
     if cue:
         return ("<=" if cue in cues["le_before"] else ">="), len(seg) - len(core), 0
     if any(c in sent[:ns] for c in cues["ge_sentence"]):
@@ -257,7 +273,7 @@ def extract_sentence(sent: str, cues: Optional[dict] = None, heading: Optional[b
     rules can be tested sentence by sentence."""
     cues = cues or vocab("target_cues")
     if heading is None:
-        heading = bool(_HEADING.match(sent)) and len(sent) < 40 and "。" not in sent
+        heading = _is_heading(sent)
     units = dict(vocab("target_units")["units"])
     mults = vocab("target_units")["multipliers"]
     not_after = vocab("target_units")["not_after_unit"]
@@ -292,19 +308,31 @@ def extract_sentence(sent: str, cues: Optional[dict] = None, heading: Optional[b
         clause_full = seg + sent[ns:ns + 30]
         if any(w in clause_full for w in cues["format"] + cues["award"] + cues["eligibility"]):
             continue
+        if any(w in sent[:ns] for w in cues["eligibility_sentence"]):
+            continue
         if any(w in seg for w in cues["structure"]):
             continue
         is_range = b is not None
         comp, cue_before, cue_after = _comparator(sent, ns, ne, seg, is_range, cues)
-        explicit = cue_before or cue_after or is_range
-        if not explicit and (any(w in seg for w in cues["exists"])
+        explicit = comp != "=" and (cue_before or cue_after or is_range or not any(
+            w in sent[:ns] for w in cues["ge_sentence"]))
+        whole_clause = sent[_clause_start(sent, ns, 0):ns]
+        if not explicit and (any(w in whole_clause for w in cues["exists"] + cues["award_soft"])
                              or any(w in sent[:ns] for w in cues["past_sentence"])):
             continue
+        if not explicit and unit_raw in cues["explicit_only_units"]:
+            continue
+        after_all = sent[ne + cue_after:]
+        if after_all.startswith(("的", "（含）", "(含)")):
+            continue  # 不超过25人（含）的小微企业: a threshold that describes
         cn = _is_cn(a) or (b is not None and _is_cn(b))
         if cn:
             if heading:
                 continue
             verb = _endswith_any(seg.rstrip("新再各"), cues["target_verbs"])
+            if not verb and re.match(r"[，,。；;]|$", sent[ne:]):
+                # 建设职工心理健康服务站三十个，: the count closes the clause
+                verb = next((v for v in cues["target_verbs"] if v in seg), None)
             if a in ("一", "两") and not explicit:
                 continue
             if not explicit and not verb:
@@ -355,7 +383,7 @@ def extract(doc: Document) -> list[Target]:
         if b.kind != "paragraph" or bi in skip or not b.text:
             continue
         text = b.text
-        heading = bool(_HEADING.match(text)) and len(text) < 40 and "。" not in text[:-1]
+        heading = _is_heading(text)
         for sm in _SENT.finditer(text):
             for t, s, e in extract_sentence(sm.group(), cues, heading):
                 t.evidence = evidence(doc, bi, sm.start() + s, sm.start() + e)
