@@ -39,6 +39,10 @@ def _listed(doc: Document) -> list[Attachment]:
         if not rest.strip():
             continue
         im = _ITEM.match(rest)
+        if not m and not im and out:
+            # the wrapped tail of the previous item's title
+            out[-1].title = _clean_title(out[-1].title + rest)
+            continue
         if im:
             out.append(Attachment(number=int(im.group("n")), title=_clean_title(im.group("t")),
                                   evidence=evidence(doc, i, len(t) - len(rest))))
@@ -99,7 +103,7 @@ def _fill(doc: Document, att: Attachment, zone) -> None:
     att.present = True
     body = _body_title(doc, zone)
     att.body_title = body or None
-    if body and att.title and body != att.title:
+    if body and att.title and tables_mod.titles_differ(att.title, body):
         att.title_differs = True
     if not att.title:
         att.title = body

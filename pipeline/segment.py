@@ -181,6 +181,10 @@ def _main_part(blocks: list[Block], start: int, end: int, z: Zones) -> None:
             z.attachment_list.append(j)
             j += 1
             continue
+        if in_list and _continues_item(blocks, j):
+            z.attachment_list.append(j)  # a list title wrapped onto the next line (PDF)
+            j += 1
+            continue
         in_list = False
         m = DATE_LINE.match(t)
         if m and (not m.group("org") or is_org_name(m.group("org").strip())):
@@ -209,6 +213,18 @@ def _main_part(blocks: list[Block], start: int, end: int, z: Zones) -> None:
         z.body.append(j)
         j += 1
     # a signature with no date under it (§7.3.5 allows 署名 without 成文日期 rarely)
+
+
+def _continues_item(blocks: list[Block], j: int) -> bool:
+    """True when block ``j`` is the wrapped tail of the 附件说明 item above it:
+    short, not a label, date, signature or sentence."""
+    t = blocks[j].text
+    if len(t) > 40 or t.endswith(("。", ":", "：")) or LABEL_ALONE.match(t) or LIST_START.match(t):
+        return False
+    if DATE_LINE.match(t) or is_org_line(blocks[j]) or CC_START.match(t):
+        return False
+    prev = blocks[j - 1].text
+    return not prev.endswith(("。", "；", ";"))
 
 
 def _attachment_zone(blocks: list[Block], label: int, end: int) -> AttachmentZone:
