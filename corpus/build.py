@@ -127,12 +127,13 @@ def _is_org_line(s: str) -> bool:
 
 
 def classify(blocks) -> None:
-    """Give each line a role: header (red 版头), docno, title, att_label,
-    att_title, signature, date, record (版记 抄送/印发) or body."""
+    """Give each line a role: header (red 版头), docno, title, recipients,
+    att_label, att_title, signature, date, record (版记 抄送/印发) or body
+    (body paragraphs get a two-character first-line indent)."""
     title_done = False
     for i, block in enumerate(blocks):
         lines = _lines(block)
-        if not lines or len(lines) != len(block):
+        if not lines or len(lines) != len(block) or lines[0].role != "body":
             continue
         texts = [ln.text.strip() for ln in lines]
         joined = "".join(texts)
@@ -151,6 +152,10 @@ def classify(blocks) -> None:
             for ln in lines:
                 ln.role = "title"
             title_done = True
+            # 主送机关 (GB/T 9704 §7.3.2): the next line, ending in a colon, flush left.
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else []
+            if len(nxt) == 1 and isinstance(nxt[0], Line) and nxt[0].text.rstrip().endswith(("：", ":")):
+                nxt[0].role = "recipients"
             continue
         if len(lines) == 1 and _ATT_LABEL.match(texts[0]):
             lines[0].role = "att_label"
@@ -259,6 +264,8 @@ def render_docx(notice_id: str, blocks) -> bytes:
                 _set_east_asian(run, "黑体")
             elif it.role == "record":
                 run.font.size = Pt(12)
+            elif it.role == "body":
+                p.paragraph_format.first_line_indent = Pt(28)  # two characters, as in print
     buf = io.BytesIO()
     doc.save(buf)
     return _fixed_zip(buf.getvalue())
@@ -328,7 +335,8 @@ def render_pdf(notice_id: str, blocks, force_cid: bool = False) -> bytes:
     font = pdf_font(force_cid)
     base = ParagraphStyle("base", fontName=font, fontSize=11, leading=17, wordWrap="CJK")
     styles = {
-        "body": base,
+        "body": ParagraphStyle("body", parent=base, firstLineIndent=22),
+        "recipients": base,
         "header": ParagraphStyle("header", parent=base, fontSize=22, leading=30, alignment=TA_CENTER, textColor=colors.red),
         "title": ParagraphStyle("title", parent=base, fontSize=16, leading=24, alignment=TA_CENTER),
         "att_title": ParagraphStyle("att_title", parent=base, fontSize=13, leading=20, alignment=TA_CENTER),
