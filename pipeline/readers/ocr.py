@@ -357,7 +357,7 @@ class _Row:
         return self.y1 - self.y0
 
 
-def _rows(boxes: list[OcrBox]) -> list[_Row]:
+def _rows(boxes: list[OcrBox], fix: bool = True) -> list[_Row]:
     """Group boxes into visual rows (vertical overlap ≥ half the smaller
     height), left to right; rows top to bottom."""
     rows: list[_Row] = []
@@ -383,7 +383,7 @@ def _rows(boxes: list[OcrBox]) -> list[_Row]:
             if i and b.x0 - r.boxes[i - 1].x1 > 0.8 * hs:
                 parts.append(" ")  # a visible gap: 联系人：张三   电话：…
             parts.append(b.text)
-        r.text = fix_text("".join(parts))
+        r.text = fix_text("".join(parts)) if fix else "".join(parts).strip()
         r.conf = min(b.conf for b in r.boxes)
     rows.sort(key=lambda r: (r.y0 + r.y1) / 2)
     return rows
@@ -411,20 +411,31 @@ class PageLayout:
     boxes: int = 0
 
 
-def _cell_text(boxes: list[OcrBox]) -> str:
-    return "".join(r.text.replace(" ", "") for r in _rows(boxes)) if boxes else ""
+def _cell_text(boxes: list[OcrBox], fix: bool = True) -> str:
+    return "".join(r.text.replace(" ", "") for r in _rows(boxes, fix)) if boxes else ""
 
 
-def layout_page(boxes: list[OcrBox], gray, page: int, pt_per_px: float) -> PageLayout:
-    """Blocks of one page from its OCR boxes and greyscale image (see module doc).
+def layout_page(boxes: list[OcrBox], gray, page: int, pt_per_px: float, *,
+                tables: Optional[list[TableRegion]] = None, height: Optional[float] = None,
+                origin: str = "ocr") -> PageLayout:
+    """Blocks of one page from its text boxes (see module doc).
 
-    ``page`` is 1-based; ``pt_per_px`` converts pixels to points (72/dpi).
-    Warnings: ``low_confidence`` per line below :data:`LOW_CONFIDENCE`,
+    ``gray`` is the greyscale page image whose rulings give the tables, or
+    None when ``tables`` are given (vector formats such as OFD pass their
+    own, with ``height`` = page height in box units). ``page`` is 1-based;
+    ``pt_per_px`` converts box units to points (72/dpi; 72/25.4 for mm).
+    ``origin="ocr"`` also applies :func:`fix_text` and the confidence
+    warnings: ``low_confidence`` per line below :data:`LOW_CONFIDENCE`,
     ``table_as_text`` when rulings were found but no cell grid.
     """
-    H, W = gray.shape
+    is_ocr = origin == "ocr"
+    if gray is not None:
+        H, W = gray.shape
+    else:
+        H = height or max([b.y1 for b in boxes] + [1.0])
     warnings: list[tuple[str, str]] = []
-    tables = find_tables(gray) if boxes else []
+    if tables is None:
+        tables = find_tables(gray) if boxes and gray is not None else []
     items: list[tuple[float, Block]] = []
     rest = list(boxes)
     for t in tables:
@@ -442,19 +453,19 @@ def layout_page(boxes: list[OcrBox], gray, page: int, pt_per_px: float) -> PageL
             xa, xb = t.cols[c0], t.cols[c0 + cs]
             ya, yb = t.rows[r0], t.rows[r0 + rs]
             mine = [b for b in inside if xa <= b.cx < xb and ya <= b.cy < yb]
-            text = _cell_text(mine)
+            text = _cell_text(mine, is_ocr)
             cells.append(Cell(row=r0, col=c0, text=text, raw=text, row_span=rs, col_span=cs))
         grid = Grid(n_rows=len(t.rows) - 1, n_cols=len(t.cols) - 1, cells=cells)
         raw = "\n".join("\t".join(r) for r in grid.row_texts())
         conf = min(b.conf for b in inside)
-        items.append((t.y0, Block(kind="table", raw=raw, page=page, origin="ocr", grid=grid,
-                                  confidence=round(conf, 3),
+        items.append((t.y0, Block(kind="table", raw=raw, page=page, origin=origin, grid=grid,
+                                  confidence=round(conf, 3) if is_ocr else None,
                                   bbox=_pt((t.x0, t.y0, t.x1, t.y1), pt_per_px))))
         for b in inside:
-            if b.conf < LOW_CONFIDENCE:
+            if is_ocr and b.conf < LOW_CONFIDENCE:
                 warnings.append(("low_confidence",
                                  f"page {page} table cell: '{b.text[:30]}' confidence {b.conf:.2f}"))
-    rows = _rows(rest)
+    rows = _rows(rest, is_ocr)
     # page numbers: a lone number, maybe between dashes, in the top 10 % or bottom 15 % of the page
     rows = [r for r in rows
             if not (_PAGE_NO.match(r.text) and (r.y0 > 0.85 * H or r.y1 < 0.1 * H))]
@@ -475,6 +486,8 @@ def layout_page(boxes: list[OcrBox], gray, page: int, pt_per_px: float) -> PageL
 
     def centred(r: _Row) -> bool:
         lm, rm = r.x0 - left, right - r.x1
+        if abs(lm - 2 * cw) < 0.5 * cw and r.h <= 1.08 * body_h:
+            return False  # the 2-character first-line indent of body text
         return lm > 1.2 * cw and rm > 1.2 * cw and abs(lm - rm) < 1.5 * cw
 
     def symmetric(r: _Row) -> bool:
@@ -507,7 +520,7 @@ def layout_page(boxes: list[OcrBox], gray, page: int, pt_per_px: float) -> PageL
         if paras:
             prev = paras[-1][-1]
             gap = r.y0 - prev.y1
-            same_size = abs(r.h - prev.h) < 0.3 * max(r.h, prev.h)
+            same_size = abs(r.h - prev.h) < 0.2 * max(r.h, prev.h)
             big = r.h > 1.08 * body_h and prev.h > 1.08 * body_h
             if symmetric(prev) and centred(r) and same_size and (centred(prev) or big) \
                     and gap < line_gap + 0.6 * r.h and len(paras[-1]) < 4:
@@ -529,11 +542,12 @@ def layout_page(boxes: list[OcrBox], gray, page: int, pt_per_px: float) -> PageL
         x0 = min(r.x0 for r in p)
         x1 = max(r.x1 for r in p)
         sz = statistics.median(r.h for r in p) * pt_per_px * 0.8  # box height ≈ 1.25 em
-        items.append((first.y0, Block(kind="paragraph", raw=raw, page=page, origin="ocr",
-                                      align=align, size=round(sz, 1), confidence=round(conf, 3),
+        items.append((first.y0, Block(kind="paragraph", raw=raw, page=page, origin=origin,
+                                      align=align, size=round(sz, 1),
+                                      confidence=round(conf, 3) if is_ocr else None,
                                       bbox=_pt((x0, first.y0, x1, p[-1].y1), pt_per_px))))
         for r in p:
-            if r.conf < LOW_CONFIDENCE:
+            if is_ocr and r.conf < LOW_CONFIDENCE:
                 warnings.append(("low_confidence",
                                  f"page {page} line at {r.y0 * pt_per_px:.0f} pt: "
                                  f"'{r.text[:30]}' confidence {r.conf:.2f}"))

@@ -1,0 +1,312 @@
+"""Reader for OFD (GB/T 33190-2016, 版式文档) read straight from its zip + XML.
+
+No conversion through PDF: OFD→PDF renderers lose the text on Linux when the
+SimSun/SimHei fonts are missing (ECOSYSTEM.md §2 ".ofd"). The chain is::
+
+    OFD.xml  ofd:DocBody/ofd:DocRoot           → Doc_0/Document.xml
+    Document.xml  ofd:Pages/ofd:Page@BaseLoc   → Pages/Page_N/Content.xml
+    Content.xml  ofd:TextObject@Boundary,@Size → ofd:TextCode@X,@Y,@DeltaX + text
+                 ofd:PathObject@Boundary,ofd:AbbreviatedData → ruling lines
+
+Units are millimetres. Every glyph is placed (TextCode X/Y relative to the
+TextObject's Boundary origin, DeltaX advances incl. the ``g n d`` repeat form,
+§11.3 of the standard), glyphs on one baseline form lines, and the lines
+become paragraphs and tables with the same layout rules as scans
+(:func:`pipeline.readers.ocr.layout_page`, which needs no OCR engine).
+Template pages referenced by a page are read too (they may carry the
+发文机关标志).
+"""
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from typing import Optional
+
+from lxml import etree
+
+from models.document import Document
+from pipeline.errors import DocumentLoadError
+from pipeline.readers.ocr import OcrBox, TableRegion, _Line, join_pages, layout_page
+
+MM_TO_PT = 72 / 25.4
+_MAX_XML = 50 * 1024 * 1024
+
+
+def _local(tag) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _floats(s: Optional[str]) -> list[float]:
+    out = []
+    for t in (s or "").replace(",", " ").split():
+        try:
+            out.append(float(t))
+        except ValueError:
+            pass
+    return out
+
+
+def deltas(s: Optional[str]) -> list[float]:
+    """Expand an OFD DeltaX/DeltaY list: plain numbers, and ``g n d`` meaning
+    ``n`` times the advance ``d`` (GB/T 33190-2016 §11.3)."""
+    toks = (s or "").split()
+    out: list[float] = []
+    i = 0
+    while i < len(toks):
+        if toks[i] == "g" and i + 2 < len(toks):
+            try:
+                out.extend([float(toks[i + 2])] * int(float(toks[i + 1])))
+            except ValueError:
+                pass
+            i += 3
+            continue
+        try:
+            out.append(float(toks[i]))
+        except ValueError:
+            pass
+        i += 1
+    return out
+
+
+class _Pkg:
+    def __init__(self, path: str, data: bytes):
+        self.path = path
+        try:
+            self.z = zipfile.ZipFile(io.BytesIO(data))
+            self.names = {n.lstrip("/"): n for n in self.z.namelist()}
+        except (zipfile.BadZipFile, ValueError, EOFError) as e:
+            raise DocumentLoadError(path, f"truncated or corrupt OFD zip ({e})") from None
+        self.lower = {k.lower(): v for k, v in self.names.items()}
+
+    def xml(self, name: str):
+        key = name.lstrip("/")
+        real = self.names.get(key) or self.lower.get(key.lower())
+        if real is None:
+            raise DocumentLoadError(self.path, f"OFD part missing: {key}")
+        try:
+            info = self.z.getinfo(real)
+            if info.file_size > _MAX_XML:
+                raise DocumentLoadError(self.path, f"OFD part too large: {key}")
+            raw = self.z.read(real)
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError) as e:  # CRC errors, truncation
+            raise DocumentLoadError(self.path, f"truncated or corrupt OFD zip ({key}: {e})") from None
+        try:
+            return etree.fromstring(raw, etree.XMLParser(resolve_entities=False, no_network=True,
+                                                         huge_tree=False))
+        except etree.XMLSyntaxError as e:
+            raise DocumentLoadError(self.path, f"malformed OFD XML in {key} ({e.msg})") from None
+
+
+def _resolve(base_dir: str, loc: str) -> str:
+    loc = loc.strip()
+    if loc.startswith("/"):
+        return posixpath.normpath(loc.lstrip("/"))
+    return posixpath.normpath(posixpath.join(base_dir, loc))
+
+
+def _path_segments(obj, bx: float, by: float) -> list[tuple[float, float, float, float]]:
+    """Straight segments of a PathObject (absolute mm): from its
+    AbbreviatedData (M/L/Z commands; curves ignored), or the Boundary itself
+    when the object is a thin filled box (how some writers draw rules)."""
+    segs = []
+    ad = next((c for c in obj if _local(c.tag) == "AbbreviatedData"), None)
+    if ad is not None and ad.text:
+        toks = ad.text.split()
+        cur = start = None
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if t in ("M", "S") and i + 2 < len(toks):
+                cur = start = (float(toks[i + 1]), float(toks[i + 2]))
+                i += 3
+            elif t == "L" and i + 2 < len(toks) and cur is not None:
+                nxt = (float(toks[i + 1]), float(toks[i + 2]))
+                segs.append((bx + cur[0], by + cur[1], bx + nxt[0], by + nxt[1]))
+                cur = nxt
+                i += 3
+            elif t == "C" and cur is not None:
+                if t == "C" and i + 6 < len(toks):
+                    cur = (float(toks[i + 5]), float(toks[i + 6]))
+                i += 7
+            elif t in ("Q",):
+                i += 5
+            elif t == "B":
+                i += 7
+            elif t == "A":
+                i += 8
+            elif t == "Z" and cur is not None and start is not None:
+                segs.append((bx + cur[0], by + cur[1], bx + start[0], by + start[1]))
+                cur = start
+                i += 1
+            else:
+                i += 1
+    return segs
+
+
+def _tables(segs: list[tuple[float, float, float, float]]) -> list[TableRegion]:
+    """Ruled tables from vector segments: horizontal rules grouped by
+    overlapping extent, vertical rules inside each group (same rules as
+    :func:`pipeline.readers.ocr.find_tables`, in mm, no pixels)."""
+    tol = 0.6
+    hs: dict[float, list[tuple[float, float]]] = {}
+    vs: dict[float, list[tuple[float, float]]] = {}
+    for x0, y0, x1, y1 in segs:
+        if abs(y0 - y1) < 0.3 and abs(x1 - x0) > 2:
+            key = next((k for k in hs if abs(k - y0) < tol), round(y0, 2))
+            hs.setdefault(key, []).append((min(x0, x1), max(x0, x1)))
+        elif abs(x0 - x1) < 0.3 and abs(y1 - y0) > 2:
+            key = next((k for k in vs if abs(k - x0) < tol), round(x0, 2))
+            vs.setdefault(key, []).append((min(y0, y1), max(y0, y1)))
+
+    def mk(pos: float, iv: list[tuple[float, float]]) -> _Line:
+        iv = sorted(iv)
+        merged: list[list[float]] = []
+        for a, b in iv:
+            if merged and a <= merged[-1][1] + tol:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        return _Line(pos, merged[0][0], max(m[1] for m in merged), [(a, b) for a, b in merged])
+
+    hl = sorted((mk(k, v) for k, v in hs.items()), key=lambda ln: ln.pos)
+    vl = sorted((mk(k, v) for k, v in vs.items()), key=lambda ln: ln.pos)
+    groups: list[list[_Line]] = []
+    for ln in hl:
+        for g in groups:
+            last = g[-1]
+            ov = min(ln.hi, last.hi) - max(ln.lo, last.lo)
+            if ov > 0.5 * min(ln.hi - ln.lo, last.hi - last.lo) and ln.pos - last.pos < 90:
+                g.append(ln)
+                break
+        else:
+            groups.append([ln])
+    out = []
+    for g in groups:
+        if len(g) < 2:
+            continue
+        x0, x1 = min(ln.lo for ln in g), max(ln.hi for ln in g)
+        y0, y1 = g[0].pos, g[-1].pos
+        min_gap = min(b.pos - a.pos for a, b in zip(g, g[1:]))
+        cols = [ln for ln in vl if x0 - 1 <= ln.pos <= x1 + 1
+                and sum(max(0.0, min(b, y1) - max(a, y0)) for a, b in ln.spans) >= 0.6 * min_gap]
+        out.append(TableRegion(x0, y0, x1, y1, [ln.pos for ln in g], [ln.pos for ln in cols],
+                               g, cols))
+    return out
+
+
+def _page_content(pkg: _Pkg, loc: str):
+    """(glyph boxes, segments) of one content/template XML part."""
+    root = pkg.xml(loc)
+    boxes: list[OcrBox] = []
+    segs: list[tuple[float, float, float, float]] = []
+    for el in root.iter():
+        name = _local(el.tag)
+        if name == "TextObject":
+            b = _floats(el.get("Boundary"))
+            if len(b) < 2:
+                continue
+            bx, by = b[0], b[1]
+            size = (_floats(el.get("Size")) or [3.5])[0]
+            ctm = _floats(el.get("CTM"))
+            scale = ctm[0] if len(ctm) == 6 and ctm[0] > 0 else 1.0
+            size *= scale
+            for tc in el:
+                if _local(tc.tag) != "TextCode" or not tc.text:
+                    continue
+                x = (_floats(tc.get("X")) or [0.0])[0]
+                y = (_floats(tc.get("Y")) or [0.0])[0]
+                dx = deltas(tc.get("DeltaX"))
+                dy = deltas(tc.get("DeltaY"))
+                gx, gy = bx + x * scale, by + y * scale
+                pieces: list[tuple[float, float, str]] = []
+                for i, ch in enumerate(tc.text):
+                    pieces.append((gx, gy, ch))
+                    adv = dx[i] if i < len(dx) else (size if ord(ch) > 0x2E7F else size * 0.5)
+                    gx += adv * scale
+                    if i < len(dy):
+                        gy += dy[i] * scale
+                # one box per run of glyphs on a baseline without a wide gap
+                run: list[tuple[float, float, str]] = []
+                for p in pieces + [None]:
+                    if run and (p is None or abs(p[1] - run[-1][1]) > 0.3 * size
+                                or p[0] - run[-1][0] > 2.5 * size):
+                        last = run[-1]
+                        w = size if ord(last[2]) > 0x2E7F else size * 0.55
+                        text = "".join(c for _, _, c in run)
+                        if text.strip():
+                            boxes.append(OcrBox(run[0][0], run[0][1] - size * 0.95,
+                                                last[0] + w, run[0][1] + size * 0.25, text, 1.0))
+                        run = []
+                    if p is not None:
+                        run.append(p)
+        elif name == "PathObject":
+            b = _floats(el.get("Boundary"))
+            if len(b) == 4:
+                segs.extend(_path_segments(el, b[0], b[1]))
+                if el.get("Fill") == "true" and (b[3] < 0.5 < b[2] or b[2] < 0.5 < b[3]):
+                    segs.append((b[0], b[1] + b[3] / 2, b[0] + b[2], b[1] + b[3] / 2) if b[3] < 0.5
+                                else (b[0] + b[2] / 2, b[1], b[0] + b[2] / 2, b[1] + b[3]))
+    return boxes, segs
+
+
+def read(path: str, data: bytes) -> Document:
+    """Read an .ofd into a ``Document`` (``format="ofd"``, pages counted,
+    block bboxes in points).
+
+    Errors: :class:`DocumentLoadError` for a truncated/corrupt zip, missing
+    parts, malformed XML, or an OFD with no text at all (an image-only OFD
+    would need OCR, which is not wired for OFD).
+    """
+    pkg = _Pkg(path, data)
+    root = pkg.xml("OFD.xml")
+    doc_root = next((el.text for el in root.iter() if _local(el.tag) == "DocRoot" and el.text), None)
+    if not doc_root:
+        raise DocumentLoadError(path, "OFD.xml has no DocBody/DocRoot")
+    doc_loc = _resolve("", doc_root)
+    doc_dir = posixpath.dirname(doc_loc)
+    dxml = pkg.xml(doc_loc)
+    height = 297.0
+    for el in dxml.iter():
+        if _local(el.tag) == "PhysicalBox":
+            box = _floats(el.text)
+            if len(box) == 4:
+                height = box[3]
+            break
+    templates = {}
+    for el in dxml.iter():
+        if _local(el.tag) == "TemplatePage" and el.get("BaseLoc"):
+            templates[el.get("ID")] = _resolve(doc_dir, el.get("BaseLoc"))
+    pages = [el for el in dxml.iter() if _local(el.tag) == "Page" and el.get("BaseLoc")]
+    layouts = []
+    for n, pg in enumerate(pages, start=1):
+        loc = _resolve(doc_dir, pg.get("BaseLoc"))
+        pdir = posixpath.dirname(loc)
+        boxes, segs = [], []
+        proot = pkg.xml(loc)
+        for t in proot.iter():
+            if _local(t.tag) == "Template" and t.get("TemplateID") in templates:
+                b2, s2 = _page_content(pkg, templates[t.get("TemplateID")])
+                boxes += b2
+                segs += s2
+        b1, s1 = _page_content(pkg, loc)
+        boxes += b1
+        segs += s1
+        page_h = height
+        for el in proot.iter():
+            if _local(el.tag) == "PhysicalBox":
+                box = _floats(el.text)
+                if len(box) == 4:
+                    page_h = box[3]
+                break
+        del pdir
+        layouts.append((n, layout_page(boxes, None, n, MM_TO_PT, tables=_tables(segs),
+                                       height=page_h, origin="body")))
+    doc = Document(path=path, sha256="", format="ofd", pages=len(pages))
+    doc.blocks = join_pages(layouts)
+    for _, lay in layouts:
+        doc.warnings.extend(lay.warnings)
+    if not any(b.raw.strip() for b in doc.blocks):
+        raise DocumentLoadError(path, "OFD has no text layer (image-only OFD; OCR it as a PDF/image)")
+    return doc
