@@ -1,0 +1,151 @@
+"""Quantitative targets (ANNOTATION.md "targets"): seed 004's 18 gold targets
+one by one, and the rules sentence by sentence."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extractors import targets
+from extractors.targets import extract_sentence
+from models.targets import compact_target
+from pipeline.run import extract_file
+from tests.conftest import SEED_IDS, SEEDS
+
+SEED_004 = "004_4b022b1849280ac0"
+
+# (value or [min, max], unit, comparator, metric) in print order.
+EXPECTED_004 = [
+    (90, "%", ">=", "参与面"),
+    (300000, "人次", ">=", "参与活动的职工"),
+    (80, "%", ">=", "劳动竞赛企事业单位覆盖面和职工参与率"),
+    (70, "%", ">=", "已建会的非公企业劳动竞赛覆盖面和职工参与率"),
+    (50000, "件", ">=", "合理化建议数量"),
+    (50, "%", ">=", "实施率"),
+    (2000, "项", "=", "职工技术革新"),
+    (200, "项", "=", "发明创造"),
+    (20, "项", "=", "申请专利"),
+    (100, "项", "=", "总结推广先进操作法"),
+    (300000, "人次", ">=", "参与各个层次技能比赛活动的职工"),
+    (80, "%", ">=", "开展技能比赛的企业"),
+    (80, "%", ">=", "开展岗位练兵活动的企业"),
+    (120, "家", ">=", "实行选树“首席员工”、“金牌工人”等制度的试点企业"),
+    (600, "人", "=", "技能带头人"),
+    (20, "家", ">=", "企业建立劳模（高技能人才）创新工作室"),
+    (1, "个", ">=", "企业建立劳模（高技能人才）创新工作室"),
+    (500, "人", ">=", "职工节能减排义务监督员人数"),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_004():
+    return extract_file(SEEDS / f"{SEED_004}.txt").targets
+
+
+def test_seed_004_count(seed_004):
+    assert len(seed_004) == len(EXPECTED_004)
+
+
+@pytest.mark.parametrize("i,expected", list(enumerate(EXPECTED_004)))
+def test_seed_004_target(seed_004, i, expected):
+    value, unit, comparator, metric = expected
+    t = seed_004[i]
+    assert compact_target(t) == {"value": value, "unit": unit}
+    assert t.comparator == comparator
+    assert t.metric == metric
+    assert t.evidence is not None and t.evidence.quote
+
+
+def test_seed_004_scope_and_qualifier(seed_004):
+    assert seed_004[0].scope == "全市规模以上企业"
+    assert seed_004[16].qualifier == "每个县、市、区"
+
+
+@pytest.mark.parametrize("seed", SEED_IDS)
+def test_seed_targets_match_gold(seed):
+    gold = json.loads((SEEDS / "gold" / f"{seed}.json").read_text(encoding="utf-8"))["targets"]
+    got = [compact_target(t) for t in extract_file(SEEDS / f"{seed}.txt").targets]
+    assert got == gold
+
+
+# sentence, [(value, unit, comparator, metric, scope, qualifier)]
+SENTENCES = [
+    ("有条件的规模企业工会、行业工会都要组织本企业的职工开展劳动竞赛，举办1-2场竞赛展示活动。",
+     [([1, 2], "场", "range", "竞赛展示活动", None, None)]),
+    ("每个乡镇（街道、园区）完成技能比武1场以上。",
+     [(1, "场", ">=", "技能比武", "每个乡镇（街道、园区）", "每个乡镇（街道、园区）")]),
+    ("各单位举办2至3场职工劳动竞赛。", [([2, 3], "场", "range", "职工劳动竞赛", "各单位", None)]),
+    ("每个基层工会限报3名选手。", [(3, "名", "<=", "选手", "每个基层工会", "每个基层工会")]),
+    ("每人经费控制在200元以内。", [(200, "元", "<=", "每人经费", None, None)]),
+    ("全年培训职工不少于5000人次。", [(5000, "人次", ">=", "职工", None, None)]),
+    ("力争全市建会率达到百分之九十以上。", [(90, "%", ">=", "全市建会率", None, None)]),
+    ("各县（市、区）至少举办二场技能竞赛。", [(2, "场", ">=", "技能竞赛", "各县（市、区）", None)]),
+    ("各单位推荐人数不超过10人。", [(10, "人", "<=", "人数", "各单位", None)]),
+    ("建立三十个劳模创新工作室。", [(30, "个", "=", "劳模创新工作室", None, None)]),
+    ("扶持资金达到500万元。", [(5000000, "元", ">=", "扶持资金", None, None)]),
+    ("覆盖职工2万人以上。", [(20000, "人", ">=", "覆盖职工", None, None)]),
+    ("参训人数控制在30至50人之间。", [([30, 50], "人", "range", "参训人数", None, None)]),
+    ("各区县总工会每季度开展1次以上安全检查。",
+     [(1, "次", ">=", "安全检查", "各区县总工会", "每季度")]),
+    ("新建职工书屋50家，职工之家覆盖率达到95%以上。",
+     [(50, "家", "=", "职工书屋", None, None), (95, "%", ">=", "职工之家覆盖率", None, None)]),
+    ("实现职工技术革新2000项，发明创造200项，申请专利20项。",
+     [(2000, "项", "=", "职工技术革新", None, None), (200, "项", "=", "发明创造", None, None),
+      (20, "项", "=", "申请专利", None, None)]),
+    ("已建会的非公企业劳动竞赛覆盖面和职工参与率均达到70%以上。",
+     [(70, "%", ">=", "已建会的非公企业劳动竞赛覆盖面和职工参与率", None, None)]),
+    ("新建“爱心妈咪小屋”不少于300家，其中省级示范点30家。",
+     [(300, "家", ">=", "“爱心妈咪小屋”", None, None), (30, "家", "=", "省级示范点", None, None)]),
+    ("实现经济效益力争突破1.2亿元。", [(120000000, "元", ">=", "经济效益", None, None)]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", SENTENCES)
+def test_sentence_targets(sentence, expected):
+    got = [(compact_target(t)["value"], t.unit, t.comparator, t.metric, t.scope, t.qualifier)
+           for t, _, _ in extract_sentence(sentence)]
+    assert got == expected
+
+
+NOT_TARGETS = [
+    "继续发挥好现有 12 支县职工技术志愿服务队的优势。",  # what exists
+    "现有会员单位120家。",
+    "累计投入资金1.2亿元，惠及职工3万余人。",  # past achievements
+    "通过举办第二届全市产业工人职业技能竞赛等竞赛活动。",  # ordinal
+    "纪念改革开放40周年座谈会。",
+    "请于活动结束后15个工作日内上报。",  # duration
+    "本次竞赛分为3个组别。",  # structure
+    "设一等奖1名、二等奖3名、三等奖5名。",  # award counts
+    "征文字数不少于1500字，一式3份。",  # format specs
+    "此表一式 3 份，县总工会经济工作部、基层工会各 1 份。",
+    "参赛选手年龄在45周岁以下。",  # eligibility
+    "考核在 90 分以上为合格。",
+    "前10名选手授予“技术能手”称号。",  # rank
+    "培养一支高素质的职工队伍。",  # 一 as an article
+    "三、深化开展五项劳动竞赛活动",  # heading
+    "紧紧围绕区委“一个目标，三大举措”战略部署。",  # slogan in quotes
+    "坚持做到思想认识、宣传发动和组织实施等“三个到位”。",
+    "对新命名的区级创新工作室给予每家5万元资助。",  # subsidy, not a goal
+    "住院医疗互助保障每人每份60元。",  # a price
+    "返还范围为职工人数不超过25人（含）的小微企业。",  # threshold describing who
+    "身份证号码须填写完整的18位号码。",
+    "2014年劳动竞赛的主要目标任务是：",  # a year
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_TARGETS)
+def test_not_targets(sentence):
+    assert extract_sentence(sentence) == []
+
+
+def test_tables_are_skipped():
+    """Scoring rules in attachment 3 of seed 001 (100%, 95%以上, 每少1项扣5分) give nothing."""
+    ts = extract_file(SEEDS / "001_dde7b99b86b616a6.txt").targets
+    assert all(t.unit != "%" for t in ts)
+
+
+def test_chinese_numerals_use_isolated_spans():
+    """cn2an sees the numeral only: 三十 → 30, and the text is untouched."""
+    (t, s, e), = extract_sentence("建立三十个劳模创新工作室。")
+    assert t.value == 30 and "三十个" in t.text
+    assert targets._num("三十") == 30
