@@ -1,7 +1,7 @@
 """Reader for PDF files with a text layer (pdfplumber / pdfminer.six).
 
-Per page: fake-bold duplicate glyphs are removed (``page.dedupe_chars()``,
-ECOSYSTEM.md §1a), ruled tables are read with pdfplumber's table finder (run
+Per page: fake-bold duplicate glyphs are removed (:func:`dedupe_chars`, the
+rule of pdfplumber's ``page.dedupe_chars()``, ECOSYSTEM.md §1a), ruled tables are read with pdfplumber's table finder (run
 only on pages that have ruling lines — it is the costly step) and rebuilt as
 true grids from the cell boxes, the remaining characters are clustered into
 lines in reading order (two-column pages are read column by column when a
@@ -83,8 +83,25 @@ def _is_cjk(ch: str) -> bool:
             or 0x20000 <= o <= 0x2FFFF or 0x2010 <= o <= 0x206F)
 
 
+_COLOR_CACHE: dict = {}
+
+
 def _hex_color(c) -> Optional[str]:
     """pdfminer's non_stroking_color (gray, RGB or CMYK floats 0..1) as hex RGB."""
+    try:
+        return _COLOR_CACHE[c]
+    except (KeyError, TypeError):
+        pass
+    out = _hex_color_uncached(c)
+    try:
+        if len(_COLOR_CACHE) < 1024:
+            _COLOR_CACHE[c] = out
+    except TypeError:
+        pass  # unhashable (list) colour values
+    return out
+
+
+def _hex_color_uncached(c) -> Optional[str]:
     if c is None:
         return None
     if isinstance(c, (int, float)):
@@ -103,6 +120,29 @@ def _hex_color(c) -> Optional[str]:
     else:
         return None
     return "".join(f"{max(0, min(255, round(v * 255))):02X}" for v in (r, g, b))
+
+
+def dedupe_chars(chars: list, tol: float = 1.0) -> list:
+    """Drop glyphs drawn again at (almost) the same place — the "fake bold"
+    of PDF producers that print a title twice offset by a fraction of a
+    point, which pdfplumber reads as "关关于于" (ECOSYSTEM.md §1a). Same rule
+    as pdfplumber's ``Page.dedupe_chars`` (same text within ``tol`` pt in x
+    and y; the first drawn is kept) at a fraction of its cost, which matters
+    because it runs on every page.
+    """
+    kept: dict[str, list[tuple[float, float]]] = {}
+    out = []
+    for c in chars:
+        x, y = c["x0"], c["top"]
+        seen = kept.get(c["text"])
+        if seen is None:
+            kept[c["text"]] = [(x, y)]
+        elif any(abs(x - a) <= tol and abs(y - b) <= tol for a, b in seen):
+            continue
+        else:
+            seen.append((x, y))
+        out.append(c)
+    return out
 
 
 # --------------------------------------------------------------------------
@@ -296,7 +336,7 @@ def _layout(lines: list[_Line]) -> Optional[_Layout]:
     if not lines:
         return None
     lefts = Counter(round(ln.x0) for ln in lines)
-    left = float(lefts.most_common(1)[0][0])
+    left = float(max(lefts.items(), key=lambda kv: (kv[1], -kv[0]))[0])  # ties: leftmost
     # merge jitter: the smallest x within 2 pt of the mode
     left = min((ln.x0 for ln in lines if abs(ln.x0 - left) <= 2), default=left)
     rights = Counter(round(ln.x1) for ln in lines if ln.x1 - ln.x0 > 0.5 * (max(
@@ -314,8 +354,9 @@ def _layout(lines: list[_Line]) -> Optional[_Layout]:
 
 
 def _balanced(ln: _Line, lay: _Layout) -> bool:
-    """Left and right margins about equal."""
-    tol = max(ln.size, 0.04 * (lay.right - lay.left))
+    """Left and right margins about equal (centring is exact up to a
+    fraction of a glyph; a body line's indent and ragged end rarely are)."""
+    tol = max(0.6 * ln.size, 0.015 * (lay.right - lay.left))
     return abs((ln.x0 - lay.left) - (lay.right - ln.x1)) <= tol
 
 
@@ -509,10 +550,9 @@ def read(path: str, data: bytes) -> Document:
         n_pages = len(pdf.pages)
         for pno, page in enumerate(pdf.pages, start=1):
             try:
-                page = page.dedupe_chars()
-                chars = [c for c in page.chars
-                         if c["x1"] > 0 and c["x0"] < page.width and c["bottom"] > 0
-                         and c["top"] < page.height]
+                chars = dedupe_chars([c for c in page.chars
+                                      if c["x1"] > 0 and c["x0"] < page.width
+                                      and c["bottom"] > 0 and c["top"] < page.height])
             except Exception as e:
                 raise DocumentLoadError(path, f"corrupt PDF (page {pno}: "
                                               f"{str(e).splitlines()[0][:100] if str(e) else type(e).__name__})") from None
