@@ -52,10 +52,13 @@ _ATT_RE = re.compile(
 _REL_RE = re.compile(
     rf"(?P<anchor>[^\s，。；、]{{0,12}}?(?:结束|完成|收到|接到|印发|下发|发布|公布|举办|举行)(?:通知)?)后{S}"
     rf"(?P<n>[0-9]{{1,3}}|[{dates_cn.CN_DIGITS}]{{1,3}}){S}个?{S}(?P<unit>工作日|自然日|日|天|周|星期|个月|月)(?:内|以内|之内)")
-_IMPERATIVE_BEFORE = re.compile(rf"(?:请|须|需|务必|应|要|并|统一|均)于{S}$")
+# "请于 / 各单位于 / 要在 <date> 将…报…": an imperative date without 前. Not
+# 将于 / 定于 / 拟于 (a planned event) or 已于 / 曾于 (the past).
+_IMPERATIVE_BEFORE = re.compile(rf"(?<![将定拟已曾])(?:于|要在|须在|应在|需在|请在){S}$")
 _UNTIL_BEFORE = re.compile(rf"(?:即日起|即日|自即日起|从即日起|从今日起|今日起){S}(?:至|到){S}$")
 _DOC_NOUN = re.compile(r"(?:表|表格|材料|方案|名单|报告|总结|作品|申请书|推荐书|资料|信息|照片|视频|稿件|回执|清单)$")
 _LEAD_NUM = re.compile(r"^(?:备注|注|说明)?[：:]?\s*(?:[0-9一二三四五六七八九十]+\s*[、.．)）])?\s*")
+_NEXT_CONSEQUENCE = re.compile(r"\s*(?:逾期|过期|未按时|未在规定时间|超过时限|届时未)")
 _THIS_TABLE = re.compile(r"(?:此|本|该|上述|以上)(?:表|表格|登记表|申报表|汇总表)")
 
 
@@ -72,6 +75,11 @@ class Ref:
     def base(self) -> Optional[dt.date]:
         """The document date (成文 else 印发), or None."""
         return self.signed_date or self.printed_date
+
+
+# Characters after a one-character verb that make it part of another word.
+_SINGLE_BAD_NEXT = {"报": "告表道纸刊名送批销账价酬警考到备请社", "送": "温达交审礼", "交": "流通易叉往",
+                    "寄": "宿托语", "传": "统达真播承递"}
 
 
 @lru_cache(maxsize=1)
@@ -149,7 +157,12 @@ def find_action(sent: str, after: int) -> Optional[re.Match]:
         if single:
             prev = sent[m.start() - 1:m.start()]
             # a one-character verb only where it cannot be part of a word
-            if not (nxt in "至到给" or prev in "前止将，,内并再"):
+            # (报告, 报表, 送温暖, 交流) and where it governs: right after the
+            # date cue, before 至/到/给, or after a 将/把 object ("将材料报县总工会")
+            if nxt and nxt in _SINGLE_BAD_NEXT.get(m.group(0), ""):
+                continue
+            if not (nxt in "至到给" or prev in "前止将，,内并再）)》”"
+                    or re.search(r"[将把]", sent[min(after, m.start()):m.start()])):
                 continue
         elif nxt and nxt in "表单书册稿件":
             continue  # 报名表, 申报书, 登记册: the verb heads a noun
@@ -302,15 +315,20 @@ class Found:
     end: int
 
 
-def is_deadline_item(sent: str, it: DateItem) -> bool:
-    """Whether a date item of ``sent`` sets a deadline (see module doc)."""
+def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> bool:
+    """Whether a date item of ``sent`` sets a deadline (see module doc).
+    ``heading`` is the heading block just above ("二、报名时间") when the
+    sentence opens its block; its label counts like one in the sentence."""
     v = _vocab()
     clause = sent[_clause_start(sent, it.start):it.start]
     before = sent[max(0, it.start - 16):it.start]
     if v["event_label_re"].search(clause):
         return False
+    if heading and not clause.strip() and v["event_label_re"].search(heading):
+        return False
     has_action = find_action(sent, it.end) is not None
-    labelled = bool(v["label_re"].search(before))
+    labelled = bool(v["label_re"].search(before)) or bool(
+        heading and not clause.strip() and v["label_re"].search(heading))
     if it.cue_after:
         return has_action or labelled
     if labelled:
@@ -319,12 +337,13 @@ def is_deadline_item(sent: str, it: DateItem) -> bool:
         return True
     if it.kind != "range" and _IMPERATIVE_BEFORE.search(sent[:it.start]):
         act = find_action(sent, it.end)
-        return bool(act and act.start() >= it.end and act.start() - it.end <= 14)
+        return bool(act and act.start() >= it.end and act.start() - it.end <= 40
+                    and not re.search(r"[，,。；;]", sent[it.end:act.start()]))
     return False
 
 
 def parse_sentence(sent: str, ref: Ref, *, attachment: Optional[int] = None,
-                   attachment_title: Optional[str] = None
+                   attachment_title: Optional[str] = None, heading: Optional[str] = None
                    ) -> tuple[list[Found], list[tuple[str, int, int]]]:
     """Deadlines of one sentence (or note) and ``bad_date`` problems.
 
@@ -345,7 +364,7 @@ def parse_sentence(sent: str, ref: Ref, *, attachment: Optional[int] = None,
                 problems.append((f"unreadable date in {sent[it.start:it.end + 2]!r}: {it.error}",
                                  it.start, it.end))
             continue
-        if not is_deadline_item(sent, it):
+        if not is_deadline_item(sent, it, heading):
             continue
         start_date = None
         try:
@@ -383,8 +402,9 @@ def parse_sentence(sent: str, ref: Ref, *, attachment: Optional[int] = None,
         parts = parse_parts(sent, it.start, it.end, attachment_title=attachment_title)
         if not parts["deliverable"] and attachment_title:
             parts["deliverable"] = attachment_title  # a note under a table is about that table
-        if it.kind == "range" and not parts["action"]:
-            m = _vocab()["label_re"].search(sent[:it.start])
+        if not parts["action"]:
+            m = _vocab()["label_re"].search(sent[:it.start]) or (
+                _vocab()["label_re"].search(heading) if heading else None)
             if m:
                 a = _vocab()["action_re"].search(m.group(0))
                 parts["action"] = a.group(0) if a else None
@@ -465,6 +485,20 @@ def attachment_titles(doc: Document) -> dict[int, str]:
     return out
 
 
+_HEADING_NUM = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十0-9]+[)）、.．]\s*)+")
+
+
+def block_heading(text: Optional[str]) -> Optional[str]:
+    """``text`` without its numbering when it looks like a heading (short, no
+    sentence punctuation: "二、报名时间"), else None."""
+    if not text:
+        return None
+    t = _HEADING_NUM.sub("", text).strip(" ：:")
+    if not t or len(t) > 20 or re.search(r"[。；，,]", t):
+        return None
+    return t
+
+
 def extract(doc: Document, *, signed_date: Optional[dt.date] = None,
             printed_date: Optional[dt.date] = None, doc_year: Optional[int] = None
             ) -> tuple[list[Deadline], list[Warning_]]:
@@ -478,17 +512,25 @@ def extract(doc: Document, *, signed_date: Optional[dt.date] = None,
     titles = attachment_titles(doc)
     out: list[Deadline] = []
     warns: list[Warning_] = []
+    prev: Optional[str] = None
     for i in candidate_blocks(doc):
         b = doc.blocks[i]
         text = b.text or b.raw
+        heading, prev = block_heading(prev), text
         if not text or not re.search(r"[月周季后至]", text):
             continue
         att = attachment_of(doc, i)
-        for s, e in sentence_spans(text, table=b.kind == "table"):
+        spans = sentence_spans(text, table=b.kind == "table")
+        for k, (s, e) in enumerate(spans):
             found, problems = parse_sentence(text[s:e], ref, attachment=att,
-                                             attachment_title=titles.get(att) if att else None)
+                                             attachment_title=titles.get(att) if att else None,
+                                             heading=heading if k == 0 else None)
+            nxt = text[spans[k + 1][0]:spans[k + 1][1]] if k + 1 < len(spans) else ""
             for f in found:
                 f.deadline.evidence = evidence(doc, i, s, e)
+                if not f.deadline.consequence and _NEXT_CONSEQUENCE.match(nxt):
+                    # "…17:00止。逾期系统自动关闭，不再受理。"
+                    f.deadline.consequence = nxt.strip(" ，,。")
                 out.append(f.deadline)
             for msg, a, z in problems:
                 warns.append(Warning_(code="bad_date", message=msg,

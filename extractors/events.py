@@ -59,9 +59,12 @@ def _label(sent: str, start: int, end: int, prev_heading: Optional[str]) -> str:
     m = v["event_label_re"].search(sent[:start])
     if m:
         return m.group(0)
-    pre = sent[:start].strip(" ，,：:为是在于")
+    pre = _HEADING_NUM.sub("", sent[:start]).strip(" ，,：:")
+    pre = re.sub(r"(?:将于|定于|拟于|于|在|为|是)$", "", pre).strip(" ，,：:")
     if pre:
         return pre[-20:]
+    if prev_heading and v["event_label_re"].search(prev_heading):
+        return prev_heading
     post = _first_clause(sent[end:].strip(" ，,"))
     if post:
         return post[:30]
@@ -75,7 +78,7 @@ def parse_sentence(sent: str, ref: Ref, *, prev_heading: Optional[str] = None) -
     out: list[tuple[Event, int, int]] = []
     v = _vocab()
     for it in dates_cn.scan(sent):
-        if it.error or it.kind == "week" or is_deadline_item(sent, it):
+        if it.error or it.kind == "week" or is_deadline_item(sent, it, prev_heading):
             continue
         clause_label = v["event_label_re"].search(sent[:it.start])
         after = sent[it.end:it.end + 12]

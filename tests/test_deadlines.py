@@ -82,7 +82,17 @@ PART_CASES = [
     ("请于3月20日前通过全国工会网上工作平台报名", "报名", None, None, "system:全国工会网上工作平台", None),
     ("请于2018年10月20日前将活动情况，认真总结，形成经验材料上报市总工会经济保障部", "上报", "经验材料", "市总工会经济保障部", None, None),
     ("推荐材料请于6月30日前报送区总工会", "报送", "推荐材料", "区总工会", None, None),
+    ("请各单位于8月20日前将《金秋助学申请表》及相关证明材料报县总工会权益保障部", "报", "《金秋助学申请表》及相关证明材料", "县总工会权益保障部", None, None),
+    ("请各单位于12月5日前将送温暖对象名单报送至市总工会保障部", "报送", "送温暖对象名单", "市总工会保障部", None, None),
+    ("请各市（州）总工会于11月下旬将经费收缴情况报省总工会财务部", "报", "经费收缴情况", "省总工会财务部", None, None),
 ]
+
+
+def test_heading_label_makes_window_a_deadline():
+    found, _ = parse_sentence("2023年5月8日9:00至2023年6月2日17:00止", S18, heading="报名时间")
+    d = found[0].deadline
+    assert (d.due, d.due_time, d.start, d.action) == (D(2023, 6, 2), "17:00", D(2023, 5, 8), "报名")
+    assert parse_sentence("2023年6月—9月", S18, heading="竞赛时间")[0] == []
 
 
 @pytest.mark.parametrize("sent,action,deliverable,submit_to,channel,consequence", PART_CASES)
