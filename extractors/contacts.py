@@ -59,7 +59,7 @@ from models.document import Document
 _CJK = r"\u4e00-\u9fff"
 # Loose on purpose: anything that looks meant as an address is read, then
 # validated, so a malformed one becomes a warning instead of vanishing.
-_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9_\-]+(?:[.,][A-Za-z0-9_\-]+)*")
+_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@+[A-Za-z0-9_\-]*(?:[.,][A-Za-z0-9_\-]+)*")
 _DASH = "\\-\u2014\u2013\u2012\u2015\uff0d~\uff5e"
 # One phone as printed: optional (area code), local number (mobiles may be
 # spaced 3-4-4), optional extension (转/分机/ext/-NNNN), optional /NN sibling.
@@ -268,6 +268,14 @@ def _read_field(text: str, kind: str, start: int, end: int, block: int,
     items: list[_Item] = []
     pos = start
     while pos < end:
+        if text[pos] in "(（" and kind in ("phone", "mobile", "fax"):
+            m = _PHONE.match(text, pos, end)  # (0532)85912346: the bracket is the area code's
+            if m and normalise_phone(m):
+                for v, shape in normalise_phone(m):
+                    items.append(_Item("fax" if kind == "fax" else shape, v, m.group().strip(),
+                                       block, m.start(), m.end()))
+                pos = m.end()
+                continue
         d = _DELIM.match(text, pos, end)
         if d and d.end() <= end:
             pos = d.end()

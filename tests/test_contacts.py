@@ -1,0 +1,151 @@
+"""Contact points (ANNOTATION.md "contacts"): labelled fields in any order,
+phone normalisation and validation, grouping, blank form fields, seeds."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extractors import contacts
+from extractors.contacts import split_dept_name
+from models.contacts import compact_contacts
+from models.document import Block, Document
+from pipeline.normalise import normalise
+from pipeline.run import extract_file
+from tests.conftest import SEED_IDS, SEEDS
+
+
+def doc_of(*lines: str) -> Document:
+    d = Document(path="t.txt", sha256="", format="txt",
+                 blocks=[Block(kind="paragraph", raw=x) for x in lines])
+    return normalise(d)
+
+
+def compact(*lines: str) -> dict:
+    cps, _ = contacts.extract(doc_of(*lines))
+    return {k: v for k, v in compact_contacts(cps).items() if v}
+
+
+# printed line(s) → the compact values (empty kinds left out)
+CASES = [
+    ("（联系人：甘利平，联系电话：6032390/QQ：435746438/微信：13857286264）。",
+     {"names": ["甘利平"], "phones": ["6032390"], "qq": ["435746438"], "wechat": ["13857286264"]}),
+    ("联 系 人：区总工会宣传教育部   张  琳、曹理仰",
+     {"names": ["张琳", "曹理仰"]}),
+    ("联系电话：25032216     邮箱：qzxjb2008@126.com",
+     {"phones": ["25032216"], "emails": ["qzxjb2008@126.com"]}),
+    ("电子邮箱lsszghbzb＠126.com。", {"emails": ["lsszghbzb@126.com"]}),
+    ("联系人：李红梅　　联系电话：6812237　　手机：139 5512 0468",
+     {"names": ["李红梅"], "phones": ["6812237", "13955120468"]}),
+    ("联系人：王敏，电话：0571—87654321转8012。",
+     {"names": ["王敏"], "phones": ["0571-87654321转8012"]}),
+    ("联系电话：2205075，3728286", {"phones": ["2205075", "3728286"]}),
+    ("电话：0851-88292601　传真：0851-88292602", {"phones": ["0851-88292601", "0851-88292602"]}),
+    ("电话：(0532)85912346", {"phones": ["0532-85912346"]}),
+    ("联系电话：66120318/19", {"phones": ["66120318", "66120319"]}),
+    ("联系电话：66120318/661203", {"phones": ["66120318转661203"]}),
+    ("联系电话：0571-87654321-8012", {"phones": ["0571-87654321转8012"]}),
+    ("QQ群：123456789", {"qq": ["123456789"]}),
+    ("微信号：ghzx_2024　E-mail：GHZX@163.COM", {"wechat": ["ghzx_2024"], "emails": ["ghzx@163.com"]}),
+    ("联系人：张三13800138000，李四13900139000",
+     {"names": ["张三", "李四"], "phones": ["13800138000", "13900139000"]}),
+    ("热线电话：12351", {"phones": ["12351"]}),
+]
+
+
+@pytest.mark.parametrize("line,expected", CASES)
+def test_contact_values(line, expected):
+    assert compact(line) == expected
+
+
+NOT_CONTACTS = [
+    "联系人：　　　　联系电话：　　　　填报日期：　　年　　月　　日",  # blank form
+    "联系电话/QQ 号/微信号\t\t\t",
+    "注重借助微信公众号等新媒介作用。",  # 微信 in prose
+    "通过网站、微博、微信、视频展播等多种形式。",
+    "由区总工会党组书记、副主席陈军康任组长。",  # 领导小组 leaders
+    "监督电话\t5",  # a score in a form
+    "联系电话：2018年3月1日",  # a date is not a phone
+    "请各单位确定1名联系人，于4月10日前报送。",
+]
+
+
+@pytest.mark.parametrize("line", NOT_CONTACTS)
+def test_not_contacts(line):
+    assert compact(line) == {}
+
+
+@pytest.mark.parametrize("tok,expected", [
+    ("区总工会宣传教育部张琳", ("区总工会宣传教育部", "张琳")),
+    ("张琳", (None, "张琳")),
+    ("欧阳明", (None, "欧阳明")),
+    ("市总工会经济技术工作部", ("市总工会经济技术工作部", None)),
+    ("负责人", (None, None)),
+    ("填报日期", (None, None)),
+])
+def test_split_dept_name(tok, expected):
+    assert split_dept_name(tok) == expected
+
+
+def test_two_contact_points_grouped():
+    cps, _ = contacts.extract(doc_of(
+        "联系人：市总工会经济技术工作部　王敏，电话：0571—87654321转8012；"
+        "市人力社保局职业能力建设处　陈晓东，电话：0571-85252315。"))
+    assert [(c.department, c.names, c.of("phone")) for c in cps] == [
+        ("市总工会经济技术工作部", ["王敏"], ["0571-87654321转8012"]),
+        ("市人力社保局职业能力建设处", ["陈晓东"], ["0571-85252315"]),
+    ]
+
+
+def test_mobile_belongs_to_its_person():
+    cps, _ = contacts.extract(doc_of("联系人：张三 13800138000，李四 13900139000"))
+    assert [(c.names, c.of("mobile")) for c in cps] == [
+        (["张三"], ["13800138000"]), (["李四"], ["13900139000"])]
+
+
+def test_department_before_fields():
+    cps, _ = contacts.extract(doc_of("此表请于8月20日前上报区总宣教部邮箱sjzghjjb@126.com",
+                                     "联系电话: 57813758"))
+    assert len(cps) == 1 and cps[0].department == "区总宣教部"
+    assert cps[0].of("phone") == ["57813758"] and cps[0].of("email") == ["sjzghjjb@126.com"]
+
+
+def test_bad_email_is_a_warning():
+    cps, warns = contacts.extract(doc_of("电子邮箱：jxjyjs2018@@126.com"))
+    assert compact_contacts(cps)["emails"] == []
+    assert [w.code for w in warns] == ["bad_email"]
+
+
+def test_bad_phone_is_a_warning():
+    cps, warns = contacts.extract(doc_of("联系电话：123456789012345"))
+    assert cps == [] and [w.code for w in warns] == ["bad_phone"]
+
+
+def test_evidence_quotes_the_value():
+    cps, _ = contacts.extract(doc_of("联系电话：0851-88292601"))
+    v = cps[0].values[0]
+    assert v.evidence.quote == "0851-88292601" and v.raw == "0851-88292601"
+
+
+@pytest.mark.parametrize("seed", SEED_IDS)
+def test_seed_contacts_match_gold(seed):
+    gold = json.loads((SEEDS / "gold" / f"{seed}.json").read_text(encoding="utf-8"))["contacts"]
+    got = compact_contacts(extract_file(SEEDS / f"{seed}.txt").contacts)
+    assert got == gold
+
+
+def test_seed_003_blank_form_lines_give_nothing():
+    """The attachments' 联系人：…联系电话：… lines are blank template fields."""
+    n = extract_file(SEEDS / "003_0fb55c4c84d933ae.txt")
+    assert len(n.contacts) == 1
+    cp = n.contacts[0]
+    assert cp.department == "区总工会宣传教育部" and cp.names == ["张琳", "曹理仰"]
+    blocks = {v.evidence.block for v in cp.values} | {cp.evidence.block}
+    quotes = " ".join(v.evidence.quote for v in cp.values)
+    assert "填报日期" not in quotes
+    assert max(blocks) < 18  # every value comes from the body, before 附件1
+
+
+def test_seed_001_wechat_not_phone():
+    got = compact_contacts(extract_file(SEEDS / "001_dde7b99b86b616a6.txt").contacts)
+    assert "13857286264" in got["wechat"] and "13857286264" not in got["phones"]
