@@ -125,6 +125,12 @@ def _deadlines(gold: list[dict], pred: list[Optional[str]]) -> Score:
     return Score(tp, len(left), fn)
 
 
+# Contact value kinds → gold list. Fax numbers count as phones (corpus/README.md:
+# a fax is a way to reach the issuer, printed as digits like a phone).
+_GOLD_KEY = {"phone": "phones", "mobile": "phones", "fax": "phones", "email": "emails",
+             "qq": "qq", "wechat": "wechat", "name": "names"}
+
+
 def compact(notice: Notice) -> dict:
     """The record in the compact gold form of ANNOTATION.md."""
     d = notice.model_dump(mode="json")
@@ -134,8 +140,7 @@ def compact(notice: Notice) -> dict:
             if name not in contacts["names"]:
                 contacts["names"].append(name)
         for v in cp.values:
-            key = {"phone": "phones", "mobile": "phones", "email": "emails", "qq": "qq",
-                   "wechat": "wechat", "name": "names"}.get(v.kind)
+            key = _GOLD_KEY.get(v.kind)
             if key and v.value not in contacts[key]:
                 contacts[key].append(v.value)
     targets = []
