@@ -12,6 +12,7 @@ import re
 from typing import Optional
 
 from extractors._common import evidence
+from extractors.dates_cn import cn_int
 from models.common import Evidence
 from models.document import Document
 
@@ -22,20 +23,11 @@ FULL_DATE = re.compile(
 
 
 def cn_number(s: str) -> Optional[int]:
-    """An integer from ASCII digits or a Chinese numeral (二十二, 二〇一九).
-
-    Returns None when ``s`` is not a number. Year-style digit strings
-    (二〇一九) are read digit by digit (cn2an ``direct`` mode).
-    """
-    if s.isdigit():
-        return int(s)
-    import cn2an  # isolated spans only
-
-    s = s.replace("○", "〇")
+    """An integer from ASCII digits or a Chinese numeral (二十二, 二〇一九),
+    or None when ``s`` is not a number (``extractors.dates_cn.cn_int``)."""
     try:
-        mode = "direct" if "十" not in s and len(s) >= 2 else "normal"
-        return int(cn2an.cn2an(s, mode))
-    except (ValueError, KeyError):
+        return cn_int(s.replace("○", "〇"))
+    except ValueError:
         return None
 
 

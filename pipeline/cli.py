@@ -12,7 +12,7 @@
 Subcommands live in their own modules and are imported only when used, so
 ``extract notice.docx`` starts fast. Exit codes: 0 ok, 1 some documents
 failed (batch), 2 usage error, 3 missing optional dependency, 4 unreadable
-input, 5 output not writable.
+input, 5 output not writable, 6 calendar server error (push).
 """
 from __future__ import annotations
 
