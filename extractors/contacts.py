@@ -385,7 +385,10 @@ def _dept_before(text: str, pos: int) -> Optional[tuple[int, int, str]]:
     return None
 
 
-def _block_items(doc: Document, bi: int, warnings: list) -> list[_Item]:
+def _block_items(doc: Document, bi: int, warnings: list, carry: Optional[str] = None) -> list[_Item]:
+    """Items of block ``bi``. ``carry`` is the kind of a label that ended the
+    previous block with an empty field (a PDF line wrapped after
+    ``电话:``): this block's first characters are read as that field."""
     text = doc.blocks[bi].text
     label_re, kinds = _labels()
     emails = {}
@@ -407,6 +410,9 @@ def _block_items(doc: Document, bi: int, warnings: list) -> list[_Item]:
         labels.append((m.start(), m.end(), k))
     items: list[_Item] = []
     used_emails: set[int] = set()
+    if carry:
+        first = labels[0][0] if labels else len(text)
+        items.extend(_read_field(text, carry, 0, _field_end(text, 0, first), bi, emails, warnings, doc))
     last_end = 0
     seen_name_label = False
     for i, (ls, le, k) in enumerate(labels):
@@ -439,11 +445,26 @@ def _block_items(doc: Document, bi: int, warnings: list) -> list[_Item]:
             if d and got[0].kind != "dept":
                 items.append(_Item("dept", d[2], d[2], bi, d[0], d[1]))
         items.extend(got)
+    for it in items:
+        if it.kind == "email":
+            used_emails.add(it.start)
     for s, (e, addr) in emails.items():
         if s not in used_emails:
             items.append(_Item("email", addr, text[s:e], bi, s, e))
     items.sort(key=lambda x: x.start)
     return items
+
+
+def _open_label(text: str) -> Optional[str]:
+    """The kind of a label that ends ``text`` with nothing after it but
+    ``:`` or spaces (``…电话:``), else None."""
+    label_re, kinds = _labels()
+    m = None
+    for m in label_re.finditer(text):
+        pass
+    if m and not text[m.end():].strip(" :：\t"):
+        return kinds[int(m.lastgroup[1:])]
+    return None
 
 
 def _group(runs: list[list[_Item]]) -> list[_Point]:
@@ -484,10 +505,12 @@ def extract(doc: Document) -> tuple[list[ContactPoint], list[Warning_]]:
     warnings: list[Warning_] = []
     runs: list[list[_Item]] = []
     prev_had = False
+    carry: Optional[str] = None
     for bi, b in enumerate(doc.blocks):
         if not b.text or not b.text.strip():
             continue
-        items = _block_items(doc, bi, warnings)
+        items = _block_items(doc, bi, warnings, carry)
+        carry = _open_label(b.text)
         if items and any(it.kind not in ("dept",) for it in items):
             if prev_had and runs:
                 runs[-1].extend(items)

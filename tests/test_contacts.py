@@ -149,3 +149,9 @@ def test_seed_003_blank_form_lines_give_nothing():
 def test_seed_001_wechat_not_phone():
     got = compact_contacts(extract_file(SEEDS / "001_dde7b99b86b616a6.txt").contacts)
     assert "13857286264" in got["wechat"] and "13857286264" not in got["phones"]
+
+
+def test_field_wrapped_to_next_line():
+    """A PDF line wrapped right after a label: the value opens the next block."""
+    assert compact("备注：联系人：邹文彬，电话：", "0791-86213574，邮箱：a1@126.com。") == {
+        "names": ["邹文彬"], "phones": ["0791-86213574"], "emails": ["a1@126.com"]}
