@@ -72,6 +72,27 @@ def test_sha256_of_bytes():
     assert read(data).sha256 == hashlib.sha256(data).hexdigest()
 
 
+# Lists and 版记 lines: indented lines that continue the line above.
+LIST_PAGE = [
+    Para(BODY1),
+    Para("附件：", "block", indent=2),
+    Para("1.2018年长兴县开展“工人先锋号”创建活动参赛企业汇总表", "block", indent=5),
+    Para("2.2018年长兴县职工节能减排义务监督员登记表", "block", indent=5),
+    Para(BODY2),
+    Para("附件：1.“弘扬劳模精神，建功‘创新杨浦’”主题活动申报表", "block", indent=2),
+    Para("抄送：市国资委，市经信委，市财政局，市人社局，市商务局，市科技局，市工商联。",
+         "hanging", indent=1),
+    Para("一、指导思想"),
+    Para("各基层工会要高度重视，精心组织，按时报送活动材料。"),  # exactly one full line
+    Para("以党的十八大精神为指导，紧紧围绕区委战略部署，不断创新形式、拓展范围。"),
+]
+
+
+def test_block_and_hanging_indent_continuations():
+    doc = read(typeset([LIST_PAGE]))
+    assert [flat(b.raw) for b in doc.blocks] == [p.text for p in LIST_PAGE]
+
+
 def test_fake_bold_duplicates_removed():
     doc = read(typeset(PAGES, fake_bold=True))
     assert [flat(b.raw) for b in doc.blocks] == [e[0] for e in EXPECTED]

@@ -324,6 +324,7 @@ class _Layout:
     right: float
     pitch: dict[float, float]
     body_size: float = 0.0  # the most common line font size
+    indent: float = 0.0  # the usual first-line indent, pt from ``left``
 
     def pitch_for(self, size: float) -> float:
         return self.pitch.get(size) or 1.6 * size
@@ -350,7 +351,11 @@ def _layout(lines: list[_Line]) -> Optional[_Layout]:
             deltas.setdefault(a.size, []).append(d)
     pitch = {s: statistics.median(v) for s, v in deltas.items()}
     body = Counter(ln.size for ln in lines).most_common(1)[0][0]
-    return _Layout(left, right, pitch, body)
+    # GB/T 9704-2012 §7.3.3 body paragraphs indent two characters; take what the file does
+    indents = Counter(round(ln.x0 - left) for ln in lines
+                      if 0.8 * ln.size < ln.x0 - left < 4 * ln.size and ln.size == body)
+    indent = float(indents.most_common(1)[0][0]) if indents else 2.0 * body
+    return _Layout(left, right, pitch, body, indent)
 
 
 def _balanced(ln: _Line, lay: _Layout) -> bool:
@@ -361,8 +366,43 @@ def _balanced(ln: _Line, lay: _Layout) -> bool:
 
 
 def _centred(ln: _Line, lay: _Layout) -> bool:
-    """Balanced margins and visibly narrower than the measure."""
-    return ln.x0 > lay.left + ln.size * 0.8 and _balanced(ln, lay)
+    """Balanced margins and visibly narrower than the measure (a 版记 line
+    indented one character on both sides is not a centred line)."""
+    return ln.x0 > lay.left + ln.size * 1.5 and _balanced(ln, lay)
+
+
+_LABEL_END = set("：:、.．)）")
+_SENTENCE_END = set("。！？；：!?;:”’」』")
+
+
+def _indent_continues(prev: _Line, ln: _Line, lay: _Layout) -> bool:
+    """True when an indented line continues the previous (full) line:
+
+    * block indent — same x0 as the previous line, and that x0 is not the
+      document's usual first-line indent (two indented one-line paragraphs
+      in a row would look the same): "1. 2018年…申报" / "表" in a 附件 list;
+    * hanging indent — x0 aligned under the text after the previous line's
+      label ("抄送：市国资委…" / "科技局…", "1.…" / "…").
+    """
+    tol = 2.0
+    if abs(ln.x0 - prev.x0) <= tol:
+        # the previous line must really fill the measure: a short item line
+        # ("4. …登记表") ends its paragraph
+        if prev.x1 < lay.right - 0.6 * prev.size:
+            return False
+        if abs(prev.x0 - (lay.left + lay.indent)) > 0.5 * prev.size:
+            return True
+        # at the usual first-line indent: continue only a line that stops
+        # mid-sentence ("…主题活动" / "申报表"), not one ending a sentence
+        return not prev.text or prev.text[-1] not in _SENTENCE_END
+    if prev.x1 < lay.right - 1.5 * prev.size:
+        return False
+    for i, c in enumerate(prev.chars[:8]):
+        if c["text"] in _LABEL_END and i + 1 < len(prev.chars):
+            nxt = prev.chars[i + 1]
+            if abs(ln.x0 - nxt["x0"]) <= tol:
+                return True
+    return False
 
 
 def _paragraphs(lines: list[_Line], lay: _Layout) -> list[list[_Line]]:
@@ -388,7 +428,9 @@ def _paragraphs(lines: list[_Line], lay: _Layout) -> list[list[_Line]]:
                 lead = c_prev or (_balanced(prev, lay) and (prev.bold or prev.size > lay.body_size))
                 new = not (lead and c_this and prev.bold == ln.bold)
             elif ln.x0 > lay.left + 0.8 * size:
-                new = True  # first-line indent (or a right-aligned line)
+                # first-line indent (or a right-aligned line) — unless the previous
+                # line was full and this one keeps a block or hanging indent
+                new = not _indent_continues(prev, ln, lay)
             elif prev.x1 < lay.right - 1.5 * size:
                 new = True  # previous line stopped short: it ended its paragraph
         if new:
