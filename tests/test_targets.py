@@ -149,3 +149,9 @@ def test_chinese_numerals_use_isolated_spans():
     (t, s, e), = extract_sentence("建立三十个劳模创新工作室。")
     assert t.value == 30 and "三十个" in t.text
     assert targets._num("三十") == 30
+
+
+@pytest.mark.parametrize("numeral", ["一", "两", "十", "十二", "二十", "三十", "一百二十", "两千零五", "九百九十九"])
+def test_small_numerals_agree_with_cn2an(numeral):
+    import cn2an
+    assert targets._small_cn(numeral) == cn2an.cn2an(numeral, "smart")
