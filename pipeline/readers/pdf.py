@@ -336,8 +336,11 @@ def _layout(lines: list[_Line]) -> Optional[_Layout]:
     consecutive lines."""
     if not lines:
         return None
+    # the leftmost edge shared by a good share of the lines: indented first
+    # lines may outnumber flush ones on a page of short paragraphs
     lefts = Counter(round(ln.x0) for ln in lines)
-    left = float(max(lefts.items(), key=lambda kv: (kv[1], -kv[0]))[0])  # ties: leftmost
+    common = [x for x, n in lefts.items() if n >= max(2, 0.1 * len(lines))]
+    left = float(min(common) if common else lefts.most_common(1)[0][0])
     # merge jitter: the smallest x within 2 pt of the mode
     left = min((ln.x0 for ln in lines if abs(ln.x0 - left) <= 2), default=left)
     rights = Counter(round(ln.x1) for ln in lines if ln.x1 - ln.x0 > 0.5 * (max(
