@@ -75,40 +75,16 @@ def _is_heading(text: str) -> bool:
     return bool(_HEADING.match(t)) and len(t) < 40 and "。" not in t
 
 
-_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-             "七": 7, "八": 8, "九": 9}
-_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
-
-
-def _small_cn(s: str) -> Optional[int]:
-    """Chinese numerals below 10000 in the regular form (一, 十二, 三十,
-    一百二十, 两千零五), else None."""
-    total, cur = 0, None
-    for c in s:
-        if c in _CN_DIGIT:
-            if cur is not None and cur != 0:
-                return None  # 一二: not a regular numeral
-            cur = _CN_DIGIT[c]
-        elif c in _CN_UNIT:
-            total += (1 if cur is None else cur) * _CN_UNIT[c]
-            cur = None
-        else:
-            return None
-    return total + (cur or 0)
-
-
 def _num(s: str) -> float:
-    """A numeral span as a number: Arabic digits directly; the common
-    Chinese numerals below 10000 by :func:`_small_cn`; anything else with
-    cn2an on the isolated span (imported only then: it costs ~0.13 s of the
-    1 s cold-start budget)."""
+    """A numeral span as a number: Arabic digits directly, Chinese numerals
+    (三十, 两千零五, 三十万) with cn2an on the isolated span only — never its
+    whole-text transform, which turns 九江 into 9江. cn2an is imported on the
+    first Chinese numeral, once per process."""
     s = s.replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", s):
         return float(s)
-    v = _small_cn(s)
-    if v is not None:
-        return float(v)
     import cn2an
+
     return float(cn2an.cn2an(s, "smart"))
 
 

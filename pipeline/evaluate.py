@@ -27,7 +27,9 @@ from typing import Any, Iterable, Optional
 
 import click
 
+from models.contacts import compact_contacts
 from models.notice import Notice
+from models.targets import compact_target
 
 SCALARS = ("doc_number", "title", "recipients", "signed_date", "printed")
 CONTACT_KEYS = ("names", "phones", "emails", "qq", "wechat")
@@ -125,28 +127,11 @@ def _deadlines(gold: list[dict], pred: list[Optional[str]]) -> Score:
     return Score(tp, len(left), fn)
 
 
-# Contact value kinds → gold list. Fax numbers count as phones (corpus/README.md:
-# a fax is a way to reach the issuer, printed as digits like a phone).
-_GOLD_KEY = {"phone": "phones", "mobile": "phones", "fax": "phones", "email": "emails",
-             "qq": "qq", "wechat": "wechat", "name": "names"}
-
-
 def compact(notice: Notice) -> dict:
     """The record in the compact gold form of ANNOTATION.md."""
     d = notice.model_dump(mode="json")
-    contacts: dict[str, list[str]] = {k: [] for k in CONTACT_KEYS}
-    for cp in notice.contacts:
-        for name in cp.names:
-            if name not in contacts["names"]:
-                contacts["names"].append(name)
-        for v in cp.values:
-            key = _GOLD_KEY.get(v.kind)
-            if key and v.value not in contacts[key]:
-                contacts[key].append(v.value)
-    targets = []
-    for t in notice.targets:
-        value = [t.value_min, t.value_max] if t.value is None and t.value_min is not None else t.value
-        targets.append({"value": value, "unit": t.unit})
+    contacts = compact_contacts(notice.contacts)
+    targets = [compact_target(t) for t in notice.targets]
     return {
         "issuers": [i["name"] for i in d["issuers"]],
         "doc_number": d["doc_number"]["text"] if d["doc_number"] else None,
