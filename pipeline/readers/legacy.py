@@ -252,7 +252,10 @@ def read(path: str, data: bytes) -> Document:
     with tempfile.TemporaryDirectory(prefix="uc-legacy-") as tmp:
         src = Path(tmp, "in" + _suffix_for(data, path))
         src.write_bytes(data)
-        got = convert_many([src], Path(tmp, "out"), timeout=_timeout()).get(str(src))
+        try:
+            got = convert_many([src], Path(tmp, "out"), timeout=_timeout()).get(str(src))
+        except (DocumentLoadError, MissingDependencyError) as e:
+            raise type(e)(path, e.reason, stage=e.stage) from None  # name the user's file
         if not got:
             raise DocumentLoadError(path, "LibreOffice could not convert it "
                                           "(damaged, password-protected or not a document)",

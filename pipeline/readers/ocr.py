@@ -135,7 +135,7 @@ def fix_text(s: str) -> str:
     * spaces the engine inserts between two CJK characters are removed.
     """
     s = _DOCNUM.sub(lambda m: f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号", s)
-    s = re.sub(r"(?<=[" + _CJK + r"）”])\s*([:,;?!])", lambda m: _PUNCT_AFTER_CJK[m.group(1)], s)
+    s = re.sub(r"(?<=[" + _CJK + r"）”])\s*([:,;?!])\s*", lambda m: _PUNCT_AFTER_CJK[m.group(1)], s)
     s = re.sub(r"(?<=\d)[Oo](?=\d)", "0", s)
     s = re.sub(r"(?<=\d)[lI](?=\d)", "1", s)
     s = re.sub(r"(?<=[" + _CJK + r"，。、：；])\s+(?=[" + _CJK + r"])", "", s)
@@ -289,12 +289,37 @@ def find_tables(gray) -> list[TableRegion]:
                 xs[-1].lo, xs[-1].hi = min(xs[-1].lo, ln.lo), max(xs[-1].hi, ln.hi)
                 continue
             xs.append(ln)
-        if len(xs) < 2:
-            tables.append(TableRegion(x0, y0, x1, y1, [ln.pos for ln in ys], [], ys, []))
-            continue
-        tables.append(TableRegion(min(x0, xs[0].pos), y0, max(x1, xs[-1].pos), y1,
-                                  [ln.pos for ln in ys], [ln.pos for ln in xs], ys, xs))
+        tables.extend(regions(ys, xs))
     return tables
+
+
+def regions(hs: list[_Line], vs: list[_Line]) -> list[TableRegion]:
+    """Split a stack of horizontal rulings into tables: two neighbouring
+    rulings belong to one table only when ≥ 2 vertical rulings join them
+    (two tables one above the other, with a note between, stay apart).
+    A stack with no joined band is one region without columns."""
+    parts: list[list[_Line]] = [[hs[0]]]
+    for a, b in zip(hs, hs[1:]):
+        if sum(1 for v in vs if v.covers(a.pos, b.pos)) >= 2:
+            parts[-1].append(b)
+        else:
+            parts.append([b])
+    out = []
+    for part in parts:
+        if len(part) < 2:
+            continue
+        y0, y1 = part[0].pos, part[-1].pos
+        cols = [v for v in vs if any(v.covers(a.pos, b.pos) for a, b in zip(part, part[1:]))]
+        x0 = min(ln.lo for ln in part)
+        x1 = max(ln.hi for ln in part)
+        if len(cols) < 2:
+            continue
+        out.append(TableRegion(min(x0, cols[0].pos), y0, max(x1, cols[-1].pos), y1,
+                               [ln.pos for ln in part], [v.pos for v in cols], part, cols))
+    if not out and len(hs) >= 2:
+        out.append(TableRegion(min(ln.lo for ln in hs), hs[0].pos, max(ln.hi for ln in hs), hs[-1].pos,
+                               [ln.pos for ln in hs], [], hs, []))
+    return out
 
 
 def grid_cells(t: TableRegion) -> list[tuple[int, int, int, int]]:
@@ -480,7 +505,7 @@ def layout_page(boxes: list[OcrBox], gray, page: int, pt_per_px: float, *,
     right = max([r.x1 for r in sized] + [t.x1 for t in tables if t.cols])
     body = [r for r in sized if r.x1 - r.x0 >= 0.6 * (right - left)] or sized
     cw = statistics.median(_char_width(r) for r in body)
-    body_h = statistics.median(r.h for r in body)
+    body_h = statistics.median(r.h for r in rows)  # most rows on a page are body text
     gaps = [b.y0 - a.y1 for a, b in zip(rows, rows[1:]) if b.y0 > a.y1]
     line_gap = statistics.median(gaps) if gaps else cw * 0.5
 

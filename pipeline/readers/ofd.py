@@ -28,7 +28,7 @@ from lxml import etree
 
 from models.document import Document
 from pipeline.errors import DocumentLoadError
-from pipeline.readers.ocr import OcrBox, TableRegion, _Line, join_pages, layout_page
+from pipeline.readers.ocr import OcrBox, TableRegion, _Line, join_pages, layout_page, regions  # noqa: F401
 
 MM_TO_PT = 72 / 25.4
 _MAX_XML = 50 * 1024 * 1024
@@ -126,16 +126,11 @@ def _path_segments(obj, bx: float, by: float) -> list[tuple[float, float, float,
                 segs.append((bx + cur[0], by + cur[1], bx + nxt[0], by + nxt[1]))
                 cur = nxt
                 i += 3
-            elif t == "C" and cur is not None:
-                if t == "C" and i + 6 < len(toks):
-                    cur = (float(toks[i + 5]), float(toks[i + 6]))
-                i += 7
-            elif t in ("Q",):
-                i += 5
-            elif t == "B":
-                i += 7
-            elif t == "A":
-                i += 8
+            elif t in ("B", "Q", "A"):  # curves: skip their operands, end at the last point
+                k = {"B": 6, "Q": 4, "A": 7}[t]
+                if i + k < len(toks):
+                    cur = (float(toks[i + k - 1]), float(toks[i + k]))
+                i += k + 1
             elif t == "Z" and cur is not None and start is not None:
                 segs.append((bx + cur[0], by + cur[1], bx + start[0], by + start[1]))
                 cur = start
@@ -187,12 +182,8 @@ def _tables(segs: list[tuple[float, float, float, float]]) -> list[TableRegion]:
         if len(g) < 2:
             continue
         x0, x1 = min(ln.lo for ln in g), max(ln.hi for ln in g)
-        y0, y1 = g[0].pos, g[-1].pos
-        min_gap = min(b.pos - a.pos for a, b in zip(g, g[1:]))
-        cols = [ln for ln in vl if x0 - 1 <= ln.pos <= x1 + 1
-                and sum(max(0.0, min(b, y1) - max(a, y0)) for a, b in ln.spans) >= 0.6 * min_gap]
-        out.append(TableRegion(x0, y0, x1, y1, [ln.pos for ln in g], [ln.pos for ln in cols],
-                               g, cols))
+        cols = [ln for ln in vl if x0 - 1 <= ln.pos <= x1 + 1]
+        out.extend(regions(g, cols))
     return out
 
 
@@ -282,7 +273,6 @@ def read(path: str, data: bytes) -> Document:
     layouts = []
     for n, pg in enumerate(pages, start=1):
         loc = _resolve(doc_dir, pg.get("BaseLoc"))
-        pdir = posixpath.dirname(loc)
         boxes, segs = [], []
         proot = pkg.xml(loc)
         for t in proot.iter():
@@ -300,7 +290,6 @@ def read(path: str, data: bytes) -> Document:
                 if len(box) == 4:
                     page_h = box[3]
                 break
-        del pdir
         layouts.append((n, layout_page(boxes, None, n, MM_TO_PT, tables=_tables(segs),
                                        height=page_h, origin="body")))
     doc = Document(path=path, sha256="", format="ofd", pages=len(pages))
