@@ -14,7 +14,7 @@ import re
 from typing import Optional
 
 from extractors._common import evidence
-from extractors.orgs import is_org_name, split_orgs
+from extractors.orgs import is_org_name, split_joined, split_orgs
 from models.document import Document
 from models.notice import Issuer, Title
 
@@ -43,7 +43,10 @@ def _from_signature(doc: Document) -> list[Issuer]:
     out: list[Issuer] = []
     for i in doc.zones.signature:
         b = doc.blocks[i]
-        for name in split_orgs(b.raw):
+        names = split_orgs(b.raw)
+        if doc.ocr:  # OCR drops the space between side-by-side names
+            names = [part for n in names for part in split_joined(n)]
+        for name in names:
             start = b.text.find(name)
             out.append(Issuer(name=name, source="signature",
                               evidence=evidence(doc, i, max(start, 0),

@@ -10,7 +10,7 @@ import re
 
 from extractors._common import vocab
 
-__all__ = ["is_org_name", "split_orgs", "title_endings"]
+__all__ = ["is_org_name", "split_joined", "split_orgs", "title_endings"]
 
 
 def _suffixes() -> tuple[str, ...]:
@@ -54,3 +54,17 @@ def split_orgs(raw: str) -> list[str]:
     if len(out) > 1 and any(len(o) < 4 for o in out) and is_org_name(joined):
         return [joined]
     return out
+
+
+def split_joined(name: str) -> list[str]:
+    """Split names that lost the space between them ("长兴县劳动竞赛委员会长兴县
+    总工会", as OCR returns a signature line) at an inner suffix boundary
+    where both sides are names of at least 5 characters; else ``[name]``.
+    Only used where the layout promises separate names (OCR'd signatures):
+    a real name can contain another (中国海员建设工会浙江省委员会)."""
+    strong = tuple(x for x in _suffixes() if len(x) >= 2)  # 委员会, 总工会 — not 委, 局
+    for k in range(5, len(name) - 4):
+        left, right = name[:k], name[k:]
+        if left.endswith(strong) and is_org_name(left) and is_org_name(right):
+            return [left, *split_joined(right)]
+    return [name]

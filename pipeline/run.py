@@ -83,6 +83,8 @@ def extract_file(path: str | os.PathLike) -> Notice:
     """Read one notice file (any supported format, detected by content) and
     return its validated record. Raises :class:`NoticeError`."""
     doc = read_path(path)
+    if doc.format == "pdf":
+        _ocr_scanned_pages(path, doc)
     try:
         return extract_document(doc)
     except NoticeError:
@@ -90,6 +92,17 @@ def extract_file(path: str | os.PathLike) -> Notice:
     except RecursionError as e:  # pathological nesting in a document
         raise DocumentLoadError(str(path), f"document too deeply nested ({e})",
                                 stage="extract") from None
+
+
+def _ocr_scanned_pages(path: str | os.PathLike, doc: Document) -> None:
+    """OCR the pages the PDF reader found without a text layer, when the OCR
+    extra is installed; otherwise the reader's ``needs_ocr`` warning stays in
+    the record (a warning, not a crash)."""
+    from pipeline.readers import ocr, pdf_ocr
+
+    pages = pdf_ocr.needs_ocr_pages(doc)
+    if pages and ocr.available():
+        pdf_ocr.ocr_pages(str(path), Path(path).read_bytes(), doc, pages)
 
 
 def load_or_extract(path: str | os.PathLike) -> Notice:

@@ -9,7 +9,7 @@ import pytest
 
 from extractors.dates import parse_full_date
 from extractors.doc_number import parse
-from extractors.orgs import is_org_name, split_orgs
+from extractors.orgs import is_org_name, split_joined, split_orgs
 from extractors.recipients import split_top_level
 from pipeline.normalise import normalise_text
 
@@ -102,3 +102,13 @@ def test_normalise_text(raw, text):
     assert len(offsets) == len(out) + 1
     # every kept character maps back to a source character of the same meaning
     assert all(0 <= o <= len(raw) for o in offsets)
+
+
+@pytest.mark.parametrize("joined, names", [
+    ("长兴县劳动竞赛委员会长兴县总工会", ["长兴县劳动竞赛委员会", "长兴县总工会"]),
+    ("嘉兴市总工会嘉兴市人力资源和社会保障局", ["嘉兴市总工会", "嘉兴市人力资源和社会保障局"]),
+    ("长兴县总工会办公室", ["长兴县总工会办公室"]),
+    ("上海市松江区总工会", ["上海市松江区总工会"]),
+])
+def test_split_names_joined_by_ocr(joined, names):
+    assert split_joined(joined) == names
