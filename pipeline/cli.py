@@ -92,7 +92,12 @@ def file_cmd(notice: Path, output: Path | None, compact: bool):
         record = extract_file(notice)
     except NoticeError as e:
         fail(e)
-    text = to_json(record, indent=None if compact else 2) + "\n"
+    write_output(output, to_json(record, indent=None if compact else 2) + "\n")
+
+
+def write_output(output: Path | None, text: str) -> None:
+    """Write ``text`` (UTF-8) to stdout when ``output`` is None, else to the
+    file atomically; an unwritable file exits 5 with a one-line error."""
     if output is None:
         sys.stdout.buffer.write(text.encode("utf-8"))
         return

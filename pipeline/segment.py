@@ -15,16 +15,13 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from extractors.dates import FULL_DATE
+from extractors.doc_number import parse as parse_doc_number
 from extractors.orgs import is_org_name, split_orgs, title_endings
 from models.document import AttachmentZone, Block, Document, Zones
 
-_CN = "〇零一二三四五六七八九十"
-DATE = (rf"(?:\d{{4}}|[{_CN}○Ｏ]{{4}})年(?:\d{{1,2}}|[{_CN}]{{1,3}})月"
-        rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})日")
-DATE_LINE = re.compile(rf"^(?P<org>.{{0,60}}?)(?P<date>{DATE})(?P<printed>印发|印制|印)?$")
-DOCNUM = re.compile(
-    r"(?P<code>[\u4e00-\u9fffA-Za-z]{1,16})\s*[〔\[［(（【]\s*(?P<year>(?:19|20)\d{2})\s*"
-    r"[〕\]］)）】]\s*第?\s*(?P<serial>\d{1,5})\s*号")
+# A line holding only a full date, optionally after an org and before 印发.
+DATE_LINE = re.compile(rf"^(?P<org>.{{0,60}}?)(?P<date>{FULL_DATE.pattern})(?P<printed>印发|印制|印)?$")
 LABEL_ALONE = re.compile(r"^[-—–·•\s]*附件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$")
 LIST_START = re.compile(r"^[-—–·•\s]*附件\s*[:：]")
 LIST_ITEM = re.compile(r"^\s*(?P<n>\d{1,2})\s*[.、．,，]\s*\S")
@@ -89,7 +86,7 @@ def _find_head(blocks: list[Block]) -> int:
     """Index of the first block after the 版头 (0 when there is none)."""
     limit = min(len(blocks), 8)
     for j in range(limit):
-        if blocks[j].kind == "paragraph" and DOCNUM.search(blocks[j].text) and len(blocks[j].text) <= 60:
+        if blocks[j].kind == "paragraph" and len(blocks[j].text) <= 60 and parse_doc_number(blocks[j].text):
             return j + 1
     end = 0
     for j in range(limit):

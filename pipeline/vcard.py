@@ -187,14 +187,6 @@ def contacts_cmd(records, fmt: str, output: Optional[Path]):
     except NoticeError as e:
         click.echo(f"extract: error: {e}", err=True)
         sys.exit(e.exit_code)
-    text = to_vcard(entries) if fmt == "vcf" else to_csv(entries)
-    if output is None:
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        return
-    from pipeline.atomic import atomic_write_text
+    from pipeline.cli import write_output
 
-    try:
-        atomic_write_text(output, text)
-    except OSError as e:
-        click.echo(f"extract: error: {output}: cannot write ({e.strerror or e})", err=True)
-        sys.exit(5)
+    write_output(output, to_vcard(entries) if fmt == "vcf" else to_csv(entries))
