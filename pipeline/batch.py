@@ -551,6 +551,8 @@ def run_batch(src: str | os.PathLike, out: str | os.PathLike, *, workers: Option
     if scheduler is not None and scheduler != "local" and "://" not in scheduler:
         raise UsageProblem(f"--scheduler {scheduler}: expected 'local' or tcp://HOST:PORT")
     out_p = Path(out)
+    if out_p.exists() and os.path.samefile(out_p, src_s):
+        raise UsageProblem(f"{out_p}: the output folder must not be the input folder")
     check_output_dir(out_p)
     workers = workers or default_workers()
     remove_stale_temps(out_p)  # left by a killed run; nothing else writes here now
@@ -841,6 +843,9 @@ def batch_cmd(src, out, workers, scheduler, reprocess, fail_fast, jsonl, ics, ma
     except UsageProblem as e:
         click.echo(f"extract batch: error: {e}", err=True)
         sys.exit(2)
+    except KeyboardInterrupt:  # while writing the merged outputs
+        click.echo("extract batch: interrupted; run the same command again to resume", err=True)
+        sys.exit(130)
     except NoticeError as e:
         click.echo(f"extract batch: error: {e}", err=True)
         sys.exit(getattr(e, "exit_code", 1))

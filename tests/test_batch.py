@@ -268,3 +268,21 @@ def test_cli_read_only_output_exit_2(archive, tmp_path):
     finally:
         ro.chmod(0o755)
     assert r.exit_code == 2 and "not writable" in r.output
+
+
+def test_cli_jsonl_to_stdout_ics_and_progress_bar(archive, tmp_path):
+    ics = tmp_path / "due.ics"
+    r = CliRunner().invoke(
+        batch_cmd, [str(archive), "-o", str(tmp_path / "o"), "-j", "2", "--jsonl", "-",
+                    "--ics", str(ics), "--progress"])
+    assert r.exit_code == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert len(lines) == 12 and all(json.loads(x)["source"]["path"] for x in lines)
+    cal = ics.read_text("utf-8")
+    assert cal.startswith("BEGIN:VCALENDAR") and cal.count("BEGIN:VEVENT") >= 12
+    assert "12/12" in r.stderr   # the bar's M/N column
+
+
+def test_out_must_not_be_in(archive):
+    r = CliRunner().invoke(batch_cmd, [str(archive), "--out", str(archive)])
+    assert r.exit_code == 2 and "must not be the input folder" in r.output
