@@ -21,6 +21,12 @@ from models.notice import Issuer, Title
 _HEADER_WORD = re.compile(r"\s*文\s*件\s*$")
 
 
+def _issuer(doc: Document, block: int, name: str, source: str) -> Issuer:
+    """An Issuer with evidence on ``name`` inside block ``block``."""
+    start = max(doc.blocks[block].text.find(name), 0)
+    return Issuer(name=name, source=source, evidence=evidence(doc, block, start, start + len(name)))
+
+
 def _from_header(doc: Document) -> list[Issuer]:
     z = doc.zones
     out: list[Issuer] = []
@@ -31,11 +37,7 @@ def _from_header(doc: Document) -> list[Issuer]:
         if not names:
             joined = re.sub(r"\s+", "", raw)
             names = [joined] if is_org_name(joined) else []
-        for name in names:
-            start = b.text.find(name)
-            out.append(Issuer(name=name, source="header",
-                              evidence=evidence(doc, i, max(start, 0),
-                                                max(start, 0) + len(name))))
+        out.extend(_issuer(doc, i, name, "header") for name in names)
     return out
 
 
@@ -46,11 +48,7 @@ def _from_signature(doc: Document) -> list[Issuer]:
         names = split_orgs(b.raw)
         if doc.ocr:  # OCR drops the space between side-by-side names
             names = [part for n in names for part in split_joined(n)]
-        for name in names:
-            start = b.text.find(name)
-            out.append(Issuer(name=name, source="signature",
-                              evidence=evidence(doc, i, max(start, 0),
-                                                max(start, 0) + len(name))))
+        out.extend(_issuer(doc, i, name, "signature") for name in names)
     return out
 
 

@@ -25,7 +25,7 @@ import click
 
 from models.notice import Notice
 from pipeline.errors import NoticeError
-from pipeline.ics import DEFAULT_NAME, build_calendar, load_notices, parse_remind
+from pipeline.ics import DEFAULT_NAME, build_calendar, checked_inputs
 
 PASSWORD_ENV = "CALDAV_PASSWORD"
 EXIT_REMOTE = 6
@@ -148,14 +148,7 @@ def push_cmd(inputs, url, user, calendar_name, todo, remind, with_events):
 
     Example: CALDAV_PASSWORD=… extract push corpus/seeds/*.txt --url http://127.0.0.1:5232/ --user union
     """
-    try:
-        parse_remind(remind)
-    except ValueError as e:
-        _fail(str(e), 2)
-    try:
-        notices = load_notices(inputs)
-    except NoticeError as e:
-        _fail(str(e), e.exit_code)
+    notices = checked_inputs(inputs, remind)
     password = os.environ.get(PASSWORD_ENV)
     if password is None:
         password = click.prompt(f"CalDAV password for {user}", hide_input=True,

@@ -34,7 +34,7 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable
 
 import click
 

@@ -256,6 +256,20 @@ def _fail(msg: str, code: int) -> None:
     sys.exit(code)
 
 
+def checked_inputs(inputs, remind: str) -> list[Notice]:
+    """The notices of ``inputs`` for a calendar command, after checking the
+    ``--remind`` value; a bad value exits 2, an unreadable input with its
+    error's code, each with one line on stderr."""
+    try:
+        parse_remind(remind)
+    except ValueError as e:
+        _fail(str(e), 2)
+    try:
+        return load_notices(inputs)
+    except NoticeError as e:
+        _fail(str(e), e.exit_code)
+
+
 @click.command("ics", context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", default="-", show_default=True,
@@ -271,14 +285,7 @@ def ics_cmd(inputs, output, todo, remind, with_events, name):
 
     Example: extract ics corpus/seeds/*.txt -o deadlines.ics
     """
-    try:
-        parse_remind(remind)
-    except ValueError as e:
-        _fail(str(e), 2)
-    try:
-        notices = load_notices(inputs)
-    except NoticeError as e:
-        _fail(str(e), e.exit_code)
+    notices = checked_inputs(inputs, remind)
     try:
         n = write_calendar(notices, output, todo=todo, remind=remind, events=with_events,
                            name=name)

@@ -240,8 +240,6 @@ def find_tables(gray) -> list[TableRegion]:
     lines with overlapping extents, and its vertical rulings are dark
     vertical runs inside it that span at least 60 % of the shortest row.
     """
-    import numpy as np
-
     H, W = gray.shape
     dark, closed_h = _dark_mask(gray)
     r, s, e = _runs(closed_h, max(40, W // 12))

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import io
 import posixpath
-import re
 import zipfile
 from typing import Optional
 
