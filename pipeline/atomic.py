@@ -45,6 +45,14 @@ def _temp_for(target: Path) -> tuple[int, str]:
     return tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
 
 
+def _commit(tmp: str, target: Path, fsync: bool) -> None:
+    """Rename the finished temporary file over ``target`` and make the
+    rename durable (fsync of the directory)."""
+    os.replace(tmp, target)
+    if fsync:
+        fsync_dir(target.parent)
+
+
 @contextlib.contextmanager
 def atomic_open(path: str | os.PathLike, mode: str = "w", *, encoding: str | None = "utf-8",
                 fsync: bool = True, make_parents: bool = True) -> Iterator[IO]:
@@ -72,13 +80,11 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", *, encoding: str | Non
             f.flush()
             if fsync:
                 os.fsync(f.fileno())
-        os.replace(tmp, target)
+        _commit(tmp, target, fsync)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    if fsync:
-        fsync_dir(target.parent)
 
 
 def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, fsync: bool = True,
@@ -111,13 +117,11 @@ def atomic_path(path: str | os.PathLike, *, fsync: bool = True) -> Iterator[Path
                 os.fsync(fd)
             finally:
                 os.close(fd)
-        os.replace(tmp, target)
+        _commit(tmp, target, fsync)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    if fsync:
-        fsync_dir(target.parent)
 
 
 def is_temp_name(name: str) -> bool:

@@ -232,6 +232,19 @@ def _dark_mask(gray):
     return dark, closed
 
 
+
+def _merge_close(lines: list["_Line"]) -> list["_Line"]:
+    """Merge rulings less than 8 px apart (double rulings, thick lines split
+    in two) into one, keeping all their spans; ``lines`` sorted by position."""
+    out: list[_Line] = []
+    for ln in lines:
+        if out and ln.pos - out[-1].pos < 8:
+            out[-1].spans += ln.spans
+            out[-1].lo, out[-1].hi = min(out[-1].lo, ln.lo), max(out[-1].hi, ln.hi)
+            continue
+        out.append(ln)
+    return out
+
 def find_tables(gray) -> list[TableRegion]:
     """Ruled tables on a greyscale page image (uint8 H×W).
 
@@ -259,13 +272,7 @@ def find_tables(gray) -> list[TableRegion]:
     tables = []
     for g in groups:
         # merge duplicates (double rulings, thick lines split in two)
-        ys: list[_Line] = []
-        for ln in g:
-            if ys and ln.pos - ys[-1].pos < 8:
-                ys[-1].spans += ln.spans
-                ys[-1].lo, ys[-1].hi = min(ys[-1].lo, ln.lo), max(ys[-1].hi, ln.hi)
-                continue
-            ys.append(ln)
+        ys = _merge_close(g)
         if len(ys) < 2:
             continue
         x0 = min(ln.lo for ln in ys)
@@ -280,13 +287,7 @@ def find_tables(gray) -> list[TableRegion]:
         off_x = max(0, int(x0) - 6)
         vlines = _group_runs(vr + off_x, vs + int(y0), ve + int(y0))
         vlines = sorted(vlines, key=lambda ln: ln.pos)
-        xs: list[_Line] = []
-        for ln in vlines:
-            if xs and ln.pos - xs[-1].pos < 8:
-                xs[-1].spans += ln.spans
-                xs[-1].lo, xs[-1].hi = min(xs[-1].lo, ln.lo), max(xs[-1].hi, ln.hi)
-                continue
-            xs.append(ln)
+        xs = _merge_close(vlines)
         tables.extend(regions(ys, xs))
     return tables
 
