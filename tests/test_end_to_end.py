@@ -108,3 +108,5 @@ def test_scanned_seed_gives_gold_header_and_deadlines(seed):
     for key in ("issuers", "doc_number", "title"):
         assert got[key] == gold[key], key
     assert sorted(d["due"] for d in got["deadlines"]) == sorted(d["due"] for d in gold["deadlines"])
+    assert got["contacts"] == gold["contacts"]
+    assert [a["title"] for a in got["attachments"]] == [a["title"] for a in gold["attachments"]]

@@ -28,9 +28,33 @@ FORMATS = Path(__file__).resolve().parents[1] / "corpus" / "formats"
     ("关于 开展 劳动竞赛", "关于开展劳动竞赛"),
     ("G60 上海", "G60 上海"),
     ("(2018)年度计划", "(2018)年度计划"),
+    ("邮箱zgh2011@163.c0m，", "邮箱zgh2011@163.com，"),
+    ("邮箱sjzghjjb@ 126 .com", "邮箱sjzghjjb@126.com"),
+    ("邮箱x0y@s0hu.c0m.cn", "邮箱x0y@sohu.com.cn"),
+    ("3号楼@二楼", "3号楼@二楼"),
 ])
 def test_fix_text(raw, fixed):
     assert ocr.fix_text(raw) == fixed
+
+
+# first reading, stretched readings → restored text: one doubled letter or
+# digit comes back; nothing else of a second reading is ever taken over
+@pytest.mark.parametrize("first, readings, restored", [
+    ("邮箱sjzghjb@126.com", ["邮箱 sjzghjjb@126.com"], "邮箱sjzghjjb@126.com"),
+    ("邮箱s.jzghjb@126.com", ["箱 s.jzghjjb@126.c0m"], "邮箱s.jzghjjb@126.com"),
+    ("E-mail: jggll@qq.com", ["E-mail: jggll@qq.com", "E-mail: jjggli@qq.com"], "E-mail: jjggll@qq.com"),
+    ("联系电话：1331112222", ["联系电话：13311112222"], "联系电话：13311112222"),
+    ("电话13311112222", ["电话1331112222"], "电话13311112222"),
+    ("QQ：12345678", ["QQ：123345679"], "QQ：12345678"),
+    ("QQ：12345678", ["QQ：1233456788"], "QQ：1233456788"),
+    ("ab@qq.com或cd@qq.com", ["abb@qq.com 或 cdd@qq.com"], "abb@qq.com或cdd@qq.com"),
+    ("邮箱ab@qq.com", ["邮箱abbbb@qq.com"], "邮箱abb@qq.com"),
+    ("邮箱abc@qq.com", ["邮箱 abxc@qq.com"], "邮箱abc@qq.com"),
+    ("会议于2024年召开", ["会议于20024年召开"], "会议于2024年召开"),
+    ("人人参与活动", ["人人人参与活动"], "人人参与活动"),
+])
+def test_restore_repeats(first, readings, restored):
+    assert ocr.restore_repeats(first, readings) == restored
 
 
 def B(x0, y0, x1, y1, text, conf=0.99):
@@ -177,6 +201,32 @@ def test_ocr_scan_crop_gives_header_docnumber_title():
     assert "松工总〔2017〕64号" in texts
     assert "关于开展2017年松江区职工劳动竞赛活动的通知" in texts
     assert all(b.origin == "ocr" and b.confidence and b.bbox for b in doc.blocks)
+
+
+EMAILS = ["ffjjtt@sina.com", "jjggll@qq.com", "sjzghjjb@126.com", "hzzgh_ll@126.com",
+          "abjjcd@gmail.com", "wxxzgh@163.com", "ggh1100@qq.com", "kkzgh@yeah.net"]
+
+
+@needs_engine
+def test_doubled_letters_in_emails_survive_ocr():
+    """The recogniser merges touching doubled glyphs (jj, ll, xx); the
+    stretched second reading puts them back. Lines rendered with Pillow's
+    bundled font, slightly blurred like a scan."""
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    try:
+        font = ImageFont.load_default(size=44)
+    except TypeError:
+        pytest.skip("Pillow without a scalable default font")
+    img = Image.new("RGB", (1000, 100 * len(EMAILS) + 40), (240, 240, 238))
+    draw = ImageDraw.Draw(img)
+    for i, e in enumerate(EMAILS):
+        draw.text((40, 30 + 100 * i), "E-mail: " + e, fill=(40, 40, 40), font=font)
+    arr = np.asarray(img.filter(ImageFilter.GaussianBlur(0.6)))
+    first, _ = ocr.engine()(np.ascontiguousarray(arr[..., ::-1]))
+    got = " ".join(ocr.fix_text(b.text) for b in ocr.recognise(arr))
+    assert sum(e in " ".join(r[1] for r in first) for e in EMAILS) < len(EMAILS)  # the fault is there
+    assert [e for e in EMAILS if e not in got] == []
 
 
 @needs_engine

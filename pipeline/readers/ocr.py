@@ -112,7 +112,114 @@ def recognise(img, path: Optional[str] = None) -> list[OcrBox]:
         text = (text or "").strip()
         if text:
             out.append(OcrBox(min(xs), min(ys), max(xs), max(ys), text, float(score)))
+    for b in out:
+        if _latin_spans(b.text):
+            _restore_repeats(eng, img, b)
     return out
+
+
+# A run of narrow Latin/digit glyphs as in e-mail addresses, URLs, phone and
+# QQ numbers — the values a clerk copies out of a circular character by character.
+_LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+\-@/: ]*[A-Za-z0-9._%+\-@/:]")
+_MIN_ALNUM = 5
+# Horizontal stretches for the second readings. Measured on the scanned
+# seeds and on rendered serif/sans e-mail lines: 1.3× still merges "jj" on
+# one seed line, 2× and 3× recover most merges, 4× starts splitting m→nn.
+STRETCHES = (2.0, 3.0)
+# Confusions the stretched readings make that must not stop two readings
+# from being compared (the characters themselves always come from the first).
+_FOLD = str.maketrans({"0": "o", "O": "o", "1": "l", "I": "l", "i": "l", "L": "l"})
+
+
+def _runs_of(s: str) -> list[tuple[str, int]]:
+    """Run-length form of ``s`` after folding: [(char, count), …]."""
+    out: list[tuple[str, int]] = []
+    for ch in s.translate(_FOLD).lower():
+        if out and out[-1][0] == ch:
+            out[-1] = (ch, out[-1][1] + 1)
+        else:
+            out.append((ch, 1))
+    return out
+
+
+def _latin_spans(s: str) -> list[tuple[int, int]]:
+    """(start, end) of the Latin runs of ``s`` with at least five letters/digits."""
+    return [m.span() for m in _LATIN_RUN.finditer(s)
+            if sum(ch.isascii() and ch.isalnum() for ch in m.group(0)) >= _MIN_ALNUM]
+
+
+def restore_repeats(first: str, readings: list[str]) -> str:
+    """``first`` with the doubled letters/digits that ``readings`` show and
+    it lacks put back (see :func:`_restore_repeats` for why).
+
+    Each Latin run of ``first`` (spaces ignored) is paired, in order, with
+    the next run of a reading that has the same letters once repeats are
+    squeezed and the confusions 0/o, 1/l/I/i are folded. Where the reading
+    has more of one letter or digit, the run gets one more copy of its own
+    character there — never more than one per place and never a character
+    the first reading did not have. Runs with no partner are left alone.
+    """
+    spans = _latin_spans(first)
+    if not spans:
+        return first
+    cand = []
+    for r in readings:
+        cand.append([_runs_of(r[a:b].replace(" ", "")) for a, b in _latin_spans(r)])
+    out, last = [], 0
+    for a, b in spans:
+        run = first[a:b]
+        chars = [i for i, ch in enumerate(run) if ch != " "]
+        mine = _runs_of(run.replace(" ", ""))
+        want = [n for _, n in mine]
+        for runs in cand:
+            for k, other in enumerate(runs):
+                if [c for c, _ in other] == [c for c, _ in mine]:
+                    want = [max(w, min(n, m + 1)) for w, n, (_, m) in zip(want, [n for _, n in other], mine)]
+                    del runs[: k + 1]
+                    break
+        extra: dict[int, str] = {}  # index in run → copies to add after it
+        pos = 0
+        for (ch, n), w in zip(mine, want):
+            end = chars[pos + n - 1]
+            if w > n and ch.isalnum():
+                extra[end] = run[end] * (w - n)
+            pos += n
+        if extra:
+            rebuilt = "".join(ch + extra.get(i, "") for i, ch in enumerate(run))
+            out.append(first[last:a] + rebuilt)
+            last = b
+    out.append(first[last:])
+    return "".join(out)
+
+
+def _restore_repeats(eng, img, box: OcrBox) -> None:
+    """Put back doubled narrow characters the recogniser dropped, in place.
+
+    The recogniser's CTC decoding merges two identical labels on adjacent
+    frames into one unless a blank frame separates them; two narrow glyphs
+    that touch (``jj`` in a serif face, ``11``) give no blank, so
+    ``sjzghjjb@126.com`` is read as ``sjzghjb@126.com``. The line is
+    recognised again stretched horizontally (:data:`STRETCHES`, more frames
+    per glyph) and :func:`restore_repeats` takes from those readings only
+    how many times each character stands there.
+    """
+    import cv2
+    import numpy as np
+
+    H, W = img.shape[:2]
+    pad = max(2, int(0.1 * box.h))
+    y0, y1 = max(0, int(box.y0) - pad), min(H, int(box.y1) + pad)
+    x0, x1 = max(0, int(box.x0) - pad), min(W, int(box.x1) + pad)
+    if y1 - y0 < 4 or x1 - x0 < 4:
+        return
+    crop = img[y0:y1, x0:x1]
+    readings = []
+    for f in STRETCHES:
+        wide = cv2.resize(crop, (int((x1 - x0) * f), y1 - y0), interpolation=cv2.INTER_CUBIC)
+        res, _ = eng(np.ascontiguousarray(wide), use_det=False, use_cls=False)
+        if res:
+            readings.append("".join(str(r[0]) for r in res))
+    box.text = restore_repeats(box.text, readings)
 
 
 # --- post-OCR text fixes ----------------------------------------------------
@@ -124,6 +231,14 @@ _DOCNUM = re.compile(r"([" + _CJK + r"]{1,10})\s*[\[【(（〔{]\s*((?:19|20)\d{
 _PUNCT_AFTER_CJK = {":": "：", ",": "，", ";": "；", "?": "？", "!": "！"}
 
 
+_EMAIL_DOMAIN = re.compile(r"(?<=[A-Za-z0-9_])\s*@\s*([A-Za-z0-9\-]+(?:\s*\.\s*[A-Za-z0-9\-]+)+)")
+
+
+def _fix_domain(m: re.Match) -> str:
+    dom = re.sub(r"\s+", "", m.group(1))
+    return "@" + re.sub(r"(?<=[A-Za-z])0(?=[A-Za-z])", "o", dom)
+
+
 def fix_text(s: str) -> str:
     """Repair the OCR confusions that are safe to repair in Chinese text.
 
@@ -132,12 +247,16 @@ def fix_text(s: str) -> str:
       engine reads ``：``/``，`` as ASCII); a time such as ``9:30`` is
       untouched because a digit precedes it;
     * ``O``/``o`` between digits → ``0``, ``l``/``I`` between digits → ``1``;
+    * in the domain of an e-mail address, ``0`` between two letters → ``o``
+      (``163.c0m`` → ``163.com``; domain labels do not mix digits into words
+      that way) and spaces around ``@``/``.`` are removed;
     * spaces the engine inserts between two CJK characters are removed.
     """
     s = _DOCNUM.sub(lambda m: f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号", s)
     s = re.sub(r"(?<=[" + _CJK + r"）”])\s*([:,;?!])\s*", lambda m: _PUNCT_AFTER_CJK[m.group(1)], s)
     s = re.sub(r"(?<=\d)[Oo](?=\d)", "0", s)
     s = re.sub(r"(?<=\d)[lI](?=\d)", "1", s)
+    s = _EMAIL_DOMAIN.sub(_fix_domain, s)
     s = re.sub(r"(?<=[" + _CJK + r"，。、：；])\s+(?=[" + _CJK + r"])", "", s)
     return s.strip()
 
