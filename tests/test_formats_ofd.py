@@ -9,6 +9,7 @@ import pytest
 
 from pipeline.errors import DocumentLoadError
 from pipeline.readers import ofd, read_path
+from pipeline.readers.ocr import available as ocr_available
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMATS = ROOT / "corpus" / "formats"
@@ -51,17 +52,28 @@ def test_ofd_tables_and_page_numbers():
 NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
 
 
-def _ofd(tmp_path, content: str, name="t.ofd") -> Path:
+def _ofd(tmp_path, content, name="t.ofd", res: str = "", files: dict | None = None) -> Path:
+    """A minimal OFD: ``content`` is one page's layer XML or a list of them;
+    ``res`` the body of Doc_0/DocumentRes.xml (BaseLoc Res), ``files`` more members."""
+    pages = [content] if isinstance(content, str) else content
     p = tmp_path / name
     with zipfile.ZipFile(p, "w") as z:
         z.writestr("OFD.xml", f'<ofd:OFD {NS}><ofd:DocBody><ofd:DocRoot>/Doc_0/Document.xml'
                               f'</ofd:DocRoot></ofd:DocBody></ofd:OFD>')
+        page_list = "".join(f'<ofd:Page ID="{i + 1}" BaseLoc="Pages/Page_{i}/Content.xml"/>'
+                            for i in range(len(pages)))
+        doc_res = "<ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes>" if res else ""
         z.writestr("Doc_0/Document.xml", f'<ofd:Document {NS}><ofd:CommonData><ofd:PageArea>'
                                          f'<ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea>'
-                                         f'</ofd:CommonData><ofd:Pages><ofd:Page ID="1" '
-                                         f'BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>')
-        z.writestr("Doc_0/Pages/Page_0/Content.xml",
-                   f'<ofd:Page {NS}><ofd:Content><ofd:Layer>{content}</ofd:Layer></ofd:Content></ofd:Page>')
+                                         f'{doc_res}</ofd:CommonData><ofd:Pages>{page_list}</ofd:Pages>'
+                                         f'</ofd:Document>')
+        if res:
+            z.writestr("Doc_0/DocumentRes.xml", f'<ofd:Res {NS} BaseLoc="Res">{res}</ofd:Res>')
+        for i, layer in enumerate(pages):
+            z.writestr(f"Doc_0/Pages/Page_{i}/Content.xml",
+                       f'<ofd:Page {NS}><ofd:Content><ofd:Layer>{layer}</ofd:Layer></ofd:Content></ofd:Page>')
+        for member, data in (files or {}).items():
+            z.writestr(member, data)
     return p
 
 
@@ -91,5 +103,86 @@ def test_missing_part_and_no_text(tmp_path):
                               f'</ofd:DocRoot></ofd:DocBody></ofd:OFD>')
     with pytest.raises(DocumentLoadError, match="OFD part missing: Doc_0/Document.xml"):
         read_path(p)
-    with pytest.raises(DocumentLoadError, match="no text layer"):
-        read_path(_ofd(tmp_path, '<ofd:ImageObject ID="2" Boundary="0 0 210 297" ResourceID="9"/>', "img.ofd"))
+    with pytest.raises(DocumentLoadError, match="OFD has no text"):
+        read_path(_ofd(tmp_path, '<ofd:PathObject ID="2" Boundary="0 0 10 10"/>', "empty.ofd"))
+
+
+# --- scanned OFD: page images OCR'd ------------------------------------------
+
+SCAN_HEAD = FORMATS / "fmt_000_scan_head.jpg"  # the top of seed 000's first page, 200 dpi
+IMAGE = '<ofd:ImageObject ID="2" Boundary="{x} {y} {w} {h}" CTM="{w} 0 0 {h} 0 0" ResourceID="{rid}"/>'
+MEDIA = ('<ofd:MultiMedias><ofd:MultiMedia ID="9" Type="Image" Format="JPEG">'
+         '<ofd:MediaFile>scan.jpg</ofd:MediaFile></ofd:MultiMedia></ofd:MultiMedias>')
+TEXT_PAGE = ('<ofd:TextObject ID="3" Boundary="28 50 150 10" Size="5.6">'
+             '<ofd:TextCode X="0" Y="5.6" DeltaX="g 5 5.6">各区总工会：</ofd:TextCode></ofd:TextObject>')
+
+
+def _scan_size_mm() -> tuple[float, float]:
+    from PIL import Image
+
+    with Image.open(SCAN_HEAD) as im:
+        return im.width * 25.4 / 200, im.height * 25.4 / 200
+
+
+needs_engine = pytest.mark.skipif(not ocr_available(), reason="OCR extra not installed")
+
+
+@needs_engine
+def test_image_only_page_is_ocred(tmp_path):
+    w, h = _scan_size_mm()
+    p = _ofd(tmp_path, [TEXT_PAGE, IMAGE.format(x=10, y=20, w=f"{w:.2f}", h=f"{h:.2f}", rid=9)],
+             res=MEDIA, files={"Doc_0/Res/scan.jpg": SCAN_HEAD.read_bytes()})
+    doc = read_path(p)
+    assert doc.format == "ofd" and doc.ocr and doc.pages == 2
+    texts = [b.raw for b in doc.blocks if b.page == 2]
+    assert "上海市松江区总工会文件" in texts and "松工总〔2017〕64号" in texts
+    scanned = [b for b in doc.blocks if b.page == 2]
+    assert all(b.origin == "ocr" and b.confidence for b in scanned)
+    # positions are on the page: the image starts 10 mm from the left edge
+    assert min(b.bbox[0] for b in scanned) > 10 * 72 / 25.4
+    assert [b.origin for b in doc.blocks if b.page == 1] == ["body"]
+
+
+def test_image_only_ofd_without_ocr_names_the_extra(tmp_path, monkeypatch):
+    from pipeline.errors import MissingDependencyError
+    from pipeline.readers import ocr
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    p = _ofd(tmp_path, IMAGE.format(x=0, y=0, w=210, h=297, rid=9), res=MEDIA,
+             files={"Doc_0/Res/scan.jpg": SCAN_HEAD.read_bytes()})
+    with pytest.raises(MissingDependencyError) as e:
+        read_path(p)
+    assert str(e.value).startswith(f"{p}: ") and "pip install" in str(e.value)
+    # a text page beside the image page still reads, with a warning for the other
+    mixed = _ofd(tmp_path, [TEXT_PAGE, IMAGE.format(x=0, y=0, w=210, h=297, rid=9)], "mixed.ofd",
+                 res=MEDIA, files={"Doc_0/Res/scan.jpg": SCAN_HEAD.read_bytes()})
+    doc = read_path(mixed)
+    assert [b.raw for b in doc.blocks] == ["各区总工会："]
+    assert any(code == "needs_ocr" and "pages 2" in msg for code, msg in doc.warnings)
+
+
+@needs_engine
+@pytest.mark.parametrize("res, files, reason", [
+    ("", {}, "image resource 9 not found"),
+    (MEDIA, {}, "OFD image missing: Doc_0/Res/scan.jpg"),
+    (MEDIA, {"Doc_0/Res/scan.jpg": b"\xff\xd8 not a jpeg"}, "cannot decode OFD page 1 image"),
+])
+def test_broken_page_image(tmp_path, res, files, reason):
+    p = _ofd(tmp_path, IMAGE.format(x=0, y=0, w=210, h=297, rid=9), res=res, files=files)
+    with pytest.raises(DocumentLoadError) as e:
+        read_path(p)
+    assert str(e.value).startswith(f"{p}: ") and reason in str(e.value)
+
+
+@needs_engine
+def test_blank_page_image(tmp_path):
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (600, 800), (246, 246, 244)).save(buf, "JPEG")
+    p = _ofd(tmp_path, IMAGE.format(x=0, y=0, w=210, h=297, rid=9), res=MEDIA,
+             files={"Doc_0/Res/scan.jpg": buf.getvalue()})
+    with pytest.raises(DocumentLoadError, match="OCR found no text in the OFD page images"):
+        read_path(p)

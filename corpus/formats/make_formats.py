@@ -4,6 +4,7 @@
 Usage::
 
     python corpus/formats/make_formats.py            # writes into corpus/formats/
+    python corpus/formats/make_formats.py fmt_000_scan_ofd   # just that one
 
 * .doc / .rtf: LibreOffice ``--convert-to doc|rtf`` of the seed .docx;
 * .wps: the .doc under a .wps name — what Kingsoft WPS "Word 97-2003" saves
@@ -12,6 +13,9 @@ Usage::
   Doc_0/Document.xml → Pages/Page_N/Content.xml with TextObject/TextCode
   and PathObject rulings), laying the notice out on A4 with 16 pt text,
   2-character first-line indents, centred titles, page numbers;
+* scanned .ofd: the page images of a scanned seed PDF (its JPEG streams
+  taken over unchanged) as one ImageObject per page, the images listed as
+  MultiMedia in DocumentRes.xml — how 公文 systems wrap stamped originals;
 * .html/.htm: the notice inside typical government-site chrome (navigation,
   breadcrumb "您所在的位置", "【字号：大 中 小】", share buttons, "打印本页 关闭窗口",
   scripts); the .htm is GB18030-encoded with a ``charset=gb2312`` meta.
@@ -49,6 +53,7 @@ RENDITIONS = [
     ("fmt_003_ofd", "003_0fb55c4c84d933ae", "ofd"),
     ("fmt_002_html", "002_a6ecc3133544287b", "html"),
     ("fmt_003_htm", "003_0fb55c4c84d933ae", "htm"),
+    ("fmt_000_scan_ofd", "000_beae532f0dc098a7", "scan_ofd"),
 ]
 
 # --- OFD writer -------------------------------------------------------------
@@ -227,6 +232,61 @@ def write_ofd(doc, out: Path) -> None:
     w.save(out)
 
 
+def write_scanned_ofd(pdf_path: Path, out: Path) -> None:
+    """Wrap the page images of an image-only PDF into an OFD, one
+    ImageObject per page covering it, JPEG bytes unchanged."""
+    import io
+
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    files: dict[str, bytes] = {}
+    pages, media = [], []
+    for i in range(len(pdf)):
+        page = pdf[i]
+        w_pt, h_pt = page.get_size()
+        img = max((o for o in page.get_objects() if o.type == pdfium.raw.FPDF_PAGEOBJ_IMAGE),
+                  key=lambda o: o.get_px_size()[0] * o.get_px_size()[1])
+        buf = io.BytesIO()
+        img.extract(buf, fb_format="png")
+        data = buf.getvalue()
+        ext = "jpg" if data[:2] == b"\xff\xd8" else "png"
+        files[f"Doc_0/Res/page_{i}.{ext}"] = data
+        w, h = w_pt * 25.4 / 72, h_pt * 25.4 / 72
+        media.append(f'<ofd:MultiMedia ID="{200 + i}" Type="Image" Format="{ext.upper()}">'
+                     f'<ofd:MediaFile>page_{i}.{ext}</ofd:MediaFile></ofd:MultiMedia>')
+        pages.append((w, h, f'<ofd:ImageObject ID="{300 + i}" ResourceID="{200 + i}" '
+                            f'Boundary="0 0 {w:.2f} {h:.2f}" CTM="{w:.2f} 0 0 {h:.2f} 0 0"/>'))
+    pdf.close()
+    xml = {
+        "OFD.xml": f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="{NS}" Version="1.0" '
+                   f'DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>corpus-scan</ofd:DocID>'
+                   f'</ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>',
+        "Doc_0/DocumentRes.xml": f'<?xml version="1.0" encoding="UTF-8"?><ofd:Res xmlns:ofd="{NS}" '
+                                 f'BaseLoc="Res"><ofd:MultiMedias>{"".join(media)}</ofd:MultiMedias></ofd:Res>',
+        "Doc_0/Document.xml": (
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd="{NS}"><ofd:CommonData>'
+            f'<ofd:MaxUnitID>{400 + len(pages)}</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 '
+            f'{pages[0][0]:.2f} {pages[0][1]:.2f}</ofd:PhysicalBox></ofd:PageArea>'
+            f'<ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes></ofd:CommonData><ofd:Pages>'
+            + "".join(f'<ofd:Page ID="{100 + i}" BaseLoc="Pages/Page_{i}/Content.xml"/>' for i in range(len(pages)))
+            + '</ofd:Pages></ofd:Document>'),
+    }
+    for i, (w, h, obj) in enumerate(pages):
+        xml[f"Doc_0/Pages/Page_{i}/Content.xml"] = (
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="{NS}"><ofd:Area><ofd:PhysicalBox>'
+            f'0 0 {w:.2f} {h:.2f}</ofd:PhysicalBox></ofd:Area><ofd:Content><ofd:Layer ID="{20 + i}">'
+            f'{obj}</ofd:Layer></ofd:Content></ofd:Page>')
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in xml.items():
+            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, text.encode("utf-8"))
+        for name, data in files.items():  # images are compressed already
+            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+            z.writestr(info, data)
+
+
 # --- HTML writer ------------------------------------------------------------
 
 CHROME_TOP = """<div class="header"><div class="logo">{site}</div><ul class="nav"><li><a href="/">首页</a></li>
@@ -285,12 +345,18 @@ def main() -> None:
     gold_dir = HERE / "gold"
     gold_dir.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
+        only = set(sys.argv[1:])  # build just these stems, e.g. fmt_000_scan_ofd
         for stem, seed, fmt in RENDITIONS:
+            if only and stem not in only:
+                continue
             src = SEEDS / f"{seed}.docx"
             out = HERE / f"{stem}.{fmt}"
             if fmt in ("doc", "rtf"):
                 got = legacy.convert_many([src], tmp, fmt=fmt)[str(src)]
                 shutil.move(got, out)
+            elif fmt == "scan_ofd":
+                out = HERE / f"{stem}.ofd"
+                write_scanned_ofd(SEEDS / "scanned" / f"{seed}.pdf", out)
             elif fmt == "wps":
                 got = legacy.convert_many([src], tmp, fmt="doc")[str(src)]
                 shutil.move(got, out)

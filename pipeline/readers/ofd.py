@@ -15,6 +15,13 @@ become paragraphs and tables with the same layout rules as scans
 (:func:`pipeline.readers.ocr.layout_page`, which needs no OCR engine).
 Template pages referenced by a page are read too (they may carry the
 发文机关标志).
+
+Scanned OFDs (what many 公文 systems produce from stamped paper originals)
+carry each page as an ``ofd:ImageObject`` whose ``ResourceID`` names an
+``ofd:MultiMedia`` in the Res files (PublicRes, DocumentRes, PageRes; its
+``MediaFile`` is relative to the Res file's ``BaseLoc``). A page with no
+text but such an image is OCR'd like a page of a scanned PDF
+(:mod:`pipeline.readers.ocr`, the optional OCR extra).
 """
 from __future__ import annotations
 
@@ -26,7 +33,8 @@ from typing import Optional
 from lxml import etree
 
 from models.document import Document
-from pipeline.errors import DocumentLoadError
+from pipeline.errors import DocumentLoadError, MissingDependencyError
+from pipeline.readers import ocr
 from pipeline.readers.ocr import OcrBox, TableRegion, _Line, join_pages, layout_page, regions  # noqa: F401
 
 MM_TO_PT = 72 / 25.4
@@ -187,13 +195,19 @@ def _tables(segs: list[tuple[float, float, float, float]]) -> list[TableRegion]:
 
 
 def _page_content(pkg: _Pkg, loc: str):
-    """(glyph boxes, segments) of one content/template XML part."""
+    """(glyph boxes, segments, images) of one content/template XML part;
+    an image is ``(ResourceID, [x, y, w, h] mm)``."""
     root = pkg.xml(loc)
     boxes: list[OcrBox] = []
     segs: list[tuple[float, float, float, float]] = []
+    images: list[tuple[str, list[float]]] = []
     for el in root.iter():
         name = _local(el.tag)
-        if name == "TextObject":
+        if name == "ImageObject":
+            b = _floats(el.get("Boundary"))
+            if len(b) == 4 and el.get("ResourceID") and b[2] > 0 and b[3] > 0:
+                images.append((el.get("ResourceID").strip(), b))
+        elif name == "TextObject":
             b = _floats(el.get("Boundary"))
             if len(b) < 2:
                 continue
@@ -238,16 +252,73 @@ def _page_content(pkg: _Pkg, loc: str):
                 if el.get("Fill") == "true" and (b[3] < 0.5 < b[2] or b[2] < 0.5 < b[3]):
                     segs.append((b[0], b[1] + b[3] / 2, b[0] + b[2], b[1] + b[3] / 2) if b[3] < 0.5
                                 else (b[0] + b[2] / 2, b[1], b[0] + b[2] / 2, b[1] + b[3]))
-    return boxes, segs
+    return boxes, segs, images
+
+
+def _media(pkg: _Pkg, res_locs: list[str]) -> dict[str, str]:
+    """MultiMedia ID → zip path of its file, from the given Res files.
+
+    A Res file's ``BaseLoc`` is relative to the Res file itself and each
+    ``MediaFile`` to that BaseLoc (GB/T 33190-2016 §7.9). Res files that
+    are missing or malformed are skipped: the images they name are then
+    simply not found.
+    """
+    out: dict[str, str] = {}
+    for loc in res_locs:
+        try:
+            root = pkg.xml(loc)
+        except DocumentLoadError:
+            continue
+        base = _resolve(posixpath.dirname(loc), root.get("BaseLoc") or "")
+        for el in root.iter():
+            if _local(el.tag) != "MultiMedia" or not el.get("ID"):
+                continue
+            mf = next((c.text for c in el if _local(c.tag) == "MediaFile" and c.text), None)
+            if mf:
+                out[el.get("ID").strip()] = _resolve(base, mf)
+    return out
+
+
+def _ocr_image(pkg: _Pkg, member: str, box: list[float], page: int):
+    """OCR one page image of the package; positions put back on the page (pt)."""
+    import numpy as np
+    from PIL import Image, UnidentifiedImageError
+
+    from pipeline.readers.image import MAX_PIXELS
+
+    real = pkg.names.get(member) or pkg.lower.get(member.lower())
+    if real is None:
+        raise DocumentLoadError(pkg.path, f"OFD image missing: {member}")
+    try:
+        img = Image.open(io.BytesIO(pkg.z.read(real)))
+        if img.width * img.height > MAX_PIXELS:
+            raise DocumentLoadError(pkg.path, f"OFD page {page} image too large to OCR ({img.width}×{img.height} px)")
+        arr = np.asarray(img.convert("RGB"))
+    except (UnidentifiedImageError, OSError, ValueError, zipfile.BadZipFile, EOFError) as e:
+        raise DocumentLoadError(pkg.path, f"cannot decode OFD page {page} image {member} "
+                                          f"({e.__class__.__name__})") from None
+    k = box[2] * MM_TO_PT / arr.shape[1]  # points per pixel
+    lay = ocr.ocr_page(arr, page, k, pkg.path)
+    dx, dy = box[0] * MM_TO_PT, box[1] * MM_TO_PT
+    for b in lay.blocks:
+        if b.bbox:
+            b.bbox = (round(b.bbox[0] + dx, 1), round(b.bbox[1] + dy, 1),
+                      round(b.bbox[2] + dx, 1), round(b.bbox[3] + dy, 1))
+    return lay
 
 
 def read(path: str, data: bytes) -> Document:
     """Read an .ofd into a ``Document`` (``format="ofd"``, pages counted,
     block bboxes in points).
 
+    A page without text whose content is an image (a scanned OFD) is OCR'd
+    when the OCR extra is installed (``doc.ocr = True``, blocks with
+    ``origin="ocr"``); without it such pages get a ``needs_ocr`` warning.
+
     Errors: :class:`DocumentLoadError` for a truncated/corrupt zip, missing
-    parts, malformed XML, or an OFD with no text at all (an image-only OFD
-    would need OCR, which is not wired for OFD).
+    parts, malformed XML, an undecodable page image, or an OFD in which no
+    text is found; :class:`MissingDependencyError` for an image-only OFD
+    when the OCR extra is not installed.
     """
     pkg = _Pkg(path, data)
     root = pkg.xml("OFD.xml")
@@ -268,20 +339,27 @@ def read(path: str, data: bytes) -> Document:
     for el in dxml.iter():
         if _local(el.tag) == "TemplatePage" and el.get("BaseLoc"):
             templates[el.get("ID")] = _resolve(doc_dir, el.get("BaseLoc"))
+    doc_res = [_resolve(doc_dir, el.text) for el in dxml.iter()
+               if _local(el.tag) in ("PublicRes", "DocumentRes") and el.text]
+    media: Optional[dict[str, str]] = None
     pages = [el for el in dxml.iter() if _local(el.tag) == "Page" and el.get("BaseLoc")]
     layouts = []
+    unread: list[int] = []  # image-only pages left without OCR
+    ocr_done = False
     for n, pg in enumerate(pages, start=1):
         loc = _resolve(doc_dir, pg.get("BaseLoc"))
-        boxes, segs = [], []
+        boxes, segs, images = [], [], []
         proot = pkg.xml(loc)
         for t in proot.iter():
             if _local(t.tag) == "Template" and t.get("TemplateID") in templates:
-                b2, s2 = _page_content(pkg, templates[t.get("TemplateID")])
+                b2, s2, i2 = _page_content(pkg, templates[t.get("TemplateID")])
                 boxes += b2
                 segs += s2
-        b1, s1 = _page_content(pkg, loc)
+                images += i2
+        b1, s1, i1 = _page_content(pkg, loc)
         boxes += b1
         segs += s1
+        images += i1
         page_h = height
         for el in proot.iter():
             if _local(el.tag) == "PhysicalBox":
@@ -289,12 +367,35 @@ def read(path: str, data: bytes) -> Document:
                 if len(box) == 4:
                     page_h = box[3]
                 break
+        if not boxes and images:
+            if not ocr.available():
+                unread.append(n)
+                continue
+            if media is None:
+                media = _media(pkg, doc_res)
+            page_res = [_resolve(posixpath.dirname(loc), el.text) for el in proot.iter()
+                        if _local(el.tag) == "PageRes" and el.text]
+            found = {**media, **_media(pkg, page_res)} if page_res else media
+            rid, box = max(images, key=lambda im: im[1][2] * im[1][3])  # the page scan, not a seal
+            if rid not in found:
+                raise DocumentLoadError(path, f"OFD page {n} image resource {rid} not found")
+            layouts.append((n, _ocr_image(pkg, found[rid], box, n)))
+            ocr_done = True
+            continue
         layouts.append((n, layout_page(boxes, None, n, MM_TO_PT, tables=_tables(segs),
                                        height=page_h, origin="body")))
-    doc = Document(path=path, sha256="", format="ofd", pages=len(pages))
+    doc = Document(path=path, sha256="", format="ofd", pages=len(pages), ocr=ocr_done)
     doc.blocks = join_pages(layouts)
     for _, lay in layouts:
         doc.warnings.extend(lay.warnings)
-    if not any(b.raw.strip() for b in doc.blocks):
-        raise DocumentLoadError(path, "OFD has no text layer (image-only OFD; OCR it as a PDF/image)")
+    has_text = any(b.raw.strip() for b in doc.blocks)
+    if unread:
+        if not has_text:
+            raise MissingDependencyError(path, "image-only OFD: " + ocr.INSTALL_HINT, stage="ocr")
+        doc.warnings.append(("needs_ocr", f"pages {','.join(map(str, unread))} are images without "
+                                          f"a text layer and OCR is not installed"))
+    if not has_text:
+        if ocr_done:
+            raise DocumentLoadError(path, "OCR found no text in the OFD page images")
+        raise DocumentLoadError(path, "OFD has no text (no text objects and no page images)")
     return doc
