@@ -14,10 +14,15 @@ DATA = Path(__file__).parent / "data"
 
 def evidence(doc: Document, block: int, start: int = 0, end: Optional[int] = None) -> Evidence:
     """An :class:`Evidence` for ``doc.blocks[block].text[start:end]``
-    (``end`` defaults to the end of the block)."""
+    (``end`` defaults to the end of the block); marked ``ocr`` with the
+    block's confidence when the block was read from a scan."""
     b = doc.blocks[block]
     if end is None:
         end = len(b.text)
+    if b.origin == "ocr":
+        conf = round(b.confidence, 3) if b.confidence is not None else None
+        return Evidence(block=block, start=start, end=end, page=b.page, quote=b.text[start:end],
+                        ocr=True, confidence=conf)
     return Evidence(block=block, start=start, end=end, page=b.page, quote=b.text[start:end])
 
 

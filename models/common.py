@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 
 class Record(BaseModel):
@@ -21,6 +21,11 @@ class Evidence(Record):
     1-based when the source has pages (PDF, OCR) and null otherwise.
     ``quote`` repeats ``text[start:end]`` so a person can check the value
     without re-reading the file.
+
+    ``ocr`` is true and ``confidence`` (0–1, the recogniser's lowest line
+    score in the block) is given when the text was read from a scan, so a
+    person knows which values to check against the paper; both are left out
+    of the JSON for text read from a text layer.
     """
 
     block: int = Field(ge=0)
@@ -28,6 +33,18 @@ class Evidence(Record):
     end: int = Field(ge=0)
     page: Optional[int] = None
     quote: str = ""
+    ocr: Optional[bool] = None
+    confidence: Optional[float] = Field(default=None, ge=0, le=1)
+
+    @model_serializer(mode="wrap")
+    def _omit_ocr_when_unset(self, handler):
+        # most documents have a text layer: keep their records free of two null keys per value
+        out = handler(self)
+        if self.ocr is None:
+            out.pop("ocr", None)
+        if self.confidence is None:
+            out.pop("confidence", None)
+        return out
 
 
 class Warning_(Record):

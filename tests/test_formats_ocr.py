@@ -203,6 +203,22 @@ def test_ocr_scan_crop_gives_header_docnumber_title():
     assert all(b.origin == "ocr" and b.confidence and b.bbox for b in doc.blocks)
 
 
+@needs_engine
+def test_values_read_by_ocr_are_marked_in_their_evidence():
+    import json
+
+    from pipeline.run import extract_file, to_json
+
+    rec = extract_file(FORMATS / "fmt_000_scan_head.jpg")
+    ev = rec.doc_number.evidence
+    assert rec.source.ocr and ev.ocr is True and 0.8 < ev.confidence <= 1
+    assert json.loads(to_json(rec))["title"]["evidence"]["ocr"] is True
+    # a text-layer record carries no OCR keys at all
+    text_rec = json.loads(to_json(extract_file(FORMATS.parent / "seeds" / "002_a6ecc3133544287b.docx")))
+    assert "ocr" not in text_rec["issuers"][0]["evidence"]
+    assert "confidence" not in text_rec["title"]["evidence"]
+
+
 EMAILS = ["ffjjtt@sina.com", "jjggll@qq.com", "sjzghjjb@126.com", "hzzgh_ll@126.com",
           "abjjcd@gmail.com", "wxxzgh@163.com", "ggh1100@qq.com", "kkzgh@yeah.net"]
 
