@@ -72,8 +72,11 @@ def _describe(e: Exception, url: str) -> str:
     """A one-line reason for a CalDAV/HTTP failure (no secrets)."""
     from caldav.lib import error as cderr
 
+    import re
+
     name = type(e).__name__
-    if isinstance(e, cderr.AuthorizationError) or "401" in str(e) or "Unauthorized" in str(e):
+    full = re.sub(r"\w+://\S+", "", str(e))  # a port such as :36401 must not read as HTTP 401
+    if isinstance(e, cderr.AuthorizationError) or re.search(r"\b401\b|Unauthorized", full):
         return f"{safe_url(url)}: login refused (check --user and {PASSWORD_ENV})"
     text = str(e).splitlines()[0] if str(e) else name
     low = (name + text).lower()

@@ -135,3 +135,22 @@ def test_server_down(notices, tmp_path, monkeypatch):
     assert r.exit_code == 6
     assert len([x for x in r.output.splitlines() if x.strip()]) == 1
     assert list(tmp_path.iterdir()) == []  # nothing written locally
+
+
+class _Refused(ConnectionError):
+    pass
+
+
+@pytest.mark.parametrize("exc, reason", [
+    (_Refused("HTTPConnectionPool(host='127.0.0.1', port=36401): Max retries exceeded with url: "
+              "http://127.0.0.1:36401/ (Caused by NewConnectionError: Connection refused)"),
+     "server not reachable"),  # the port holds 401: not an HTTP 401
+    (Exception("401 Unauthorized"), "login refused"),
+    (Exception("HTTP status 401"), "login refused"),
+    (TimeoutError("timed out"), "server not reachable"),
+])
+def test_failure_reasons(exc, reason):
+    from pipeline.caldav_push import _describe
+
+    msg = _describe(exc, "http://127.0.0.1:36401/")
+    assert reason in msg and "\n" not in msg
