@@ -129,3 +129,87 @@ def test_encrypted_office_package_in_ole(tmp_path):
 ])
 def test_plausible_share(text, ok):
     assert (legacy.plausible_share(text) >= 0.6) is ok
+
+
+# --- many files per LibreOffice call (batches) --------------------------------
+
+def _copying_soffice(tmp_path, log: Path) -> str:
+    """A stand-in soffice: logs each call, "converts" every input by copying a
+    real .docx, and hangs on an input containing HANG."""
+    docx = SEEDS / "002_a6ecc3133544287b.docx"
+    return _fake_soffice(tmp_path, f"""echo call >> '{log}'
+out=""; prev=""
+for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; done
+for a in "$@"; do
+  case "$a" in
+    *.doc|*.wps|*.rtf) grep -q HANG "$a" && sleep 30
+       b=$(basename "$a"); cp '{docx}' "$out/${{b%.*}}.docx";;
+  esac
+done""")
+
+
+def test_read_many_converts_in_one_call_and_refuses_passwords_first(tmp_path, monkeypatch):
+    log = tmp_path / "calls.log"
+    monkeypatch.setenv("SOFFICE_BIN", _copying_soffice(tmp_path, log))
+    good = (FORMATS / "fmt_002_doc.doc").read_bytes()
+    secret = _set_fib_encrypted(good)
+    items = [("a.doc", good), ("secret.doc", secret), ("b.rtf", b"{\\rtf1 x}"), ("c.wps", good)]
+    docs = legacy.read_many(items)
+    assert log.read_text().count("call") == 1
+    assert [getattr(d, "format", None) for d in docs] == ["doc", None, "rtf", "wps"]
+    assert [d.path for d in (docs[0], docs[2], docs[3])] == ["a.doc", "b.rtf", "c.wps"]
+    assert str(docs[1]) == "secret.doc: password-protected Word document; remove the password and try again"
+
+
+def test_read_many_isolates_a_hanging_file(tmp_path, monkeypatch):
+    log = tmp_path / "calls.log"
+    monkeypatch.setenv("SOFFICE_BIN", _copying_soffice(tmp_path, log))
+    monkeypatch.setenv("SOFFICE_TIMEOUT", "1")
+    good = (FORMATS / "fmt_002_doc.doc").read_bytes()
+    docs = legacy.read_many([("ok.doc", good), ("hang.doc", good + b"HANG")])
+    # the shared call timed out, then each file got its own call: only the culprit fails
+    assert log.read_text().count("call") == 3
+    assert docs[0].format == "doc" and docs[0].blocks
+    assert isinstance(docs[1], DocumentLoadError)
+    assert str(docs[1]) == "hang.doc: LibreOffice conversion timed out after 1 s"
+
+
+def test_read_many_without_libreoffice(monkeypatch, tmp_path):
+    monkeypatch.delenv("SOFFICE_BIN", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    (d,) = legacy.read_many([("x.doc", (FORMATS / "fmt_002_doc.doc").read_bytes())])
+    assert isinstance(d, MissingDependencyError) and str(d).startswith("x.doc: ")
+    assert "libreoffice-writer-nogui" in str(d)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_batch_converts_legacy_files_together(tmp_path, monkeypatch):
+    """In a batch, .doc/.wps/.rtf files share LibreOffice calls and give the
+    same records as `extract FILE`; a password-protected one fails alone."""
+    import json
+
+    from pipeline.batch import ERRORS, run_batch
+    from pipeline.run import extract_file, to_json
+
+    log = tmp_path / "calls.log"
+    monkeypatch.setenv("SOFFICE_BIN", _fake_soffice(tmp_path, f"echo call >> '{log}'\n"
+                                                               f"exec '{shutil.which('soffice')}' \"$@\""))
+    src = tmp_path / "in"
+    src.mkdir()
+    names = ["fmt_002_doc.doc", "fmt_003_wps.wps", "fmt_002_rtf.rtf", "fmt_002_html.html"]
+    for n in names:
+        shutil.copy(FORMATS / n, src / n)
+    (src / "secret.doc").write_bytes(_set_fib_encrypted((FORMATS / "fmt_002_doc.doc").read_bytes()))
+    out = tmp_path / "out"
+    # spawn: workers see SOFFICE_BIN (a fork server started by an earlier test would not)
+    res = run_batch(src, out, workers=2, mp_context="spawn", progress=False, quiet=True)
+    assert (res.ok, res.failed) == (4, 1)
+    assert log.read_text().count("call") == 1  # three legacy files, one LibreOffice start
+    errors = [json.loads(x) for x in (out / ERRORS).read_text("utf-8").splitlines()]
+    assert [(e["file"], e["severity"]) for e in errors] == [("secret.doc", "error")]
+    assert "password-protected" in errors[0]["message"]
+    for n in names[:3]:
+        got = json.loads((out / f"{n}.json").read_text("utf-8"))
+        want = json.loads(to_json(extract_file(src / n)))
+        got.pop("source"), want.pop("source")
+        assert got == want, n

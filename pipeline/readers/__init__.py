@@ -121,6 +121,12 @@ def read_path(path: str | os.PathLike) -> Document:
     message naming the file — missing, unreadable, too big, empty,
     unsupported or corrupt.
     """
+    return read_bytes(str(path), load_bytes(path))
+
+
+def load_bytes(path: str | os.PathLike) -> bytes:
+    """The bytes of a notice file, with :func:`read_path`'s one-line errors
+    (missing, directory, too big, permission denied, unreadable)."""
     p = Path(path)
     name = str(path)
     try:
@@ -138,7 +144,7 @@ def read_path(path: str | os.PathLike) -> Document:
         raise UnsupportedFormatError(name, "is a directory") from None
     except OSError as e:
         raise DocumentLoadError(name, f"cannot read ({e.strerror or e})") from None
-    return read_bytes(name, data)
+    return data
 
 
 def read_bytes(name: str, data: bytes) -> Document:

@@ -256,11 +256,69 @@ def read(path: str, data: bytes) -> Document:
             got = convert_many([src], Path(tmp, "out"), timeout=_timeout()).get(str(src))
         except (DocumentLoadError, MissingDependencyError) as e:
             raise type(e)(path, e.reason, stage=e.stage) from None  # name the user's file
-        if not got:
-            raise DocumentLoadError(path, "LibreOffice could not convert it "
-                                          "(damaged, password-protected or not a document)",
-                                    stage="convert")
-        docx_bytes = Path(got).read_bytes()
+        return _from_docx(path, data, Path(got).read_bytes() if got else None)
+
+
+def read_many(items: Sequence[tuple[str, bytes]]) -> list:
+    """Read many legacy files with one LibreOffice call (batches: starting
+    soffice costs ~2 s, converting a notice well under that).
+
+    ``items`` are ``(path, data)``; returns, in the same order, a
+    ``Document`` or the :class:`NoticeError` that :func:`read` would have
+    raised for that file. Password-protected files are refused before the
+    call; if the shared call times out (one file hangs LibreOffice), every
+    file is converted again on its own with its own timeout, so only the
+    culprit fails.
+    """
+    from pipeline.errors import NoticeError
+
+    out: list = [None] * len(items)
+    todo: list[int] = []
+    for i, (path, data) in enumerate(items):
+        why = encryption(data)
+        if why:
+            out[i] = DocumentLoadError(path, why + "; remove the password and try again")
+        else:
+            todo.append(i)
+    if not todo:
+        return out
+    try:
+        soffice_bin()
+    except MissingDependencyError as e:
+        for i in todo:
+            out[i] = MissingDependencyError(items[i][0], e.reason, stage=e.stage)
+        return out
+    with tempfile.TemporaryDirectory(prefix="uc-legacy-") as tmp:
+        staged = []
+        for i in todo:
+            path, data = items[i]
+            src = Path(tmp, f"in{i:05d}" + _suffix_for(data, path))
+            src.write_bytes(data)
+            staged.append(src)
+        try:
+            got = convert_many(staged, Path(tmp, "out"), timeout=_timeout() + 5 * (len(staged) - 1))
+        except DocumentLoadError:
+            got = None  # the whole call hung: fall back to one call per file below
+        for i, src in zip(todo, staged):
+            path, data = items[i]
+            try:
+                if got is None:
+                    out[i] = read(path, data)
+                else:
+                    docx = got.get(str(src))
+                    out[i] = _from_docx(path, data, Path(docx).read_bytes() if docx else None)
+            except NoticeError as e:
+                out[i] = e
+    return out
+
+
+def _from_docx(path: str, data: bytes, docx_bytes: Optional[bytes]) -> Document:
+    """The ``Document`` of one converted file, after the checks that catch
+    LibreOffice "succeeding" on garbage (no output, no text, mojibake)."""
+    if not docx_bytes:
+        raise DocumentLoadError(path, "LibreOffice could not convert it "
+                                      "(damaged, password-protected or not a document)",
+                                stage="convert")
     from pipeline.readers import docx as docx_reader  # lazily: only when a legacy file is read
 
     try:
