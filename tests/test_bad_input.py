@@ -85,3 +85,33 @@ def test_gb18030_text_is_decoded(tmp_path):
     res = CliRunner().invoke(main, [str(p), "--compact"])
     assert res.exit_code == 0
     assert "关于开展职工技能竞赛的通知" in res.output
+
+
+@pytest.mark.parametrize("source, name, fmt", [
+    ("seeds/002_a6ecc3133544287b.docx", "notice.wps", "docx"),   # WPS saving as .docx under .wps
+    ("formats/fmt_002_rtf.rtf", "notice.doc", "rtf"),             # "Word" files that are RTF
+    ("formats/fmt_002_html.html", "notice.doc", "html"),          # web pages saved as .doc
+    ("formats/fmt_002_ofd.ofd", "notice.zip.docx", "ofd"),
+    ("formats/fmt_000_scan_head.jpg", "scan.pdf", "image"),
+    ("formats/fmt_002_doc.doc", "notice.docx", "doc"),
+    ("formats/fmt_003_wps.wps", "notice.wps", "wps"),
+])
+def test_format_is_detected_by_content(tmp_path, source, name, fmt):
+    from pipeline.readers import detect_format
+    from tests.conftest import SEEDS
+
+    data = (SEEDS.parent / source).read_bytes()
+    assert detect_format(str(tmp_path / name), data) == fmt
+
+
+def test_wps_that_is_docx_and_doc_that_is_html_read_without_libreoffice(tmp_path, monkeypatch):
+    from pipeline.readers import read_path
+    from tests.conftest import SEEDS
+
+    monkeypatch.delenv("SOFFICE_BIN", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))  # no soffice: these must not need it
+    wps = tmp_path / "notice.wps"
+    wps.write_bytes((SEEDS / "002_a6ecc3133544287b.docx").read_bytes())
+    doc_html = tmp_path / "page.doc"
+    doc_html.write_bytes((SEEDS.parent / "formats" / "fmt_002_html.html").read_bytes())
+    assert read_path(wps).format == "docx" and read_path(doc_html).format == "html"
