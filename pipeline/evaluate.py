@@ -243,8 +243,10 @@ def evaluate(root: Path, *, progress=None) -> Report:
     rep = Report()
     for f, g in find_pairs(root):
         gold = json.loads(g.read_text(encoding="utf-8"))
+        ocr = False
         try:
-            pred = compact(extract_file(f))
+            notice = extract_file(f)
+            pred, ocr = compact(notice), bool(notice.source.ocr)
         except NoticeError as e:
             rep.errors.append((str(f), str(e.reason)))
             pred = None
@@ -253,7 +255,8 @@ def evaluate(root: Path, *, progress=None) -> Report:
             pred = None
         rep.files += 1
         parts = f.relative_to(root).parts
-        fmt = "scanned" if "scanned" in parts else f.suffix.lower().lstrip(".")
+        # scans are scored apart from text-layer files of the same format
+        fmt = f.suffix.lower().lstrip(".") + ("+ocr" if ocr or "scanned" in parts else "")
         group = f"{parts[0] if len(parts) > 1 else root.name}:{fmt}"
         for k, s in score_record(gold, pred).items():
             rep.overall[k].add(s)
