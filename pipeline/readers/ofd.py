@@ -307,6 +307,16 @@ def _ocr_image(pkg: _Pkg, member: str, box: list[float], page: int):
     return lay
 
 
+def _page_height(root, default: float) -> float:
+    """Height (mm) of the first ``PhysicalBox`` under ``root`` (document or
+    page area, GB/T 33190-2016 §7.5), else ``default``."""
+    for el in root.iter():
+        if _local(el.tag) == "PhysicalBox":
+            box = _floats(el.text)
+            return box[3] if len(box) == 4 else default
+    return default
+
+
 def read(path: str, data: bytes) -> Document:
     """Read an .ofd into a ``Document`` (``format="ofd"``, pages counted,
     block bboxes in points).
@@ -328,13 +338,7 @@ def read(path: str, data: bytes) -> Document:
     doc_loc = _resolve("", doc_root)
     doc_dir = posixpath.dirname(doc_loc)
     dxml = pkg.xml(doc_loc)
-    height = 297.0
-    for el in dxml.iter():
-        if _local(el.tag) == "PhysicalBox":
-            box = _floats(el.text)
-            if len(box) == 4:
-                height = box[3]
-            break
+    height = _page_height(dxml, 297.0)  # A4 when the document gives none
     templates = {}
     for el in dxml.iter():
         if _local(el.tag) == "TemplatePage" and el.get("BaseLoc"):
@@ -360,13 +364,7 @@ def read(path: str, data: bytes) -> Document:
         boxes += b1
         segs += s1
         images += i1
-        page_h = height
-        for el in proot.iter():
-            if _local(el.tag) == "PhysicalBox":
-                box = _floats(el.text)
-                if len(box) == 4:
-                    page_h = box[3]
-                break
+        page_h = _page_height(proot, height)
         if not boxes and images:
             if not ocr.available():
                 unread.append(n)
