@@ -236,7 +236,6 @@ def _where(exc: BaseException) -> str:
 
 
 LEGACY_CHUNK = 16  # legacy files per LibreOffice call (convert_many); ~6× faster than one each
-_LEGACY_HEADS = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"{\\rtf")  # OLE2 (.doc/.wps), RTF
 
 
 def _is_legacy(path: str) -> bool:
@@ -248,7 +247,9 @@ def _is_legacy(path: str) -> bool:
             head = f.read(16)
     except OSError:
         return False
-    return head.startswith(_LEGACY_HEADS)
+    from pipeline.readers.legacy import OLE_MAGIC  # stdlib-only module: cheap in the client
+
+    return head.startswith((OLE_MAGIC, b"{\\rtf"))
 
 
 def process_file(path: str) -> dict:
@@ -292,12 +293,10 @@ def process_files(paths: list[str]) -> list[dict]:
             results[i] = process_file(path)
     if not batch:
         return results  # type: ignore[return-value]
-    docs = _guarded(paths[0], lambda: legacy.read_many([(p, d) for _, p, d in batch]), many=True)
-    if not isinstance(docs, list):  # read_many itself failed (an internal defect): every file says so
-        reason = docs["message"].split(": ", 1)[-1]
-        for i, path, _ in batch:
-            results[i] = {**docs, "message": f"{path}: {reason}"}
-        return results  # type: ignore[return-value]
+    try:
+        docs = legacy.read_many([(p, d) for _, p, d in batch])
+    except Exception:  # an internal defect in the shared call: each file on its own instead
+        return [r if r is not None else process_file(p) for r, p in zip(results, paths)]
     for (i, path, data), doc in zip(batch, docs):
         if isinstance(doc, NoticeError):
             results[i] = _failure(path, doc.stage, type(doc).__name__, str(doc), doc)
@@ -328,7 +327,7 @@ def _result(path: str, doc) -> dict:
             "warnings": warns}
 
 
-def _guarded(path: str, fn: Callable, many: bool = False):
+def _guarded(path: str, fn: Callable):
     """``fn()``, with every exception turned into a failure dict naming
     ``path`` — a bad document never stops a worker."""
     from pipeline.errors import NoticeError
@@ -341,8 +340,14 @@ def _guarded(path: str, fn: Callable, many: bool = False):
         return _failure(path, "extract", "MemoryError", f"{path}: out of memory", e)
     except Exception as e:  # an internal defect: keep the batch going, report where
         first = (str(e).splitlines() or [""])[0]
-        return _failure(path, "convert" if many else "extract", type(e).__name__,
+        return _failure(path, "extract", type(e).__name__,
                         f"{path}: internal error: {type(e).__name__}: {first}", e)
+
+
+def _worker_error(path: str, stage: str, e: BaseException) -> dict:
+    """The failure dict for a future that raised (not a crash, not a bad document)."""
+    first = (str(e).splitlines() or [""])[0]
+    return _failure(path, stage, type(e).__name__, f"{path}: worker error: {type(e).__name__}: {first}", e)
 
 
 def _failure(path: str, stage: str, error: str, message: str, exc: BaseException | None) -> dict:
@@ -703,9 +708,7 @@ def run_batch(src: str | os.PathLike, out: str | os.PathLike, *, workers: Option
                     if backend.is_crash(e):
                         retry.extend(sf)  # each is tried again on its own
                         return True
-                    rs = [_failure(f.path, "convert", type(e).__name__,
-                                   f"{f.path}: worker error: {type(e).__name__}: "
-                                   f"{(str(e).splitlines() or [''])[0]}", e) for f in sf]
+                    rs = [_worker_error(f.path, "convert", e) for f in sf]
                 for f, r in zip(sf, rs):
                     finished(f, r)
                     if fail_fast and not r.get("ok"):
@@ -715,9 +718,7 @@ def run_batch(src: str | os.PathLike, out: str | os.PathLike, *, workers: Option
                 r = fut.result()
             except BaseException as e:  # noqa: BLE001 - a worker crash, not a bad document
                 if not backend.is_crash(e):
-                    r = _failure(sf.path, "extract", type(e).__name__,
-                                 f"{sf.path}: worker error: {type(e).__name__}: "
-                                 f"{(str(e).splitlines() or [''])[0]}", e)
+                    r = _worker_error(sf.path, "extract", e)
                 elif isolated:
                     r = _failure(sf.path, "extract", "WorkerCrashed",
                                  f"{sf.path}: the worker process died while reading it "

@@ -319,18 +319,20 @@ def _group_runs(rows, starts, ends, tol: int = 3) -> list[_Line]:
                 break
         else:
             lines.append({"rows": [r], "last": r, "lo": s, "hi": e, "iv": [(s, e)]})
-    out = []
-    for ln in lines:
-        iv = sorted(ln["iv"])
-        merged: list[list[float]] = []
-        for s, e in iv:
-            if merged and s <= merged[-1][1] + tol:
-                merged[-1][1] = max(merged[-1][1], e)
-            else:
-                merged.append([s, e])
-        out.append(_Line(statistics.median(ln["rows"]), ln["lo"], ln["hi"],
-                         [(a, b) for a, b in merged]))
-    return out
+    return [_Line(statistics.median(ln["rows"]), ln["lo"], ln["hi"], merge_spans(ln["iv"], tol))
+            for ln in lines]
+
+
+def merge_spans(iv, tol: float) -> list[tuple[float, float]]:
+    """Intervals ``(start, end)`` sorted and joined where they overlap or the
+    gap is at most ``tol`` — the covered stretches of one ruling line."""
+    merged: list[list[float]] = []
+    for s, e in sorted(iv):
+        if merged and s <= merged[-1][1] + tol:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return [(a, b) for a, b in merged]
 
 
 def _dark_mask(gray):

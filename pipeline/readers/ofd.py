@@ -35,7 +35,7 @@ from lxml import etree
 from models.document import Document
 from pipeline.errors import DocumentLoadError, MissingDependencyError
 from pipeline.readers import ocr
-from pipeline.readers.ocr import OcrBox, TableRegion, _Line, join_pages, layout_page, regions  # noqa: F401
+from pipeline.readers.ocr import OcrBox, TableRegion, _Line, join_pages, layout_page, merge_spans, regions  # noqa: F401
 
 MM_TO_PT = 72 / 25.4
 _MAX_XML = 50 * 1024 * 1024
@@ -163,14 +163,8 @@ def _tables(segs: list[tuple[float, float, float, float]]) -> list[TableRegion]:
             vs.setdefault(key, []).append((min(y0, y1), max(y0, y1)))
 
     def mk(pos: float, iv: list[tuple[float, float]]) -> _Line:
-        iv = sorted(iv)
-        merged: list[list[float]] = []
-        for a, b in iv:
-            if merged and a <= merged[-1][1] + tol:
-                merged[-1][1] = max(merged[-1][1], b)
-            else:
-                merged.append([a, b])
-        return _Line(pos, merged[0][0], max(m[1] for m in merged), [(a, b) for a, b in merged])
+        spans = merge_spans(iv, tol)
+        return _Line(pos, spans[0][0], max(b for _, b in spans), spans)
 
     hl = sorted((mk(k, v) for k, v in hs.items()), key=lambda ln: ln.pos)
     vl = sorted((mk(k, v) for k, v in vs.items()), key=lambda ln: ln.pos)
