@@ -12,7 +12,7 @@ names, spread over .txt, .docx (text of word/document.xml perturbed) and .pdf
 * files/s of ``extract batch`` with 1 and 2 workers (wall time of the whole
   command, cold start included), and of a Dask ``--scheduler local`` run;
 * files/s of a parse-only baseline: the same readers with no extraction
-  (``pipeline.readers.read_path`` + ``pipeline.normalise.normalise``) in the
+  (``pipeline.readers.read_path`` + ``pipeline.stages.normalise.normalise``) in the
   same number of processes;
 * process start methods (fork / forkserver / spawn) for 2 workers;
 * the cold single-file ``extract notice.docx`` wall time (median of 5);
@@ -239,7 +239,7 @@ def _run_batch_once(archive: Path, out: Path, *extra: str) -> dict:
 
 def _parse_only(path: str) -> int:
     from pipeline.errors import NoticeError
-    from pipeline.normalise import normalise
+    from pipeline.stages.normalise import normalise
     from pipeline.readers import read_path
     try:
         doc = read_path(path)
@@ -250,9 +250,9 @@ def _parse_only(path: str) -> int:
 
 
 def _warm_parse() -> None:
-    import pipeline.normalise  # noqa: F401
-    import pipeline.run
-    pipeline.run.warm_up()
+    import pipeline.stages.normalise  # noqa: F401
+    import pipeline.stages.run
+    pipeline.stages.run.warm_up()
 
 
 def parse_only(files: list[str], workers: int, repeat: int = 1) -> dict:

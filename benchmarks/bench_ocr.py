@@ -38,7 +38,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from pipeline.readers import ocr
-    from pipeline.run import extract_file
+    from pipeline.stages.run import extract_file
 
     if not ocr.available():
         sys.exit("OCR extra not installed: pip install '.[ocr]'")

@@ -1,7 +1,7 @@
 """Chinese date phrases: numerals, parts of a month, year inference.
 
 Shared by the deadline, event and 成文日期 extractors. Everything here works
-on normalised text (``pipeline.normalise``: half-width digits, no spaces in
+on normalised text (``pipeline.stages.normalise``: half-width digits, no spaces in
 Chinese runs) but tolerates stray spaces between a number and 年/月/日 so it
 can be used on raw text too.
 

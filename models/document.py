@@ -1,9 +1,9 @@
 """The one document type that flows through the stages.
 
 Readers build a :class:`Document` (ordered :class:`Block` s: paragraphs with
-their style cues, and tables as true cell grids); ``pipeline.normalise`` fills
+their style cues, and tables as true cell grids); ``pipeline.stages.normalise`` fills
 in each block's normalised ``text`` and the offset map back to ``raw``;
-``pipeline.segment`` attaches the GB/T 9704-2012 :class:`Zones`. Extractors
+``pipeline.stages.segment`` attaches the GB/T 9704-2012 :class:`Zones`. Extractors
 only read it.
 
 These are plain dataclasses, not pydantic models: a document is internal,
@@ -23,7 +23,7 @@ Origin = Literal["body", "header", "footer", "textbox", "sdt", "ocr"]
 @dataclass
 class Cell:
     """One cell of a table grid (0-based ``row``/``col`` of its top-left
-    corner; spans ≥ 1). ``text`` is normalised by ``pipeline.normalise``;
+    corner; spans ≥ 1). ``text`` is normalised by ``pipeline.stages.normalise``;
     ``raw`` is as read."""
 
     row: int
@@ -71,7 +71,7 @@ class Block:
     """A paragraph or a table, in document order.
 
     ``raw`` is the text as the reader produced it; ``text`` the normalised
-    text (filled by ``pipeline.normalise``); ``offsets[i]`` is the index in
+    text (filled by ``pipeline.stages.normalise``); ``offsets[i]`` is the index in
     ``raw`` of ``text[i]`` (length ``len(text) + 1``, last entry = len(raw)).
     A table block's ``raw``/``text`` is its rows joined by ``\\n`` with cells
     joined by ``\\t``, so extractors can search tables like paragraphs.

@@ -1,7 +1,8 @@
-"""Stages that turn a notice file into a ``Notice`` record.
+"""From a notice file to records and calendars, in folders that read as the flow:
 
-ingest (``pipeline.readers``, chosen by content) → ``pipeline.normalise`` →
-``pipeline.segment`` (GB/T 9704 zones) → ``extractors`` → ``models.Notice``;
-``pipeline.run.extract_file`` composes them for one file. Writers (JSON,
-iCalendar, CalDAV, vCard, xlsx, SQLite) and the batch runner live here too.
+``readers`` (ingest by content, OCR and LibreOffice included: the complete
+``Document``) → ``stages`` (normalise, segment, the run over one document
+that calls the ``extractors``) → ``exports`` (JSON, iCalendar, CalDAV,
+vCard/CSV, forms, SQLite index) → ``batch`` (process pool or Dask) and
+``cli`` on top. ``evaluate`` scores records against gold files, beside the flow.
 """

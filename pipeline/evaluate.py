@@ -19,13 +19,11 @@ import calendar
 import datetime as dt
 import json
 import re
-import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-import click
 
 from models.contacts import compact_contacts
 from models.notice import Notice
@@ -238,7 +236,7 @@ class Report:
 def evaluate(root: Path, *, progress=None) -> Report:
     """Extract every notice under ``root`` that has gold and score it."""
     from pipeline.errors import NoticeError
-    from pipeline.run import extract_file
+    from pipeline.stages.run import extract_file
 
     rep = Report()
     for f, g in find_pairs(root):
@@ -287,24 +285,3 @@ def format_report(rep: Report) -> str:
         lines.append(f"error: {path}: {why}")
     lines.append(f"{rep.files} files scored, {len(rep.errors)} failed")
     return "\n".join(lines)
-
-
-@click.command("eval", context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_cmd(directory: Path, as_json: bool):
-    """Score the notices in DIRECTORY against their gold files (ANNOTATION.md).
-
-    Example: extract eval corpus/
-    """
-    rep = evaluate(directory)
-    if as_json:
-        out = {"overall": {k: vars(s) | {"f1": s.f1} for k, s in rep.overall.items()},
-               "groups": {g: {k: s.f1 for k, s in v.items()} for g, v in rep.by_group.items()},
-               "errors": rep.errors, "files": rep.files}
-        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
-    else:
-        click.echo(format_report(rep))
-    if not rep.files:
-        click.echo(f"extract: error: {directory}: no notices with gold files found", err=True)
-        sys.exit(2)

@@ -1,6 +1,6 @@
 """Shared fixtures, and the schema check of every record the tests produce.
 
-Every ``Notice`` that ``pipeline.run.extract_document`` returns during the
+Every ``Notice`` that ``pipeline.stages.run.extract_document`` returns during the
 session is kept (as JSON) and, at the end, validated against the JSON Schema
 that ``extract schema`` prints; an invalid record fails the run.
 """
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-import pipeline.run as _run
+import pipeline.stages.run as _run
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"

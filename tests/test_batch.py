@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline import atomic
-from pipeline.batch import (ERRORS, INDEX, MANIFEST, SourceFile, WalkProblem, batch_cmd,
-                            load_manifest, run_batch, walk)
-from pipeline.index import fingerprint
+from pipeline.exports import atomic
+from pipeline.batch import (ERRORS, INDEX, MANIFEST, SourceFile, WalkProblem, load_manifest,
+                            run_batch, walk)
+from pipeline.cli.batch import batch_cmd
+from pipeline.exports.index import fingerprint
 
 SEEDS = Path(__file__).resolve().parents[1] / "corpus" / "seeds"
 SEED_TXT = sorted(SEEDS.glob("*.txt"))
@@ -164,8 +165,8 @@ def test_resume_redoes_changed_missing_and_reprocess(archive, tmp_path):
 def test_changed_extractor_version_redoes(archive, tmp_path, monkeypatch):
     out = tmp_path / "out"
     run_batch(archive, out, workers=1, quiet=True)
-    import pipeline.run
-    monkeypatch.setattr(pipeline.run, "EXTRACTOR_VERSION", "test-bump")
+    import pipeline.stages.run
+    monkeypatch.setattr(pipeline.stages.run, "EXTRACTOR_VERSION", "test-bump")
     res = run_batch(archive, out, workers=1, quiet=True)
     assert (res.ok, res.skipped) == (12, 0)
 

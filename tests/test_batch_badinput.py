@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.batch import ERRORS, batch_cmd
+from pipeline.batch import ERRORS
+from pipeline.cli.batch import batch_cmd
 
 sys.path.insert(0, str(Path(__file__).parent))
 from test_batch import SEED_TXT, SEEDS, variant  # noqa: E402

@@ -45,7 +45,7 @@ def manifest_lines(out: Path) -> int:
 
 def start(src: Path, out: Path) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "pipeline.batch", str(src), "--out", str(out), "-j", "1", "-q"],
+        [sys.executable, "-m", "pipeline.cli", "batch", str(src), "--out", str(out), "-j", "1", "-q"],
         cwd=Path(__file__).resolve().parents[1], start_new_session=True,
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 

@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.caldav_push import PushError, push_cmd, push_notices
-from pipeline.run import extract_file
+from pipeline.cli.calendar import push_cmd
+from pipeline.exports.caldav import PushError, push_notices
+from pipeline.stages.run import extract_file
 
 pytestmark = pytest.mark.slow
 
@@ -150,7 +151,7 @@ class _Refused(ConnectionError):
     (TimeoutError("timed out"), "server not reachable"),
 ])
 def test_failure_reasons(exc, reason):
-    from pipeline.caldav_push import _describe
+    from pipeline.exports.caldav import _describe
 
     msg = _describe(exc, "http://127.0.0.1:36401/")
     assert reason in msg and "\n" not in msg

@@ -10,8 +10,8 @@ from extractors import contacts
 from extractors.contacts import split_dept_name
 from models.contacts import compact_contacts
 from models.document import Block, Document
-from pipeline.normalise import normalise
-from pipeline.run import extract_file
+from pipeline.stages.normalise import normalise
+from pipeline.stages.run import extract_file
 from tests.conftest import SEED_IDS, SEEDS
 
 

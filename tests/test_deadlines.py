@@ -8,7 +8,7 @@ import pytest
 
 from extractors.dates_cn import infer_year, parse_cn_date
 from extractors.deadlines import Ref, named_attachments, parse_sentence
-from pipeline.run import extract_file
+from pipeline.stages.run import extract_file
 
 D = dt.date
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,7 +11,7 @@ import json
 import pytest
 
 from pipeline.evaluate import compact
-from pipeline.run import extract_file
+from pipeline.stages.run import extract_file
 from tests.conftest import SEED_IDS, SEEDS
 
 HEADER_FIELDS = ("issuers", "doc_number", "title", "recipients", "signed_date", "printed", "cc")
@@ -75,9 +75,9 @@ def test_not_a_circular_gives_empty_fields_and_a_warning(tmp_path):
 
 def test_every_value_has_evidence_pointing_into_the_document():
     from models.document import Document
-    from pipeline.normalise import normalise
+    from pipeline.stages.normalise import normalise
     from pipeline.readers import read_path
-    from pipeline.segment import segment
+    from pipeline.stages.segment import segment
 
     path = SEEDS / "001_dde7b99b86b616a6.txt"
     doc: Document = read_path(path)

@@ -8,7 +8,7 @@ import pytest
 
 from extractors.deadlines import Ref
 from extractors.events import parse_sentence
-from pipeline.run import extract_file
+from pipeline.stages.run import extract_file
 
 D = dt.date
 S17 = Ref(signed_date=D(2017, 7, 19))

@@ -22,7 +22,7 @@ has_soffice = pytest.mark.skipif(not legacy.available(), reason="LibreOffice not
 
 def record(path):
     """The record fields every rendition must share with its .docx."""
-    from pipeline.run import extract_file
+    from pipeline.stages.run import extract_file
 
     n = extract_file(str(path))
     return {
@@ -189,7 +189,7 @@ def test_batch_converts_legacy_files_together(tmp_path, monkeypatch):
     import json
 
     from pipeline.batch import ERRORS, run_batch
-    from pipeline.run import extract_file, to_json
+    from pipeline.stages.run import extract_file, to_json
 
     log = tmp_path / "calls.log"
     monkeypatch.setenv("SOFFICE_BIN", _fake_soffice(tmp_path, f"echo call >> '{log}'\n"

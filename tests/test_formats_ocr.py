@@ -207,7 +207,7 @@ def test_ocr_scan_crop_gives_header_docnumber_title():
 def test_values_read_by_ocr_are_marked_in_their_evidence():
     import json
 
-    from pipeline.run import extract_file, to_json
+    from pipeline.stages.run import extract_file, to_json
 
     rec = extract_file(FORMATS / "fmt_000_scan_head.jpg")
     ev = rec.doc_number.evidence

@@ -1,4 +1,4 @@
-"""pipeline.forms / ``extract tables``: attachment tables as fill-in forms."""
+"""pipeline.exports.forms / ``extract tables``: attachment tables as fill-in forms."""
 from __future__ import annotations
 
 import csv
@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 from models.notice import Notice
 from models.tables import Attachment, FormField, Table, TableCell
-from pipeline.forms import build_workbook, export, grid_rows, merged_ranges, tables_cmd, to_markdown
+from pipeline.cli.tables import tables_cmd
+from pipeline.exports.forms import build_workbook, export, grid_rows, merged_ranges, to_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED001 = ROOT / "corpus" / "seeds" / "001_dde7b99b86b616a6.docx"
@@ -71,7 +72,7 @@ def test_no_tables_no_workbook(tmp_path):
 def seed001():
     if not SEED001.exists():
         pytest.skip("seed not copied")
-    from pipeline.run import extract_file
+    from pipeline.stages.run import extract_file
 
     return extract_file(SEED001)
 
@@ -113,7 +114,7 @@ def test_seed001_csv_and_md(seed001, tmp_path):
 
 
 def test_cli_from_notice_and_record(seed001, tmp_path):
-    from pipeline.run import to_json
+    from pipeline.stages.run import to_json
 
     rec = tmp_path / "001.json"
     rec.write_text(to_json(seed001), encoding="utf-8")
@@ -131,7 +132,7 @@ def test_cli_bad_input_one_line(tmp_path):
 
 
 def test_cli_unwritable_dir(seed001, tmp_path):
-    from pipeline.run import to_json
+    from pipeline.stages.run import to_json
 
     rec = tmp_path / "001.json"
     rec.write_text(to_json(seed001), encoding="utf-8")

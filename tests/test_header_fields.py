@@ -11,7 +11,7 @@ from extractors.dates import parse_full_date
 from extractors.doc_number import parse
 from extractors.orgs import is_org_name, split_joined, split_orgs
 from extractors.recipients import split_top_level
-from pipeline.normalise import normalise_text
+from pipeline.stages.normalise import normalise_text
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -11,8 +11,9 @@ import vobject
 from click.testing import CliRunner
 
 from models.deadlines import Deadline
-from pipeline.ics import build_calendar, ics_cmd, parse_remind, write_calendar
-from pipeline.run import extract_file
+from pipeline.cli.calendar import ics_cmd
+from pipeline.exports.ics import build_calendar, parse_remind, write_calendar
+from pipeline.stages.run import extract_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "corpus" / "seeds"

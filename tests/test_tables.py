@@ -247,7 +247,7 @@ def _seed(stem: str, ext: str) -> Path:
 
 
 def _tables_of(path: Path):
-    from pipeline.run import extract_file
+    from pipeline.stages.run import extract_file
 
     n = extract_file(path)
     return [(a.number, t.kind, t.header) for a in n.attachments for t in a.tables]
@@ -288,7 +288,7 @@ SEED001_SPANS = {
 
 @pytest.mark.parametrize("number", [1, 4])
 def test_seed001_merged_cells(number):
-    from pipeline.run import extract_file
+    from pipeline.stages.run import extract_file
 
     n = extract_file(_seed("001_dde7b99b86b616a6", "docx"))
     (t,) = [a for a in n.attachments if a.number == number][0].tables
@@ -299,7 +299,7 @@ def test_seed001_merged_cells(number):
 
 
 def test_seed001_header_fields_notes_and_slots():
-    from pipeline.run import extract_file
+    from pipeline.stages.run import extract_file
 
     n = extract_file(_seed("001_dde7b99b86b616a6", "docx"))
     by = {a.number: a for a in n.attachments}
@@ -313,7 +313,7 @@ def test_seed001_header_fields_notes_and_slots():
 
 
 def test_seed003_footer_fields():
-    from pipeline.run import extract_file
+    from pipeline.stages.run import extract_file
 
     n = extract_file(_seed("003_0fb55c4c84d933ae", "txt"))
     t = n.attachments[0].tables[0]
@@ -433,7 +433,7 @@ OWN = {
 
 @pytest.mark.parametrize("name", sorted(OWN))
 def test_own_notice(name, tmp_path):
-    from pipeline.run import extract_file
+    from pipeline.stages.run import extract_file
 
     spec, gold = OWN[name]
     n = extract_file(make_notice(tmp_path / f"{name}.docx", **spec))

@@ -9,7 +9,7 @@ import pytest
 from extractors import targets
 from extractors.targets import extract_sentence
 from models.targets import compact_target
-from pipeline.run import extract_file
+from pipeline.stages.run import extract_file
 from tests.conftest import SEED_IDS, SEEDS
 
 SEED_004 = "004_4b022b1849280ac0"

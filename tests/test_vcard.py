@@ -10,8 +10,9 @@ import vobject
 from click.testing import CliRunner
 
 from models.contacts import compact_contacts
-from pipeline.run import extract_file, to_json
-from pipeline.vcard import Entry, contacts_cmd, merge
+from pipeline.stages.run import extract_file, to_json
+from pipeline.cli.contacts import contacts_cmd
+from pipeline.exports.vcard import Entry, merge
 from tests.conftest import SEED_IDS, SEEDS
 
 

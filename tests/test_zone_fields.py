@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 
 from pipeline.readers import read_bytes
-from pipeline.run import extract_document
+from pipeline.stages.run import extract_document
 
 
 def run(text: str):

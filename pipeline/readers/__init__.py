@@ -148,9 +148,38 @@ def load_bytes(path: str | os.PathLike) -> bytes:
 
 
 def read_bytes(name: str, data: bytes) -> Document:
-    """Detect the format of ``data`` and run its reader; see :func:`read_path`."""
+    """Detect the format of ``data``, run its reader and OCR what has no text
+    layer; see :func:`read_path`."""
     fmt = detect_format(name, data)
     doc = _reader(name, fmt)(name, data)
+    return complete(name, data, doc)
+
+
+def complete(name: str, data: bytes, doc: Document) -> Document:
+    """Finish a reader's ``Document``: OCR the PDF pages that have no text
+    layer and set the content hash — so every entry point gets the same,
+    complete document (DESIGN.md "one path from a file to a record").
+
+    Without the OCR extra, a PDF whose every page needs OCR raises
+    :class:`MissingDependencyError` (exit 3, stage ``ocr``, the install hint);
+    a PDF with some text pages keeps them and its ``needs_ocr`` warning, which
+    names the image-only pages.
+    """
+    if doc.format == "pdf":
+        _ocr_pdf_pages(name, data, doc)
     if not doc.sha256:
         doc.sha256 = hashlib.sha256(data).hexdigest()
     return doc
+
+
+def _ocr_pdf_pages(name: str, data: bytes, doc: Document) -> None:
+    from pipeline.readers import ocr, pdf_ocr
+
+    pages = pdf_ocr.needs_ocr_pages(doc)
+    if not pages:
+        return
+    if ocr.available():
+        pdf_ocr.ocr_pages(name, data, doc, pages)
+    elif len(pages) >= (doc.pages or len(pages)):
+        raise MissingDependencyError(name, f"scanned PDF with no text layer; {ocr.INSTALL_HINT}",
+                                     stage="ocr")

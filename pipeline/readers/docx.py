@@ -15,7 +15,7 @@ Output (``models.document.Document``): ``format="docx"``, ``pages=None``
 first, then the body in document order (tables as true grids, text boxes
 right after the paragraph that anchors them), footer paragraphs last.
 ``Block.raw`` holds the text as read; ``Block.text`` is left for
-``pipeline.normalise``.
+``pipeline.stages.normalise``.
 """
 from __future__ import annotations
 

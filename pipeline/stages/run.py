@@ -21,9 +21,9 @@ from models.common import Warning_
 from models.document import Document
 from models.notice import Notice, Source
 from pipeline.errors import DocumentLoadError, NoticeError
-from pipeline.normalise import normalise
+from pipeline.stages.normalise import normalise
 from pipeline.readers import read_path
-from pipeline.segment import segment
+from pipeline.stages.segment import segment
 
 # Bumped whenever extraction output may change, so batch manifests redo files.
 EXTRACTOR_VERSION = "2026.11.21-1"
@@ -80,29 +80,23 @@ def extract_document(doc: Document) -> Notice:
 
 
 def extract_file(path: str | os.PathLike) -> Notice:
-    """Read one notice file (any supported format, detected by content) and
-    return its validated record. Raises :class:`NoticeError`."""
-    doc = read_path(path)
-    if doc.format == "pdf":
-        _ocr_scanned_pages(path, doc)
+    """Read one notice file (any supported format, detected by content, scans
+    OCR'd) and return its validated record — the one path from a file to a
+    record that every entry point takes. Raises :class:`NoticeError`."""
+    return extract_read(str(path), read_path(path))
+
+
+def extract_read(path: str, doc: Document) -> Notice:
+    """:func:`extract_document` for a ``doc`` a reader just produced from
+    ``path``, with document-level failures (pathological nesting) turned into
+    one-line :class:`NoticeError`s naming ``path``."""
     try:
         return extract_document(doc)
     except NoticeError:
         raise
     except RecursionError as e:  # pathological nesting in a document
-        raise DocumentLoadError(str(path), f"document too deeply nested ({e})",
+        raise DocumentLoadError(path, f"document too deeply nested ({e})",
                                 stage="extract") from None
-
-
-def _ocr_scanned_pages(path: str | os.PathLike, doc: Document) -> None:
-    """OCR the pages the PDF reader found without a text layer, when the OCR
-    extra is installed; otherwise the reader's ``needs_ocr`` warning stays in
-    the record (a warning, not a crash)."""
-    from pipeline.readers import ocr, pdf_ocr
-
-    pages = pdf_ocr.needs_ocr_pages(doc)
-    if pages and ocr.available():
-        pdf_ocr.ocr_pages(str(path), Path(path).read_bytes(), doc, pages)
 
 
 def load_or_extract(path: str | os.PathLike) -> Notice:

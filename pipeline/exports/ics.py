@@ -29,11 +29,9 @@ from pathlib import Path
 from typing import Iterable, Optional, Sequence
 from zoneinfo import ZoneInfo
 
-import click
 
 from models.deadlines import Deadline, Event
 from models.notice import Notice
-from pipeline.errors import NoticeError
 
 TZ = ZoneInfo("Asia/Shanghai")
 PRODID = "-//union-circulars//extract ics//ZH"
@@ -237,59 +235,7 @@ def write_calendar(notices: Sequence[Notice], path: str | Path, **kw) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return count
-    from pipeline.atomic import atomic_write_bytes
+    from pipeline.exports.atomic import atomic_write_bytes
 
     atomic_write_bytes(path, data)
     return count
-
-
-def load_notices(paths: Sequence[Path]) -> list[Notice]:
-    """Records or notice files → notices (``pipeline.run.load_or_extract``).
-    Raises NoticeError on the first unreadable input."""
-    from pipeline.run import load_or_extract
-
-    return [load_or_extract(p) for p in paths]
-
-
-def _fail(msg: str, code: int) -> None:
-    click.echo(f"extract: error: {msg}", err=True)
-    sys.exit(code)
-
-
-def checked_inputs(inputs, remind: str) -> list[Notice]:
-    """The notices of ``inputs`` for a calendar command, after checking the
-    ``--remind`` value; a bad value exits 2, an unreadable input with its
-    error's code, each with one line on stderr."""
-    try:
-        parse_remind(remind)
-    except ValueError as e:
-        _fail(str(e), 2)
-    try:
-        return load_notices(inputs)
-    except NoticeError as e:
-        _fail(str(e), e.exit_code)
-
-
-@click.command("ics", context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", default="-", show_default=True,
-              help="The .ics file to write ('-' = stdout).")
-@click.option("--todo", is_flag=True, help="Write VTODO with DUE instead of all-day VEVENT.")
-@click.option("--remind", default="3d", show_default=True,
-              help="Alarm lead time (3d, 12h, 30m, 1w; 0 = none).")
-@click.option("--events", "with_events", is_flag=True,
-              help="Also export events (competition periods, meetings).")
-@click.option("--name", default=DEFAULT_NAME, show_default=True, help="Calendar name.")
-def ics_cmd(inputs, output, todo, remind, with_events, name):
-    """Export the deadlines of records or notice files as one iCalendar file.
-
-    Example: extract ics corpus/seeds/*.txt -o deadlines.ics
-    """
-    notices = checked_inputs(inputs, remind)
-    try:
-        n = write_calendar(notices, output, todo=todo, remind=remind, events=with_events,
-                           name=name)
-    except OSError as e:
-        _fail(f"{output}: cannot write ({e.strerror or e})", 5)
-    if output != "-":
-        click.echo(f"{n} item(s) from {len(notices)} notice(s) → {output}", err=True)

@@ -17,16 +17,12 @@ from __future__ import annotations
 
 import csv
 import io
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-import click
 
-from pipeline.errors import NoticeError
 
-CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 _KINDS = ("phone", "mobile", "fax", "email", "qq", "wechat", "address", "postcode")
 CSV_COLUMNS = ["name", "department", "organisation", "phones", "mobiles", "fax", "emails",
                "qq", "wechat", "address", "postcode", "notices"]
@@ -156,37 +152,3 @@ def to_csv(entries: list[Entry]) -> str:
                     "; ".join(v["qq"]), "; ".join(v["wechat"]), "; ".join(v["address"]),
                     "; ".join(v["postcode"]), "; ".join(e.notices)])
     return buf.getvalue()
-
-
-def directory(paths) -> list[Entry]:
-    """Merged directory entries of saved records or notice files
-    (``pipeline.run.load_or_extract``). Raises ``NoticeError``."""
-    from pipeline.run import load_or_extract
-
-    entries: list[Entry] = []
-    for p in paths:
-        entries.extend(entries_of(load_or_extract(p)))
-    return merge(entries)
-
-
-@click.command("contacts", context_settings=CONTEXT_SETTINGS)
-@click.argument("records", nargs=-1, required=True,
-                type=click.Path(dir_okay=False, path_type=Path), metavar="RECORD_OR_NOTICE...")
-@click.option("--format", "fmt", type=click.Choice(["csv", "vcf"]), default="vcf", show_default=True,
-              help="CSV table or vCard 4.0.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write here instead of stdout.")
-def contacts_cmd(records, fmt: str, output: Optional[Path]):
-    """A contact directory (通讯录) from notices or their saved JSON records,
-    duplicates merged (same name and phone, or same e-mail).
-
-    Example: extract contacts out/*.json --format vcf -o 通讯录.vcf
-    """
-    try:
-        entries = directory(records)
-    except NoticeError as e:
-        click.echo(f"extract: error: {e}", err=True)
-        sys.exit(e.exit_code)
-    from pipeline.cli import write_output
-
-    write_output(output, to_vcard(entries) if fmt == "vcf" else to_csv(entries))

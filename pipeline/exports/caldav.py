@@ -1,7 +1,7 @@
 """``extract push``: the ``extract ics`` items pushed to a CalDAV calendar.
 
 Each deadline (and, with ``--events``, each event) becomes one calendar
-resource named by its stable UID (:func:`pipeline.ics.deadline_uid`), so a
+resource named by its stable UID (:func:`pipeline.exports.ics.deadline_uid`), so a
 second push of the same notices overwrites the same resources instead of
 adding duplicates (RFC 4791 requires UID-unique resources per collection;
 ECOSYSTEM.md §3 verified ``<UID>.ics`` hrefs on Radicale with caldav 3.x).
@@ -15,17 +15,13 @@ server or an error answer gives one line on stderr and exit code 6.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import sys
-from pathlib import Path
 from typing import Optional, Sequence
 from urllib.parse import urlsplit, urlunsplit
 
-import click
 
 from models.notice import Notice
 from pipeline.errors import NoticeError
-from pipeline.ics import DEFAULT_NAME, build_calendar, checked_inputs
+from pipeline.exports.ics import DEFAULT_NAME, build_calendar
 
 PASSWORD_ENV = "CALDAV_PASSWORD"
 EXIT_REMOTE = 6
@@ -127,39 +123,3 @@ def push_notices(notices: Sequence[Notice], *, url: str, user: str, password: st
     except Exception as e:
         raise PushError(None, _describe(e, url)) from None
     return len(items)
-
-
-def _fail(msg: str, code: int) -> None:
-    click.echo(f"extract: error: {msg}", err=True)
-    sys.exit(code)
-
-
-@click.command("push", context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--url", required=True, help="CalDAV server or principal URL.")
-@click.option("--user", required=True, help="CalDAV user name.")
-@click.option("--calendar", "calendar_name", default=DEFAULT_NAME, show_default=True,
-              help="Calendar (display name) to write to; created when missing.")
-@click.option("--todo", is_flag=True, help="Push VTODO tasks instead of all-day events.")
-@click.option("--remind", default="3d", show_default=True, help="Alarm lead time (0 = none).")
-@click.option("--events", "with_events", is_flag=True, help="Also push events.")
-def push_cmd(inputs, url, user, calendar_name, todo, remind, with_events):
-    """Push the deadlines of records or notice files to a CalDAV calendar.
-
-    The password is read from $CALDAV_PASSWORD, else asked for (hidden).
-    Pushing again updates the same items (stable UIDs), never duplicates.
-
-    Example: CALDAV_PASSWORD=… extract push corpus/seeds/*.txt --url http://127.0.0.1:5232/ --user union
-    """
-    notices = checked_inputs(inputs, remind)
-    password = os.environ.get(PASSWORD_ENV)
-    if password is None:
-        password = click.prompt(f"CalDAV password for {user}", hide_input=True,
-                                default="", show_default=False, err=True)
-    try:
-        n = push_notices(notices, url=url, user=user, password=password,
-                         calendar=calendar_name, todo=todo, remind=remind, events=with_events)
-    except PushError as e:
-        _fail(str(e), e.exit_code)
-    click.echo(f"{n} item(s) from {len(notices)} notice(s) → {safe_url(url)} "
-               f"[{calendar_name}]", err=True)

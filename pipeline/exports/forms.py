@@ -31,12 +31,10 @@ import csv
 import html
 import io
 import re
-import sys
 import unicodedata
 from pathlib import Path
 from typing import Iterable
 
-import click
 
 from models.tables import Attachment, FormField, Table
 
@@ -295,7 +293,7 @@ def export(notice, stem: str, fmt: str, out_dir: Path) -> list[Path]:
     """Write ``notice``'s tables under ``out_dir`` in ``fmt``; returns the
     paths written (empty when there are no tables). Raises ``OSError`` when
     the directory is not writable."""
-    from pipeline.atomic import atomic_write_bytes, atomic_write_text
+    from pipeline.exports.atomic import atomic_write_bytes, atomic_write_text
 
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = _FILE_BAD.sub("_", stem)
@@ -319,37 +317,3 @@ def export(notice, stem: str, fmt: str, out_dir: Path) -> list[Path]:
             atomic_write_text(p, to_markdown(att, table))
         written.append(p)
     return written
-
-
-@click.command("tables", context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("notices", nargs=-1, required=True,
-                type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["xlsx", "csv", "md"]), default="xlsx",
-              show_default=True, help="xlsx: one workbook per notice, a sheet per table; "
-                                      "csv / md: one file per table.")
-@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("."), show_default=True, help="Directory to write into.")
-def tables_cmd(notices: tuple[Path, ...], fmt: str, out_dir: Path):
-    """Attachment tables of each notice (or saved JSON record) as blank
-    fill-in forms, merged cells, fill-in lines and notes kept.
-
-    Example: extract tables corpus/seeds/001_dde7b99b86b616a6.docx -o forms/
-    """
-    from pipeline.cli import fail
-    from pipeline.errors import NoticeError
-    from pipeline.run import load_or_extract
-
-    for path in notices:
-        try:
-            notice = load_or_extract(path)
-        except NoticeError as e:
-            fail(e)
-        try:
-            written = export(notice, path.stem, fmt, out_dir)
-        except OSError as e:
-            click.echo(f"extract: error: {out_dir}: cannot write ({e.strerror or e})", err=True)
-            sys.exit(5)
-        if not written:
-            click.echo(f"extract: {path}: no attachment tables", err=True)
-        for p in written:
-            click.echo(str(p))

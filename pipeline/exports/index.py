@@ -35,7 +35,7 @@ import sqlite3
 import unicodedata
 from typing import Iterable, Optional
 
-from pipeline.atomic import atomic_path
+from pipeline.exports.atomic import atomic_path
 
 INDEX_SCHEMA_VERSION = 1
 

@@ -22,20 +22,19 @@ from pathlib import Path
 
 import click
 
+from pipeline.cli.common import CONTEXT_SETTINGS, fail, write_output
 from pipeline.errors import NoticeError
-
-CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
 # name → "module:attribute" of a click.Command, imported lazily.
 LAZY_COMMANDS: dict[str, str] = {
     "file": "pipeline.cli:file_cmd",
     "schema": "pipeline.cli:schema_cmd",
-    "eval": "pipeline.evaluate:eval_cmd",
-    "batch": "pipeline.batch:batch_cmd",
-    "ics": "pipeline.ics:ics_cmd",
-    "push": "pipeline.caldav_push:push_cmd",
-    "contacts": "pipeline.vcard:contacts_cmd",
-    "tables": "pipeline.forms:tables_cmd",
+    "eval": "pipeline.cli.evaluate:eval_cmd",
+    "batch": "pipeline.cli.batch:batch_cmd",
+    "ics": "pipeline.cli.calendar:ics_cmd",
+    "push": "pipeline.cli.calendar:push_cmd",
+    "contacts": "pipeline.cli.contacts:contacts_cmd",
+    "tables": "pipeline.cli.tables:tables_cmd",
 }
 
 
@@ -60,12 +59,6 @@ class LazyGroup(click.Group):
         return super().resolve_command(ctx, args)
 
 
-def fail(err: NoticeError) -> None:
-    """Print a user error as one line on stderr and exit with its code."""
-    click.echo(f"extract: error: {err}", err=True)
-    sys.exit(err.exit_code)
-
-
 @click.group(cls=LazyGroup, context_settings=CONTEXT_SETTINGS, invoke_without_command=False)
 @click.version_option(package_name="union-circulars")
 def main():
@@ -86,28 +79,13 @@ def file_cmd(notice: Path, output: Path | None, compact: bool):
 
     Example: extract notice.docx -o notice.json
     """
-    from pipeline.run import extract_file, to_json
+    from pipeline.stages.run import extract_file, to_json
 
     try:
         record = extract_file(notice)
     except NoticeError as e:
         fail(e)
     write_output(output, to_json(record, indent=None if compact else 2) + "\n")
-
-
-def write_output(output: Path | None, text: str) -> None:
-    """Write ``text`` (UTF-8) to stdout when ``output`` is None, else to the
-    file atomically; an unwritable file exits 5 with a one-line error."""
-    if output is None:
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        return
-    from pipeline.atomic import atomic_write_text
-
-    try:
-        atomic_write_text(output, text)
-    except OSError as e:
-        click.echo(f"extract: error: {output}: cannot write ({e.strerror or e})", err=True)
-        sys.exit(5)
 
 
 @click.command("schema", context_settings=CONTEXT_SETTINGS)
@@ -123,6 +101,3 @@ def schema_cmd():
     sys.stdout.buffer.write(
         (json.dumps(Notice.model_json_schema(), ensure_ascii=False, indent=2) + "\n").encode())
 
-
-if __name__ == "__main__":  # python -m pipeline.cli
-    main()

@@ -1,0 +1,4 @@
+"""``python -m pipeline.cli`` (= ``extract``)."""
+from pipeline.cli import main
+
+main()
