@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
@@ -12,7 +13,7 @@ from click.testing import CliRunner
 
 from models.deadlines import Deadline
 from pipeline.cli.calendar import ics_cmd
-from pipeline.exports.ics import build_calendar, parse_remind, write_calendar
+from pipeline.exports.ics import build_calendar, distinct_notices, parse_remind, write_calendar
 from pipeline.stages.run import extract_file
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -75,6 +76,65 @@ def test_todo_and_timed_deadline(notices):
     data = cal.to_ical().decode()
     assert "TZID=Asia/Shanghai" in data
     assert len(list(vobject.readComponents(data))[0].vtodo_list) == 1
+
+
+@pytest.mark.parametrize("due_time,start,end", [
+    ("17:00", dt.datetime(2023, 6, 2, 16, 0), dt.datetime(2023, 6, 2, 17, 0)),
+    ("09:30", dt.datetime(2023, 6, 2, 8, 30), dt.datetime(2023, 6, 2, 9, 30)),
+    ("00:30", dt.datetime(2023, 6, 1, 23, 30), dt.datetime(2023, 6, 2, 0, 30)),
+])
+def test_timed_vevent_is_the_hour_ending_at_the_deadline(notices, due_time, start, end):
+    """A timed deadline has an explicit DTEND (the deadline) and DTSTART one
+    hour before, so every client draws the same block (issue 12 item 5)."""
+    n = notices[0].model_copy(deep=True)
+    n.deadlines = [Deadline(due=dt.date(2023, 6, 2), due_time=due_time, text="截止", action="报名")]
+    ev = build_calendar([n]).walk("VEVENT")[0]
+    tz = ZoneInfo("Asia/Shanghai")
+    assert ev.decoded("dtstart") == start.replace(tzinfo=tz)
+    assert ev.decoded("dtend") == end.replace(tzinfo=tz)
+    assert "DURATION" not in ev
+
+
+def test_description_names_file_not_local_path(notices, tmp_path):
+    """DESCRIPTION is pushed to servers: the file name and 发文字号, no folders."""
+    cal = build_calendar(notices)
+    for ev in cal.walk("VEVENT"):
+        desc = str(ev["description"])
+        assert str(SEEDS) not in desc and "/" not in desc.split("来源文件：")[1]
+    n003 = next(n for n in notices if "003_" in n.source.path)
+    desc = str(build_calendar([n003]).walk("VEVENT")[0]["description"])
+    assert "来源文件：003_0fb55c4c84d933ae.txt" in desc and "发文字号：" in desc
+
+
+@pytest.mark.parametrize("path,name", [
+    ("C:\\公文\\2023\\通知.docx", "通知.docx"),
+    ("/home/u/公文/通知.pdf", "通知.pdf"),
+    ("通知.txt", "通知.txt"),
+])
+def test_description_file_name_from_any_os(notices, path, name):
+    n = notices[2].model_copy(deep=True)
+    n.source.path = path
+    desc = str(build_calendar([n]).walk("VEVENT")[0]["description"])
+    assert desc.endswith(f"来源文件：{name}")
+
+
+@pytest.mark.parametrize("stem", ["002_a6ecc3133544287b", "003_0fb55c4c84d933ae"])
+def test_docx_and_pdf_of_one_circular_give_items_once(stem, tmp_path):
+    """The .docx and .pdf of one circular are one document (the fingerprint
+    batch --ics uses): `extract ics a.docx a.pdf` has no duplicate items."""
+    one = tmp_path / "one.ics"
+    both = tmp_path / "both.ics"
+    docx, pdf = str(SEEDS / f"{stem}.docx"), str(SEEDS / f"{stem}.pdf")
+    assert CliRunner().invoke(ics_cmd, [docx, "-o", str(one)]).exit_code == 0
+    r = CliRunner().invoke(ics_cmd, [docx, pdf, "-o", str(both)])
+    assert r.exit_code == 0, r.output
+    n_one = len(icalendar.Calendar.from_ical(one.read_bytes()).walk("VEVENT"))
+    assert n_one > 0
+    assert len(icalendar.Calendar.from_ical(both.read_bytes()).walk("VEVENT")) == n_one
+
+
+def test_distinct_notices_keeps_different_circulars(notices):
+    assert distinct_notices(notices + notices) == notices
 
 
 def test_relative_deadline_not_exported(notices):

@@ -8,16 +8,29 @@ Conventions (ECOSYSTEM.md §3, "Calendar feeding"):
   for CalDAV task lists (Outlook/Google ignore imported VTODO);
 * a deadline with a time of day is a DATE-TIME in ``Asia/Shanghai`` with one
   compact VTIMEZONE (``add_missing_timezones(first_date=…)`` gives a single
-  ``STANDARD +0800`` block, not the 1986–1991 DST RDATE lists Google refused);
+  ``STANDARD +0800`` block, not the 1986–1991 DST RDATE lists Google refused).
+  As a VEVENT it is the hour that *ends* at the deadline: ``DTSTART`` = due
+  − :data:`TIMED_BLOCK`, ``DTEND`` = due. Without DTEND clients disagree
+  (RFC 5545 §3.6.1 makes it zero-length; khal shows 1 h, ical.js nothing), and
+  a block after the deadline would put the work past it;
 * UID = ``sha256(source.sha256|due|text)[:16]@union-circulars``: the same
   notice always gives the same UIDs, so re-imports and CalDAV pushes update
   instead of duplicating; DTSTAMP is the (injectable) export time;
 * a VALARM ``--remind`` before (Apple/Thunderbird honour it; Google and
   Outlook drop alarms of imported calendars, so the lead time is also written
   into DESCRIPTION);
-* ``NAME`` (RFC 7986) and ``X-WR-CALNAME`` name the calendar.
+* ``NAME`` (RFC 7986) and ``X-WR-CALNAME`` name the calendar;
+* DESCRIPTION names the source by file name and 发文字号 only: the item is
+  pushed to servers, and a local path would leak folder names and change
+  whenever the file moves;
+* one circular given twice (its .docx and its .pdf, or a copy) gives its
+  items once: :func:`distinct_notices` keeps the first notice of each
+  :func:`pipeline.exports.index.fingerprint`, the same identity ``extract
+  batch --ics`` and the index use.
 
-Relative deadlines (``due`` null) have no date and are not exported.
+Relative deadlines (``due`` null, ``relative`` true) have no date and are not
+exported; the model refuses a dateless deadline that is not relative, so no
+deadline is dropped here silently.
 """
 from __future__ import annotations
 
@@ -39,6 +52,7 @@ UID_DOMAIN = "union-circulars"
 DEFAULT_NAME = "工会通知截止日期"
 _REMIND_RE = re.compile(r"^\s*(\d+)\s*([wdhm])\s*$", re.I)
 _UNIT_ZH = {"w": "周", "d": "天", "h": "小时", "m": "分钟"}
+TIMED_BLOCK = dt.timedelta(hours=1)
 
 
 def parse_remind(spec: Optional[str]) -> Optional[dt.timedelta]:
@@ -127,8 +141,33 @@ def description(notice: Notice, d: Optional[Deadline], remind: Optional[str],
     lines.extend(_contacts_lines(notice))
     if remind:
         lines.append(f"提醒：截止前{_remind_zh(remind)}")
-    lines.append(f"来源：{notice.source.path}")
+    lines.append(f"来源文件：{_file_name(notice.source.path)}")
     return "\n".join(lines)
+
+
+def _file_name(path: str) -> str:
+    """The last component of a record's source path, whichever OS wrote it."""
+    return re.split(r"[\\/]", path)[-1]
+
+
+def distinct_notices(notices: Iterable[Notice]) -> list[Notice]:
+    """``notices`` with later copies of one circular dropped (first kept).
+
+    Two notices are one circular when :func:`pipeline.exports.index.fingerprint`
+    of their records agrees (title, 发文字号, issuers, date — what GB/T 9704
+    makes unique — else the source hash), so a .docx and its .pdf give one
+    set of calendar items. Used by ``extract ics``, ``extract push`` and
+    ``extract batch --ics`` alike."""
+    from pipeline.exports.index import fingerprint
+
+    seen: set[str] = set()
+    out = []
+    for n in notices:
+        fp = fingerprint(n.model_dump(mode="json"))
+        if fp not in seen:
+            seen.add(fp)
+            out.append(n)
+    return out
 
 
 def _alarm(lead: dt.timedelta, text: str, *, related_end: bool):
@@ -142,8 +181,9 @@ def _alarm(lead: dt.timedelta, text: str, *, related_end: bool):
 
 
 def iter_items(notices: Iterable[Notice], *, events: bool = False):
-    """(notice, deadline|None, event|None) of every dated item, in order."""
-    for n in notices:
+    """(notice, deadline|None, event|None) of every dated item, in order;
+    copies of one circular count once (:func:`distinct_notices`)."""
+    for n in distinct_notices(notices):
         for d in n.deadlines:
             if d.due is not None:
                 yield n, d, None
@@ -153,17 +193,64 @@ def iter_items(notices: Iterable[Notice], *, events: bool = False):
                     yield n, None, e
 
 
+def _deadline_component(n: Notice, d: Deadline, *, todo: bool, remind: Optional[str]):
+    """The VTODO (``todo``) or VEVENT of one dated deadline, without UID,
+    DTSTAMP or alarm: all-day with the exclusive next-day DTEND, or timed as
+    the :data:`TIMED_BLOCK` ending at the deadline."""
+    from icalendar import Event as VEvent, Todo
+
+    comp = Todo() if todo else VEvent()
+    comp.add("summary", summary(n, d))
+    comp.add("description", description(n, d, remind))
+    assert d.due is not None
+    if d.due_time:
+        hh, mm = map(int, d.due_time.split(":"))
+        when = dt.datetime(d.due.year, d.due.month, d.due.day, hh, mm, tzinfo=TZ)
+    else:
+        when = d.due
+    if todo:
+        comp.add("due", when)
+    elif d.due_time:
+        comp.add("dtstart", when - TIMED_BLOCK)
+        comp.add("dtend", when)
+    else:
+        comp.add("dtstart", when)
+        comp.add("dtend", d.due + dt.timedelta(days=1))
+    if not todo:
+        comp.add("transp", "TRANSPARENT")
+    comp.add("categories", ["截止"])
+    return comp
+
+
+def _event_component(n: Notice, e: Event):
+    """The all-day VEVENT of an event (end inclusive in the record, exclusive
+    in iCalendar)."""
+    from icalendar import Event as VEvent
+
+    comp = VEvent()
+    comp.add("summary", f"【活动】{e.label or (n.title.text if n.title else '')}")
+    comp.add("description", description(n, None, None, text=e.text))
+    start = e.start or e.end
+    end = e.end or e.start
+    comp.add("dtstart", start)
+    comp.add("dtend", end + dt.timedelta(days=1))
+    comp.add("transp", "TRANSPARENT")
+    comp.add("categories", ["活动"])
+    return comp
+
+
 def build_calendar(notices: Sequence[Notice], *, todo: bool = False, remind: Optional[str] = "3d",
                    events: bool = False, name: str = DEFAULT_NAME,
                    now: Optional[dt.datetime] = None):
     """One ``icalendar.Calendar`` holding every dated deadline of ``notices``
-    (VEVENT all-day, or VTODO with ``todo``), plus events with ``events``.
+    (VEVENT all-day or timed, or VTODO with ``todo``), plus events with
+    ``events``; copies of one circular once (:func:`distinct_notices`).
 
     ``remind`` is the alarm lead time (see :func:`parse_remind`); ``now``
     the DTSTAMP (default: current UTC time — DTSTAMP may differ between runs,
     UIDs never do). Raises ValueError for a bad ``remind``.
     """
-    from icalendar import Calendar, Event as VEvent, Todo
+    from icalendar import Calendar
 
     lead = parse_remind(remind)
     stamp = now or dt.datetime.now(dt.timezone.utc)
@@ -179,37 +266,14 @@ def build_calendar(notices: Sequence[Notice], *, todo: bool = False, remind: Opt
     for n, d, e in iter_items(notices, events=events):
         if d is not None:
             uid = deadline_uid(n, d)
-            comp = Todo() if todo else VEvent()
-            comp.add("summary", summary(n, d))
-            comp.add("description", description(n, d, remind if lead else None))
-            if d.due_time:
-                hh, mm = map(int, d.due_time.split(":"))
-                when = dt.datetime(d.due.year, d.due.month, d.due.day, hh, mm, tzinfo=TZ)
-                timed = True
-            else:
-                when = d.due
-            if todo:
-                comp.add("due", when)
-            else:
-                comp.add("dtstart", when)
-                if not d.due_time:  # all-day: exclusive end on the next day
-                    comp.add("dtend", d.due + dt.timedelta(days=1))
-                comp.add("transp", "TRANSPARENT")
-            comp.add("categories", ["截止"])
+            comp = _deadline_component(n, d, todo=todo, remind=remind if lead else None)
+            timed = timed or bool(d.due_time)
             day = d.due
         else:
             assert e is not None
             uid = event_uid(n, e)
-            comp = VEvent()
-            comp.add("summary", f"【活动】{e.label or (n.title.text if n.title else '')}")
-            comp.add("description", description(n, None, None, text=e.text))
-            start = e.start or e.end
-            end = e.end or e.start
-            comp.add("dtstart", start)
-            comp.add("dtend", end + dt.timedelta(days=1))
-            comp.add("transp", "TRANSPARENT")
-            comp.add("categories", ["活动"])
-            day = start
+            comp = _event_component(n, e)
+            day = e.start or e.end
         if uid in seen:  # the same sentence twice (a repeated note): one item
             continue
         seen.add(uid)
