@@ -16,15 +16,31 @@ Rules (issue "End to end" §4; ANNOTATION.md):
   body line that ends without closing punctuation followed by a line that
   does not start a heading or label is one paragraph (seed 000 "立" / "足本职").
 
+* a notice printed in traditional characters (issue 11: mirrors of
+  university and Hong Kong/Taiwan union pages) is read through OpenCC's
+  ``t2s`` table so the simplified vocabularies match; ``raw`` keeps the
+  printed characters and values are put back into them by
+  :func:`restore_printed`. Simplified text is never touched: a document is
+  converted only when enough of its ideographs are traditional-only
+  (:func:`is_traditional`).
+
 ``Block.offsets[i]`` is the index in ``Block.raw`` of ``Block.text[i]``,
-so evidence found in ``text`` maps back exactly.
+so evidence found in ``text`` maps back exactly (the conversion is one
+character for one character, so offsets are unchanged by it).
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from functools import lru_cache
+
+from pydantic import BaseModel
 
 from models.document import Block, Document
+
+# Reader warning code that marks a document read through the t2s conversion.
+TRADITIONAL = "traditional_script"
 
 _FW_KEEP = {
     "＠": "@", "：": ":", "％": "%", "＋": "+", "－": "-", "／": "/", "．": ".",
@@ -120,6 +136,122 @@ def _joinable(prev: Block, nxt: Block) -> bool:
     return bool(re.match(r"[\u4e00-\u9fff\d“‘（(《a-zA-Z，、]", b))
 
 
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # lazy: only documents with traditional characters pay for it
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=4096)
+def _t2s_char(ch: str) -> str:
+    out = _t2s().convert(ch)
+    return out if len(out) == 1 else ch
+
+
+def to_simplified(text: str) -> str:
+    """``text`` with traditional characters replaced by simplified ones,
+    one character for one character (OpenCC ``t2s``; where a phrase rule
+    would change the length, each character is converted on its own)."""
+    if not text:
+        return text
+    out = _t2s().convert(text)
+    if len(out) == len(text):
+        return out
+    return "".join(_t2s_char(c) for c in text)
+
+
+def _ideographs(text: str) -> int:
+    return sum(1 for c in text if 0x4E00 <= ord(c) <= 0x9FFF or 0x3400 <= ord(c) <= 0x4DBF)
+
+
+def is_traditional(text: str) -> bool:
+    """True when ``text`` is printed in traditional characters: at least 5
+    of its ideographs, and at least 5 % of them, change under ``t2s``
+    (traditional prose changes ~25 %; simplified text only for a rare
+    variant such as a name character, which must not switch the document)."""
+    n = _ideographs(text)
+    if n == 0:
+        return False
+    changed = sum(1 for a, b in zip(text, to_simplified(text)) if a != b)
+    return changed >= 5 and changed >= 0.05 * n
+
+
+def _document_text(doc: Document) -> str:
+    parts = []
+    for b in doc.blocks:
+        if b.kind == "table" and b.grid is not None:
+            parts.extend(c.text for c in b.grid.cells)
+        else:
+            parts.append(b.text)
+    return "\n".join(parts)
+
+
+def _convert_script(doc: Document) -> None:
+    """Convert every block and cell text of a traditional ``doc`` to
+    simplified (in place) and record the :data:`TRADITIONAL` warning."""
+    if not is_traditional(_document_text(doc)):
+        return
+    for b in doc.blocks:
+        if b.kind == "table" and b.grid is not None:
+            for c in b.grid.cells:
+                c.text = to_simplified(c.text)
+        b.text = to_simplified(b.text)
+    doc.warnings.append((TRADITIONAL, "printed in traditional characters: matched as simplified "
+                                      "(OpenCC t2s), values given as printed"))
+
+
+def printed_map(doc: Document) -> dict[str, str]:
+    """For a document read through :func:`to_simplified`: each simplified
+    character → the printed character it most often stood for in this
+    document (``{}`` for a document that was not converted). A character
+    the document prints both ways keeps its most frequent printed form."""
+    if not any(code == TRADITIONAL for code, _ in doc.warnings):
+        return {}
+    counts: Counter = Counter()
+    for b in doc.blocks:
+        texts = ([c.raw or c.text for c in b.grid.cells] if b.kind == "table" and b.grid
+                 else [b.raw])
+        for raw in texts:
+            counts.update(normalise_text(raw)[0])
+    groups: dict[str, Counter] = {}
+    for p, n in counts.items():
+        s = _t2s_char(p)
+        if s != p:
+            groups.setdefault(s, Counter({s: counts.get(s, 0)}))[p] = n
+    return {s: c.most_common(1)[0][0] for s, c in groups.items() if c.most_common(1)[0][0] != s}
+
+
+def restore_printed(record: BaseModel, doc: Document) -> BaseModel:
+    """Put the values of ``record`` (extracted from the simplified reading
+    of a traditional ``doc``) back into the document's printed characters,
+    in place: gold and readers expect names and titles as printed
+    (ANNOTATION.md "as printed"). Evidence quotes stay equal to the
+    normalised block text they cite; a simplified document is unchanged."""
+    table = printed_map(doc)
+    if table:
+        _restore(record, str.maketrans(table))
+    return record
+
+
+def _restore(node, table) -> object:
+    from models.common import Evidence
+
+    if isinstance(node, str):
+        return node.translate(table)
+    if isinstance(node, list):
+        node[:] = [_restore(v, table) for v in node]
+        return node
+    if isinstance(node, BaseModel) and not isinstance(node, Evidence):
+        for name in type(node).model_fields:
+            if name in ("source", "warnings"):
+                continue
+            v = getattr(node, name)
+            if isinstance(v, (str, list, BaseModel)):
+                object.__setattr__(node, name, _restore(v, table))
+    return node
+
+
 def normalise(doc: Document) -> Document:
     """Fill ``text``/``offsets`` of every block of ``doc`` (in place) and
     rejoin paragraphs split across pages. Returns ``doc``.
@@ -138,6 +270,7 @@ def normalise(doc: Document) -> Document:
             b.offsets = list(range(len(b.text) + 1))
         else:
             b.text, b.offsets = normalise_text(b.raw)
+    _convert_script(doc)
     merged: list[Block] = []
     for b in doc.blocks:
         if not b.text.strip() and b.kind == "paragraph":
