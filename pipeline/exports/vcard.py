@@ -12,11 +12,31 @@ vCard mapping: FN/N the name (N split after the surname); ORG the issuer
 and department; TEL;TYPE=work (landline), TEL;TYPE=cell (mobile),
 TEL;TYPE=fax; EMAIL; X-QQ and IMPP:qq:… for QQ; IMPP:weixin:… for WeChat;
 ADR for an address and postcode; NOTE the notice titles with their 发文字号.
+
+What CardDAV servers and RFC 6350 ask of every card:
+
+* ``UID`` (§6.7.6) — CardDAV servers refuse a card without one (Radicale
+  answers 400). It is ``urn:uuid:`` + a name-based UUID (uuid5) of the
+  person's name and organisation, so exporting or pushing again gives the
+  same UID and updates the card; two different people of one name and
+  organisation (the merge kept them apart) add their sorted phones/e-mails
+  to the key; a nameless card is keyed by its department, organisation and
+  numbers (:func:`card_uid`).
+* ``KIND:org`` (§6.1.4) for a card naming only a department or issuer (a
+  contact point printed without a person), so address books file it as an
+  organisation, not as a person called "办公室".
+* lines folded at 75 octets (§3.2), never inside a UTF-8 sequence
+  (:func:`fold`): vobject decides by characters, so a 30-character Chinese
+  NOTE line would be 95 octets.
+
+The CSV starts with a UTF-8 BOM: Excel on Chinese Windows reads a CSV
+without one as GBK and shows mojibake.
 """
 from __future__ import annotations
 
 import csv
 import io
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -104,14 +124,81 @@ def _split_name(name: str) -> tuple[str, str]:
     return name[:1], name[1:]
 
 
+# Fixed namespace of the card UIDs (uuid5): never change it, or every
+# address book that holds our cards gets a second copy of each.
+UID_NAMESPACE = uuid.UUID("6f1c8a52-3b0e-5d59-9a64-2f7c0e8b4d13")
+FOLD_OCTETS = 75
+
+
+def card_uid(e: Entry, *, with_reach: bool = False) -> str:
+    """The stable UID of a card: ``urn:uuid:<uuid5>`` of name and
+    organisation (plus the sorted phones/e-mails when ``with_reach``, or
+    when the card has no name: then department, organisation and numbers)."""
+    reach = ",".join(sorted(f"{k}:{v}" for k, v in e.reach()))
+    if e.name:
+        key = f"person|{e.name}|{e.organisation or ''}"
+        if with_reach:
+            key += f"|{reach}"
+    else:
+        key = f"org|{e.department or ''}|{e.organisation or ''}|{reach}"
+    return f"urn:uuid:{uuid.uuid5(UID_NAMESPACE, key)}"
+
+
+def card_uids(entries: list[Entry]) -> list[str]:
+    """One UID per entry, all distinct: entries sharing a name and
+    organisation are told apart by their numbers (and, failing that, by
+    their position among those that still collide)."""
+    first = [card_uid(e) for e in entries]
+    uids = [card_uid(e, with_reach=True) if first.count(u) > 1 else u
+            for e, u in zip(entries, first)]
+    out: list[str] = []
+    for u in uids:
+        k, cand = 2, u
+        while cand in out:
+            cand = f"{u}-{k}"
+            k += 1
+        out.append(cand)
+    return out
+
+
+def fold(text: str, limit: int = FOLD_OCTETS) -> str:
+    """``text`` (CRLF-separated content lines, possibly already folded) with
+    every line folded at ``limit`` octets (RFC 6350 §3.2: CRLF + one space),
+    never splitting a UTF-8 sequence."""
+    logical = text.replace("\r\n ", "").replace("\r\n\t", "")
+    out = []
+    for line in logical.split("\r\n"):
+        parts: list[str] = []
+        cur, size = "", 0
+        for ch in line:
+            n = len(ch.encode("utf-8"))
+            if size + n > limit:
+                parts.append(cur)
+                cur, size = " ", 1  # the continuation's leading space counts
+            cur += ch
+            size += n
+        parts.append(cur)
+        out.append("\r\n".join(parts))
+    return "\r\n".join(out)
+
+
 def to_vcard(entries: list[Entry]) -> str:
-    """vCard 4.0 text, one card per entry."""
+    """vCard 4.0 text, one card per entry, each with its :func:`card_uids`
+    UID, ``KIND:org`` when nameless, lines folded at 75 octets."""
+    return "".join(card_texts(entries).values())
+
+
+def card_texts(entries: list[Entry]) -> dict[str, str]:
+    """UID → the text of that entry's card (what a CardDAV PUT sends)."""
     import vobject
 
-    cards = []
-    for e in entries:
+    cards: dict[str, str] = {}
+    for e, uid in zip(entries, card_uids(entries)):
         c = vobject.vCard()
         c.add("version").value = "4.0"
+        c.add("uid").value = uid
+        if not e.name:
+            c.add("kind").value = "org"
         c.add("fn").value = e.display
         fam, giv = _split_name(e.name) if e.name else ("", "")
         c.add("n").value = vobject.vcard.Name(family=fam, given=giv)
@@ -136,13 +223,16 @@ def to_vcard(entries: list[Entry]) -> str:
                 code=e.values["postcode"][0] if e.values["postcode"] else "")
         if e.notices:
             c.add("note").value = "；".join(e.notices)
-        cards.append(c.serialize())
-    return "".join(cards)
+        cards[uid] = fold(c.serialize())
+    return cards
 
 
-def to_csv(entries: list[Entry]) -> str:
-    """CSV text with :data:`CSV_COLUMNS`; several values joined by ``; ``."""
+def to_csv(entries: list[Entry], *, bom: bool = True) -> str:
+    """CSV text with :data:`CSV_COLUMNS`; several values joined by ``; ``;
+    starting with a BOM (``bom``) so Excel on Chinese Windows reads UTF-8."""
     buf = io.StringIO()
+    if bom:
+        buf.write("\ufeff")
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
     for e in entries:
