@@ -392,6 +392,10 @@ def parse_sentence(sent: str, ref: Ref, *, attachment: Optional[int] = None,
         except ValueError as e:
             problems.append((f"impossible date {sent[it.start:it.end]!r}: {e}", it.start, it.end))
             continue
+        if due is None:  # no year in the text or the document: a warning, never a dateless deadline
+            problems.append((f"{sent[it.start:it.end]!r} has no year and the document gives none: "
+                             "no deadline taken", it.start, it.end))
+            continue
         base = ref.base
         if due is not None and not inferred and base is not None and (base - due).days > 30:
             continue  # a date well before the document: a reference, not a deadline
@@ -417,8 +421,8 @@ def parse_sentence(sent: str, ref: Ref, *, attachment: Optional[int] = None,
         if not act:
             continue
         parts = parse_parts(sent, m.start(), m.end(), attachment_title=attachment_title)
-        dl = Deadline(due=None, relative=True, precision="day", year_inferred=False,
-                      attachments=list(atts), text=sent.strip(), **parts)
+        dl = Deadline(due=None, relative=True, anchor=m.group(0), precision="day",
+                      year_inferred=False, attachments=list(atts), text=sent.strip(), **parts)
         found.append(Found(dl, m.start(), m.end()))
     for a, b in bad:
         problems.append((f"garbled date {sent[a:b]!r}: no deadline taken", a, b))

@@ -1,16 +1,30 @@
 """Shared record pieces: where a value came from, and warnings."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import ClassVar, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 
+def require_always_present(schema: dict, cls: type) -> None:
+    """JSON Schema hook: every property a record always writes is
+    ``required`` (``model_dump`` writes fields with defaults too), except
+    those the class lists in ``omitted_when_unset``."""
+    props = schema.get("properties") or {}
+    omitted = getattr(cls, "omitted_when_unset", ())
+    schema["required"] = [k for k in props if k not in omitted]
+
+
 class Record(BaseModel):
     """Base of every output record: unknown keys are refused, so a typo in a
-    producer fails loudly instead of silently dropping data."""
+    producer fails loudly instead of silently dropping data.
 
-    model_config = ConfigDict(extra="forbid")
+    Each field's docstring (the string under it) is its description in the
+    JSON Schema (``use_attribute_docstrings``), and every property a record
+    always writes is listed as ``required`` there."""
+
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True,
+                              json_schema_extra=require_always_present)
 
 
 class Evidence(Record):
@@ -28,13 +42,23 @@ class Evidence(Record):
     of the JSON for text read from a text layer.
     """
 
+    # left out of the JSON for a text layer, so not required in the schema
+    omitted_when_unset: ClassVar[tuple[str, ...]] = ("ocr", "confidence")
+
     block: int = Field(ge=0)
+    """Index of the block in Document.blocks (0-based)."""
     start: int = Field(ge=0)
+    """Start offset of the value in the block's normalised text (characters, inclusive)."""
     end: int = Field(ge=0)
+    """End offset in the block's normalised text (characters, exclusive)."""
     page: Optional[int] = None
+    """1-based page of the block when the source has pages (PDF, OFD, scans); else null."""
     quote: str = ""
+    """The normalised text between start and end, so a person can check the value."""
     ocr: Optional[bool] = None
+    """True when the text was read from a scan by OCR; omitted for a text layer."""
     confidence: Optional[float] = Field(default=None, ge=0, le=1)
+    """The recogniser's lowest line score in the block (0-1); omitted for a text layer."""
 
     @model_serializer(mode="wrap")
     def _omit_ocr_when_unset(self, handler):
@@ -56,5 +80,8 @@ class Warning_(Record):
     """
 
     code: str
+    """Short stable identifier (needs_ocr, bad_date, not_a_circular ...)."""
     message: str
+    """What happened, for people."""
     evidence: Optional[Evidence] = None
+    """The text involved, when there is one."""

@@ -19,9 +19,13 @@ class ContactValue(Record):
     and its evidence."""
 
     kind: ContactKind
+    """What the value is: phone, mobile, fax, email, qq, wechat, address, postcode ..."""
     value: str
+    """The value normalised per ANNOTATION.md (phones as digits with one hyphen after an area code)."""
     raw: str = ""
+    """The value as printed."""
     evidence: Optional[Evidence] = None
+    """Where the value was read."""
 
 
 class ContactPoint(Record):
@@ -30,10 +34,15 @@ class ContactPoint(Record):
     persons sharing one phone ("联系人：张琳、曹理仰")."""
 
     names: list[str] = Field(default_factory=list)
+    """The persons (联系人) of this point, in order; may be empty."""
     department: Optional[str] = None
+    """Their department (处室, 部门); null when not printed."""
     values: list[ContactValue] = Field(default_factory=list)
+    """Phones, e-mails and other ways to reach them."""
     text: str = ""
+    """The text the point was read from."""
     evidence: Optional[Evidence] = None
+    """Where the point was read."""
 
     def of(self, kind: str) -> list[str]:
         """The normalised values of one kind, in order, each once."""

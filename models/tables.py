@@ -15,11 +15,17 @@ class TableCell(Record):
     in, so the xlsx export prints them), else null."""
 
     row: int
+    """Row of the cell's top-left grid position (0-based)."""
     col: int
+    """Column of the cell's top-left grid position (0-based)."""
     row_span: int = 1
+    """Grid rows the cell covers (>= 1)."""
     col_span: int = 1
+    """Grid columns the cell covers (>= 1)."""
     text: str = ""
+    """The cell's normalised text."""
     printed: Optional[str] = None
+    """The cell as printed when that differs (gaps where a form is filled in); else null."""
 
 
 class FormField(Record):
@@ -40,15 +46,25 @@ class FormField(Record):
     """
 
     label: str
+    """The label, whitespace removed and a trailing colon dropped."""
     slots: list[str] = Field(default_factory=list)
+    """The blanks asked for: one empty string for a blank cell, or the labels of inline blanks."""
     units: list[str] = Field(default_factory=list)
+    """Each slot's unit as printed after the blank (人, 岁); empty string when none."""
     value: str = ""
+    """A value already filled in; else empty."""
     group: Optional[str] = None
+    """Label of a cell spanning the field's row(s) on its left; else null."""
     row: int = 0
+    """Row of the label cell (0-based; 0 for lines around a table)."""
     col: int = 0
+    """Column of the label cell (0-based)."""
     value_row: Optional[int] = None
+    """Row of the blank cell; null when the slots are inline."""
     value_col: Optional[int] = None
+    """Column of the blank cell; null when the slots are inline."""
     text: str = ""
+    """The line as printed, for fill-in lines above or under a table."""
 
 
 class Table(Record):
@@ -71,19 +87,33 @@ class Table(Record):
     """
 
     n_rows: int = 0
+    """Number of grid rows."""
     n_cols: int = 0
+    """Number of grid columns."""
     cells: list[TableCell] = Field(default_factory=list)
+    """Each visual cell once: top-left position and spans."""
     header: list[str] = Field(default_factory=list)
+    """The header row's non-empty cell texts, whitespace removed."""
     kind: Literal["list", "form"] = "list"
+    """list (header row + rows to fill) or form (labels beside blank cells)."""
     columns: list[str] = Field(default_factory=list)
+    """Column names of a list table (parent/child under a two-level header)."""
     fields: list[FormField] = Field(default_factory=list)
+    """The labels and blanks of a form table."""
     header_fields: list[FormField] = Field(default_factory=list)
+    """Fill-in lines between the title and the table (单位名称（盖章）：)."""
     footer_fields: list[FormField] = Field(default_factory=list)
+    """Fill-in lines under the table (联系人： 联系电话：)."""
     notes: list[str] = Field(default_factory=list)
+    """Other lines under the table (备注：, 注：)."""
     copies: Optional[int] = None
+    """The 一式N份 count when a note gives one; else null."""
     caption: Optional[str] = None
+    """A line above the table that is not a field, or a title row inside the grid; else null."""
     warnings: list[str] = Field(default_factory=list)
+    """Repairs made while reading the grid (ragged rows, overlapping spans ...)."""
     evidence: Optional[Evidence] = None
+    """Where the table was read."""
 
 
 class Attachment(Record):
@@ -96,9 +126,16 @@ class Attachment(Record):
     """
 
     number: Optional[int] = None
+    """The attachment number (附件N); null for an unnumbered single attachment."""
     title: str = ""
+    """The title from the 附件说明, else the body's own heading."""
     body_title: Optional[str] = None
+    """The heading on the attachment's own page; null when not in this file."""
     title_differs: bool = False
+    """True when the 附件说明 wording and the body heading disagree."""
     present: bool = False
+    """False when the attachment is listed but its body is not in this file."""
     tables: list[Table] = Field(default_factory=list)
+    """The attachment's tables, in order."""
     evidence: Optional[Evidence] = None
+    """Where the attachment was named."""

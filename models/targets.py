@@ -17,15 +17,25 @@ class Target(Record):
     """
 
     value: Optional[float] = None
+    """The number (30万 → 300000; 90% → 90); null for a range."""
     value_min: Optional[float] = None
+    """Lower bound of a range; else null."""
     value_max: Optional[float] = None
+    """Upper bound of a range; else null."""
     unit: str = ""
+    """Unit, normalised (％ → %, 人（次） → 人次); empty when none."""
     comparator: Comparator = "="
+    """How the number binds: >= (不少于), <= (不超过), = or range."""
     metric: Optional[str] = None
+    """What is counted; null when not printed."""
     scope: Optional[str] = None
+    """Who or where it applies to; null when not printed."""
     qualifier: Optional[str] = None
+    """Extra condition printed with it; null when none."""
     text: str = ""
+    """The sentence the target was read from."""
     evidence: Optional[Evidence] = None
+    """Where the number was read."""
 
 
 def _num(x: float):
