@@ -6,11 +6,43 @@ from typing import ClassVar, Optional
 from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 
+def field_docs(cls: type) -> dict[str, str]:
+    """The attribute docstrings of ``cls`` and its bases: the string literal
+    under each annotated field, by field name. Read from the source with
+    ``ast`` only when a schema is generated — pydantic's
+    ``use_attribute_docstrings`` would parse every model's source at import
+    and slow down every cold ``extract`` run."""
+    import ast
+    import inspect
+    import textwrap
+
+    docs: dict[str, str] = {}
+    for klass in reversed(cls.__mro__):
+        if not (isinstance(klass, type) and issubclass(klass, BaseModel)) or klass is BaseModel:
+            continue
+        try:
+            tree = ast.parse(textwrap.dedent(inspect.getsource(klass)))
+        except (OSError, TypeError, SyntaxError):
+            continue
+        body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
+        for stmt, nxt in zip(body, body[1:]):
+            if (isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name)
+                    and isinstance(nxt, ast.Expr) and isinstance(nxt.value, ast.Constant)
+                    and isinstance(nxt.value.value, str)):
+                docs[stmt.target.id] = inspect.cleandoc(nxt.value.value)
+    return docs
+
+
 def require_always_present(schema: dict, cls: type) -> None:
-    """JSON Schema hook: every property a record always writes is
-    ``required`` (``model_dump`` writes fields with defaults too), except
-    those the class lists in ``omitted_when_unset``."""
+    """JSON Schema hook: each property gets its field's docstring as
+    ``description`` (:func:`field_docs`), and every property a record
+    always writes is ``required`` (``model_dump`` writes fields with
+    defaults too), except those the class lists in ``omitted_when_unset``."""
     props = schema.get("properties") or {}
+    docs = field_docs(cls)
+    for name, prop in props.items():
+        if name in docs and not prop.get("description"):
+            prop["description"] = docs[name]
     omitted = getattr(cls, "omitted_when_unset", ())
     schema["required"] = [k for k in props if k not in omitted]
 
@@ -20,11 +52,10 @@ class Record(BaseModel):
     producer fails loudly instead of silently dropping data.
 
     Each field's docstring (the string under it) is its description in the
-    JSON Schema (``use_attribute_docstrings``), and every property a record
-    always writes is listed as ``required`` there."""
+    JSON Schema, and every property a record always writes is listed as
+    ``required`` there (:func:`require_always_present`)."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True,
-                              json_schema_extra=require_always_present)
+    model_config = ConfigDict(extra="forbid", json_schema_extra=require_always_present)
 
 
 class Evidence(Record):
