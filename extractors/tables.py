@@ -323,6 +323,11 @@ def build_table(grid: Optional[Grid]) -> Table:
     t = Table(n_rows=lay.n_rows, n_cols=lay.n_cols, warnings=list(lay.warnings),
               cells=[TableCell(row=c.row, col=c.col, row_span=c.row_span, col_span=c.col_span,
                                text=c.text, printed=_printed(c)) for c in lay.cells])
+    # the source's geometry, kept only when it matches the repaired grid (fill-in forms use it)
+    if len(grid.col_widths) == t.n_cols:
+        t.col_widths = list(grid.col_widths)
+    if len(grid.row_heights) == t.n_rows:
+        t.row_heights = list(grid.row_heights)
     for i, n in enumerate(grid.nested or []):
         t.warnings.append(f"nested table {i + 1} ({n.n_rows}×{n.n_cols}) inside a cell; "
                           "kept as a separate table")

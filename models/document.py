@@ -40,13 +40,18 @@ class Grid:
 
     Positions covered by a span belong to the spanning cell; ``n_rows`` and
     ``n_cols`` count grid positions. ``nested`` holds tables found inside a
-    cell (docx), flattened into their own grids.
+    cell (docx), flattened into their own grids. ``col_widths`` (one per
+    grid column) and ``row_heights`` (one per row, None where the source sets
+    none) are in points when the source gives them (docx w:tblGrid and
+    w:trHeight), else empty: a form's tall rows are where people write.
     """
 
     n_rows: int
     n_cols: int
     cells: list[Cell]
     nested: list["Grid"] = field(default_factory=list)
+    col_widths: list[float] = field(default_factory=list)
+    row_heights: list[Optional[float]] = field(default_factory=list)
 
     def rows(self) -> list[list[Optional[Cell]]]:
         """Grid positions row by row; a position covered by a span but not

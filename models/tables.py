@@ -110,6 +110,11 @@ class Table(Record):
     """The 一式N份 count when a note gives one; else null."""
     caption: Optional[str] = None
     """A line above the table that is not a field, or a title row inside the grid; else null."""
+    col_widths: list[float] = Field(default_factory=list)
+    """Width of each grid column in points, as the source sets it (docx); empty when unknown."""
+    row_heights: list[Optional[float]] = Field(default_factory=list)
+    """Height of each grid row in points where the source sets one (docx), else null; empty
+    when unknown. Tall rows are the ones meant for handwriting."""
     warnings: list[str] = Field(default_factory=list)
     """Repairs made while reading the grid (ragged rows, overlapping spans ...)."""
     evidence: Optional[Evidence] = None

@@ -111,6 +111,21 @@ class TableReader:
             col += span
         return row, col + after
 
+    def _twips(self, el, attr: str) -> Optional[float]:
+        """Attribute ``attr`` of ``el`` in twips → points (None when absent or
+        not a positive number)."""
+        try:
+            v = float(self.ns.attr(el, attr))
+        except (TypeError, ValueError):
+            return None
+        return round(v / 20, 2) if v > 0 else None
+
+    def _row_height(self, tr) -> Optional[float]:
+        """A row's w:trHeight in points (exact or at-least), None when unset."""
+        trpr = tr.find(self.ns("trPr"))
+        h = trpr.find(self.ns("trHeight")) if trpr is not None else None
+        return self._twips(h, "val") if h is not None else None
+
     def _grid(self, tbl) -> tuple[Grid, str, list[Block]]:
         """Read a w:tbl into a true grid (see module doc). Returns the grid,
         its raw text (one tab-separated field per grid column, spanned
@@ -135,7 +150,11 @@ class TableReader:
             self.warnings.append(("ragged_table", "table rows cover different numbers of grid "
                                                   "columns; short rows padded"))
         grid = Grid(n_rows=len(rows), n_cols=n_cols, cells=self._merged_cells(rows),
-                    nested=nested)
+                    nested=nested, row_heights=[self._row_height(tr) for tr in self._rows(tbl)])
+        widths = [self._twips(g, "w") for g in grid_el.findall(ns("gridCol"))] \
+            if grid_el is not None else []
+        if len(widths) == n_cols and all(w is not None for w in widths):
+            grid.col_widths = widths
         lines = ["\t".join(c.raw if c is not None else "" for c in positions)
                  for positions in grid.rows()]
         if nested:
