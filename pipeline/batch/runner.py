@@ -4,6 +4,8 @@ outputs at the end. See :mod:`pipeline.batch` for what a run does."""
 from __future__ import annotations
 
 import contextlib
+import errno
+import functools
 import json
 import os
 import sys
@@ -13,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
+from pipeline.readers import DEFAULT_MAX_MB, too_large
 from pipeline.batch.backends import DaskBackend, PoolBackend, default_mp_context, default_workers
 from pipeline.batch.manifest import (ERRORS, INDEX, MANIFEST, RECORD_SUFFIX, load_manifest,
                                      manifest_line, sha256_file)
@@ -20,9 +23,12 @@ from pipeline.batch.progress import Reporter
 from pipeline.batch.walk import SourceFile, WalkProblem, walk
 from pipeline.batch.worker import (LEGACY_CHUNK, _failure, _is_legacy, _worker_error,
                                    process_file, process_files)
-from pipeline.exports.atomic import append_line, atomic_open, atomic_write_text, remove_stale_temps
+from pipeline.batch.lock import LOCK_NAME, Busy, OutdirLock
+from pipeline.errors import OutputError
+from pipeline.exports.atomic import (append_line, atomic_open, atomic_write_text, make_dirs_inside,
+                                     remove_stale_temps)
+from pipeline.exports.corrections import TEXT_SUFFIX
 
-DEFAULT_MAX_MB = 40  # a circular, even scanned, is a few MB; bigger files are refused early
 
 
 @dataclass
@@ -55,16 +61,38 @@ class UsageProblem(Exception):
 
 def check_output_dir(out: Path) -> None:
     """Create ``out`` if needed and prove it writable by creating and
-    removing a temporary file in it. Raises :class:`UsageProblem` (one line)."""
+    removing a temporary file in it (removed even when the write fails, e.g.
+    on a full disk). Raises :class:`OutputError` (exit 5, one line)."""
+    probe = out / f".write-test.{os.getpid()}"
     try:
         out.mkdir(parents=True, exist_ok=True)
-        probe = out / f".write-test.{os.getpid()}"
-        with open(probe, "wb") as f:
-            f.write(b"x")
-        probe.unlink()
+        try:
+            with open(probe, "wb") as f:
+                f.write(b"x")
+                f.flush()
+                os.fsync(f.fileno())
+        finally:
+            with contextlib.suppress(OSError):
+                probe.unlink()
     except OSError as e:
-        raise UsageProblem(f"{out}: output folder is not writable "
-                           f"({e.strerror or type(e).__name__})") from None
+        raise OutputError(str(out), f"output folder is not writable ({_why(e)})") from None
+
+
+# Names batch writes at the top of OUTDIR: no record may take them (a folder
+# "errors.jsonl/" in DIR would otherwise turn OUTDIR/errors.jsonl into a folder).
+RESERVED = (ERRORS, MANIFEST, INDEX, LOCK_NAME)
+
+
+def _why(e: OSError) -> str:
+    if e.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "disk full"
+    return e.strerror or type(e).__name__
+
+
+def _stop_for(e: OSError, out: Path, what: str) -> OutputError:
+    """The clean stop of a run whose OUTDIR cannot take more writes (exit 5)."""
+    return OutputError(str(out), f"cannot write {what} ({_why(e)}); batch stopped — make room "
+                                 f"and run the same command again to resume")
 
 
 def record_rel(rel: str) -> str:
@@ -109,7 +137,10 @@ def run_batch(src: str | os.PathLike, out: str | os.PathLike, *, workers: Option
     opts = Options(workers, scheduler, mp_context, reprocess, fail_fast, jsonl, ics, max_bytes,
                    progress, quiet, fsync, _after_record)
     run = _Run(_checked_src(src, scheduler), Path(out), opts)
-    run.execute()
+    try:
+        run.execute()
+    finally:
+        run.lock.release()
     return run.res
 
 
@@ -139,7 +170,21 @@ class _Run:
         if out.exists() and os.path.samefile(out, src):
             raise UsageProblem(f"{out}: the output folder must not be the input folder")
         check_output_dir(out)
-        remove_stale_temps(out)  # left by a killed run; nothing else writes here now
+        self.lock = OutdirLock(out)
+        try:
+            self.lock.acquire()
+        except Busy as e:
+            raise UsageProblem(str(e)) from None
+        except OSError as e:
+            raise OutputError(str(out), f"cannot take the batch lock ({_why(e)})") from None
+        try:
+            self._setup(src, out, opts)
+        except BaseException:
+            self.lock.release()
+            raise
+
+    def _setup(self, src: str, out: Path, opts: Options) -> None:
+        remove_stale_temps(out)  # left by a killed run; the lock says nothing else writes here
         self.manifest_p, self.errors_p = out / MANIFEST, out / ERRORS
         self.manifest = load_manifest(self.manifest_p)  # with --reprocess only to find stale records
         atomic_write_text(self.errors_p, "", fsync=opts.fsync)  # this run's problems, rebuilt at the end
@@ -163,7 +208,10 @@ class _Run:
         if where:
             entry["where"] = where
         self.problems.setdefault(rel, []).append(entry)
-        append_line(self.errors_p, json.dumps(entry, ensure_ascii=False), fsync=self.opts.fsync)
+        try:
+            append_line(self.errors_p, json.dumps(entry, ensure_ascii=False), fsync=self.opts.fsync)
+        except OSError as e:
+            raise _stop_for(e, self.out, ERRORS) from None
         if severity == "error":
             self.reporter.log(f"batch: FAILED {message} [{stage}, {error}]")
             # a stale record of an earlier version of this file no longer describes it
@@ -182,17 +230,47 @@ class _Run:
             return
         rec_rel = record_rel(sf.rel)
         text = r["json"] if r["json"].endswith("\n") else r["json"] + "\n"
-        atomic_write_text(self.out / rec_rel, text, fsync=self.opts.fsync)
+        try:
+            self._record_dir(rec_rel)
+            if r.get("text"):  # the document text beside the record (pipeline.exports.doctext)
+                atomic_write_text(self.out / (rec_rel[:-5] + TEXT_SUFFIX), r["text"],
+                                  fsync=self.opts.fsync)
+            atomic_write_text(self.out / rec_rel, text, fsync=self.opts.fsync)
+        except OSError as e:
+            self._unwritable(sf, rec_rel, e)
+            return
         entry = {"path": sf.rel, "sha256": r["sha256"], "extractor_version": self.version,
                  "output": rec_rel, "fingerprint": r["fingerprint"],
                  "warnings": r.get("warnings") or []}
-        append_line(self.manifest_p, manifest_line(entry), fsync=self.opts.fsync)
+        try:
+            append_line(self.manifest_p, manifest_line(entry), fsync=self.opts.fsync)
+        except OSError as e:
+            raise _stop_for(e, self.out, MANIFEST) from None
         self.done[sf.rel] = entry
         self.res.ok += 1
         self._warnings(sf, entry)
         if self.opts.after_record is not None:
             self.opts.after_record(sf.rel)
         self.reporter.advance()
+
+    def _record_dir(self, rec_rel: str) -> None:
+        """Create the record's folder inside OUTDIR, never through a symlink
+        and never over a name batch keeps for itself; ``OSError`` otherwise."""
+        top = rec_rel.split("/", 1)[0]
+        if top in RESERVED:
+            raise OSError(errno.EEXIST, "a name batch keeps for itself", str(self.out / top))
+        make_dirs_inside(self.out, rec_rel.rpartition("/")[0])
+
+    def _unwritable(self, sf: SourceFile, rec_rel: str, e: OSError) -> None:
+        """A record that cannot be written: a full disk stops the run (exit 5,
+        resumable); anything else (a folder or a link in the way) is that
+        file's failure, and the batch goes on."""
+        if e.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS):
+            raise _stop_for(e, self.out, rec_rel) from None
+        where = e.filename or str(self.out / rec_rel)
+        self.finished(sf, _failure(sf.path, "write", type(e).__name__,
+                                   f"{sf.path}: cannot write its record {rec_rel} "
+                                   f"({where}: {e.strerror or e})", None))
 
     def _warnings(self, sf: SourceFile, entry: dict) -> None:
         for code, msg in entry.get("warnings") or []:
@@ -217,11 +295,17 @@ class _Run:
             self.reporter.close()
             if backend is not None:
                 backend.close(cancel=True)
-        self._rewrite_logs()
-        if not self.res.interrupted:
-            ranked = [r for r in self._ranked() if r in self.order]
-            self.res.duplicates = _merged_outputs(self.out, ranked, self.done, self.opts,
-                                                  self.res)
+        try:
+            self._rewrite_logs()
+            if not self.res.interrupted:
+                ranked = [r for r in self._ranked() if r in self.order]
+                self.res.duplicates = _merged_outputs(self.out, ranked, self.done, self.opts,
+                                                      self.res)
+        except OSError as e:  # the records are safe; the merged files keep their old version
+            name = e.filename or "the merged outputs"
+            if e.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise _stop_for(e, self.out, str(name)) from None
+            raise OutputError(str(name), f"cannot write ({_why(e)})") from None
         self.res.seconds = time.monotonic() - self.t0
 
     def _ranked(self) -> list[str]:
@@ -271,6 +355,9 @@ class _Scheduler:
         self.inflight: dict = {}         # future -> (SourceFile or a list of them, isolated)
         self.retry: deque = deque()      # files in flight when a worker crashed
         self.legacy: list[SourceFile] = []  # .doc/.wps/.rtf waiting for a chunk
+        # the per-file functions with this run's --max-size (partials pickle for both backends)
+        self.one = functools.partial(process_file, max_bytes=run.opts.max_bytes)
+        self.many = functools.partial(process_files, max_bytes=run.opts.max_bytes)
 
     def run(self) -> None:
         """Submit every item of the walk; returns when all are finished."""
@@ -283,7 +370,7 @@ class _Scheduler:
             if not r.stop:
                 self._item(item)
         if self.legacy and not r.stop:
-            self._submit(process_files, [f.path for f in self.legacy], self.legacy)
+            self._submit(self.many, [f.path for f in self.legacy], self.legacy)
             self.legacy = []
         self.drain(1)
         while self.retry and not r.stop:  # crashes in the last window
@@ -299,9 +386,7 @@ class _Scheduler:
         sf = item
         if sf.size > r.opts.max_bytes:
             r.finished(sf, _failure(sf.path, "read", "FileTooLarge",
-                                    f"{sf.path}: file too large ({sf.size / 2**20:.0f} MB > "
-                                    f"{r.opts.max_bytes / 2**20:.0f} MB limit, see --max-size)",
-                                    None))
+                                    str(too_large(sf.path, sf.size, r.opts.max_bytes)), None))
             return
         if r.up_to_date(sf):
             return
@@ -310,9 +395,9 @@ class _Scheduler:
             self.legacy.append(sf)
             if len(self.legacy) >= LEGACY_CHUNK:
                 chunk, self.legacy = self.legacy, []
-                self._submit(process_files, [f.path for f in chunk], chunk)
+                self._submit(self.many, [f.path for f in chunk], chunk)
             return
-        self._submit(process_file, sf.path, sf)
+        self._submit(self.one, sf.path, sf)
 
     def _submit(self, fn, arg, what) -> None:
         self.drain(self.cap)
@@ -323,7 +408,7 @@ class _Scheduler:
         self.drain(1)
         if self.run_.stop:
             return
-        self.inflight[self.backend.submit(process_file, sf.path)] = (sf, True)
+        self.inflight[self.backend.submit(self.one, sf.path)] = (sf, True)
         self.drain(1)
 
     def drain(self, limit: int) -> None:
@@ -366,31 +451,38 @@ class _Scheduler:
         return False
 
 
-def _iter_records(out_p: Path, rels: list[str], done: dict[str, dict]):
+def _iter_records(out_p: Path, rels: list[str], done: dict[str, dict], *,
+                  corrected: bool = False):
+    """(rel, manifest entry, record) in ``rels`` order; with ``corrected``,
+    each record with the review beside it applied (issue 13)."""
+    from pipeline.exports.corrections import corrected as apply_review
+
     for rel in rels:
         e = done[rel]
         with open(out_p / e["output"], "rb") as f:
-            yield rel, e, json.loads(f.read())
+            rec = json.loads(f.read())
+        yield rel, e, (apply_review(out_p / e["output"], rec)[0] if corrected else rec)
 
 
 def _merged_outputs(out_p: Path, rels: list[str], done: dict[str, dict], opts: Options,
                     res: BatchResult) -> int:
     """Write index.sqlite, the JSONL stream and the calendar from the
-    per-file records, reading one record at a time. Returns the number of
-    notices that duplicate an earlier one."""
-    from pipeline.exports.index import build_index
+    per-file records (with the files added in the review page, and every
+    review's corrections applied), reading one record at a time. Returns the
+    number of notices that duplicate an earlier one."""
+    from pipeline.batch.uploads import archive_index, with_uploads
 
-    n_notices, _n_deadlines, n_docs = build_index(
-        out_p / INDEX, ((rel, e["output"], rec, e["fingerprint"])
-                        for rel, e, rec in _iter_records(out_p, rels, done)))
+    rels, done = with_uploads(out_p, rels, done)
+    n_notices, n_docs = archive_index(out_p, ((rel, e["output"], rec, e["fingerprint"])
+                                              for rel, e, rec in _iter_records(out_p, rels, done)))
     res.outputs.append(str(out_p / INDEX))
     if opts.jsonl == "-":
-        for _rel, _e, rec in _iter_records(out_p, rels, done):
+        for _rel, _e, rec in _iter_records(out_p, rels, done, corrected=True):
             sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
         sys.stdout.flush()
     elif opts.jsonl:
         with atomic_open(opts.jsonl, fsync=opts.fsync) as f:
-            for _rel, _e, rec in _iter_records(out_p, rels, done):
+            for _rel, _e, rec in _iter_records(out_p, rels, done, corrected=True):
                 f.write(json.dumps(rec, ensure_ascii=False) + "\n")
         res.outputs.append(opts.jsonl)
     if opts.ics:
@@ -407,7 +499,7 @@ def _write_ics(out_p: Path, rels: list[str], done: dict[str, dict], path: str) -
 
     def notices():
         seen: set[str] = set()
-        for _rel, e, rec in _iter_records(out_p, rels, done):
+        for _rel, e, rec in _iter_records(out_p, rels, done, corrected=True):
             if e["fingerprint"] in seen:
                 continue
             seen.add(e["fingerprint"])

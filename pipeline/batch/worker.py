@@ -113,22 +113,24 @@ def _is_legacy(path: str) -> bool:
     return head.startswith((OLE_MAGIC, b"{\\rtf"))
 
 
-def process_file(path: str) -> dict:
+def process_file(path: str, max_bytes: Optional[int] = None) -> dict:
     """The per-file function, run in a worker (process pool or Dask).
 
     Reads and extracts ``path``; never raises for a bad document. Returns a
     plain dict (cheap to pickle) —
     ``{"ok": True, "json": record_text, "sha256", "fingerprint", "warnings": [[code, message]]}``
     or ``{"ok": False, "stage", "error", "message", "where"}`` where
-    ``message`` is one line naming the file.
+    ``message`` is one line naming the file. ``max_bytes`` is the size
+    limit (``--max-size``; default :data:`pipeline.readers.MAX_BYTES`).
     """
     _ensure_warm()
-    from pipeline.readers import read_path
+    from pipeline.readers import MAX_BYTES, read_path
 
-    return _guarded(path, lambda: _result(path, read_path(path)))
+    limit = max_bytes or MAX_BYTES
+    return _guarded(path, lambda: _result(path, read_path(path, max_bytes=limit)))
 
 
-def process_files(paths: list[str]) -> list[dict]:
+def process_files(paths: list[str], max_bytes: Optional[int] = None) -> list[dict]:
     """Legacy word-processor files of a batch (.doc/.wps/.rtf), run in a
     worker: converted with one LibreOffice call for all of them
     (:func:`pipeline.readers.legacy.read_many`), then extracted one by one.
@@ -137,13 +139,13 @@ def process_files(paths: list[str]) -> list[dict]:
     """
     _ensure_warm()
     from pipeline.errors import NoticeError
-    from pipeline.readers import complete, detect_format, legacy, load_bytes
+    from pipeline.readers import MAX_BYTES, complete, detect_format, legacy, load_bytes
 
     results: list[Optional[dict]] = [None] * len(paths)
     batch: list[tuple[int, str, bytes]] = []
     for i, path in enumerate(paths):
         try:
-            data = load_bytes(path)
+            data = load_bytes(path, max_bytes=max_bytes or MAX_BYTES)
             fmt = detect_format(path, data)
         except NoticeError as e:
             results[i] = _failure(path, e.stage, type(e).__name__, str(e), e)
@@ -151,13 +153,13 @@ def process_files(paths: list[str]) -> list[dict]:
         if fmt in ("doc", "wps", "rtf"):
             batch.append((i, path, data))
         else:
-            results[i] = process_file(path)
+            results[i] = process_file(path, max_bytes)
     if not batch:
         return results  # type: ignore[return-value]
     try:
         docs = legacy.read_many([(p, d) for _, p, d in batch])
     except Exception:  # an internal defect in the shared call: each file on its own instead
-        return [r if r is not None else process_file(p) for r, p in zip(results, paths)]
+        return [r if r is not None else process_file(p, max_bytes) for r, p in zip(results, paths)]
     for (i, path, data), doc in zip(batch, docs):
         if isinstance(doc, NoticeError):
             results[i] = _failure(path, doc.stage, type(doc).__name__, str(doc), doc)
@@ -168,6 +170,7 @@ def process_files(paths: list[str]) -> list[dict]:
 
 def _result(path: str, doc) -> dict:
     """The success dict of :func:`process_file` for a read ``Document``."""
+    from pipeline.exports.doctext import document_text, dumps_text
     from pipeline.exports.index import fingerprint
     from pipeline.stages.run import extract_read, to_json
 
@@ -176,8 +179,10 @@ def _result(path: str, doc) -> dict:
     rec = json.loads(text)
     fp = fingerprint(rec, (b.text or "" for b in doc.blocks))
     warns = [[w.code, w.message] for w in notice.warnings if w.code in REPORTED_WARNINGS]
+    # the normalised blocks the review page and the archive search need (issue 13)
+    doc_text = dumps_text(document_text(doc))
     return {"ok": True, "json": text, "sha256": notice.source.sha256, "fingerprint": fp,
-            "warnings": warns}
+            "warnings": warns, "text": doc_text}
 
 
 def _guarded(path: str, fn: Callable):

@@ -33,7 +33,7 @@ import os
 import re
 import sqlite3
 import unicodedata
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 
 from pipeline.exports.atomic import atomic_path
 
@@ -150,18 +150,25 @@ def _deadline_rows(rel: str, rec: dict, doc_id: str) -> Iterable[tuple]:
 
 
 def build_index(db_path: str | os.PathLike,
-                items: Iterable[tuple[str, str, dict, str]]) -> tuple[int, int, int]:
+                items: Iterable[tuple[str, str, dict, str]],
+                extras: Sequence = ()) -> tuple[int, int, int]:
     """(Re)build the index at ``db_path`` atomically.
 
     ``items`` yields ``(rel_path, record_path, record_dict, document_id)`` in
     walk order; it is consumed once, row by row, so memory does not grow with
     the archive. Returns ``(notices, deadlines, documents)`` row counts.
+    ``extras`` add tables of their own: each has ``create(con)`` and
+    ``add(con, seq, rel, record_path, record, document_id)`` (the archive
+    search, ``pipeline.exports.search.SearchIndex``; review states,
+    ``pipeline.exports.review_index.ReviewIndex``).
     Raises ``OSError``/``sqlite3.Error`` if the folder is not writable.
     """
     with atomic_path(db_path) as tmp:
         con = sqlite3.connect(tmp)
         try:
             con.executescript(SCHEMA)
+            for extra in extras:
+                extra.create(con)
             con.execute("INSERT INTO meta VALUES ('index_schema_version', ?)",
                         (str(INDEX_SCHEMA_VERSION),))
             n_notices = n_deadlines = 0
@@ -172,6 +179,8 @@ def build_index(db_path: str | os.PathLike,
                     rows = list(_deadline_rows(rel, rec, doc_id))
                     con.executemany("INSERT INTO deadlines VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                                     rows)
+                    for extra in extras:
+                        extra.add(con, seq, rel, record_path, rec, doc_id)
                     n_notices += 1
                     n_deadlines += len(rows)
                 # Copies: the first in walk order (lowest seq) is canonical.
