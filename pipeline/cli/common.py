@@ -61,17 +61,30 @@ def refuse_overwrite(output: Optional[str | os.PathLike],
                 f"(choose another -o)", 2)
 
 
-def load_notices(paths: Sequence[Path]) -> list[Notice]:
+def load_notices(paths: Sequence[Path], *, confirmed_only: bool = False) -> list[Notice]:
     """Records or notice files → notices (``pipeline.stages.run.load_or_extract``,
-    the same path as ``extract FILE``). Exits on the first unreadable input,
-    one line naming it."""
+    the same path as ``extract FILE``), with the corrections stored beside a
+    record applied (``<record>.review.json``, issue 13); ``confirmed_only``
+    keeps only the deadlines a person confirmed. Review files given by a
+    glob are skipped. Exits on the first unreadable input, one line naming it."""
+    from pipeline.exports.corrections import is_sidecar, reviewed_notice
     from pipeline.stages.run import load_or_extract
 
     remember_inputs(paths)
-    try:
-        return [load_or_extract(p) for p in paths]
-    except NoticeError as e:
-        fail(e)
+    out = []
+    for p in paths:
+        if is_sidecar(p):
+            continue
+        try:
+            notice, problem = reviewed_notice(p, load_or_extract(p), confirmed=confirmed_only)
+        except NoticeError as e:
+            fail(e)
+        except ValueError as e:
+            die(f"{p}: the corrected record is not valid ({str(e).splitlines()[0]})", 4)
+        if problem:
+            click.echo(f"extract: warning: {problem}; corrections not applied", err=True)
+        out.append(notice)
+    return out
 
 
 def write_stdout(data: bytes) -> None:
