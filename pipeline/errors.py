@@ -2,12 +2,23 @@
 
 Every error a user can cause (bad path, bad bytes, missing optional
 dependency) is a :class:`NoticeError` whose ``str()`` is one line naming the
-file and the reason; the CLI prints it without a traceback. Internal defects
+file and the reason (control characters in either escaped, :func:`one_line`); the CLI prints it without a traceback. Internal defects
 stay ordinary exceptions.
 """
 from __future__ import annotations
 
 from typing import Optional
+
+# C0 controls, DEL and the Unicode line/paragraph separators: a file name may
+# hold any of them, and each would break the one-line contract.
+_CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F)}
+_CONTROL.update({0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t", 0x2028: "\\u2028", 0x2029: "\\u2029"})
+
+
+def one_line(text: object) -> str:
+    """``text`` with every control character escaped (``\\n``, ``\\x1b`` …),
+    so a message naming a file called ``a\\nb.docx`` is still one line."""
+    return str(text).translate(_CONTROL)
 
 
 class NoticeError(Exception):
@@ -23,7 +34,7 @@ class NoticeError(Exception):
         self.reason = reason
         if stage:
             self.stage = stage
-        super().__init__(f"{path}: {reason}" if path else reason)
+        super().__init__(one_line(f"{path}: {reason}" if path else reason))
 
 
 class UnsupportedFormatError(NoticeError):

@@ -230,9 +230,11 @@ def test_atomic_write_leaves_old_file_on_error_and_cleans_temps(tmp_path):
             raise RuntimeError("killed")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
-    stale = tmp_path / ".r.json.abcd_123.tmp"
+    stale = tmp_path / ".r.json.abcd_123.extract-tmp"
     stale.write_text("x")
-    assert atomic.remove_stale_temps(tmp_path) == 1 and not stale.exists()
+    users = tmp_path / ".notes.abcd_123.tmp"  # a user's own temporary-looking file: kept
+    users.write_text("mine")
+    assert atomic.remove_stale_temps(tmp_path) == 1 and not stale.exists() and users.exists()
 
 
 # ---------------------------------------------------------------- CLI
@@ -245,7 +247,6 @@ def test_cli_exit_0_and_summary(archive, tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     (["{missing}", "--out", "{tmp}/o"], "no such folder"),
-    (["{archive}", "--out", "{file}/o"], "output folder is not writable"),
     (["{archive}", "--out", "{tmp}/o", "--scheduler", "nonsense"], "expected 'local' or tcp://"),
 ])
 def test_cli_usage_errors_exit_2_one_line(archive, tmp_path, args, message):
@@ -259,8 +260,16 @@ def test_cli_usage_errors_exit_2_one_line(archive, tmp_path, args, message):
     assert not (tmp_path / "o").exists()
 
 
+def test_cli_unwritable_output_exit_5_one_line(archive, tmp_path):
+    """README: 5 = output not writable (here OUTDIR's parent is a file)."""
+    (tmp_path / "f").write_text("a file, not a folder")
+    r = CliRunner().invoke(batch_cmd, [str(archive), "--out", str(tmp_path / "f" / "o")])
+    lines = r.output.strip().splitlines()
+    assert r.exit_code == 5 and len(lines) == 1 and "output folder is not writable" in lines[0]
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can write into a read-only folder")
-def test_cli_read_only_output_exit_2(archive, tmp_path):
+def test_cli_read_only_output_exit_5(archive, tmp_path):
     ro = tmp_path / "ro"
     ro.mkdir()
     ro.chmod(0o555)
@@ -268,7 +277,7 @@ def test_cli_read_only_output_exit_2(archive, tmp_path):
         r = CliRunner().invoke(batch_cmd, [str(archive), "--out", str(ro)])
     finally:
         ro.chmod(0o755)
-    assert r.exit_code == 2 and "not writable" in r.output
+    assert r.exit_code == 5 and "not writable" in r.output
 
 
 def test_cli_jsonl_to_stdout_ics_and_progress_bar(archive, tmp_path):

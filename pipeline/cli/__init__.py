@@ -8,6 +8,8 @@
     extract push RECORD_OR_NOTICE...   deadlines to a CalDAV calendar
     extract contacts RECORD_OR_NOTICE...  a contact directory (CSV / vCard)
     extract tables RECORD_OR_NOTICE    attachment forms as xlsx / csv / md
+    extract serve [OUTDIR]             the review page over a batch output folder
+    extract search QUERY --index OUTDIR   ranked full-text search of the archive
 
 Subcommands live in their own modules and are imported only when used, so
 ``extract notice.docx`` starts fast. Exit codes: 0 ok, 1 some documents
@@ -17,13 +19,14 @@ input, 5 output not writable, 6 calendar server error (push).
 from __future__ import annotations
 
 import importlib
-import sys
 from pathlib import Path
 
 import click
 
-from pipeline.cli.common import CONTEXT_SETTINGS, fail, write_output
+from pipeline.cli.common import (CONTEXT_SETTINGS, die, fail, refuse_overwrite, remember_inputs,
+                                 write_output, write_stdout)
 from pipeline.errors import NoticeError
+from pipeline.readers import DEFAULT_MAX_MB
 
 # name → "module:attribute" of a click.Command, imported lazily.
 LAZY_COMMANDS: dict[str, str] = {
@@ -35,6 +38,8 @@ LAZY_COMMANDS: dict[str, str] = {
     "push": "pipeline.cli.calendar:push_cmd",
     "contacts": "pipeline.cli.contacts:contacts_cmd",
     "tables": "pipeline.cli.tables:tables_cmd",
+    "serve": "pipeline.cli.serve:serve_cmd",
+    "search": "pipeline.cli.search:search_cmd",
 }
 
 
@@ -55,8 +60,27 @@ class LazyGroup(click.Group):
 
     def resolve_command(self, ctx, args):
         if args and args[0] not in LAZY_COMMANDS and not args[0].startswith("-"):
+            _check_not_a_typo(args[0])
             args = ["file", *args]
         return super().resolve_command(ctx, args)
+
+
+def _check_not_a_typo(word: str) -> None:
+    """Exit 2 with one line naming the commands when ``word`` — given where a
+    subcommand or a notice file may stand — is neither: a path that does not
+    exist and has no suffix and no folder part (``tabels``) is a mistyped
+    command, not a notice (``tabels.docx`` or ``dir/tabels`` are files and
+    get the reader's "no such file")."""
+    import difflib
+    import os
+
+    if os.path.lexists(word) or os.path.splitext(word)[1] or os.sep in word or "/" in word:
+        return
+    names = [n for n in sorted(LAZY_COMMANDS) if n != "file"]
+    close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    die(f"no such command or file '{word}'{hint}; commands: {', '.join(names)}; "
+        f"or 'extract NOTICE' for a notice file", 2)
 
 
 @click.group(cls=LazyGroup, context_settings=CONTEXT_SETTINGS, invoke_without_command=False)
@@ -70,19 +94,28 @@ def main():
 
 
 @click.command("file", context_settings=CONTEXT_SETTINGS)
-@click.argument("notice", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+@click.argument("notices", nargs=-1, required=True, type=click.Path(path_type=Path),
+                metavar="NOTICE")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Write the record here instead of stdout.")
 @click.option("--compact", is_flag=True, help="One line of JSON instead of indented.")
-def file_cmd(notice: Path, output: Path | None, compact: bool):
+@click.option("--max-size", type=click.IntRange(min=1), default=DEFAULT_MAX_MB, show_default=True,
+              metavar="MB", help="Refuse files larger than this (as `extract batch`).")
+def file_cmd(notices: tuple[Path, ...], output: Path | None, compact: bool, max_size: int):
     """Extract one notice and print its JSON record.
 
     Example: extract notice.docx -o notice.json
     """
     from pipeline.stages.run import extract_file, to_json
 
+    if len(notices) > 1:
+        die(f"{len(notices)} files given, but 'extract NOTICE' reads one; for many, put them in "
+            f"a folder and run: extract batch DIR --out OUTDIR", 2)
+    (notice,) = notices
+    remember_inputs([notice])
+    refuse_overwrite(output)  # before the work: `extract a.docx -o a.docx` must not cost a read
     try:
-        record = extract_file(notice)
+        record = extract_file(notice, max_bytes=max_size * 1024 * 1024)
     except NoticeError as e:
         fail(e)
     write_output(output, to_json(record, indent=None if compact else 2) + "\n")
@@ -98,6 +131,6 @@ def schema_cmd():
 
     from models.notice import Notice
 
-    sys.stdout.buffer.write(
-        (json.dumps(Notice.model_json_schema(), ensure_ascii=False, indent=2) + "\n").encode())
+    write_stdout((json.dumps(Notice.model_json_schema(), ensure_ascii=False, indent=2)
+                  + "\n").encode())
 

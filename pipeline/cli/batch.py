@@ -10,6 +10,7 @@ import click
 
 from pipeline.batch import DEFAULT_MAX_MB, ERRORS, UsageProblem, run_batch
 from pipeline.cli.common import CONTEXT_SETTINGS
+from pipeline.errors import one_line
 
 
 @click.command("batch", context_settings=CONTEXT_SETTINGS)
@@ -40,7 +41,8 @@ def batch_cmd(src, out, workers, scheduler, reprocess, fail_fast, jsonl, ics, ma
     """Extract every notice under DIR (recursively) into OUTDIR, resumably.
 
     Exit codes: 0 all succeeded, 1 some files failed (see OUTDIR/errors.jsonl),
-    2 usage error, 3 missing dependency, 130 interrupted (run again to resume).
+    2 usage error (also: another batch holds OUTDIR), 3 missing dependency,
+    5 OUTDIR not writable or full (run again to resume), 130 interrupted.
     """
     from pipeline.errors import NoticeError
     old_term = signal.getsignal(signal.SIGTERM)
@@ -55,7 +57,7 @@ def batch_cmd(src, out, workers, scheduler, reprocess, fail_fast, jsonl, ics, ma
                         reprocess=reprocess, fail_fast=fail_fast, jsonl=jsonl, ics=ics,
                         max_bytes=max_size * 1024 * 1024, progress=progress, quiet=quiet)
     except UsageProblem as e:
-        click.echo(f"extract batch: error: {e}", err=True)
+        click.echo(f"extract batch: error: {one_line(e)}", err=True)
         sys.exit(2)
     except KeyboardInterrupt:  # while writing the merged outputs
         click.echo("extract batch: interrupted; run the same command again to resume", err=True)
@@ -64,9 +66,10 @@ def batch_cmd(src, out, workers, scheduler, reprocess, fail_fast, jsonl, ics, ma
         click.echo(f"extract batch: error: {e}", err=True)
         sys.exit(getattr(e, "exit_code", 1))
     except OSError as e:
-        # e.g. the scheduler is unreachable or the output folder vanished mid-run
-        click.echo(f"extract batch: error: {e.strerror or e}", err=True)
-        sys.exit(2 if scheduler else 1)
+        # the scheduler is unreachable (2), or the output folder vanished mid-run (5)
+        where = f"{e.filename}: " if e.filename else ""
+        click.echo(f"extract batch: error: {one_line(where)}{e.strerror or one_line(e)}", err=True)
+        sys.exit(2 if scheduler else 5)
     finally:
         with contextlib.suppress(ValueError):
             signal.signal(signal.SIGTERM, old_term)

@@ -5,8 +5,13 @@ The recipe (POSIX): write to a temporary file *in the same directory* (so the
 final ``os.replace`` is a rename within one filesystem, which is atomic),
 ``fsync`` it, ``os.replace`` it over the target, then ``fsync`` the directory
 so the rename itself survives a crash. Temporary names are hidden and
-recognisable (``.<name>.<random>.tmp``) so that :func:`remove_stale_temps`
-can delete what a killed writer left behind.
+recognisable (``.<name>.<random>.extract-tmp``) so that :func:`remove_stale_temps`
+deletes what a killed writer left behind — and never a user's own ``*.tmp``.
+
+Files get the permissions a command-line tool gives: those of the file they
+replace, else ``0666`` less the umask (``mkstemp`` alone would make every
+output ``0600``). :func:`make_dirs_inside` creates folders under a root
+without ever following a symbolic link out of it.
 
 Used by the batch runner for every per-file record, the manifest compaction,
 ``errors.jsonl``, the merged JSONL/ICS outputs and ``index.sqlite``; other
@@ -15,14 +20,17 @@ writers may reuse :func:`atomic_write_text` / :func:`atomic_open`.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
+import stat
 import tempfile
 from pathlib import Path
 from typing import IO, Iterator
 
-# ".<target name>.<8 random chars from tempfile>.tmp" — see tempfile._RandomNameSequence
-_TEMP_RE = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
+# ".<target name>.<8 random chars from tempfile>.extract-tmp" — see tempfile._RandomNameSequence
+TEMP_SUFFIX = ".extract-tmp"
+_TEMP_RE = re.compile(r"^\..+\.[a-z0-9_]{8}\.extract-tmp$")
 
 
 def fsync_dir(path: str | os.PathLike) -> None:
@@ -41,8 +49,38 @@ def fsync_dir(path: str | os.PathLike) -> None:
         os.close(fd)
 
 
+def _umask() -> int:
+    """The process umask, read without changing it where Linux allows."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)  # elsewhere: the only portable read is a set-and-restore
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(target: Path) -> int:
+    """Permission bits of a new ``target``: the replaced file's, else 0666 & ~umask."""
+    try:
+        st = os.stat(target)
+        if stat.S_ISREG(st.st_mode):
+            return stat.S_IMODE(st.st_mode)
+    except OSError:
+        pass
+    return 0o666 & ~_umask()
+
+
 def _temp_for(target: Path) -> tuple[int, str]:
-    return tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
+    try:
+        os.fchmod(fd, _mode_for(target))
+    except OSError:
+        pass  # a filesystem without modes (vfat): keep what it gives
+    return fd, tmp
 
 
 def _commit(tmp: str, target: Path, fsync: bool) -> None:
@@ -124,6 +162,28 @@ def atomic_path(path: str | os.PathLike, *, fsync: bool = True) -> Iterator[Path
         raise
 
 
+def make_dirs_inside(root: str | os.PathLike, rel_dir: str) -> Path:
+    """Create ``root/rel_dir`` (``/``-separated) folder by folder and return
+    it, refusing — :class:`OSError` ``ELOOP`` naming the link — when any
+    folder below ``root`` is a symbolic link (or not a folder), so nothing
+    is ever written outside ``root`` through a link planted inside it."""
+    cur = Path(root)
+    for part in [p for p in rel_dir.split("/") if p]:
+        cur = cur / part
+        try:
+            st = os.lstat(cur)
+        except FileNotFoundError:
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(cur)
+            st = os.lstat(cur)
+        if stat.S_ISLNK(st.st_mode):
+            raise OSError(errno.ELOOP, "is a symbolic link; nothing is written through links",
+                          str(cur))
+        if not stat.S_ISDIR(st.st_mode):
+            raise NotADirectoryError(errno.ENOTDIR, "exists and is not a folder", str(cur))
+    return cur
+
+
 def is_temp_name(name: str) -> bool:
     """True for a file name this module creates as a temporary."""
     return bool(_TEMP_RE.match(name))
@@ -150,7 +210,9 @@ def append_line(path: str | os.PathLike, line: str, *, fsync: bool = True) -> No
     it. A crash can leave at most a torn *last* line, which loaders of such
     logs must tolerate."""
     data = (line.rstrip("\n") + "\n").encode("utf-8")
-    fd = os.open(os.fspath(path), os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    # O_NOFOLLOW: a log replaced by a symlink must not append to the file it points at
+    fd = os.open(os.fspath(path), os.O_WRONLY | os.O_APPEND | os.O_CREAT
+                 | getattr(os, "O_NOFOLLOW", 0), 0o666)
     try:
         os.write(fd, data)
         if fsync:

@@ -25,6 +25,8 @@ from pipeline.exports.ics import DEFAULT_NAME, build_calendar
 
 PASSWORD_ENV = "CALDAV_PASSWORD"
 EXIT_REMOTE = 6
+DEFAULT_DEADLINE = 120.0  # s for a whole push; the per-request timeout alone never fires on a
+#                            server that trickles one byte every few seconds
 
 
 class PushError(NoticeError):
@@ -107,19 +109,53 @@ def open_calendar(url: str, user: str, password: str, name: str, *, timeout: flo
 
 def push_notices(notices: Sequence[Notice], *, url: str, user: str, password: str,
                  calendar: str = DEFAULT_NAME, todo: bool = False, remind: Optional[str] = "3d",
-                 events: bool = False, now: Optional[dt.datetime] = None) -> int:
+                 events: bool = False, now: Optional[dt.datetime] = None,
+                 deadline: float = DEFAULT_DEADLINE) -> int:
     """Push every dated item of ``notices`` to the CalDAV calendar
     ``calendar`` (one resource per UID; existing UIDs are overwritten).
-    Returns the number of items pushed. Raises :class:`PushError`."""
+    Returns the number of items pushed. Raises :class:`PushError` — also
+    when the whole push has not finished within ``deadline`` seconds."""
     cal = build_calendar(notices, todo=todo, remind=remind, events=events, name=calendar, now=now)
     items = split_items(cal)
-    target = open_calendar(url, user, password, calendar)
-    try:
-        for uid, kind, ics in items:
-            if kind == "VTODO":
-                target.add_todo(ics)
-            else:
-                target.add_event(ics)
-    except Exception as e:
-        raise PushError(None, _describe(e, url)) from None
+
+    def push() -> None:
+        target = open_calendar(url, user, password, calendar, timeout=min(30.0, deadline))
+        try:
+            for _uid, kind, ics in items:
+                if kind == "VTODO":
+                    target.add_todo(ics)
+                else:
+                    target.add_event(ics)
+        except Exception as e:
+            raise PushError(None, _describe(e, url)) from None
+
+    within_deadline(push, deadline, f"{safe_url(url)}: no complete answer within {deadline:g} s "
+                                    f"(server stalled or too slow; see --timeout)")
     return len(items)
+
+
+def within_deadline(fn, seconds: float, message: str) -> None:
+    """Run ``fn()`` and re-raise what it raises; when it has not returned
+    after ``seconds``, raise :class:`PushError` (``message``) instead.
+
+    ``fn`` runs in a daemon thread: a socket read that keeps receiving a byte
+    just before each per-read timeout cannot be interrupted portably, so the
+    caller stops waiting and the thread dies with the process (the CLI exits
+    right after)."""
+    import threading
+
+    box: dict = {}
+
+    def run() -> None:
+        try:
+            fn()
+        except BaseException as e:  # handed to the caller's thread
+            box["error"] = e
+
+    t = threading.Thread(target=run, daemon=True, name="caldav-push")
+    t.start()
+    t.join(seconds)
+    if t.is_alive():
+        raise PushError(None, message)
+    if "error" in box:
+        raise box["error"]

@@ -8,12 +8,13 @@ so a missing optional dependency only affects its own format.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import importlib
 import io
 import os
+import stat
 import zipfile
-from pathlib import Path
 
 from models.document import Document
 from pipeline.errors import DocumentLoadError, MissingDependencyError, UnsupportedFormatError
@@ -36,7 +37,29 @@ SUPPORTED_SUFFIXES = (
     ".png", ".jpg", ".jpeg", ".tif", ".tiff",
 )
 
-MAX_BYTES = 200 * 1024 * 1024  # a circular is never this big; refuse before reading
+# A circular, even scanned, is a few MB; bigger files are refused before reading.
+# The same default for `extract FILE` and `extract batch` (`--max-size`).
+DEFAULT_MAX_MB = 40
+MAX_BYTES = DEFAULT_MAX_MB * 1024 * 1024
+
+
+def utf16_encoding(head: bytes) -> str | None:
+    """``"utf-16"`` (BOM), ``"utf-16-le"`` / ``"utf-16-be"`` (no BOM) when
+    ``head`` is UTF-16 text — what Notepad saves as "Unicode" — else None.
+    Without a BOM, the test is that most high bytes of the ASCII/CJK code
+    units fall on one parity: ≥ 40 % zero bytes on one side, < 5 % on the other."""
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"
+    sample = head[: len(head) // 2 * 2]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd >= 0.4 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even >= 0.4 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -91,12 +114,17 @@ def detect_format(path: str, data: bytes) -> str:
     if head.startswith(b"\x89PNG") or head.startswith(b"\xff\xd8\xff") or head[:4] in (
         b"II*\x00", b"MM\x00*"):
         return "image"
+    utf16 = utf16_encoding(head)
+    if utf16:
+        head = head[: len(head) // 2 * 2].decode(utf16, errors="replace").encode("utf-8")
     if _looks_like_text(head):
         low = head.lstrip(b"\xef\xbb\xbf \r\n\t").lower()
-        if low.startswith(b"<!doctype html") or low.startswith(b"<html") or (
-            b"<html" in low[:2048] and b"</" in low):
+        # (the HTML reader decodes UTF-16 only with a BOM: a BOM-less page reads as text)
+        html = low.startswith((b"<!doctype html", b"<html")) or (
+            b"<html" in low[:2048] and b"</" in low)
+        if html and utf16 in (None, "utf-16"):
             return "html"
-        if low.startswith(b"<?xml") and b"w:wordDocument" in head:
+        if low.startswith(b"<?xml") and b"w:wordDocument" in head and not utf16:
             return "doc"  # Word 2003 XML (some Kingsoft files): LibreOffice reads it
         return "txt"
     raise UnsupportedFormatError(path, "binary data that is not a supported document format")
@@ -114,28 +142,41 @@ def _reader(path: str, fmt: str):
     return getattr(module, func)
 
 
-def read_path(path: str | os.PathLike) -> Document:
+def read_path(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES) -> Document:
     """Read one notice file into a raw ``Document`` (not yet normalised).
 
     Errors: :class:`pipeline.errors.NoticeError` subclasses with a one-line
-    message naming the file — missing, unreadable, too big, empty,
-    unsupported or corrupt.
+    message naming the file — missing, unreadable, not a regular file, larger
+    than ``max_bytes``, empty, unsupported or corrupt.
     """
-    return read_bytes(str(path), load_bytes(path))
+    return read_bytes(str(path), load_bytes(path, max_bytes=max_bytes))
 
 
-def load_bytes(path: str | os.PathLike) -> bytes:
-    """The bytes of a notice file, with :func:`read_path`'s one-line errors
-    (missing, directory, too big, permission denied, unreadable)."""
-    p = Path(path)
+def too_large(name: str, size: int, max_bytes: int) -> UnsupportedFormatError:
+    """The one-line "file too large" error of single-file and batch reads."""
+    return UnsupportedFormatError(name, f"file too large ({size / 2**20:.0f} MB > "
+                                        f"{max_bytes / 2**20:.0f} MB limit, see --max-size)")
+
+
+def load_bytes(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of a notice file, with :func:`read_path`'s one-line errors.
+
+    Only regular files are read (after following symlinks): a FIFO, a socket
+    or a device such as ``/dev/zero`` is refused *before* it is opened, so a
+    read can neither block forever nor fill memory; the file is opened
+    non-blocking, checked again on the open descriptor (it may have been
+    swapped since the check) and read to at most ``max_bytes`` + 1 bytes.
+    """
     name = str(path)
     try:
-        if p.is_dir():
-            raise UnsupportedFormatError(name, "is a directory")
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise UnsupportedFormatError(name, f"file too large ({size // (1024 * 1024)} MB)")
-        data = p.read_bytes()
+        st = os.stat(path)
+        _check_regular(name, st.st_mode)
+        if st.st_size > max_bytes:
+            raise too_large(name, st.st_size, max_bytes)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as f:
+            _check_regular(name, os.fstat(f.fileno()).st_mode)
+            data = f.read(max_bytes + 1)
     except FileNotFoundError:
         raise DocumentLoadError(name, "no such file") from None
     except PermissionError:
@@ -143,8 +184,22 @@ def load_bytes(path: str | os.PathLike) -> bytes:
     except IsADirectoryError:
         raise UnsupportedFormatError(name, "is a directory") from None
     except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise DocumentLoadError(name, "symlink loop") from None
         raise DocumentLoadError(name, f"cannot read ({e.strerror or e})") from None
+    if len(data) > max_bytes:  # grew after the check
+        raise too_large(name, len(data), max_bytes)
     return data
+
+
+def _check_regular(name: str, mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise UnsupportedFormatError(name, "is a directory")
+    if not stat.S_ISREG(mode):
+        kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(mode) else
+                "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else
+                "a socket" if stat.S_ISSOCK(mode) else "a special file")
+        raise UnsupportedFormatError(name, f"not a regular file ({kind}); only files are read")
 
 
 def read_bytes(name: str, data: bytes) -> Document:

@@ -101,6 +101,46 @@ def main_content(root):
     return best
 
 
+def widen(best, heading=None):
+    """``best`` or an ancestor that adds at most a quarter more text and
+    does not hold the page ``heading`` element: a Word page prints its
+    letterhead before and its 版记 (抄送, 印发) after ``WordSection1``, at
+    the section breaks (real/webpages). The element that holds the heading
+    is the article frame (heading, date, hit counter), not the notice."""
+    while True:
+        parent = best.getparent()
+        if parent is None or not isinstance(parent.tag, str) or parent.tag.lower() in ("body", "html"):
+            return best
+        if heading is not None and any(a is parent for a in heading.iterancestors()):
+            return best
+        own = _cjk_outside_links(best)
+        extra = _cjk_outside_links(parent) - own
+        if extra <= 0 or extra > 0.25 * own:
+            return best
+        best = parent
+
+
+def page_heading(root, content):
+    """The article heading element printed above ``content`` (the last
+    ``h1``–``h3`` or ``class="title"`` element before it, outside links),
+    or None. Its text is a title candidate: the notice's own title line wins
+    when it prints one (real/README.md "The circular is annotated, not the
+    page")."""
+    found = None
+    for el in root.iter():
+        if el is content:
+            break
+        if not isinstance(el.tag, str):
+            continue
+        cls = (el.get("class") or "").lower().split()
+        if el.tag.lower() in ("h1", "h2", "h3") or "title" in cls:
+            text = _norm_ws(el.text_content())
+            inside_link = any(a.tag == "a" for a in el.iterancestors()) or el.find(".//a") is not None
+            if 6 <= len(_CJK.findall(text)) and len(text) <= 120 and not inside_link:
+                found = el
+    return found
+
+
 def _align(el) -> Optional[str]:
     style = (el.get("style") or "").lower().replace(" ", "")
     m = re.search(r"text-align:(center|right|left|justify)", style)
@@ -223,23 +263,63 @@ def _walk(el, blocks: list[Block], align: Optional[str] = None) -> None:
     flush()
 
 
+_MAX_DEPTH = 120  # deeper wrappers are unwrapped: the walk below recurses per level
+_WRAPPERS = re.compile(r"</?(?:div|span|font|section|article|center|b|i|u|em|strong)\b[^>]*>", re.I)
+
+
+def _parse_deep(text: str):
+    """Parse a page of any nesting depth without losing text.
+
+    libxml2 stops at 256 levels (2048 with ``huge_tree``) and drops what is
+    deeper; such pages (generated wrappers) are parsed again with the wrapper
+    tags removed when the first parse kept less than half of the CJK text.
+    Then wrappers deeper than :data:`_MAX_DEPTH` are unwrapped, keeping their
+    text and children, so the recursive walk stays far from Python's limit."""
+    import lxml.html
+    from lxml import etree
+
+    root = lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(huge_tree=True))
+    expected = len(_CJK.findall(re.sub(r"<[^>]*>", "", text)))
+    if expected and len(_CJK.findall(root.text_content())) * 2 < expected:
+        root = lxml.html.document_fromstring(_WRAPPERS.sub("", text),
+                                             parser=lxml.html.HTMLParser(huge_tree=True))
+    deep, stack = [], [(root, 0)]
+    while stack:  # iterative: the tree may be thousands of levels deep
+        el, d = stack.pop()
+        for ch in el:
+            if isinstance(ch.tag, str):
+                if d + 1 > _MAX_DEPTH and ch.tag.lower() not in ("table", "tr", "td", "th", "br"):
+                    deep.append(ch)
+                stack.append((ch, d + 1))
+    for el in reversed(deep):  # children before parents
+        if el.tag.lower() in _BLOCK_TAGS:  # keep the paragraph boundary as line breaks
+            el.insert(0, etree.Element("br"))
+            el.append(etree.Element("br"))
+        el.drop_tag()
+    return root
+
+
 def read(path: str, data: bytes) -> Document:
     """Read a saved web page into a ``Document`` (``format="html"``).
 
     Errors: :class:`DocumentLoadError` when the page cannot be parsed or
     holds no text after the chrome is removed.
     """
-    import lxml.html
     from lxml import etree
 
     text = decode(data)
     try:
-        root = lxml.html.document_fromstring(text)
+        root = _parse_deep(text)
     except (etree.ParserError, ValueError) as e:
         raise DocumentLoadError(path, f"cannot parse HTML ({e})") from None
     _clean(root)
     content = main_content(root)
+    heading = page_heading(root, content)
+    content = widen(content, heading)
     blocks: list[Block] = []
+    if heading is not None:
+        blocks.append(Block(kind="paragraph", raw=_norm_ws(heading.text_content()), align="center",
+                            origin="header"))
     _walk(content, blocks)
     if not any(b.raw.strip() for b in blocks):
         raise DocumentLoadError(path, "no text in the page after removing navigation and scripts")

@@ -34,6 +34,7 @@ from lxml import etree
 
 from models.document import Document
 from pipeline.errors import DocumentLoadError, MissingDependencyError
+from pipeline.readers.zipparts import Members
 from pipeline.readers import ocr
 from pipeline.readers.ocr import OcrBox, TableRegion, _Line, join_pages, layout_page, merge_spans, regions  # noqa: F401
 
@@ -86,6 +87,8 @@ class _Pkg:
         except (zipfile.BadZipFile, ValueError, EOFError) as e:
             raise DocumentLoadError(path, f"truncated or corrupt OFD zip ({e})") from None
         self.lower = {k.lower(): v for k, v in self.names.items()}
+        # every member is read by its real inflated size (a header may under-state it)
+        self.members = Members(self.z, path, part_limit=_MAX_XML, kind="OFD")
 
     def xml(self, name: str):
         key = name.lstrip("/")
@@ -96,7 +99,7 @@ class _Pkg:
             info = self.z.getinfo(real)
             if info.file_size > _MAX_XML:
                 raise DocumentLoadError(self.path, f"OFD part too large: {key}")
-            raw = self.z.read(real)
+            raw = self.members.read(real)
         except (zipfile.BadZipFile, EOFError, OSError, ValueError) as e:  # CRC errors, truncation
             raise DocumentLoadError(self.path, f"truncated or corrupt OFD zip ({key}: {e})") from None
         try:
@@ -276,17 +279,15 @@ def _media(pkg: _Pkg, res_locs: list[str]) -> dict[str, str]:
 def _ocr_image(pkg: _Pkg, member: str, box: list[float], page: int):
     """OCR one page image of the package; positions put back on the page (pt)."""
     import numpy as np
-    from PIL import Image, UnidentifiedImageError
+    from PIL import UnidentifiedImageError
 
-    from pipeline.readers.image import MAX_PIXELS
+    from pipeline.readers.image import open_bounded
 
     real = pkg.names.get(member) or pkg.lower.get(member.lower())
     if real is None:
         raise DocumentLoadError(pkg.path, f"OFD image missing: {member}")
     try:
-        img = Image.open(io.BytesIO(pkg.z.read(real)))
-        if img.width * img.height > MAX_PIXELS:
-            raise DocumentLoadError(pkg.path, f"OFD page {page} image too large to OCR ({img.width}×{img.height} px)")
+        img = open_bounded(pkg.path, pkg.members.read(real), f"OFD page {page} image")
         arr = np.asarray(img.convert("RGB"))
     except (UnidentifiedImageError, OSError, ValueError, zipfile.BadZipFile, EOFError) as e:
         raise DocumentLoadError(pkg.path, f"cannot decode OFD page {page} image {member} "

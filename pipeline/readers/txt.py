@@ -16,18 +16,23 @@ from pipeline.errors import DocumentLoadError
 
 
 def decode(path: str, data: bytes) -> str:
-    """The text of ``data``: UTF-8 (BOM stripped) or GB18030.
+    """The text of ``data``: UTF-8 (BOM stripped), UTF-16 (BOM or the zero-byte
+    pattern of ASCII/CJK text) or GB18030.
 
     Raises :class:`DocumentLoadError` when neither decodes — the message
     names the file and says the encoding is unknown.
     """
+    from pipeline.readers import utf16_encoding
+
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
+    else:
+        utf16 = utf16_encoding(data[:4096])  # Notepad's "Unicode", with or without BOM
+        if utf16:
+            try:
+                return data.decode(utf16)
+            except UnicodeDecodeError:
+                pass
     for enc in ("utf-8", "gb18030"):
         try:
             return data.decode(enc)

@@ -22,7 +22,7 @@ from models.document import Document
 from models.notice import Notice, Source
 from pipeline.errors import DocumentLoadError, NoticeError
 from pipeline.stages.normalise import normalise
-from pipeline.readers import read_path
+from pipeline.readers import MAX_BYTES, load_bytes, read_path
 from pipeline.stages.segment import segment
 
 # Bumped whenever extraction output may change, so batch manifests redo files.
@@ -79,11 +79,12 @@ def extract_document(doc: Document) -> Notice:
     return Notice.model_validate(notice.model_dump())
 
 
-def extract_file(path: str | os.PathLike) -> Notice:
+def extract_file(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES) -> Notice:
     """Read one notice file (any supported format, detected by content, scans
     OCR'd) and return its validated record — the one path from a file to a
-    record that every entry point takes. Raises :class:`NoticeError`."""
-    return extract_read(str(path), read_path(path))
+    record that every entry point takes. Only a regular file of at most
+    ``max_bytes`` is read. Raises :class:`NoticeError`."""
+    return extract_read(str(path), read_path(path, max_bytes=max_bytes))
 
 
 def extract_read(path: str, doc: Document) -> Notice:
@@ -103,10 +104,9 @@ def load_or_extract(path: str | os.PathLike) -> Notice:
     """A ``Notice`` from a saved JSON record (``*.json``) or a notice file."""
     p = Path(path)
     if p.suffix.lower() == ".json":
+        data = load_bytes(p)  # the bounds of every read: a regular file, not too large
         try:
-            return Notice.model_validate_json(p.read_bytes())
-        except FileNotFoundError:
-            raise DocumentLoadError(str(path), "no such file") from None
+            return Notice.model_validate_json(data)
         except ValueError as e:
             first = str(e).splitlines()[0]
             raise DocumentLoadError(str(path), f"not a notice record ({first})") from None
@@ -114,7 +114,14 @@ def load_or_extract(path: str | os.PathLike) -> Notice:
 
 
 def to_json(notice: Notice, *, indent: int | None = 2) -> str:
-    """The record as JSON text: UTF-8 characters kept, dates ISO."""
+    """The record as JSON text: UTF-8 characters kept, dates ISO.
+
+    Indented output is pydantic's own serialiser (the same bytes as
+    ``json.dumps(model_dump(mode="json"), ensure_ascii=False, indent=2)``
+    without the intermediate dict and the pure-Python indenting encoder:
+    ~6× faster and far less memory on a large notice — issue 15 item 2)."""
+    if indent:
+        return notice.model_dump_json(indent=indent)
     return json.dumps(notice.model_dump(mode="json"), ensure_ascii=False, indent=indent)
 
 
