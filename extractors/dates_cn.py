@@ -200,6 +200,10 @@ _BARE_DAY_RE = re.compile(rf"(?P<d>[0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}})(?={S}(?:[�
 _WEEKDAY_NOTE_RE = re.compile(rf"{S}[（(]?{S}(?:星期|周|礼拜)[一二三四五六日天]{S}[）)]?{S}")
 _AFTER_CUE_RE = re.compile(rf"{S}(?:以前|之前|前|为止|止|截止)")
 _WEEK_RE = re.compile(rf"(?P<which>本|这|下)(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])")
+# 今天/明天/后天 (issue 11 "今天下班前 / 明天上午"): days counted from the
+# document date. Not 当天/当日, which name the day of an event.
+DAY_WORDS = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2}
+_DAY_WORD_RE = re.compile(r"(?<![昨前])(?:今天|今日|明天|明日|后天)")
 _QUARTER_RE = re.compile(r"(?:(?P<y>[0-9]{4})年)?(?:第)?(?P<q>[一二三四1-4])季度")
 _GARBLED_RE = re.compile(
     rf"(?<![0-9])(?:[0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}}){S}月{S}"
@@ -212,7 +216,8 @@ class DateItem:
     """One date expression found in a sentence.
 
     ``kind``: ``date`` (one date or part of a month), ``range`` (``first``
-    to ``last``), ``week`` (本周五: ``week`` = (本|下, weekday char)).
+    to ``last``), ``week`` (本周五: ``week`` = (本|下, weekday char)),
+    ``day`` (今天/明天: ``week`` = ("+", days after the document date)).
     ``time`` is HH:MM of the (last) date when printed; ``cue_after`` is the
     deadline word right after (前/以前/之前/止/为止/截止) or None;
     ``start``/``end`` span the expression (including time and cue).
@@ -227,6 +232,7 @@ class DateItem:
     cue_after: Optional[str] = None
     week: Optional[tuple[str, str]] = None
     error: Optional[str] = None
+    compact: bool = False  # printed without 年/月 (:func:`compact_items`)
 
 
 def _time_at(text: str, pos: int) -> tuple[Optional[str], int]:
@@ -260,14 +266,19 @@ def scan(text: str) -> list[DateItem]:
     pos = 0
     while True:
         m = DATE_RE.search(text, pos)
-        w = _WEEK_RE.search(text, pos)
+        w = min((x for x in (_WEEK_RE.search(text, pos), _DAY_WORD_RE.search(text, pos)) if x),
+                key=lambda x: x.start(), default=None)
         if w and (not m or w.start() < m.start()):
             t, p = _time_at(text, w.end())
-            if text.startswith("下班", p):
-                p += 2
+            half = re.match(r"(?:上午|中午|下午|晚上)?下班|上午|中午|下午", text[p:]) if not t else None
+            p += half.end() if half else 0
             cue, p = _cue_at(text, p)
-            items.append(DateItem("week", None, None, t, w.start(), p, cue,
-                                  week=(w.group("which"), w.group("wd"))))
+            if w.re is _DAY_WORD_RE:
+                items.append(DateItem("day", None, None, t, w.start(), p, cue,
+                                      week=("+", str(DAY_WORDS[w.group(0)]))))
+            else:
+                items.append(DateItem("week", None, None, t, w.start(), p, cue,
+                                      week=(w.group("which"), w.group("wd"))))
             pos = p
             continue
         if not m:
@@ -322,6 +333,64 @@ def scan(text: str) -> list[DateItem]:
         items.append(DateItem("date", first, first, t1, m.start(), p, cue))
         pos = max(p, m.end()) if p > m.start() else m.end() + 1
     return items
+
+
+# Dates whose 年/月 were lost when a site converted the page ("截止时间:2023428",
+# "于75日前", "1230日前"): a printed year run into month and day, or month and
+# day run together before 日. Only read where exactly one reading is a real
+# date (real/README.md, excerpts NOTES "dates printed without 年/月/日").
+_COMPACT_YMD_RE = re.compile(r"(?<![0-9./\-])(?P<y>(?:19|20)[0-9]{2})(?P<md>[0-9]{3,4})(?![0-9])")
+_COMPACT_MD_RE = re.compile(rf"(?<![0-9./\-])(?P<md>[0-9]{{2,4}}){S}[日号]")
+
+
+def _one_reading(md: str, year: int = 2000) -> Optional[tuple[int, int]]:
+    """(month, day) when exactly one split of ``md`` into a 1–2 digit month
+    and a 1–2 digit day (no leading zero on a 1-digit part) is a real date."""
+    found = []
+    for k in (1, 2):
+        m, d = md[:k], md[k:]
+        if not 1 <= len(d) <= 2 or m[0] == "0":
+            continue
+        try:
+            dt.date(year, int(m), int(d))
+        except ValueError:
+            continue
+        found.append((int(m), int(d)))
+    return found[0] if len(found) == 1 else None
+
+
+def compact_items(text: str, taken: list[tuple[int, int]]) -> list[DateItem]:
+    """Date items printed without 年/月 (see :data:`_COMPACT_YMD_RE`) outside
+    the spans ``taken`` by :func:`scan`. A year+month+day run needs a label
+    colon or 为 just before it or a 前/止 cue after; a month+day run needs
+    日 and a 前/止 cue after. Only unambiguous readings are returned."""
+    out: list[DateItem] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < e and s < b for s, e in taken)
+
+    for m in _COMPACT_YMD_RE.finditer(text):
+        md = _one_reading(m.group("md"), int(m.group("y")))
+        p = m.end()
+        if text.startswith("日", p) or text.startswith("号", p):
+            p += 1
+        cue, p = _cue_at(text, p)
+        colon = re.search(rf"[:：为]{S}$", text[:m.start()])
+        if md is None or not free(m.start(), m.end()) or not (cue or colon):
+            continue
+        ph = DatePhrase(int(m.group("y")), md[0], md[1], None, m.start(), m.end(), m.group(0))
+        out.append(DateItem("date", ph, ph, None, m.start(), p, cue, compact=True))
+    for m in _COMPACT_MD_RE.finditer(text):
+        md = _one_reading(m.group("md"))
+        if len(m.group("md")) == 2 and (int(m.group("md")) <= 31
+                                        or not re.search(rf"[于在至到]{S}$", text[:m.start()])):
+            continue  # "20日前" is a day of the month; "于75日前" lost its 月
+        cue, p = _cue_at(text, m.end())
+        if md is None or not cue or not free(m.start(), m.end()):
+            continue
+        ph = DatePhrase(None, md[0], md[1], None, m.start(), m.end(), m.group(0))
+        out.append(DateItem("date", ph, ph, None, m.start(), p, cue, compact=True))
+    return out
 
 
 def garbled(text: str) -> list[tuple[int, int]]:

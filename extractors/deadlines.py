@@ -31,11 +31,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Optional
 
 from extractors import dates_cn
-from extractors._common import attachment_of, evidence, vocab
+from extractors._common import attachment_of, evidence
+from extractors.deadline_parts import (ITEM_NUMBER, clause_start, deadline_vocab,  # noqa: F401
+                                       find_action, named_attachments, parse_parts)
 from extractors.dates_cn import DateItem, DatePhrase, S
 from models.common import Warning_
 from models.deadlines import Deadline
@@ -45,21 +46,27 @@ from models.document import Document
 SKIP_ZONES = ("head", "title", "recipients", "signature", "date", "record", "attachment_list")
 
 _SENT_SPLIT = re.compile(r"[。；;！!？?\n]")
-_EMAIL_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+\-]*\s*[@＠]\s*[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
-_SYSTEM_RE = re.compile(r"(?:通过|登录|登陆|使用|利用|经由)(?P<sys>[^\s，。；、：:（）()“”]{2,14}?(?:系统|平台|网站|小程序|公众号))")
-_ATT_RE = re.compile(
-    rf"附件{S}(?P<list>[0-9一二三四五六七八九十]+(?:{S}(?:[、，,和及与]|[—–\-~至到]){S}(?:附件)?{S}[0-9一二三四五六七八九十]+)*)")
 _REL_RE = re.compile(
     rf"(?P<anchor>[^\s，。；、]{{0,12}}?(?:结束|完成|收到|接到|印发|下发|发布|公布|举办|举行)(?:通知)?)后{S}"
     rf"(?P<n>[0-9]{{1,3}}|[{dates_cn.CN_DIGITS}]{{1,3}}){S}个?{S}(?P<unit>工作日|自然日|日|天|周|星期|个月|月)(?:内|以内|之内)")
+# "提前一周报校工会": a span before an event the reader knows (due null).
+_REL_AHEAD_RE = re.compile(
+    rf"提前{S}(?:[0-9]{{1,3}}|[{dates_cn.CN_DIGITS}]{{1,3}}){S}个?{S}(?:工作日|自然日|日|天|周|星期|个月)")
+# "于暑假放假前 / 在开展活动前 + action": before an event with no printed date;
+# the anchor must name an event (deadline_vocab relative_anchor).
+_REL_BEFORE_RE = re.compile(
+    rf"(?<![将定拟已曾])(?:于|在){S}(?P<anchor>[^\s，。；、,:：0-9月日号周]{{2,10}}?)(?:之前|以前|前)")
 # "请于 / 各单位于 / 要在 <date> 将…报…": an imperative date without 前. Not
 # 将于 / 定于 / 拟于 (a planned event) or 已于 / 曾于 (the past).
-_IMPERATIVE_BEFORE = re.compile(rf"(?<![将定拟已曾])(?:于|要在|须在|应在|需在|请在){S}$")
+_IMPERATIVE_BEFORE = re.compile(rf"(?:(?<![将定拟已曾])(?:于|要在|须在|应在|需在|请在)|请){S}$")
 _UNTIL_BEFORE = re.compile(rf"(?:即日起|即日|自即日起|从即日起|从今日起|今日起){S}(?:至|到){S}$")
-_DOC_NOUN = re.compile(r"(?:表|表格|材料|方案|名单|报告|总结|作品|申请书|推荐书|资料|信息|照片|视频|稿件|回执|清单)$")
-_LEAD_NUM = re.compile(r"^(?:备注|注|说明)?[：:]?\s*(?:[0-9一二三四五六七八九十]+\s*[、.．)）])?\s*")
 _NEXT_CONSEQUENCE = re.compile(r"\s*(?:逾期|过期|未按时|未在规定时间|超过时限|届时未)")
-_THIS_TABLE = re.compile(r"(?:此|本|该|上述|以上)(?:表|表格|登记表|申报表|汇总表)")
+# The issuer's own schedule, not a task set on the reader ("评比工作于2013年1月
+# 中旬完成", real excerpts): the clause's subject is the issuer's review work.
+_ISSUER_TASK = re.compile(r"(?:评比|评选|评审|表彰|验收|评定|评议|公示|颁奖)(?:工作|活动)?(?:将|拟|定)?于?$")
+_WINDOW_VERBS = r"(?:报名|申报|报送|提交|上报|递交|登记)"
+_WINDOW_ACT_BEFORE = re.compile(rf"{_WINDOW_VERBS}{S}[（(：:]?{S}$")
+_WINDOW_ACT_AFTER = re.compile(rf"{S}[）)]?{S}(?:期间|内)?{S}[^，,。；;（(]{{0,12}}?{_WINDOW_VERBS}")
 
 
 @dataclass
@@ -70,30 +77,12 @@ class Ref:
     signed_date: Optional[dt.date] = None
     printed_date: Optional[dt.date] = None
     doc_year: Optional[int] = None
+    text_year: Optional[int] = None  # a year printed elsewhere (real/README.md)
 
     @property
     def base(self) -> Optional[dt.date]:
         """The document date (成文 else 印发), or None."""
         return self.signed_date or self.printed_date
-
-
-# Characters after a one-character verb that make it part of another word.
-_SINGLE_BAD_NEXT = {"报": "告表道纸刊名送批销账价酬警考到备请社", "送": "温达交审礼", "交": "流通易叉往",
-                    "寄": "宿托语", "传": "统达真播承递"}
-
-
-@lru_cache(maxsize=1)
-def _vocab() -> dict:
-    v = dict(vocab("deadline_vocab"))
-    acts = sorted(v["actions"], key=len, reverse=True)
-    v["action_re"] = re.compile("|".join(map(re.escape, acts)))
-    v["label_re"] = re.compile("|".join(map(re.escape, sorted(v["labels"], key=len, reverse=True))))
-    v["event_label_re"] = re.compile(
-        "|".join(map(re.escape, sorted(v["event_labels"], key=len, reverse=True))))
-    v["cons_re"] = re.compile("|".join(map(re.escape, v["consequence"])))
-    v["org_re"] = re.compile(
-        "(?:" + "|".join(map(re.escape, sorted(v["org_suffix"], key=len, reverse=True))) + ")$")
-    return v
 
 
 # --- dates ------------------------------------------------------------------------
@@ -105,8 +94,9 @@ def resolve_phrase(p: DatePhrase, ref: Ref, *, before_month: bool = False
 
     A printed year is used as is; otherwise ANNOTATION.md's rule: the year of
     the 成文/印发 date (rolled to the next year when the date would fall more
-    than 60 days before it), else the 发文字号 year; ``due`` None when the
-    document gives no year. Raises ValueError for an impossible date.
+    than 60 days before it), else the 发文字号 year, else a year printed
+    elsewhere in the notice (real/README.md "Year inference"); ``due`` None
+    when the document gives no year. Raises ValueError for an impossible date.
     """
     if p.year is not None:
         due, prec = p.resolve(p.year, before_month=before_month)
@@ -117,9 +107,10 @@ def resolve_phrase(p: DatePhrase, ref: Ref, *, before_month: bool = False
         if (base - due).days > 60:
             due, prec = p.resolve(base.year + 1, before_month=before_month)
         return due, prec, True
-    if ref.doc_year is not None:
-        due, prec = p.resolve(ref.doc_year, before_month=before_month)
-        return due, prec, True
+    for year in (ref.doc_year, ref.text_year):
+        if year is not None:
+            due, prec = p.resolve(year, before_month=before_month)
+            return due, prec, True
     # No year anywhere: still check the day exists (2月30日 is never valid).
     p.resolve(2000, before_month=before_month)
     return None, prec_of(p), True
@@ -132,175 +123,6 @@ def prec_of(p: DatePhrase) -> str:
     if p.part in ("上旬", "中旬", "下旬", "中下旬", "初"):
         return "xun"
     return "month"
-
-
-# --- sentence parts ---------------------------------------------------------------
-
-
-def _clause_start(sent: str, pos: int) -> int:
-    cut = max(sent.rfind(c, 0, pos) for c in "，,：:")
-    return cut + 1
-
-
-def find_action(sent: str, after: int) -> Optional[re.Match]:
-    """The governing action verb: the first verb after ``after`` that is
-    not the head of a noun (报名表, 申报书), else the last such verb before."""
-    v = _vocab()
-    nouny = v["noun_after"]
-    found_after: list[re.Match] = []
-    found_before: list[re.Match] = []
-    for m in v["action_re"].finditer(sent):
-        nxt = sent[m.end():m.end() + 1]
-        if m.group(0) == "上报" and nxt == "名":
-            continue  # 网上报名: the verb is 报名
-        single = len(m.group(0)) == 1
-        if single:
-            prev = sent[m.start() - 1:m.start()]
-            # a one-character verb only where it cannot be part of a word
-            # (报告, 报表, 送温暖, 交流) and where it governs: right after the
-            # date cue, before 至/到/给, or after a 将/把 object ("将材料报县总工会")
-            if nxt and nxt in _SINGLE_BAD_NEXT.get(m.group(0), ""):
-                continue
-            if not (nxt in "至到给" or prev in "前止将，,内并再）)》”"
-                    or re.search(r"[将把]", sent[min(after, m.start()):m.start()])):
-                continue
-        elif nxt and nxt in "表单书册稿件":
-            continue  # 报名表, 申报书, 登记册: the verb heads a noun
-        elif nxt and nxt in nouny and m.group(0) in ("报名", "申报", "登记", "推荐", "确认", "完成"):
-            continue  # 报名人数, 申报工作, 推荐名额 …
-        (found_after if m.start() >= after else found_before).append(m)
-    if found_after:
-        return found_after[0]
-    if found_before:
-        return found_before[-1]
-    return None
-
-
-def _clean_deliverable(s: str) -> Optional[str]:
-    v = _vocab()
-    s = s.strip(" ，,、：:")
-    if "，" in s or "," in s:
-        s = re.split(r"[，,]", s)[-1]
-    changed = True
-    while changed:
-        changed = False
-        for w in v["deliverable_lead"] + v["strip_deliverable"]:
-            if s.startswith(w) and len(s) > len(w):
-                s, changed = s[len(w):], True
-        for w in v["strip_deliverable"]:
-            if s.endswith(w) and len(s) > len(w):
-                s, changed = s[:-len(w)], True
-    s = s.strip(" ，,、：:")
-    return s or None
-
-
-def _org_prefix(s: str) -> Optional[str]:
-    """The longest prefix of ``s`` that ends like an organisation."""
-    v = _vocab()
-    cut = len(s)
-    for w in v["channel_cut"]:
-        i = s.find(w)
-        if 0 <= i < cut:
-            cut = i
-    s = s[:cut]
-    for end in range(len(s), 1, -1):
-        if v["org_re"].search(s[:end]):
-            return s[:end]
-    return None
-
-
-def parse_parts(sent: str, date_start: int, date_end: int, *,
-                attachment_title: Optional[str] = None) -> dict:
-    """action, deliverable, submit_to, channel and consequence of a deadline
-    sentence whose date phrase spans ``date_start:date_end``."""
-    out: dict = {"action": None, "deliverable": None, "submit_to": None,
-                 "channel": None, "consequence": None}
-    act = find_action(sent, date_end)
-    post_from = date_end
-    if act:
-        out["action"] = act.group(0)
-        if act.start() >= date_end:
-            mid = sent[date_end:act.start()]
-            k = max(mid.rfind("将"), mid.rfind("把"))
-            if k >= 0:
-                out["deliverable"] = _clean_deliverable(mid[k + 1:])
-            else:
-                to = re.search(r"向(?P<org>[^，,。]{2,20}?)$", mid)
-                if to:
-                    out["submit_to"] = _org_prefix(to.group("org"))
-        else:  # "报送材料截止时间为…": the object sits between verb and date
-            obj = re.sub(r"(?:的)?(?:截止|截至)?(?:时间|日期)?(?:为|是)?[：:]?$", "",
-                         sent[act.end():date_start])
-            if obj and _DOC_NOUN.search(obj):
-                out["deliverable"] = _clean_deliverable(obj)
-        post_from = act.end()
-    post = sent[post_from:] if act and act.start() >= date_end else ""
-    if act and post:
-        lead = re.match(r"(?:至|到|给|交|于)", post)
-        if lead:
-            out["submit_to"] = out["submit_to"] or _org_prefix(post[lead.end():])
-        else:
-            seg = re.split(r"[，,。；;（(]", post, maxsplit=1)[0]
-            m_to = re.search(r"(?:至|到|给)", seg)
-            if m_to:
-                obj, rest = seg[:m_to.start()], seg[m_to.end():]
-                if obj and not out["deliverable"]:
-                    out["deliverable"] = _clean_deliverable(obj)
-                out["submit_to"] = out["submit_to"] or _org_prefix(rest)
-            else:
-                org = _org_prefix(seg)
-                if org:
-                    out["submit_to"] = out["submit_to"] or org
-                elif seg and not out["deliverable"] and act.start() >= date_end:
-                    d = _clean_deliverable(seg)
-                    if d and _DOC_NOUN.search(d):
-                        out["deliverable"] = d
-    if not out["deliverable"]:
-        pre = sent[_clause_start(sent, date_start):date_start]
-        pre = _LEAD_NUM.sub("", pre)
-        pre = re.sub(rf"(?:由[^，,]*?)?(?:请|须|需|务必|应|要|并)?(?:于|在){S}$", "", pre)
-        if _THIS_TABLE.search(sent):
-            out["deliverable"] = attachment_title or _THIS_TABLE.search(sent).group(0)
-        elif pre and _DOC_NOUN.search(pre):
-            out["deliverable"] = _clean_deliverable(pre)
-    chans = []
-    for e in _EMAIL_RE.finditer(sent):
-        chans.append("email:" + re.sub(r"\s", "", e.group(0)).replace("＠", "@").lower())
-    if "纸质" in sent or "书面" in sent:
-        chans.append("paper")
-    for s_ in _SYSTEM_RE.finditer(sent):
-        chans.append("system:" + s_.group("sys"))
-        break
-    out["channel"] = "; ".join(dict.fromkeys(chans)) or None
-    c = _vocab()["cons_re"].search(sent, date_end)
-    if c:
-        out["consequence"] = sent[c.start():].strip(" ，,。")
-    return out
-
-
-def named_attachments(sent: str) -> list[int]:
-    """Attachment numbers a sentence names: 附件1、附件2 → [1, 2];
-    附件1-3 → [1, 2, 3]."""
-    nums: list[int] = []
-    for m in _ATT_RE.finditer(sent):
-        parts = re.split(r"(\s*[—–\-~至到]\s*)", m.group("list"))
-        prev: Optional[int] = None
-        rng = False
-        for tok in parts:
-            if re.fullmatch(r"\s*[—–\-~至到]\s*", tok):
-                rng = True
-                continue
-            for n in re.findall(r"[0-9]+|[一二三四五六七八九十]+", tok):
-                try:
-                    k = dates_cn.cn_int(n)
-                except ValueError:
-                    continue
-                if rng and prev is not None and prev < k <= prev + 20:
-                    nums.extend(range(prev + 1, k + 1))
-                else:
-                    nums.append(k)
-                prev, rng = k, False
-    return list(dict.fromkeys(nums))
 
 
 # --- the sentence rule ------------------------------------------------------------
@@ -319,27 +141,73 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
     """Whether a date item of ``sent`` sets a deadline (see module doc).
     ``heading`` is the heading block just above ("二、报名时间") when the
     sentence opens its block; its label counts like one in the sentence."""
-    v = _vocab()
-    clause = sent[_clause_start(sent, it.start):it.start]
-    before = sent[max(0, it.start - 16):it.start]
-    if v["event_label_re"].search(clause):
-        return False
+    v = deadline_vocab()
+    cs = clause_start(sent, it.start)
+    clause = sent[cs:it.start]
+    before = sent[max(0, it.start - 16, cs if ITEM_NUMBER.match(sent, cs) else 0):it.start]
+    ev = list(v["event_label_re"].finditer(clause))
+    if ev and not v["label_re"].search(clause, ev[-1].end()):
+        return False  # "比赛时间：5月中旬"; not "比赛报名截止时间：…"
     if heading and not clause.strip() and v["event_label_re"].search(heading):
+        return False
+    if _ISSUER_TASK.search(clause):
         return False
     has_action = find_action(sent, it.end) is not None
     labelled = bool(v["label_re"].search(before)) or bool(
         heading and not clause.strip() and v["label_re"].search(heading))
+    if it.compact:  # "截止时间:2023428": only right after a label, or 前 + action
+        return bool(re.search(rf"(?:{v['label_re'].pattern}){S}[:：为是]?{S}$", sent[:it.start])
+                    or (it.cue_after and has_action))
     if it.cue_after:
         return has_action or labelled
     if labelled:
         return True
     if _UNTIL_BEFORE.search(sent[:it.start]) and has_action:
         return True
-    if it.kind != "range" and _IMPERATIVE_BEFORE.search(sent[:it.start]):
+    if it.kind == "range":
+        return _window_action(sent, cs, it)
+    if _IMPERATIVE_BEFORE.search(sent[:it.start]):
         act = find_action(sent, it.end)
         return bool(act and act.start() >= it.end and act.start() - it.end <= 40
                     and not re.search(r"[，,。；;]", sent[it.end:act.start()]))
     return False
+
+
+def _window_action(sent: str, cs: int, it: DateItem) -> bool:
+    """A window named by the registration/submission it bounds: "网上报名
+    （2010年10月1日—10月10日）", "5月8日至5月12日到工会报名"."""
+    if _WINDOW_ACT_BEFORE.search(sent[cs:it.start]):
+        return True
+    m = _WINDOW_ACT_AFTER.match(sent, it.end)
+    return bool(m and not deadline_vocab()["event_label_re"].search(m.group(0)))
+
+
+def _resolve_item(sent: str, it: DateItem, ref: Ref
+                  ) -> tuple[Optional[dt.date], str, bool, Optional[dt.date]]:
+    """(due, precision, year_inferred, window start) of a deadline item.
+    Raises ValueError for an impossible date or a 本周五/今天 with no
+    document date to count from."""
+    if it.kind in ("week", "day"):
+        base = ref.base
+        if base is None:
+            raise ValueError("needs a document date")
+        if it.kind == "day":
+            return base + dt.timedelta(days=int(it.week[1])), "day", True, None
+        return dates_cn.resolve_weekday(it.week[0], it.week[1], base), "day", True, None
+    last = it.last
+    before_month = (it.kind == "date" and last.day is None and last.part is None
+                    and it.cue_after in ("前", "以前", "之前"))
+    due, prec, inferred = resolve_phrase(last, ref, before_month=before_month)
+    start_date = None
+    if it.kind == "range":
+        first = it.first
+        if first.year is None and last.year is not None:
+            first.year = last.year - (1 if first.month > last.month else 0)
+        elif first.year is None and due is not None:
+            first.year = due.year - (1 if first.month > due.month else 0)
+        if first.year is not None:
+            start_date, _ = first.resolve(first.year)
+    return due, prec, inferred, start_date
 
 
 def parse_sentence(sent: str, ref: Ref, *, attachment: Optional[int] = None,
@@ -349,16 +217,18 @@ def parse_sentence(sent: str, ref: Ref, *, attachment: Optional[int] = None,
 
     Returns ([Found], [(message, start, end)]) with offsets into ``sent``.
     ``attachment`` is the number of the attachment body holding the sentence
-    (its deadlines list it); ``attachment_title`` names "此表".
+    (its deadlines list it); ``attachment_title`` names "此表". One deadline
+    per date: a sentence giving two times of one day ("17:00前报组长 …
+    18:00之前交工会") sets one deadline.
     """
     found: list[Found] = []
     problems: list[tuple[str, int, int]] = []
     bad = dates_cn.garbled(sent)
-    items = [it for it in dates_cn.scan(sent)
-             if not any(a <= it.start < b for a, b in bad)]
+    items = [it for it in dates_cn.scan(sent) if not any(a <= it.start < b for a, b in bad)]
+    items += dates_cn.compact_items(sent, [(it.start, it.end) for it in items] + bad)
     atts = [attachment] if attachment is not None else named_attachments(sent)
     seen: set = set()
-    for it in items:
+    for it in sorted(items, key=lambda x: x.start):
         if it.error:
             if _AFTER_CUE(sent, it.end) or find_action(sent, it.end):
                 problems.append((f"unreadable date in {sent[it.start:it.end + 2]!r}: {it.error}",
@@ -366,31 +236,10 @@ def parse_sentence(sent: str, ref: Ref, *, attachment: Optional[int] = None,
             continue
         if not is_deadline_item(sent, it, heading):
             continue
-        start_date = None
         try:
-            if it.kind == "week":
-                base = ref.base
-                if base is None:
-                    problems.append((f"{sent[it.start:it.end]!r} needs a document date",
-                                     it.start, it.end))
-                    continue
-                due = dates_cn.resolve_weekday(it.week[0], it.week[1], base)
-                prec, inferred = "day", True
-            else:
-                last = it.last
-                before_month = (it.kind == "date" and last.day is None and last.part is None
-                                and it.cue_after in ("前", "以前", "之前"))
-                due, prec, inferred = resolve_phrase(last, ref, before_month=before_month)
-                if it.kind == "range":
-                    first = it.first
-                    if first.year is None and last.year is not None:
-                        first.year = last.year - (1 if first.month > last.month else 0)
-                    elif first.year is None and due is not None:
-                        first.year = due.year - (1 if first.month > due.month else 0)
-                    if first.year is not None:
-                        start_date, _ = first.resolve(first.year)
+            due, prec, inferred, start_date = _resolve_item(sent, it, ref)
         except ValueError as e:
-            problems.append((f"impossible date {sent[it.start:it.end]!r}: {e}", it.start, it.end))
+            problems.append((f"date {sent[it.start:it.end]!r}: {e}", it.start, it.end))
             continue
         if due is None:  # no year in the text or the document: a warning, never a dateless deadline
             problems.append((f"{sent[it.start:it.end]!r} has no year and the document gives none: "
@@ -399,34 +248,60 @@ def parse_sentence(sent: str, ref: Ref, *, attachment: Optional[int] = None,
         base = ref.base
         if due is not None and not inferred and base is not None and (base - due).days > 30:
             continue  # a date well before the document: a reference, not a deadline
-        key = (due, it.time)
+        key = due or (it.last.month if it.last else None, it.last.day if it.last else None)
         if key in seen:
             continue
         seen.add(key)
-        parts = parse_parts(sent, it.start, it.end, attachment_title=attachment_title)
-        if not parts["deliverable"] and attachment_title:
-            parts["deliverable"] = attachment_title  # a note under a table is about that table
-        if not parts["action"]:
-            m = _vocab()["label_re"].search(sent[:it.start]) or (
-                _vocab()["label_re"].search(heading) if heading else None)
-            if m:
-                a = _vocab()["action_re"].search(m.group(0))
-                parts["action"] = a.group(0) if a else None
+        parts = _parts_of(sent, it.start, it.end, attachment_title, heading)
         dl = Deadline(due=due, due_time=it.time or _time_after(sent, it.end), start=start_date,
                       precision=prec, year_inferred=inferred, attachments=list(atts),
                       text=sent.strip(), **parts)
         found.append(Found(dl, it.start, it.end))
-    for m in _REL_RE.finditer(sent):
-        act = find_action(sent, m.end())
-        if not act:
-            continue
-        parts = parse_parts(sent, m.start(), m.end(), attachment_title=attachment_title)
-        dl = Deadline(due=None, relative=True, anchor=m.group(0), precision="day",
+    for a, z in _relative_spans(sent):
+        parts = parse_parts(sent, a, z, attachment_title=attachment_title)
+        dl = Deadline(due=None, relative=True, anchor=sent[a:z], precision="day",
                       year_inferred=False, attachments=list(atts), text=sent.strip(), **parts)
-        found.append(Found(dl, m.start(), m.end()))
+        found.append(Found(dl, a, z))
     for a, b in bad:
         problems.append((f"garbled date {sent[a:b]!r}: no deadline taken", a, b))
     return found, problems
+
+
+def _parts_of(sent: str, start: int, end: int, attachment_title: Optional[str],
+              heading: Optional[str]) -> dict:
+    """:func:`parse_parts`, with a table's title as the deliverable of a note
+    under it and the action taken from a label ("报名时间") when no verb."""
+    parts = parse_parts(sent, start, end, attachment_title=attachment_title)
+    if not parts["deliverable"] and attachment_title:
+        parts["deliverable"] = attachment_title  # a note under a table is about that table
+    if not parts["action"]:
+        m = deadline_vocab()["label_re"].search(sent[:start]) or (
+            deadline_vocab()["label_re"].search(heading) if heading else None)
+        if m:
+            a = deadline_vocab()["action_re"].search(m.group(0))
+            parts["action"] = a.group(0) if a else None
+    return parts
+
+
+def _relative_spans(sent: str) -> list[tuple[int, int]]:
+    """Spans of relative deadlines (``due`` null, ANNOTATION.md): "活动结束后
+    15个工作日内报送", "申请报告提前一周报校工会", "于暑假放假前送至…",
+    "在开展活动前需将方案发送…" — each followed by an action verb."""
+    out = []
+    for m in _REL_RE.finditer(sent):
+        if find_action(sent, m.end()):
+            out.append((m.start(), m.end()))
+    for m in _REL_AHEAD_RE.finditer(sent):
+        act = deadline_vocab()["action_re"].match(sent, m.end()) or find_action(sent, m.end())
+        if act and act.start() - m.end() <= 20 and not re.search(r"[，,]", sent[m.end():act.start()]):
+            out.append((m.start(), m.end()))
+    for m in _REL_BEFORE_RE.finditer(sent):
+        if not deadline_vocab()["relative_anchor_re"].search(m.group("anchor")):
+            continue
+        act = find_action(sent, m.end())
+        if act and act.start() >= m.end() and act.start() - m.end() <= 30:
+            out.append((m.start(), m.end()))
+    return out
 
 
 def _AFTER_CUE(sent: str, pos: int) -> bool:
@@ -503,6 +378,30 @@ def block_heading(text: Optional[str]) -> Optional[str]:
     return t
 
 
+_YEAR_RE = re.compile(rf"(?<![0-9])((?:19|20)[0-9]{{2}}){S}年")
+
+
+def text_year(doc: Document) -> Optional[int]:
+    """The latest year printed in ``doc`` ("2026年5月15日", "2010年工会工作
+    安排"; a birth year "1986年1月1日以后出生" is earlier): real/README.md's
+    year source when the notice has no 成文日期, 印发日期 or 发文字号. None
+    when no year is printed."""
+    years = {int(m.group(1)) for b in doc.blocks for m in _YEAR_RE.finditer(b.text or "")}
+    if not years:
+        return None
+    return max(years)
+
+
+def make_ref(doc: Document, signed_date: Optional[dt.date], printed_date: Optional[dt.date],
+             doc_year: Optional[int]) -> Ref:
+    """The :class:`Ref` of ``doc``: its dates, and a printed year only when
+    none of the guide's three sources exists."""
+    ref = Ref(signed_date, printed_date, doc_year)
+    if ref.base is None and doc_year is None:
+        ref.text_year = text_year(doc)
+    return ref
+
+
 def extract(doc: Document, *, signed_date: Optional[dt.date] = None,
             printed_date: Optional[dt.date] = None, doc_year: Optional[int] = None
             ) -> tuple[list[Deadline], list[Warning_]]:
@@ -512,7 +411,7 @@ def extract(doc: Document, *, signed_date: Optional[dt.date] = None,
     (发文字号 year) give the year of dates printed without one. Warnings:
     ``bad_date`` for an impossible or garbled date (no deadline is invented).
     """
-    ref = Ref(signed_date, printed_date, doc_year)
+    ref = make_ref(doc, signed_date, printed_date, doc_year)
     titles = attachment_titles(doc)
     out: list[Deadline] = []
     warns: list[Warning_] = []
@@ -521,7 +420,7 @@ def extract(doc: Document, *, signed_date: Optional[dt.date] = None,
         b = doc.blocks[i]
         text = b.text or b.raw
         heading, prev = block_heading(prev), text
-        if not text or not re.search(r"[月周季后至]", text):
+        if not text or not re.search(r"[月周季后至前止天日]", text):
             continue
         att = attachment_of(doc, i)
         spans = sentence_spans(text, table=b.kind == "table")

@@ -17,8 +17,8 @@ from typing import Optional
 
 from extractors import dates_cn
 from extractors._common import evidence
-from extractors.deadlines import (Ref, _vocab, candidate_blocks, is_deadline_item, prec_of,
-                                  resolve_phrase, sentence_spans)
+from extractors.deadlines import (Ref, candidate_blocks, deadline_vocab, is_deadline_item, make_ref,
+                                  prec_of, resolve_phrase, sentence_spans)
 from extractors.dates_cn import S
 from models.deadlines import Event
 from models.document import Document
@@ -55,7 +55,7 @@ def _first_clause(s: str) -> str:
 
 
 def _label(sent: str, start: int, end: int, prev_heading: Optional[str]) -> str:
-    v = _vocab()
+    v = deadline_vocab()
     m = v["event_label_re"].search(sent[:start])
     if m:
         return m.group(0)
@@ -76,9 +76,9 @@ def parse_sentence(sent: str, ref: Ref, *, prev_heading: Optional[str] = None) -
     ``prev_heading`` labels a sentence that is only a period (the heading
     block "三、竞赛时间" above it)."""
     out: list[tuple[Event, int, int]] = []
-    v = _vocab()
+    v = deadline_vocab()
     for it in dates_cn.scan(sent):
-        if it.error or it.kind == "week" or is_deadline_item(sent, it, prev_heading):
+        if it.error or it.kind in ("week", "day") or is_deadline_item(sent, it, prev_heading):
             continue
         clause_label = v["event_label_re"].search(sent[:it.start])
         after = sent[it.end:it.end + 12]
@@ -125,7 +125,7 @@ def extract(doc: Document, *, signed_date: Optional[dt.date] = None,
             printed_date: Optional[dt.date] = None, doc_year: Optional[int] = None) -> list[Event]:
     """Events of ``doc`` in document order (same blocks and year rule as
     deadlines: the document's own dates are never events)."""
-    ref = Ref(signed_date, printed_date, doc_year)
+    ref = make_ref(doc, signed_date, printed_date, doc_year)
     out: list[Event] = []
     prev_text: Optional[str] = None
     for i in candidate_blocks(doc):

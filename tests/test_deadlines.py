@@ -43,6 +43,19 @@ DUE_CASES = [
     ("报名截止时间为6月2日", S18, D(2018, 6, 2), None, "day", True),
     ("即日起至5月20日报名", S18, D(2018, 5, 20), None, "day", True),
     ("请于6月15日前将申报表发送至区总工会", Ref(doc_year=2018), D(2018, 6, 15), None, "day", True),
+    # issue 11 classes seen in real circulars, each with a second sentence written here
+    ("截止报名时间:2024517", Ref(), D(2024, 5, 17), None, "day", False),  # 年/月 lost
+    ("报送截止时间：20231106", Ref(), D(2023, 11, 6), None, "day", False),
+    ("请各分工会于915日前上报总结", S17, D(2017, 9, 15), None, "day", True),
+    ("各单位务必于85日前报名", S17, D(2017, 8, 5), None, "day", True),
+    ("请于今天下班前报送统计表", Ref(signed_date=D(2024, 3, 12)), D(2024, 3, 12), None, "day", True),
+    ("请明天上午报送参会名单", Ref(signed_date=D(2024, 3, 12)), D(2024, 3, 13), None, "day", True),
+    ("进入报名系统进行网上报名（2024年3月1日—3月10日）", Ref(), D(2024, 3, 10), None, "day", False),
+    ("3月8日至3月12日到区总工会报名", S18, D(2018, 3, 12), None, "day", True),
+    ("截稿时间：2024年9月30日", Ref(), D(2024, 9, 30), None, "day", False),
+    ("三、报名及比赛时间1、请各分工会于5月10日前报送参赛名单", S18, D(2018, 5, 10), None, "day", True),
+    ("四、比赛时间地点(一)参赛单位请于4月3日前将报名表报送校工会", S18, D(2018, 4, 3), None, "day", True),
+    ("预报名截止时间为4月21日", Ref(text_year=2026), D(2026, 4, 21), None, "day", True),
 ]
 
 
@@ -64,6 +77,11 @@ NOT_DEADLINES = [
     ("2018年，各乡镇至少新培育示范点1个", S18),
     ("对2016年12月31日前入会的会员给予慰问", S18),
     ("近日前往企业调研", S18),
+    ("评比工作于2013年1月中旬完成", Ref(signed_date=D(2012, 12, 18))),  # the issuer's own task
+    ("评选表彰工作将于6月底前完成", S18),
+    ("联系电话:2023428", Ref()),  # digits after a phone label are not a date
+    ("请于115日前报送", S18),  # 1月15日 or 11月5日: no guess
+    ("请于20日前报送", S18),  # a day with no month stays unread
 ]
 
 
@@ -125,6 +143,41 @@ def test_registration_window_start():
 def test_bad_date_warns_and_invents_nothing(sent):
     found, problems = parse_sentence(sent, S18)
     assert found == [] and len(problems) == 1
+
+
+# (sentence with a relative deadline, its anchor) — due null, real/README.md
+RELATIVE_CASES = [
+    ("我校参赛同学将参赛作品于暑假放假前送至政教处", "于暑假放假前"),
+    ("各单位须在召开职代会前将会议方案报区总工会", "在召开职代会前"),
+    ("各分工会要将申请报告提前一周报校工会", "提前一周"),
+    ("参赛队须提前3天报送参赛名单", "提前3天"),
+    ("在开展活动前需将活动方案发送工会邮箱报备", "在开展活动前"),
+]
+
+
+@pytest.mark.parametrize("sent,anchor", RELATIVE_CASES)
+def test_relative_before_event(sent, anchor):
+    found, _ = parse_sentence(sent, S18)
+    assert [(f.deadline.due, f.deadline.relative, sent[f.start:f.end]) for f in found] == [
+        (None, True, anchor)]
+
+
+@pytest.mark.parametrize("sent", [
+    "赛前抽签确定参赛顺序",
+    "请在报名前仔细阅读参赛须知",
+    "会议于开幕前进行彩排",
+])
+def test_not_relative(sent):
+    assert parse_sentence(sent, S18)[0] == []
+
+
+@pytest.mark.parametrize("sent", [
+    "请全校教职工于7月31日17:00前将线路报至组长，组长汇总后于7月31日18:00之前将名单交工会",
+    "请于5月6日上午10点前报送初稿，定稿于5月6日下午5点前发送至邮箱",
+])
+def test_one_deadline_for_two_times_of_one_day(sent):
+    found, _ = parse_sentence(sent, S18)
+    assert len(found) == 1
 
 
 def test_one_deadline_per_sentence_when_dates_repeat():

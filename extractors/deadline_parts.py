@@ -1,0 +1,225 @@
+"""The parts of a deadline sentence (ANNOTATION.md "deadlines": "each deadline
+also carries the action, what is delivered, to whom, any consequence"):
+the governing verb (上报、报送、报名 …), the deliverable (a noun phrase:
+参赛报名表和竞赛实施方案), the recipient body (市总工会经济技术部), the channel
+(e-mail, paper, a system) and the consequence of missing it (视为放弃).
+Also the clause and item-number cues the deadline rule shares, and the
+vocabulary (``data/deadline_vocab.json``).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from extractors import dates_cn
+from extractors._common import vocab
+from extractors.dates_cn import S
+
+_EMAIL_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+\-]*\s*[@＠]\s*[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
+_SYSTEM_RE = re.compile(r"(?:通过|登录|登陆|使用|利用|经由)(?P<sys>[^\s，。；、：:（）()“”]{2,14}?(?:系统|平台|网站|小程序|公众号))")
+_ATT_RE = re.compile(
+    rf"附件{S}(?P<list>[0-9一二三四五六七八九十]+(?:{S}(?:[、，,和及与]|[—–\-~至到]){S}(?:附件)?{S}[0-9一二三四五六七八九十]+)*)")
+_DOC_NOUN = re.compile(r"(?:表|表格|材料|方案|名单|报告|总结|作品|申请书|推荐书|资料|信息|照片|视频|稿件|回执|清单)$")
+_LEAD_NUM = re.compile(r"^(?:备注|注|说明)?[：:]?\s*(?:[0-9一二三四五六七八九十]+\s*[、.．)）])?\s*")
+_THIS_TABLE = re.compile(r"(?:此|本|该|上述|以上)(?:表|表格|登记表|申报表|汇总表)")
+
+# Characters after a one-character verb that make it part of another word.
+_SINGLE_BAD_NEXT = {"报": "告表道纸刊名送批销账价酬警考到备请社", "送": "温达交审礼", "交": "流通易叉往",
+                    "寄": "宿托语", "传": "统达真播承递"}
+
+
+@lru_cache(maxsize=1)
+def deadline_vocab() -> dict:
+    """``data/deadline_vocab.json`` with its word lists compiled to regexes
+    (``action_re``, ``label_re``, ``event_label_re``, ``relative_anchor_re``,
+    ``cons_re``, ``org_re``); loaded once per process."""
+    v = dict(vocab("deadline_vocab"))
+    acts = sorted(v["actions"], key=len, reverse=True)
+    v["action_re"] = re.compile("|".join(map(re.escape, acts)))
+    v["label_re"] = re.compile("|".join(map(re.escape, sorted(v["labels"], key=len, reverse=True))))
+    v["event_label_re"] = re.compile(
+        "|".join(map(re.escape, sorted(v["event_labels"], key=len, reverse=True))))
+    v["relative_anchor_re"] = re.compile("|".join(map(re.escape, v["relative_anchor"])))
+    v["cons_re"] = re.compile("|".join(map(re.escape, v["consequence"])))
+    v["org_re"] = re.compile(
+        "(?:" + "|".join(map(re.escape, sorted(v["org_suffix"], key=len, reverse=True))) + ")$")
+    return v
+
+
+# An item number that opens a clause: a text flattened onto one line keeps
+# "…时间地点1、参加比赛的单位请于…" with the heading run into the item.
+ITEM_NUMBER = re.compile(r"(?<![0-9.])[0-9]{1,2}[、．](?![0-9])|(?<![0-9])[0-9]{1,2}\.(?![0-9])"
+                   r"|[（(][一二三四五六七八九十0-9]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[①-⑳]")
+
+
+def clause_start(sent: str, pos: int) -> int:
+    """Start of the clause holding ``pos``: after the last ，/： before it, or
+    at an item number (1、 （二） ③) between that and ``pos``."""
+    cut = max(sent.rfind(c, 0, pos) for c in "，,：:") + 1
+    for m in ITEM_NUMBER.finditer(sent, cut, pos):
+        cut = m.start()
+    return cut
+
+
+def find_action(sent: str, after: int) -> Optional[re.Match]:
+    """The governing action verb: the first verb after ``after`` that is
+    not the head of a noun (报名表, 申报书), else the last such verb before."""
+    v = deadline_vocab()
+    nouny = v["noun_after"]
+    found_after: list[re.Match] = []
+    found_before: list[re.Match] = []
+    for m in v["action_re"].finditer(sent):
+        nxt = sent[m.end():m.end() + 1]
+        if m.group(0) == "上报" and nxt == "名":
+            continue  # 网上报名: the verb is 报名
+        single = len(m.group(0)) == 1
+        if single:
+            prev = sent[m.start() - 1:m.start()]
+            # a one-character verb only where it cannot be part of a word
+            # (报告, 报表, 送温暖, 交流) and where it governs: right after the
+            # date cue, before 至/到/给, or after a 将/把 object ("将材料报县总工会")
+            if nxt and nxt in _SINGLE_BAD_NEXT.get(m.group(0), ""):
+                continue
+            if not (nxt in "至到给" or prev in "前止将，,内并再）)》”"
+                    or re.search(r"[将把]", sent[min(after, m.start()):m.start()])):
+                continue
+        elif nxt and nxt in "表单书册稿件":
+            continue  # 报名表, 申报书, 登记册: the verb heads a noun
+        elif nxt and nxt in nouny and m.group(0) in ("报名", "申报", "登记", "推荐", "确认", "完成"):
+            continue  # 报名人数, 申报工作, 推荐名额 …
+        (found_after if m.start() >= after else found_before).append(m)
+    if found_after:
+        return found_after[0]
+    if found_before:
+        return found_before[-1]
+    return None
+
+
+def _clean_deliverable(s: str) -> Optional[str]:
+    v = deadline_vocab()
+    s = s.strip(" ，,、：:")
+    if "，" in s or "," in s:
+        s = re.split(r"[，,]", s)[-1]
+    changed = True
+    while changed:
+        changed = False
+        for w in v["deliverable_lead"] + v["strip_deliverable"]:
+            if s.startswith(w) and len(s) > len(w):
+                s, changed = s[len(w):], True
+        for w in v["strip_deliverable"]:
+            if s.endswith(w) and len(s) > len(w):
+                s, changed = s[:-len(w)], True
+    s = s.strip(" ，,、：:")
+    return s or None
+
+
+def _org_prefix(s: str) -> Optional[str]:
+    """The longest prefix of ``s`` that ends like an organisation."""
+    v = deadline_vocab()
+    cut = len(s)
+    for w in v["channel_cut"]:
+        i = s.find(w)
+        if 0 <= i < cut:
+            cut = i
+    s = s[:cut]
+    for end in range(len(s), 1, -1):
+        if v["org_re"].search(s[:end]):
+            return s[:end]
+    return None
+
+
+def parse_parts(sent: str, date_start: int, date_end: int, *,
+                attachment_title: Optional[str] = None) -> dict:
+    """action, deliverable, submit_to, channel and consequence of a deadline
+    sentence whose date phrase spans ``date_start:date_end``."""
+    out: dict = {"action": None, "deliverable": None, "submit_to": None,
+                 "channel": None, "consequence": None}
+    act = find_action(sent, date_end)
+    post_from = date_end
+    if act:
+        out["action"] = act.group(0)
+        if act.start() >= date_end:
+            mid = sent[date_end:act.start()]
+            k = max(mid.rfind("将"), mid.rfind("把"))
+            if k >= 0:
+                out["deliverable"] = _clean_deliverable(mid[k + 1:])
+            else:
+                to = re.search(r"向(?P<org>[^，,。]{2,20}?)$", mid)
+                if to:
+                    out["submit_to"] = _org_prefix(to.group("org"))
+        else:  # "报送材料截止时间为…": the object sits between verb and date
+            obj = re.sub(r"(?:的)?(?:截止|截至)?(?:时间|日期)?(?:为|是)?[：:]?$", "",
+                         sent[act.end():date_start])
+            if obj and _DOC_NOUN.search(obj):
+                out["deliverable"] = _clean_deliverable(obj)
+        post_from = act.end()
+    post = sent[post_from:] if act and act.start() >= date_end else ""
+    if act and post:
+        lead = re.match(r"(?:至|到|给|交|于)", post)
+        if lead:
+            out["submit_to"] = out["submit_to"] or _org_prefix(post[lead.end():])
+        else:
+            seg = re.split(r"[，,。；;（(]", post, maxsplit=1)[0]
+            m_to = re.search(r"(?:至|到|给)", seg)
+            if m_to:
+                obj, rest = seg[:m_to.start()], seg[m_to.end():]
+                if obj and not out["deliverable"]:
+                    out["deliverable"] = _clean_deliverable(obj)
+                out["submit_to"] = out["submit_to"] or _org_prefix(rest)
+            else:
+                org = _org_prefix(seg)
+                if org:
+                    out["submit_to"] = out["submit_to"] or org
+                elif seg and not out["deliverable"] and act.start() >= date_end:
+                    d = _clean_deliverable(seg)
+                    if d and _DOC_NOUN.search(d):
+                        out["deliverable"] = d
+    if not out["deliverable"]:
+        pre = sent[clause_start(sent, date_start):date_start]
+        pre = _LEAD_NUM.sub("", pre)
+        pre = re.sub(rf"(?:由[^，,]*?)?(?:请|须|需|务必|应|要|并)?(?:于|在){S}$", "", pre)
+        if _THIS_TABLE.search(sent):
+            out["deliverable"] = attachment_title or _THIS_TABLE.search(sent).group(0)
+        elif pre and _DOC_NOUN.search(pre):
+            out["deliverable"] = _clean_deliverable(pre)
+    chans = []
+    for e in _EMAIL_RE.finditer(sent):
+        chans.append("email:" + re.sub(r"\s", "", e.group(0)).replace("＠", "@").lower())
+    if "纸质" in sent or "书面" in sent:
+        chans.append("paper")
+    for s_ in _SYSTEM_RE.finditer(sent):
+        chans.append("system:" + s_.group("sys"))
+        break
+    out["channel"] = "; ".join(dict.fromkeys(chans)) or None
+    c = deadline_vocab()["cons_re"].search(sent, date_end)
+    if c:
+        out["consequence"] = sent[c.start():].strip(" ，,。")
+    return out
+
+
+def named_attachments(sent: str) -> list[int]:
+    """Attachment numbers a sentence names: 附件1、附件2 → [1, 2];
+    附件1-3 → [1, 2, 3]."""
+    nums: list[int] = []
+    for m in _ATT_RE.finditer(sent):
+        parts = re.split(r"(\s*[—–\-~至到]\s*)", m.group("list"))
+        prev: Optional[int] = None
+        rng = False
+        for tok in parts:
+            if re.fullmatch(r"\s*[—–\-~至到]\s*", tok):
+                rng = True
+                continue
+            for n in re.findall(r"[0-9]+|[一二三四五六七八九十]+", tok):
+                try:
+                    k = dates_cn.cn_int(n)
+                except ValueError:
+                    continue
+                if rng and prev is not None and prev < k <= prev + 20:
+                    nums.extend(range(prev + 1, k + 1))
+                else:
+                    nums.append(k)
+                prev, rng = k, False
+    return list(dict.fromkeys(nums))
+
+
