@@ -140,3 +140,79 @@ def test_cli_unwritable_dir(seed001, tmp_path):
     blocker.write_text("x")
     r = CliRunner().invoke(tables_cmd, [str(rec), "-o", str(blocker / "sub")])
     assert r.exit_code == 5 and "cannot write" in r.output
+
+
+def test_seed001_xlsx_a4_row_heights_and_heading(seed001, tmp_path):
+    """A4 by width, the source's row heights (tall handwriting rows kept),
+    and the form's own heading when the 附件说明 words it differently."""
+    import openpyxl
+
+    (path,) = export(seed001, "001", "xlsx", tmp_path)
+    wb = openpyxl.load_workbook(path)
+    tables = [(a, t) for a in seed001.attachments for t in a.tables]
+    for (att, t), ws in zip(tables, wb.worksheets):
+        assert int(ws.page_setup.paperSize) == 9  # A4 (ECMA-376 paper size code)
+        assert ws.page_setup.orientation == "portrait"
+        assert ws["A2"].value == att.body_title
+        first = t.cells[0]
+        row0 = next(r for r in range(1, ws.max_row + 1)
+                    if ws.cell(row=r, column=1).value == (first.printed or first.text))
+        for k, h in enumerate(t.row_heights):
+            if h:
+                assert ws.row_dimensions[row0 + k].height >= h - 0.01
+    att1 = seed001.attachments[0]
+    assert att1.title_differs or att1.title != att1.body_title
+    assert wb["附件1"]["A2"].value == att1.body_title
+    tall = max(h for h in tables[0][1].row_heights if h)
+    assert tall > 60
+
+
+@pytest.mark.parametrize("n_cols,width,orientation", [
+    (5, 80.0, "portrait"),
+    (12, 60.0, "landscape"),
+])
+def test_xlsx_orientation_by_width(n_cols, width, orientation):
+    cells = [TableCell(row=0, col=j, text=f"列{j}") for j in range(n_cols)]
+    t = Table(n_rows=1, n_cols=n_cols, kind="list", header=[c.text for c in cells], cells=cells,
+              col_widths=[width] * n_cols)
+    ws = build_workbook(_notice(Attachment(number=1, title="表", tables=[t])))["附件1"]
+    assert ws.page_setup.orientation == orientation and ws.page_setup.paperSize == 9
+
+
+@pytest.mark.parametrize("paths,stems", [
+    (["a/x.docx", "b/x.docx"], ["a_x", "b_x"]),
+    (["x.docx", "y.pdf"], ["x", "y"]),
+    (["p/a/x.docx", "q/a/x.docx"], ["p_a_x", "q_a_x"]),
+    (["x.docx", "x.pdf"], ["x", "x-2"]),
+    (["a/x y.docx", "b/x y.docx"], ["a_x_y", "b_x_y"]),
+])
+def test_unique_stems(paths, stems):
+    from pipeline.exports.forms import unique_stems
+
+    assert unique_stems([Path(p) for p in paths]) == stems
+
+
+def test_same_name_in_two_folders_gives_two_workbooks(tmp_path):
+    """`extract tables a/x.docx b/x.docx -o forms` (issue 15): two files, not one written twice."""
+    if not SEED001.exists():
+        pytest.skip("seed not copied")
+    for d in ("a", "b"):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "x.docx").write_bytes(SEED001.read_bytes())
+    out = tmp_path / "forms"
+    r = CliRunner().invoke(tables_cmd, [str(tmp_path / "a" / "x.docx"), str(tmp_path / "b" / "x.docx"),
+                                        "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert sorted(p.name for p in out.iterdir()) == ["a_x.xlsx", "b_x.xlsx"]
+
+
+def test_never_overwrites_an_input(tmp_path):
+    if not SEED001.exists():
+        pytest.skip("seed not copied")
+    src = tmp_path / "x.docx"
+    src.write_bytes(SEED001.read_bytes())
+    before = src.read_bytes()
+    r = CliRunner().invoke(tables_cmd, [str(src), "--format", "docx", "-o", str(tmp_path)])
+    assert r.exit_code == 0, r.output
+    assert src.read_bytes() == before
+    assert (tmp_path / "x_表格.docx").exists()

@@ -7,13 +7,22 @@ Output layout (one choice, kept stable):
 * ``xlsx`` — one workbook per notice, ``DIR/<stem>.xlsx``, one sheet per
   table named ``附件N`` (``附件N-2`` for an attachment's second table,
   ``表K`` when an attachment has no number). Each sheet, top to bottom: the
-  ``附件N`` label, the title (merged across the table's width), the fill-in
-  lines printed above the table (单位名称（盖章）：, 填写日期： 年 月 日), the
-  grid with its merged cells (openpyxl ``merge_cells`` from the record's
-  row/column spans) and thin borders, then the blank fill-in lines and the
-  notes printed under it. A list table that came without blank rows (a .txt
-  export keeps only printed rows) gets ``BLANK_ROWS`` empty rows so it can be
-  filled in. Pages are set to fit one page wide (landscape past 6 columns).
+  ``附件N`` label, the form's own heading (:func:`form_heading`: the heading
+  on the attachment page, which may word it differently from the 附件说明),
+  the fill-in lines printed above the table (单位名称（盖章）：, 填写日期：
+  年 月 日), the grid with its merged cells (openpyxl ``merge_cells`` from
+  the record's row/column spans) and thin borders, then the blank fill-in
+  lines and the notes printed under it. A list table that came without
+  blank rows (a .txt export keeps only printed rows) gets ``BLANK_ROWS``
+  empty rows so it can be filled in. Column widths and row heights follow
+  the source where it gives them (a .docx: the tall rows are for
+  handwriting), never below what the text needs. A4, portrait or landscape
+  by the table's width (:func:`landscape`), one page wide.
+* ``docx`` — one Word file per notice, ``DIR/<stem>.docx``
+  (:mod:`pipeline.exports.forms_docx`): each table on its own A4 page
+  section, as a Word table with the same merged cells, column widths in
+  the source's proportions, the form's heading and fill-in lines — a clerk
+  fills these forms in Word.
 * ``csv`` — one file per table, ``DIR/<stem>_附件N.csv``: the grid only, one
   line per grid row, a merged cell's text at its top-left position and empty
   positions elsewhere; UTF-8 with BOM so spreadsheet programs show Chinese.
@@ -33,12 +42,22 @@ import io
 import re
 import unicodedata
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Optional
 
 
 from models.tables import Attachment, FormField, Table
 
 BLANK_ROWS = 10
+# GB/T 9704-2012 §5.2.2: A4 with a 156 mm wide type area (left margin 28 mm,
+# right 26 mm). A table up to 180 mm wide (A4 less 15 mm a side, what Word
+# forms are laid out to) is shrunk into it on a portrait page; a wider one is
+# printed on a landscape page, whose type area is 297 − 54 = 243 mm.
+MM = 72 / 25.4
+A4_PORTRAIT_TEXT_WIDTH = 156 * MM
+A4_LANDSCAPE_TEXT_WIDTH = 243 * MM
+PORTRAIT_MAX_TABLE_WIDTH = 180 * MM
+# openpyxl column width is in characters of the default font (≈ 5.25 pt each at 11 pt Calibri)
+XLSX_POINTS_PER_WIDTH = 5.25
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 _FILE_BAD = re.compile(r"[\\/:*?\"<>|\s]+")
 
@@ -118,41 +137,87 @@ def iter_tables(notice) -> Iterable[tuple[Attachment, int, Table, str]]:
 
 
 # --------------------------------------------------------------------------
+# page geometry shared by the xlsx and docx forms
+
+
+def form_heading(att: Attachment) -> str:
+    """The heading printed over a form: the attachment page's own heading
+    (``body_title``) when the file has it — that is the form's name as the
+    clerk will see it, even when the 附件说明 words it differently — else the
+    附件说明 title."""
+    return att.body_title or att.title or ""
+
+
+def natural_widths(table: Table) -> list[float]:
+    """Each grid column's width in points: the source's (``col_widths``) when
+    it gives them, else from the widest single-column text (a CJK character
+    ≈ one 10.5 pt em, clamped to 40–160 pt)."""
+    if len(table.col_widths) == table.n_cols and table.n_cols:
+        return list(table.col_widths)
+    widths = [40.0] * table.n_cols
+    for c in table.cells:
+        if c.col_span == 1 and c.col < table.n_cols:
+            widths[c.col] = max(widths[c.col], min(160.0, (_width(_shown(c)) + 2) * 5.25))
+    return widths
+
+
+def landscape(table: Table) -> bool:
+    """True when the table is too wide for an A4 portrait page
+    (:data:`PORTRAIT_MAX_TABLE_WIDTH`): the page is then turned."""
+    return sum(natural_widths(table)) > PORTRAIT_MAX_TABLE_WIDTH
+
+
+def source_height(table: Table, row: int) -> Optional[float]:
+    """The source's height of grid row ``row`` in points, or None."""
+    if row < len(table.row_heights):
+        return table.row_heights[row]
+    return None
+
+
+# --------------------------------------------------------------------------
 # xlsx
 
 
-def write_sheet(ws, att: Attachment, table: Table) -> int:
-    """Lay out one table on worksheet ``ws`` (openpyxl); returns the 1-based
-    worksheet row of the grid's first row."""
-    from openpyxl.styles import Alignment, Border, Font, Side
+def _xlsx_preamble(ws, att: Attachment, table: Table, width: int) -> int:
+    """The lines above the grid (label, heading, fill-in lines, caption),
+    each merged across the table's width; returns the next free row."""
+    from openpyxl.styles import Font
 
-    width = max(table.n_cols, 1)
+    r = 1
+    lines: list[tuple[str, Optional[object], bool]] = []
+    if att.number is not None:
+        lines.append((f"附件{att.number}", Font(bold=True, size=12), False))
+    heading = form_heading(att)
+    if heading:
+        lines.append((heading, Font(bold=True, size=14), True))
+    lines += [(line, None, False) for line in field_lines(table.header_fields)]
+    if table.caption:
+        lines.append((table.caption, None, False))
+    for text, font, centre in lines:
+        _full_row(ws, r, width, text, font=font, centre=centre)
+        r += 1
+    return r
+
+
+def _full_row(ws, r: int, width: int, text: str, *, font=None, centre: bool = False) -> None:
+    from openpyxl.styles import Alignment
+
+    cell = ws.cell(row=r, column=1, value=text)
+    cell.alignment = Alignment(wrap_text=True, vertical="center",
+                               horizontal="center" if centre else "left")
+    if font is not None:
+        cell.font = font
+    if width > 1:
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
+
+
+def _xlsx_grid(ws, table: Table, grid_row: int) -> list[list[str]]:
+    """The grid (plus blank rows for a list without them) with borders and
+    merges; returns the rows written."""
+    from openpyxl.styles import Alignment, Border, Side
+
     thin = Side(style="thin")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    wrap_left = Alignment(wrap_text=True, vertical="center", horizontal="left")
-    r = 1
-
-    def full_row(text: str, *, font=None, align=wrap_left) -> None:
-        nonlocal r
-        cell = ws.cell(row=r, column=1, value=text)
-        cell.alignment = align
-        if font is not None:
-            cell.font = font
-        if width > 1:
-            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
-        r += 1
-
-    if att.number is not None:
-        full_row(f"附件{att.number}", font=Font(bold=True, size=12))
-    title = att.title or att.body_title or ""
-    if title:
-        full_row(title, font=Font(bold=True, size=14),
-                 align=Alignment(horizontal="center", vertical="center", wrap_text=True))
-    for line in field_lines(table.header_fields):
-        full_row(line)
-    if table.caption:
-        full_row(table.caption)
-    grid_row = r
     rows = grid_rows(table)
     if _needs_blank_rows(table):
         rows += [[""] * table.n_cols for _ in range(BLANK_ROWS)]
@@ -164,39 +229,61 @@ def write_sheet(ws, att: Attachment, table: Table) -> int:
                                        horizontal="center" if _width(text) <= 24 else "left")
     for sr, sc, er, ec in merged_ranges(table, grid_row, 1):
         ws.merge_cells(start_row=sr, start_column=sc, end_row=er, end_column=ec)
-    r = grid_row + len(rows)
-    for line in field_lines(table.footer_fields):
-        full_row(line)
-    for note in table.notes:
-        full_row(note)
-    # column widths from single-column cells; row heights from wrapped text
+    return rows
+
+
+def _xlsx_sizes(ws, table: Table, grid_row: int, n_grid_rows: int, last_row: int) -> None:
+    """Column widths (the source's proportions, else from the text) and row
+    heights: the source's height where it gives one (rows meant for
+    handwriting are tall), never less than the wrapped text needs."""
     from openpyxl.utils import get_column_letter
 
-    col_w = [8.0] * width
-    for c in table.cells:
-        if c.col_span == 1 and c.col < width:
-            col_w[c.col] = max(col_w[c.col], min(30.0, _width(_shown(c)) + 2.0))
+    col_w = [max(6.0, w / XLSX_POINTS_PER_WIDTH) for w in natural_widths(table)]
     for j, w in enumerate(col_w):
-        ws.column_dimensions[get_column_letter(j + 1)].width = w
-    total = sum(col_w)
-    for i in range(1, r):
-        if grid_row <= i < grid_row + len(rows):
+        ws.column_dimensions[get_column_letter(j + 1)].width = round(w, 2)
+    total = sum(col_w) or 1.0
+    for i in range(1, last_row):
+        if grid_row <= i < grid_row + n_grid_rows:
             continue
         text = ws.cell(row=i, column=1).value or ""
         lines = max(1, -(-_width(str(text)) // max(int(total), 1)))
         if lines > 1:
             ws.row_dimensions[i].height = 15 * lines + 3
+    need = [20.0] * n_grid_rows
     for c in table.cells:
         w = sum(col_w[c.col:c.col + c.col_span])
-        need = -(-_width(_shown(c)) // max(int(w) - 1, 1)) if c.text else 1
-        per_row = 15 * need / max(c.row_span, 1) + 4
-        cur = ws.row_dimensions[grid_row + c.row].height or 20
-        ws.row_dimensions[grid_row + c.row].height = max(cur, per_row, 20)
-    ws.page_setup.orientation = "landscape" if table.n_cols > 6 else "portrait"
+        lines = -(-_width(_shown(c)) // max(int(w) - 1, 1)) if c.text else 1
+        per_row = 15 * lines / max(c.row_span, 1) + 4
+        for k in range(c.row, min(c.row + c.row_span, n_grid_rows)):
+            need[k] = max(need[k], per_row)
+    for k in range(n_grid_rows):
+        ws.row_dimensions[grid_row + k].height = max(need[k], source_height(table, k) or 0)
+
+
+def _xlsx_page(ws, table: Table) -> None:
+    """A4, portrait or landscape by the table's width, one page wide."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape(table) else "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
+
+
+def write_sheet(ws, att: Attachment, table: Table) -> int:
+    """Lay out one table on worksheet ``ws`` (openpyxl): label, the form's
+    heading (:func:`form_heading`), fill-in lines, the grid with merges and
+    borders, the lines and notes under it; A4 by width. Returns the 1-based
+    worksheet row of the grid's first row."""
+    width = max(table.n_cols, 1)
+    grid_row = _xlsx_preamble(ws, att, table, width)
+    rows = _xlsx_grid(ws, table, grid_row)
+    r = grid_row + len(rows)
+    for line in [*field_lines(table.footer_fields), *table.notes]:
+        _full_row(ws, r, width, line)
+        r += 1
+    _xlsx_sizes(ws, table, grid_row, len(rows), r)
+    _xlsx_page(ws, table)
     return grid_row
 
 
@@ -240,7 +327,7 @@ def to_markdown(att: Attachment, table: Table) -> str:
     """A table as Markdown: title, fill-in lines, table, notes."""
     out: list[str] = []
     head = f"附件{att.number}" if att.number is not None else "附件"
-    title = att.title or att.body_title or ""
+    title = form_heading(att)
     out.append(f"# {head} {title}".rstrip())
     out.append("")
     for line in field_lines(table.header_fields):
@@ -289,31 +376,80 @@ def to_markdown(att: Attachment, table: Table) -> str:
 # command
 
 
-def export(notice, stem: str, fmt: str, out_dir: Path) -> list[Path]:
-    """Write ``notice``'s tables under ``out_dir`` in ``fmt``; returns the
-    paths written (empty when there are no tables). Raises ``OSError`` when
-    the directory is not writable."""
+def unique_stems(paths: list[Path]) -> list[str]:
+    """One output stem per input, all distinct: the file's stem, or, when
+    two inputs share it (``a/x.docx`` and ``b/x.docx``), the stem prefixed
+    with its parent folders until it differs (``a_x``, ``b_x``), else
+    numbered. Characters that are unsafe in file names become ``_``."""
+    parts = [[_FILE_BAD.sub("_", q) for q in p.with_suffix("").parts if q not in ("/", "..", ".")]
+             or ["notice"] for p in paths]
+    depth = [1] * len(paths)
+    while True:
+        stems = ["_".join(pp[-d:]) for pp, d in zip(parts, depth)]
+        clash = {s for s in stems if stems.count(s) > 1}
+        grow = [i for i, s in enumerate(stems) if s in clash and depth[i] < len(parts[i])]
+        if not grow:
+            break
+        for i in grow:
+            depth[i] += 1
+    out: list[str] = []
+    for s in stems:
+        cand, k = s, 2
+        while cand in out:
+            cand, k = f"{s}-{k}", k + 1
+        out.append(cand)
+    return out
+
+
+def _target(out_dir: Path, name: str, ext: str, protect: set[Path]) -> Path:
+    """``out_dir/name.ext``, or ``name_表格.ext`` when that would be one of the
+    inputs (``extract tables x.docx --format docx -o .`` must not overwrite
+    the notice it reads)."""
+    p = out_dir / f"{name}.{ext}"
+    if p.resolve() in protect:
+        p = out_dir / f"{name}_表格.{ext}"
+    return p
+
+
+def export(notice, stem: str, fmt: str, out_dir: Path, *,
+           protect: Iterable[Path] = ()) -> list[Path]:
+    """Write ``notice``'s tables under ``out_dir`` in ``fmt`` (xlsx, docx,
+    csv, md); returns the paths written (empty when there are no tables).
+    No path in ``protect`` (the command's inputs) is ever written. Raises
+    ``OSError`` when the directory is not writable."""
     from pipeline.exports.atomic import atomic_write_bytes, atomic_write_text
 
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = _FILE_BAD.sub("_", stem)
-    written: list[Path] = []
-    if fmt == "xlsx":
-        wb = build_workbook(notice)
-        if wb is None:
+    keep = {Path(p).resolve() for p in protect}
+    if fmt in ("xlsx", "docx"):
+        data = _workbook_bytes(notice) if fmt == "xlsx" else _docx_bytes(notice)
+        if data is None:
             return []
-        buf = io.BytesIO()
-        wb.save(buf)
-        p = out_dir / f"{stem}.xlsx"
-        atomic_write_bytes(p, buf.getvalue())
+        p = _target(out_dir, stem, fmt, keep)
+        atomic_write_bytes(p, data)
         return [p]
+    written: list[Path] = []
     for att, _k, table, label in iter_tables(notice):
-        name = f"{stem}_{_FILE_BAD.sub('_', label)}"
+        p = _target(out_dir, f"{stem}_{_FILE_BAD.sub('_', label)}", fmt, keep)
         if fmt == "csv":
-            p = out_dir / f"{name}.csv"
             atomic_write_bytes(p, ("\ufeff" + to_csv(table)).encode("utf-8"))
         else:
-            p = out_dir / f"{name}.md"
             atomic_write_text(p, to_markdown(att, table))
         written.append(p)
     return written
+
+
+def _workbook_bytes(notice) -> Optional[bytes]:
+    wb = build_workbook(notice)
+    if wb is None:
+        return None
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _docx_bytes(notice) -> Optional[bytes]:
+    from pipeline.exports.forms_docx import to_bytes
+
+    return to_bytes(notice)
