@@ -48,302 +48,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Optional
 
 from extractors._common import evidence, vocab
+from extractors.contact_fields import (CJK, Item, email_items, field_end, labels, org_re,
+                                       read_field, split_dept_name, validate_email)  # noqa: F401
 from models.common import Warning_
 from models.contacts import ContactPoint, ContactValue
 from models.document import Document
 
-_CJK = r"\u4e00-\u9fff"
-# Loose on purpose: anything that looks meant as an address is read, then
-# validated, so a malformed one becomes a warning instead of vanishing.
-_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@+[A-Za-z0-9_\-]*(?:[.,][A-Za-z0-9_\-]+)*")
-_DASH = "\\-\u2014\u2013\u2012\u2015\uff0d~\uff5e"
-# One phone as printed: optional (area code), local number (mobiles may be
-# spaced 3-4-4), optional extension (转/分机/ext/-NNNN), optional /NN sibling.
-_PHONE = re.compile(
-    rf"(?<![0-9])"
-    rf"(?:(?P<area>[(（]\s*0\d{{2,3}}\s*[)）]|0\d{{2,3}}(?=\s*[{_DASH}]|\s+\d))\s*[{_DASH}]*\s*)?"
-    rf"(?P<local>1[3-9]\d[\s\-]?\d{{4}}[\s\-]?\d{{4}}|[48]00[\s\-]?\d{{3}}[\s\-]?\d{{4}}|\d+)"
-    rf"(?:\s*(?:转|分机|ext\.?|[{_DASH}])\s*(?P<ext>\d{{1,6}}))?"
-    rf"(?P<alts>(?:\s*/\s*\d{{1,6}}(?![0-9]))*)"
-    rf"(?![0-9])"
-)
-_DELIM = re.compile(r"[\s、，,；;/（）()]+")
-_CJK_RUN = re.compile(rf"[{_CJK}·]+")
-_ASCII_ID = re.compile(r"[A-Za-z][A-Za-z0-9_\-]{3,29}")
-_QQ = re.compile(r"[1-9]\d{4,11}(?![0-9])")
-_MOBILE = re.compile(r"1[3-9]\d{9}(?![0-9])")
-# Last characters that make a token an organisation rather than a person.
-_ORG_FINAL = "部处科室办局组站所院队厅委会心"
-_POSTCODE = re.compile(r"\d{6}(?![0-9])")
-_HARD_STOP = re.compile(r"[。；;\n]")
-
-
-@dataclass
-class _Item:
-    """A value, name or department found in one block, in reading order."""
-
-    kind: str  # name | dept | phone | mobile | fax | email | qq | wechat | address | postcode
-    value: str
-    raw: str
-    block: int
-    start: int
-    end: int
-
-
 @dataclass
 class _Point:
-    names: list[_Item] = field(default_factory=list)
-    dept: Optional[_Item] = None
-    values: list[_Item] = field(default_factory=list)
+    names: list[Item] = field(default_factory=list)
+    dept: Optional[Item] = None
+    values: list[Item] = field(default_factory=list)
     values_after_name: bool = False
 
     def empty(self) -> bool:
         return not (self.names or self.dept or self.values)
-
-
-@lru_cache(maxsize=None)
-def _labels() -> tuple[re.Pattern, list[str]]:
-    data = vocab("contact_labels")
-    kinds = [k for k, _ in data["labels"]]
-    alt = "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(data["labels"]))
-    return re.compile(alt), kinds
-
-
-@lru_cache(maxsize=None)
-def _surnames() -> tuple[frozenset, tuple]:
-    data = vocab("contact_surnames")
-    return frozenset(data["single"]), tuple(data["compound"])
-
-
-@lru_cache(maxsize=None)
-def _org_re() -> re.Pattern:
-    sfx = "|".join(sorted(vocab("contact_labels")["org_suffixes"], key=len, reverse=True))
-    return re.compile(rf"(?:{sfx})")
-
-
-# ---------------------------------------------------------------- phones
-
-def normalise_phone(m: re.Match) -> list[tuple[str, str]]:
-    """``[(value, kind)]`` for one :data:`_PHONE` match, ``[]`` when the
-    digits are not a phone. ``kind`` is ``mobile`` or ``phone``.
-
-    Rules (ANNOTATION.md contacts): mobiles are ``1[3-9]`` + 9 digits (spaces
-    or hyphens inside dropped); landlines 7–8 digits not starting 0/1, after
-    an optional area code of 3–4 digits starting 0 (kept with one hyphen);
-    5-digit service numbers 12xxx/95xxx/96xxx; 400/800 + 7 digits. An
-    extension (``转8012``, ``-8012``, ``分机8012``) is kept as ``转8012``. A
-    ``/19`` after a number gives a sibling number with the last digits
-    replaced (``66120318/19`` → 66120318, 66120319); a longer tail after
-    ``/`` that is shorter than the number is an extension
-    (``66120318/661203`` → ``66120318转661203``).
-    """
-    area = m.group("area")
-    local = re.sub(r"[\s\-]", "", m.group("local"))
-    ext = m.group("ext")
-    if area:
-        area = re.sub(r"\D", "", area)
-    kind = "phone"
-    if re.fullmatch(r"1[3-9]\d{9}", local) and not area:
-        kind = "mobile"
-    elif re.fullmatch(r"[48]00\d{7}", local) and not area:
-        pass
-    elif re.fullmatch(r"[2-9]\d{6,7}", local):
-        pass
-    elif re.fullmatch(r"(?:12\d{3}|9[56]\d{3})", local) and not area and not ext:
-        pass
-    elif not area and re.fullmatch(r"0\d{9,11}", local):
-        pass  # area code printed without separator: kept as printed digits
-    else:
-        return []
-    base = f"{area}-{local}" if area else local
-    out: list[tuple[str, str]] = []
-    alts = re.findall(r"\d+", m.group("alts") or "")
-    if ext and kind == "mobile":
-        return []  # 138…转12 is not a phone: a mobile has no extension
-    if ext:
-        out.append((f"{base}转{ext}", kind))
-    else:
-        out.append((base, kind))
-    for a in alts:
-        if len(a) <= 2 and len(a) < len(local):
-            sib = local[: len(local) - len(a)] + a
-            out.append((f"{area}-{sib}" if area else sib, kind))
-        elif len(a) < len(local) and kind != "mobile":
-            out[0] = (f"{base}转{a}", kind)
-        else:
-            return out  # a full second number: read by the caller's next match
-    return out
-
-
-# ---------------------------------------------------------------- names
-
-def _is_name(tok: str) -> bool:
-    """A person's name: a listed surname + 1–2 characters (compound surname
-    + 1–2), not a form word (负责人, 姓名 …) and not ending like an org."""
-    data = vocab("contact_labels")
-    if tok in data["not_names"] or not (2 <= len(tok) <= 4):
-        return False
-    single, compound = _surnames()
-    if tok.startswith(compound):
-        given = len(tok) - 2
-    elif tok[0] in single:
-        given = len(tok) - 1
-    else:
-        return False
-    if not 1 <= given <= 2:
-        return False
-    return tok[-1] not in _ORG_FINAL
-
-
-def split_dept_name(tok: str) -> tuple[Optional[str], Optional[str]]:
-    """``(department, name)`` of one 联系人 token.
-
-    ``区总工会宣传教育部张琳`` → (``区总工会宣传教育部``, ``张琳``);
-    ``张琳`` → (None, ``张琳``); ``经济工作部`` → (``经济工作部``, None);
-    anything else → (None, None). The department is the longest prefix that
-    ends in an org suffix (部, 处, 办公室 …, ``data/contact_labels.json``)
-    and leaves a valid name, or the whole token when it ends in one.
-    """
-    honor = vocab("contact_labels")["name_honorifics"]
-    for h in honor:
-        if tok.endswith(h) and len(tok) > len(h) + 1:
-            tok = tok[: -len(h)]
-    if _is_name(tok):
-        return None, tok
-    for m in reversed(list(_org_re().finditer(tok))):
-        dept, rest = tok[: m.end()], tok[m.end():]
-        if len(dept) < 2:
-            continue
-        if not rest:
-            return dept, None
-        if _is_name(rest):
-            return dept, rest
-    return None, None
-
-
-# ---------------------------------------------------------------- fields
-
-def _email_items(text: str, block: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group().rstrip(".,")) for m in _EMAIL.finditer(text)]
-
-
-def _validate_email(addr: str) -> Optional[str]:
-    """The lower-cased address if its syntax is valid (email_validator,
-    ``check_deliverability=False``), else None. Imported lazily: only a
-    document with an ``@`` pays the import."""
-    from email_validator import EmailNotValidError, validate_email
-    try:
-        validate_email(addr, check_deliverability=False)
-    except EmailNotValidError:
-        return None
-    return addr.lower()
-
-
-def _field_end(text: str, start: int, stop: int) -> int:
-    """End of a field starting at ``start`` (≤ ``stop``, the next label):
-    a sentence end, a line or cell break, or an unmatched closing bracket."""
-    depth = 0
-    i = start
-    while i < stop:
-        c = text[i]
-        if c in "。；;\n\t":
-            return i
-        if c in "（(":
-            depth += 1
-        elif c in "）)":
-            if depth == 0:
-                return i
-            depth -= 1
-        i += 1
-    return stop
-
-
-def _read_field(text: str, kind: str, start: int, end: int, block: int,
-                emails: dict[int, tuple[int, str]], warnings: list, doc: Document) -> list[_Item]:
-    """Values of one field ``text[start:end]`` whose label has ``kind``."""
-    items: list[_Item] = []
-    pos = start
-    while pos < end:
-        if text[pos] in "(（" and kind in ("phone", "mobile", "fax"):
-            m = _PHONE.match(text, pos, end)  # (0532)85912346: the bracket is the area code's
-            if m and normalise_phone(m):
-                for v, shape in normalise_phone(m):
-                    items.append(_Item("fax" if kind == "fax" else shape, v, m.group().strip(),
-                                       block, m.start(), m.end()))
-                pos = m.end()
-                continue
-        d = _DELIM.match(text, pos, end)
-        if d and d.end() <= end:
-            pos = d.end()
-            continue
-        if pos in emails:
-            e_end, addr = emails[pos]
-            items.append(_Item("email", addr, text[pos:e_end], block, pos, e_end))
-            pos = e_end
-            continue
-        c = text[pos]
-        if kind == "address":
-            seg = text[pos:end].rstrip("，,、 ")
-            if re.search(rf"[{_CJK}]", seg) and re.search(r"[市区县镇路街道号楼室村巷弄]", seg):
-                items.append(_Item("address", seg, seg, block, pos, pos + len(seg)))
-            break
-        if kind == "postcode":
-            m = _POSTCODE.match(text, pos, end)
-            if m and m.end() <= end:
-                items.append(_Item("postcode", m.group(), m.group(), block, pos, m.end()))
-            break
-        if kind in ("qq", "wechat"):
-            if kind == "qq":
-                m = _QQ.match(text, pos, end)
-            else:  # a WeChat id: a mobile number, an ASCII id, or digits
-                m = _MOBILE.match(text, pos, end) or _ASCII_ID.match(text, pos, end) or _QQ.match(text, pos, end)
-            if m and m.end() <= end:
-                items.append(_Item(kind, m.group(), m.group(), block, pos, m.end()))
-                pos = m.end()
-                continue
-            break
-        if c.isdigit() or c in "(（":
-            m = _PHONE.match(text, pos, end)
-            if not m or m.end() > end:
-                break
-            vals = normalise_phone(m)
-            if not vals:
-                digits = re.sub(r"\D", "", m.group())
-                if kind in ("phone", "mobile", "fax") and len(digits) >= 5:
-                    warnings.append(Warning_(
-                        code="bad_phone",
-                        message=f"{m.group().strip()!r} after a phone label is not a valid phone number",
-                        evidence=evidence(doc, block, m.start(), m.end())))
-                break
-            for v, shape in vals:
-                k = "fax" if kind == "fax" else shape
-                items.append(_Item(k, v, m.group().strip(), block, m.start(), m.end()))
-            pos = m.end()
-            continue
-        if kind in ("name", "dept"):
-            m = _CJK_RUN.match(text, pos, end)
-            if not m or m.end() > end:
-                break
-            tok = m.group()
-            if kind == "dept":
-                items.append(_Item("dept", tok, tok, block, pos, m.end()))
-                break
-            dept, name = split_dept_name(tok)
-            if dept is None and name is None:
-                break
-            if dept:
-                items.append(_Item("dept", dept, dept, block, pos, pos + len(dept)))
-            if name:
-                s = pos + (len(dept) if dept else 0)
-                items.append(_Item("name", name, text[s:m.end()], block, s, m.end()))
-            pos = m.end()
-            continue
-        break
-    return items
 
 
 def _dept_before(text: str, pos: int) -> Optional[tuple[int, int, str]]:
@@ -362,11 +84,11 @@ def _dept_before(text: str, pos: int) -> Optional[tuple[int, int, str]]:
     cut = sorted(vocab("contact_labels")["cut_words"], key=len, reverse=True)
     for c_end in cands:
         head = seg[:c_end]
-        m = re.search(rf"[{_CJK}]{{2,30}}$", head)
+        m = re.search(rf"[{CJK}]{{2,30}}$", head)
         if not m:
             continue
         run = m.group()
-        sfx = list(_org_re().finditer(run))
+        sfx = list(org_re().finditer(run))
         if not sfx or sfx[-1].end() != len(run):
             continue
         start = 0
@@ -385,38 +107,38 @@ def _dept_before(text: str, pos: int) -> Optional[tuple[int, int, str]]:
     return None
 
 
-def _block_items(doc: Document, bi: int, warnings: list, carry: Optional[str] = None) -> list[_Item]:
+def _block_items(doc: Document, bi: int, warnings: list, carry: Optional[str] = None) -> list[Item]:
     """Items of block ``bi``. ``carry`` is the kind of a label that ended the
     previous block with an empty field (a PDF line wrapped after
     ``电话:``): this block's first characters are read as that field."""
     text = doc.blocks[bi].text
-    label_re, kinds = _labels()
+    label_re, kinds = labels()
     emails = {}
     spans = []
-    for s, e, addr in _email_items(text, bi):
+    for s, e, addr in email_items(text, bi):
         spans.append((s, e))
-        ok = _validate_email(addr)
+        ok = validate_email(addr)
         if ok is None:
             warnings.append(Warning_(code="bad_email",
                                      message=f"{addr!r} is not a well-formed e-mail address",
                                      evidence=evidence(doc, bi, s, e)))
             continue
         emails[s] = (s + len(addr), ok)
-    labels = []
+    found = []
     for m in label_re.finditer(text):
         if any(s <= m.start() < e for s, e in spans):
             continue
         k = kinds[int(m.lastgroup[1:])]
-        labels.append((m.start(), m.end(), k))
-    items: list[_Item] = []
+        found.append((m.start(), m.end(), k))
+    items: list[Item] = []
     used_emails: set[int] = set()
     if carry:
-        first = labels[0][0] if labels else len(text)
-        items.extend(_read_field(text, carry, 0, _field_end(text, 0, first), bi, emails, warnings, doc))
+        first = found[0][0] if found else len(text)
+        items.extend(read_field(text, carry, 0, field_end(text, 0, first), bi, emails, warnings, doc))
     last_end = 0
     seen_name_label = False
-    for i, (ls, le, k) in enumerate(labels):
-        nxt = labels[i + 1][0] if i + 1 < len(labels) else len(text)
+    for i, (ls, le, k) in enumerate(found):
+        nxt = found[i + 1][0] if i + 1 < len(found) else len(text)
         if seen_name_label and i > 0:
             # "联系人:A部王敏，电话:…；B处陈晓东，电话:…": a second person
             # printed without a new 联系人 label, between two fields
@@ -427,15 +149,15 @@ def _block_items(doc: Document, bi: int, warnings: list, carry: Optional[str] = 
             while g1 > g0 and text[g1 - 1] in "；;，,、 :：\t":
                 g1 -= 1
             if g1 > g0 and text[g0] not in "。\n":
-                bare = _read_field(text, "name", g0, g1, bi, {}, [], doc)
+                bare = read_field(text, "name", g0, g1, bi, {}, [], doc)
                 if bare and bare[-1].end == g1:
                     items.extend(bare)
         seen_name_label = seen_name_label or k == "name"
         start = le
         sep = re.compile(r"[ \t:：]*").match(text, start)
         start = sep.end()
-        end = _field_end(text, start, nxt)
-        got = _read_field(text, k, start, end, bi, emails, warnings, doc)
+        end = field_end(text, start, nxt)
+        got = read_field(text, k, start, end, bi, emails, warnings, doc)
         last_end = max(end, got[-1].end if got else end)
         for it in got:
             if it.kind == "email":
@@ -443,14 +165,14 @@ def _block_items(doc: Document, bi: int, warnings: list, carry: Optional[str] = 
         if got and not items:
             d = _dept_before(text, ls)
             if d and got[0].kind != "dept":
-                items.append(_Item("dept", d[2], d[2], bi, d[0], d[1]))
+                items.append(Item("dept", d[2], d[2], bi, d[0], d[1]))
         items.extend(got)
     for it in items:
         if it.kind == "email":
             used_emails.add(it.start)
     for s, (e, addr) in emails.items():
         if s not in used_emails:
-            items.append(_Item("email", addr, text[s:e], bi, s, e))
+            items.append(Item("email", addr, text[s:e], bi, s, e))
     items.sort(key=lambda x: x.start)
     return items
 
@@ -458,7 +180,7 @@ def _block_items(doc: Document, bi: int, warnings: list, carry: Optional[str] = 
 def _open_label(text: str) -> Optional[str]:
     """The kind of a label that ends ``text`` with nothing after it but
     ``:`` or spaces (``…电话:``), else None."""
-    label_re, kinds = _labels()
+    label_re, kinds = labels()
     m = None
     for m in label_re.finditer(text):
         pass
@@ -467,7 +189,7 @@ def _open_label(text: str) -> Optional[str]:
     return None
 
 
-def _group(runs: list[list[_Item]]) -> list[_Point]:
+def _group(runs: list[list[Item]]) -> list[_Point]:
     points: list[_Point] = []
     for run in runs:
         cur = _Point()
@@ -503,7 +225,7 @@ def extract(doc: Document) -> tuple[list[ContactPoint], list[Warning_]]:
     text. See the module docstring for the rules.
     """
     warnings: list[Warning_] = []
-    runs: list[list[_Item]] = []
+    runs: list[list[Item]] = []
     prev_had = False
     carry: Optional[str] = None
     for bi, b in enumerate(doc.blocks):

@@ -1,0 +1,300 @@
+"""Reading the values of one contact field (ANNOTATION.md "contacts"):
+phones (validated and normalised), e-mail addresses, QQ and WeChat ids,
+addresses, postcodes, and the names and departments of a 联系人 field.
+The rules are the ones listed in :mod:`extractors.contacts` (steps 3–5).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from extractors._common import evidence, vocab
+from models.common import Warning_
+from models.document import Document
+
+CJK = r"\u4e00-\u9fff"
+# Loose on purpose: anything that looks meant as an address is read, then
+# validated, so a malformed one becomes a warning instead of vanishing.
+_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@+[A-Za-z0-9_\-]*(?:[.,][A-Za-z0-9_\-]+)*")
+_DASH = "\\-\u2014\u2013\u2012\u2015\uff0d~\uff5e"
+# One phone as printed: optional (area code), local number (mobiles may be
+# spaced 3-4-4), optional extension (转/分机/ext/-NNNN), optional /NN sibling.
+_PHONE = re.compile(
+    rf"(?<![0-9])"
+    rf"(?:(?P<area>[(（]\s*0\d{{2,3}}\s*[)）]|0\d{{2,3}}(?=\s*[{_DASH}]|\s+\d))\s*[{_DASH}]*\s*)?"
+    rf"(?P<local>1[3-9]\d[\s\-]?\d{{4}}[\s\-]?\d{{4}}|[48]00[\s\-]?\d{{3}}[\s\-]?\d{{4}}|\d+)"
+    rf"(?:\s*(?:转|分机|ext\.?|[{_DASH}])\s*(?P<ext>\d{{1,6}}))?"
+    rf"(?P<alts>(?:\s*/\s*\d{{1,6}}(?![0-9]))*)"
+    rf"(?![0-9])"
+)
+_DELIM = re.compile(r"[\s、，,；;/（）()]+")
+_CJK_RUN = re.compile(rf"[{CJK}·]+")
+_ASCII_ID = re.compile(r"[A-Za-z][A-Za-z0-9_\-]{3,29}")
+_QQ = re.compile(r"[1-9]\d{4,11}(?![0-9])")
+_MOBILE = re.compile(r"1[3-9]\d{9}(?![0-9])")
+# Last characters that make a token an organisation rather than a person.
+_ORG_FINAL = "部处科室办局组站所院队厅委会心"
+_POSTCODE = re.compile(r"\d{6}(?![0-9])")
+
+
+@dataclass
+class Item:
+    """A value, name or department found in one block, in reading order."""
+
+    kind: str  # name | dept | phone | mobile | fax | email | qq | wechat | address | postcode
+    value: str
+    raw: str
+    block: int
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=None)
+def labels() -> tuple[re.Pattern, list[str]]:
+    data = vocab("contact_labels")
+    kinds = [k for k, _ in data["labels"]]
+    alt = "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(data["labels"]))
+    return re.compile(alt), kinds
+
+
+@lru_cache(maxsize=None)
+def surnames() -> tuple[frozenset, tuple]:
+    data = vocab("contact_surnames")
+    return frozenset(data["single"]), tuple(data["compound"])
+
+
+@lru_cache(maxsize=None)
+def org_re() -> re.Pattern:
+    sfx = "|".join(sorted(vocab("contact_labels")["org_suffixes"], key=len, reverse=True))
+    return re.compile(rf"(?:{sfx})")
+
+
+# ---------------------------------------------------------------- phones
+
+def normalise_phone(m: re.Match) -> list[tuple[str, str]]:
+    """``[(value, kind)]`` for one :data:`_PHONE` match, ``[]`` when the
+    digits are not a phone. ``kind`` is ``mobile`` or ``phone``.
+
+    Rules (ANNOTATION.md contacts): mobiles are ``1[3-9]`` + 9 digits (spaces
+    or hyphens inside dropped); landlines 7–8 digits not starting 0/1, after
+    an optional area code of 3–4 digits starting 0 (kept with one hyphen);
+    5-digit service numbers 12xxx/95xxx/96xxx; 400/800 + 7 digits. An
+    extension (``转8012``, ``-8012``, ``分机8012``) is kept as ``转8012``. A
+    ``/19`` after a number gives a sibling number with the last digits
+    replaced (``66120318/19`` → 66120318, 66120319); a longer tail after
+    ``/`` that is shorter than the number is an extension
+    (``66120318/661203`` → ``66120318转661203``).
+    """
+    area = m.group("area")
+    local = re.sub(r"[\s\-]", "", m.group("local"))
+    ext = m.group("ext")
+    if area:
+        area = re.sub(r"\D", "", area)
+    kind = "phone"
+    if re.fullmatch(r"1[3-9]\d{9}", local) and not area:
+        kind = "mobile"
+    elif re.fullmatch(r"[48]00\d{7}", local) and not area:
+        pass
+    elif re.fullmatch(r"[2-9]\d{6,7}", local):
+        pass
+    elif re.fullmatch(r"(?:12\d{3}|9[56]\d{3})", local) and not area and not ext:
+        pass
+    elif not area and re.fullmatch(r"0\d{9,11}", local):
+        pass  # area code printed without separator: kept as printed digits
+    else:
+        return []
+    base = f"{area}-{local}" if area else local
+    out: list[tuple[str, str]] = []
+    alts = re.findall(r"\d+", m.group("alts") or "")
+    if ext and kind == "mobile":
+        return []  # 138…转12 is not a phone: a mobile has no extension
+    if ext:
+        out.append((f"{base}转{ext}", kind))
+    else:
+        out.append((base, kind))
+    for a in alts:
+        if len(a) <= 2 and len(a) < len(local):
+            sib = local[: len(local) - len(a)] + a
+            out.append((f"{area}-{sib}" if area else sib, kind))
+        elif len(a) < len(local) and kind != "mobile":
+            out[0] = (f"{base}转{a}", kind)
+        else:
+            return out  # a full second number: read by the caller's next match
+    return out
+
+
+# ---------------------------------------------------------------- names
+
+def is_name(tok: str) -> bool:
+    """A person's name: a listed surname + 1–2 characters (compound surname
+    + 1–2), not a form word (负责人, 姓名 …) and not ending like an org."""
+    data = vocab("contact_labels")
+    if tok in data["not_names"] or not (2 <= len(tok) <= 4):
+        return False
+    single, compound = surnames()
+    if tok.startswith(compound):
+        given = len(tok) - 2
+    elif tok[0] in single:
+        given = len(tok) - 1
+    else:
+        return False
+    if not 1 <= given <= 2:
+        return False
+    return tok[-1] not in _ORG_FINAL
+
+
+def split_dept_name(tok: str) -> tuple[Optional[str], Optional[str]]:
+    """``(department, name)`` of one 联系人 token.
+
+    ``区总工会宣传教育部张琳`` → (``区总工会宣传教育部``, ``张琳``);
+    ``张琳`` → (None, ``张琳``); ``经济工作部`` → (``经济工作部``, None);
+    anything else → (None, None). The department is the longest prefix that
+    ends in an org suffix (部, 处, 办公室 …, ``data/contact_labels.json``)
+    and leaves a valid name, or the whole token when it ends in one.
+    """
+    honor = vocab("contact_labels")["name_honorifics"]
+    for h in honor:
+        if tok.endswith(h) and len(tok) > len(h) + 1:
+            tok = tok[: -len(h)]
+    if is_name(tok):
+        return None, tok
+    for m in reversed(list(org_re().finditer(tok))):
+        dept, rest = tok[: m.end()], tok[m.end():]
+        if len(dept) < 2:
+            continue
+        if not rest:
+            return dept, None
+        if is_name(rest):
+            return dept, rest
+    return None, None
+
+
+# ---------------------------------------------------------------- fields
+
+def email_items(text: str, block: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group().rstrip(".,")) for m in _EMAIL.finditer(text)]
+
+
+def validate_email(addr: str) -> Optional[str]:
+    """The lower-cased address if its syntax is valid (email_validator,
+    ``check_deliverability=False``), else None. Imported lazily: only a
+    document with an ``@`` pays the import."""
+    from email_validator import EmailNotValidError, validate_email
+    try:
+        validate_email(addr, check_deliverability=False)
+    except EmailNotValidError:
+        return None
+    return addr.lower()
+
+
+def field_end(text: str, start: int, stop: int) -> int:
+    """End of a field starting at ``start`` (≤ ``stop``, the next label):
+    a sentence end, a line or cell break, or an unmatched closing bracket."""
+    depth = 0
+    i = start
+    while i < stop:
+        c = text[i]
+        if c in "。；;\n\t":
+            return i
+        if c in "（(":
+            depth += 1
+        elif c in "）)":
+            if depth == 0:
+                return i
+            depth -= 1
+        i += 1
+    return stop
+
+
+PHONE_LABELS = ("phone", "mobile", "fax")
+
+
+def read_field(text: str, kind: str, start: int, end: int, block: int,
+               emails: dict[int, tuple[int, str]], warnings: list, doc: Document) -> list[Item]:
+    """Values of one field ``text[start:end]`` whose label has ``kind``,
+    read left to right until something that is not a value of that kind.
+    ``emails`` maps the start of each valid address to (end, address);
+    a digit run after a phone label that is not a phone adds a ``bad_phone``
+    warning to ``warnings``."""
+    items: list[Item] = []
+    pos = start
+    while pos < end:
+        got, nxt = _read_value(text, kind, pos, end, block, emails)
+        if got is None:  # digits after a phone label that are not a phone
+            m = _PHONE.match(text, pos, end)
+            if kind in PHONE_LABELS and len(re.sub(r"\D", "", m.group())) >= 5:
+                warnings.append(Warning_(
+                    code="bad_phone",
+                    message=f"{m.group().strip()!r} after a phone label is not a valid phone number",
+                    evidence=evidence(doc, block, m.start(), m.end())))
+            break
+        items.extend(got)
+        if nxt is None:
+            break
+        pos = nxt
+    return items
+
+
+def _read_value(text: str, kind: str, pos: int, end: int, block: int,
+                emails: dict[int, tuple[int, str]]) -> tuple[Optional[list[Item]], Optional[int]]:
+    """The value at ``pos``: (items, next position); next None ends the
+    field; items None for digits that fail the phone check."""
+    if text[pos] in "(（" and kind in PHONE_LABELS:
+        m = _PHONE.match(text, pos, end)  # (0532)85912346: the bracket is the area code's
+        if m and normalise_phone(m):
+            return _phone_items(m, kind, block), m.end()
+    d = _DELIM.match(text, pos, end)
+    if d and d.end() <= end:
+        return [], d.end()
+    if pos in emails:
+        e_end, addr = emails[pos]
+        return [Item("email", addr, text[pos:e_end], block, pos, e_end)], e_end
+    if kind == "address":
+        seg = text[pos:end].rstrip("，,、 ")
+        ok = re.search(rf"[{CJK}]", seg) and re.search(r"[市区县镇路街道号楼室村巷弄]", seg)
+        return ([Item("address", seg, seg, block, pos, pos + len(seg))] if ok else []), None
+    if kind == "postcode":
+        m = _POSTCODE.match(text, pos, end)
+        return ([Item("postcode", m.group(), m.group(), block, pos, m.end())] if m else []), None
+    if kind in ("qq", "wechat"):
+        # a WeChat id: a mobile number, an ASCII id, or digits
+        m = _QQ.match(text, pos, end) if kind == "qq" else (
+            _MOBILE.match(text, pos, end) or _ASCII_ID.match(text, pos, end)
+            or _QQ.match(text, pos, end))
+        return ([Item(kind, m.group(), m.group(), block, pos, m.end())], m.end()) if m else ([], None)
+    if text[pos].isdigit() or text[pos] in "(（":
+        m = _PHONE.match(text, pos, end)
+        if not m:
+            return [], None
+        return (_phone_items(m, kind, block), m.end()) if normalise_phone(m) else (None, None)
+    if kind in ("name", "dept"):
+        return _name_items(text, kind, pos, end, block)
+    return [], None
+
+
+def _phone_items(m: re.Match, kind: str, block: int) -> list[Item]:
+    return [Item("fax" if kind == "fax" else shape, v, m.group().strip(), block, m.start(), m.end())
+            for v, shape in normalise_phone(m)]
+
+
+def _name_items(text: str, kind: str, pos: int, end: int, block: int
+                ) -> tuple[list[Item], Optional[int]]:
+    """A department and/or a person's name at ``pos`` (``区总工会宣传教育部张琳``)."""
+    m = _CJK_RUN.match(text, pos, end)
+    if not m:
+        return [], None
+    tok = m.group()
+    if kind == "dept":
+        return [Item("dept", tok, tok, block, pos, m.end())], None
+    dept, name = split_dept_name(tok)
+    if dept is None and name is None:
+        return [], None
+    items = []
+    if dept:
+        items.append(Item("dept", dept, dept, block, pos, pos + len(dept)))
+    if name:
+        s = pos + (len(dept) if dept else 0)
+        items.append(Item("name", name, text[s:m.end()], block, s, m.end()))
+    return items, m.end()
