@@ -17,16 +17,21 @@ from models.common import Evidence
 from models.document import Document
 
 _CN = "〇零一二三四五六七八九十○"
+# A year in Chinese numerals as typed on real pages: the 〇 is often a digit
+# zero or a Latin O ("二0一三年", "二OO九年"); read as 〇.
+_CN_YEAR = _CN + "0OoＯ"
 FULL_DATE = re.compile(
-    rf"(?P<y>\d{{4}}|[{_CN}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*"
+    rf"(?P<y>\d{{4}}|[{_CN_YEAR}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*"
     rf"(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*日")
 
 
 def cn_number(s: str) -> Optional[int]:
     """An integer from ASCII digits or a Chinese numeral (二十二, 二〇一九),
     or None when ``s`` is not a number (``extractors.dates_cn.cn_int``)."""
+    if not s.isascii() or not s.isdigit():
+        s = re.sub("[○0OoＯ]", "〇", s)
     try:
-        return cn_int(s.replace("○", "〇"))
+        return cn_int(s)
     except ValueError:
         return None
 
@@ -47,6 +52,31 @@ def parse_full_date(text: str) -> Optional[tuple[dt.date, int, int]]:
     return None
 
 
+# A date line written with figures only, as web editors print a 成文日期:
+# "20141210", "2014.12.10", "2014-12-10", "2014/12/10". Only a whole line
+# qualifies: inside a sentence such a figure is a number, not a date.
+NUMERIC_DATE_LINE = re.compile(
+    r"^(?P<y>(?:19|20)\d{2})(?:(?P<m>\d{2})(?P<d>\d{2})|(?P<sep>[./-])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2}))$")
+
+
+def parse_date_line(text: str) -> Optional[tuple[dt.date, int, int]]:
+    """``parse_full_date``, else a line that is only a figure date
+    (:data:`NUMERIC_DATE_LINE`), as ``(date, start, end)``; None otherwise."""
+    hit = parse_full_date(text)
+    if hit:
+        return hit
+    m = NUMERIC_DATE_LINE.match(text.strip())
+    if not m:
+        return None
+    mo, d = (m.group("m"), m.group("d")) if m.group("m") else (m.group("m2"), m.group("d2"))
+    try:
+        day = dt.date(int(m.group("y")), int(mo), int(d))
+    except ValueError:
+        return None
+    start = text.index(text.strip())
+    return day, start, start + len(text.strip())
+
+
 def extract_signed_date(doc: Document) -> tuple[Optional[dt.date], Optional[Evidence]]:
     """The 成文日期 under the signature as ``(date, evidence)``, or
     ``(None, None)`` when the notice has none (a ``…印发`` date is the
@@ -54,7 +84,7 @@ def extract_signed_date(doc: Document) -> tuple[Optional[dt.date], Optional[Evid
     z = doc.zones
     if not z or z.date is None:
         return None, None
-    hit = parse_full_date(doc.blocks[z.date].text)
+    hit = parse_date_line(doc.blocks[z.date].text)
     if not hit:
         return None, None
     d, s, e = hit

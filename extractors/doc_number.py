@@ -38,6 +38,17 @@ def parse(text: str) -> Optional[tuple[DocNumber, int, int]]:
     return num, start, m.end()
 
 
+# A sentence that cites other documents ("根据《…意见》（浙总工发〔2015〕13号）
+# 文件精神…"), real/webpages: its numbers are not the notice's own.
+_CITING = re.compile(r"^(?:根据|按照|依据|依照|为贯彻|为落实|贯彻|落实|遵照|参照|接)")
+
+
+def _cited(text: str, start: int) -> bool:
+    """True when the 发文字号 at ``start`` cites another document: it
+    follows a 《title》 directly, or the line is a sentence citing one."""
+    return bool(re.search(r"》\s*[（(]?\s*$", text[:start]) or _CITING.match(text))
+
+
 def extract(doc: Document) -> Optional[DocNumber]:
     """The notice's 发文字号 with evidence, or None when it has none."""
     z = doc.zones
@@ -49,7 +60,7 @@ def extract(doc: Document) -> Optional[DocNumber]:
         if b.kind != "paragraph" or len(b.text) > 80:
             continue
         hit = parse(b.text)
-        if hit:
+        if hit and not _cited(b.text, hit[1]):
             num, s, e = hit
             num.evidence = evidence(doc, i, s, e)
             return num

@@ -46,8 +46,9 @@ def _from_signature(doc: Document) -> list[Issuer]:
     for i in doc.zones.signature:
         b = doc.blocks[i]
         names = split_orgs(b.raw)
-        if doc.ocr:  # OCR drops the space between side-by-side names
-            names = [part for n in names for part in split_joined(n)]
+        # OCR and web pages drop the space between side-by-side names
+        # ("绍兴市总工会绍兴市教育局"): split at known org suffixes
+        names = [part for n in names for part in split_joined(n)]
         out.extend(_issuer(doc, i, name, "signature") for name in names)
     return out
 
@@ -64,6 +65,7 @@ def _from_title(doc: Document, title: Optional[Title]) -> list[Issuer]:
     names = [p for p in re.split(r"[、,，]", prefix) if p]
     if not names or not all(is_org_name(n) for n in names):
         names = [prefix] if is_org_name(prefix) else []
+    names = [part for n in names for part in split_joined(n)]
     return [Issuer(name=n, source="title", evidence=title.evidence) for n in names]
 
 

@@ -14,7 +14,8 @@ __all__ = ["is_org_name", "split_joined", "split_orgs", "title_endings"]
 
 
 def _suffixes() -> tuple[str, ...]:
-    return tuple(vocab("org_suffixes")["suffixes"])
+    v = vocab("org_suffixes")
+    return tuple(v["suffixes"]) + tuple(v.get("suffixes_traditional", ()))
 
 
 def title_endings() -> tuple[str, ...]:
@@ -32,10 +33,19 @@ def is_org_name(s: str) -> bool:
 
 def split_orgs(raw: str) -> list[str]:
     """Organisation names printed side by side in one line, split on runs of
-    whitespace ("长兴县劳动竞赛委员会 长兴县总工会" → two names). A part that
-    is not a name alone is joined to the next (a name spaced out for
-    justification, "长 兴 县 总 工 会"). Returns [] when the line is not
-    made only of names."""
+    whitespace ("长兴县劳动竞赛委员会 长兴县总工会" → two names) or on 、
+    ("刘化集团公司工会、职工摄影协会", real excerpts). A part that is not a
+    name alone is joined to the next (a name spaced out for justification,
+    "长 兴 县 总 工 会") but never across a 、. Returns [] when the line is
+    not made only of names."""
+    pieces = [p for p in raw.strip().split("、")]
+    if len(pieces) > 1:
+        named = [_split_spaced(p) for p in pieces]
+        return [n for ns in named for n in ns] if all(named) else []
+    return _split_spaced(raw)
+
+
+def _split_spaced(raw: str) -> list[str]:
     parts = [p for p in re.split(r"\s+", raw.strip()) if p]
     out: list[str] = []
     buf = ""
@@ -58,13 +68,26 @@ def split_orgs(raw: str) -> list[str]:
 
 def split_joined(name: str) -> list[str]:
     """Split names that lost the space between them ("长兴县劳动竞赛委员会长兴县
-    总工会", as OCR returns a signature line) at an inner suffix boundary
-    where both sides are names of at least 5 characters; else ``[name]``.
-    Only used where the layout promises separate names (OCR'd signatures):
-    a real name can contain another (中国海员建设工会浙江省委员会)."""
+    总工会" as OCR returns a signature line, "绍兴市总工会绍兴市教育局" as web
+    pages print it) at an inner suffix boundary where both sides are names
+    of at least 5 characters; else ``[name]``. A real name can contain
+    another: a union's committee for a region (中国海员建设工会浙江省委员会,
+    华中科技大学工会委员会) is one name, so a right side ending in 委员会 is
+    split off only when it repeats the left side's place (its first two
+    characters)."""
     strong = tuple(x for x in _suffixes() if len(x) >= 2)  # 委员会, 总工会 — not 委, 局
     for k in range(5, len(name) - 4):
         left, right = name[:k], name[k:]
-        if left.endswith(strong) and is_org_name(left) and is_org_name(right):
-            return [left, *split_joined(right)]
+        if not (left.endswith(strong) and is_org_name(left) and is_org_name(right)):
+            continue
+        if right.endswith(("委员会", "委員會")) and right[:2] != left[:2]:
+            continue
+        if _stem(right) < 2:  # "石牌街道|工会联合会": a body type alone names no body
+            continue
+        return [left, *split_joined(right)]
     return [name]
+
+
+def _stem(name: str) -> int:
+    """Length of ``name`` before its longest org suffix."""
+    return len(name) - max((len(x) for x in _suffixes() if name.endswith(x)), default=0)

@@ -33,7 +33,8 @@ def extract(doc: Document) -> Optional[Printed]:
             continue
         d, s, e = hit
         m = FULL_DATE.search(b.raw)
-        org_raw = b.raw[: m.start()] if m else ""
+        # "XX办公室印发2012年12月18日印发" names the org before a first 印发
+        org_raw = re.sub(r"\s*(?:印发|印制)\s*$", "", b.raw[: m.start()]) if m else ""
         orgs = split_orgs(org_raw) if org_raw.strip() else []
         if not orgs and i > 0 and doc.blocks[i - 1].kind == "paragraph":
             orgs = split_orgs(doc.blocks[i - 1].raw)

@@ -115,9 +115,22 @@ def widen(best, heading=None):
             return best
         own = _cjk_outside_links(best)
         extra = _cjk_outside_links(parent) - own
-        if extra <= 0 or extra > 0.25 * own:
+        if extra <= 0 or extra > 0.25 * own or any(_frame(s) for s in parent if s is not best):
             return best
         best = parent
+
+
+def _frame(el) -> bool:
+    """True for an element of the page frame around an article: a heading,
+    a meta line (发布时间, 来源, 浏览次数), links, a title/info/meta class."""
+    if not isinstance(el.tag, str):
+        return False
+    text = _norm_ws(el.text_content())
+    cls = " ".join(filter(None, [el.get("class"), el.get("id")])).lower()
+    return (el.tag.lower() in ("h1", "h2", "h3", "h4", "h5", "h6", "a")
+            or bool(re.search(r"title|info|meta|property|attr|date|time|author|source", cls))
+            or bool(_CHROME_LINE.match(text) or _CHROME_ANY.search(text))
+            or any(_CJK.search(a.text_content() or "") for a in el.iter("a")))
 
 
 def page_heading(root, content):

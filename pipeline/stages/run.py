@@ -23,6 +23,7 @@ from models.notice import Notice, Source
 from pipeline.errors import DocumentLoadError, NoticeError
 from pipeline.stages.normalise import normalise
 from pipeline.readers import MAX_BYTES, load_bytes, read_path
+from pipeline.stages import circular
 from pipeline.stages.segment import segment
 
 # Bumped whenever extraction output may change, so batch manifests redo files.
@@ -72,10 +73,7 @@ def extract_document(doc: Document) -> Notice:
         warnings=warnings + list(dl_warn) + list(c_warn),
     )
     notice.cc, notice.cc_evidence = cc.extract(doc)
-    if not (notice.title or notice.issuers or notice.doc_number or notice.recipients):
-        notice.warnings.append(Warning_(
-            code="not_a_circular",
-            message="no title, issuer, 发文字号 or 主送机关 found: this may not be a circular"))
+    circular.check(notice, doc)  # a news report or other non-circular: empty record + warning
     return Notice.model_validate(notice.model_dump())
 
 

@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extractors.dates import FULL_DATE
+from extractors.dates import FULL_DATE, NUMERIC_DATE_LINE
 from extractors.doc_number import parse as parse_doc_number
 from extractors.orgs import is_org_name, split_orgs, title_endings
 from models.document import AttachmentZone, Block, Document, Zones
+from pipeline.stages.relines import looks_like_recipients, reline
 
 # A line holding only a full date, optionally after an org and before 印发.
 DATE_LINE = re.compile(rf"^(?P<org>.{{0,60}}?)(?P<date>{FULL_DATE.pattern})(?P<printed>印发|印制|印)?$")
@@ -50,24 +51,22 @@ def segment(doc: Document) -> Zones:
     """Attach :class:`Zones` to ``doc`` (in place) and return them."""
     z = Zones()
     doc.zones = z
+    reline(doc)  # one-line and run-on texts: cut at text cues first
     blocks = doc.blocks
     n = len(blocks)
     if n == 0:
         return z
-    i = 0
-    # -- 版头: header lines and the 发文字号 line (§7.2); stop at the title.
-    head_end = _find_head(blocks)
-    z.head = list(range(head_end))
-    i = head_end
-    # -- 标题 (§7.3.1): up to 4 lines, ending with a document-type word.
-    title, i = _find_title(blocks, i)
-    z.title = title
+    # a saved web page's heading (html reader) is the title only when the
+    # notice itself prints none (real/README.md "The circular is annotated")
+    start = 1 if doc.format == "html" and blocks[0].origin == "header" else 0
+    # -- 版头 (§7.2), 标题 (§7.3.1), and the reposting body's lines before them
+    z.head, z.title, i, z.body = _front(blocks, start)
+    if not z.title and start:
+        z.title = [0]
     # -- 主送机关 (§7.3.2): the addressee line ending with a colon.
-    if i < n and blocks[i].kind == "paragraph":
-        t = blocks[i].text
-        if t.endswith((":", "：")) and len(t) <= 200 and not LIST_START.match(t):
-            z.recipients = i
-            i += 1
+    if i < n and _is_recipients(blocks[i]):
+        z.recipients = i
+        i += 1
     # -- 附件 bodies: a label alone on its line ("附件1", "附件 2:", "附件一").
     labels = [j for j in range(i, n) if blocks[j].kind == "paragraph"
               and LABEL_ALONE.match(blocks[j].text) and not _followed_by_items(blocks, j)]
@@ -82,14 +81,72 @@ def segment(doc: Document) -> Zones:
     return z
 
 
-def _find_head(blocks: list[Block]) -> int:
-    """Index of the first block after the 版头 (0 when there is none)."""
-    limit = min(len(blocks), 8)
-    for j in range(limit):
+def _is_recipients(b: Block) -> bool:
+    """A 主送机关 line: ends with a colon and reads as an addressee, not as
+    the body's "…通知如下:" lead-in."""
+    t = b.text
+    return (b.kind == "paragraph" and t.endswith((":", "：")) and len(t) <= 200
+            and not LIST_START.match(t) and looks_like_recipients(t[:-1]))
+
+
+def _front(blocks: list[Block], start: int) -> tuple[list[int], list[int], int, list[int]]:
+    """``(head, title, next, preamble)`` at the top of the notice.
+
+    A 发文字号 may follow the title ("关于…的通知" / "通工办〔2012〕178号").
+    A reposted circular may follow lines the reposting body wrote ("各位教师:
+    接…通知…"): when no title opens the text, or the title found has no
+    addressee under it, a title with an addressee line under it within the
+    next lines is the circular's, and the lines before it are body."""
+    head_end = _find_head(blocks, start)
+    head = list(range(start, head_end))
+    # sentences and an addressee above the 发文字号 are the reposting body's
+    lead = 0
+    while lead < len(head) - 1 and _is_sentence(blocks[head[lead]]):
+        lead += 1
+    preamble, head = head[:lead], head[lead:]
+    if head and parse_doc_number(blocks[head[-1]].text):
+        pre = _title_before(blocks, head[:-1])
+        if pre:
+            return [h for h in head if h not in pre], pre, head_end, preamble
+        return head, *_find_title(blocks, head_end), preamble
+    title, i = _find_title(blocks, head_end)
+    if title and i < len(blocks) and _is_recipients(blocks[i]):
+        return head, title, i, []
+    for k in range(head_end + 1, min(len(blocks), head_end + 8)):
+        later, j = _find_title(blocks, k)
+        if later and j < len(blocks) and _is_recipients(blocks[j]):
+            return head, later, j, list(range(head_end, k))
+    return head, title, i, []
+
+
+def _is_sentence(b: Block) -> bool:
+    """A body sentence or an addressee line, never part of a 版头."""
+    t = b.text
+    return b.kind == "paragraph" and (len(t) > 60 or bool(re.search(r"[，。；！？]", t))
+                                      or _is_recipients(b))
+
+
+def _title_before(blocks: list[Block], lines: list[int]) -> list[int]:
+    """The title lines at the end of ``lines`` (just above a 发文字号)."""
+    run: list[int] = []
+    for j in reversed(lines):
+        b = blocks[j]
+        if b.kind != "paragraph" or _is_header_line(b) or len(run) >= 5:
+            break
+        run.insert(0, j)
+    if run and not _is_title_end(blocks[run[-1]].text):
+        return []
+    return run
+
+
+def _find_head(blocks: list[Block], start: int = 0) -> int:
+    """Index of the first block after the 版头 (``start`` when there is none)."""
+    limit = min(len(blocks), start + 8)
+    for j in range(start, limit):
         if blocks[j].kind == "paragraph" and len(blocks[j].text) <= 60 and parse_doc_number(blocks[j].text):
             return j + 1
-    end = 0
-    for j in range(limit):
+    end = start
+    for j in range(start, limit):
         b = blocks[j]
         if b.kind != "paragraph":
             break
@@ -183,21 +240,9 @@ def _main_part(blocks: list[Block], start: int, end: int, z: Zones) -> None:
             j += 1
             continue
         in_list = False
-        m = DATE_LINE.match(t)
-        if m and (not m.group("org") or is_org_name(m.group("org").strip())):
-            if m.group("printed"):
-                z.record.append(j)
-                if not m.group("org") and z.body and z.body[-1] == j - 1 and is_org_line(blocks[j - 1]):
-                    z.body.pop()
-                    z.record.append(j - 1)
-            elif z.date is None and (z.body or z.signature or z.attachment_list):
-                z.date = j
-                # the org lines just above are the 发文机关署名 (§7.3.5)
-                while z.body and z.body[-1] == j - 1 - len(z.signature) and is_org_line(
-                        blocks[z.body[-1]]):
-                    z.signature.insert(0, z.body.pop())
-            else:
-                z.body.append(j)
+        parts = _date_parts(t)
+        if parts:
+            _take_date(blocks, j, parts, z)
             j += 1
             continue
         if CC_START.match(t):
@@ -209,7 +254,72 @@ def _main_part(blocks: list[Block], start: int, end: int, z: Zones) -> None:
             continue
         z.body.append(j)
         j += 1
-    # a signature with no date under it (§7.3.5 allows 署名 without 成文日期 rarely)
+    if z.date is None and not z.signature:
+        _undated_signature(blocks, end, z)
+
+
+def _date_parts(t: str) -> Optional[tuple[str, bool]]:
+    """``(org, printed)`` for a line holding only a date, optionally after an
+    org name and before 印发; None for any other line. "XX办公室印发2012年
+    12月18日印发" names its org before a first 印发; a figure date line
+    ("20141210") is a date too (real excerpts)."""
+    m = DATE_LINE.match(t)
+    if m:
+        org, printed = m.group("org").strip(), bool(m.group("printed"))
+        if printed and org.endswith(("印发", "印制")):
+            org = org[:-2]
+        return (org, printed) if not org or is_org_name(org) else None
+    return ("", False) if NUMERIC_DATE_LINE.match(t.strip()) else None
+
+
+def _take_date(blocks: list[Block], j: int, parts: tuple[str, bool], z: Zones) -> None:
+    """File the date line ``j``: a 印发 line goes to the 版记; the first date
+    after the body is the 成文日期 with the org lines above it as the 署名
+    (§7.3.5) — unless it has no 署名 and a later date has one (a dated
+    lead-in, then the signed date: real excerpts)."""
+    org, printed = parts
+    if printed:
+        z.record.append(j)
+        if not org and z.body and z.body[-1] == j - 1 and is_org_line(blocks[j - 1]):
+            z.body.pop()
+            z.record.append(j - 1)
+        return
+    later = (z.date is not None and not z.signature and z.body and z.body[-1] == j - 1
+             and is_org_line(blocks[j - 1]))
+    if later:
+        z.body.append(z.date)
+        z.body.sort()
+        z.date = None
+    if z.date is None and (z.body or z.signature or z.attachment_list):
+        z.date = j
+        while z.body and z.body[-1] == j - 1 - len(z.signature) and is_org_line(blocks[z.body[-1]]):
+            z.signature.insert(0, z.body.pop())
+    else:
+        z.body.append(j)
+
+
+# A date cut short where an excerpt ends ("二○", "2019年3").
+_DATE_STUB = re.compile(r"^[0-9〇○零一二三四五六七八九十OＯ]{1,4}(?:年[0-9一二三四五六七八九十]{0,2}(?:月[0-9一二三四五六七八九十]{0,3})?)?$")
+
+
+def _undated_signature(blocks: list[Block], end: int, z: Zones) -> None:
+    """A 署名 with no 成文日期 under it: the last org-only line of the body
+    when what follows it up to ``end`` is only tables, short headings (an
+    attachment printed without a label) or a date cut short."""
+    lines = 0
+    for k in range(len(z.body) - 1, 0, -1):
+        j = z.body[k]
+        if is_org_line(blocks[j]) and len(blocks[j].text) <= 40:
+            break
+        b = blocks[j]
+        lines += b.kind != "table"
+        if lines > 2 or not (b.kind == "table" or _DATE_STUB.match(b.text) or (
+                len(b.text) <= 40 and not b.text.endswith(("。", ":", "：")))):
+            return
+    else:
+        return
+    if all(j2 in z.body for j2 in range(j, end)):
+        z.signature.append(z.body.pop(k))
 
 
 def _continues_item(blocks: list[Block], j: int) -> bool:

@@ -1,0 +1,53 @@
+"""Is this a circular? (issue 11 "Bad input").
+
+A document that is not a 公文 — a news report about a circular, a meeting
+report — has no record to give: every field is empty and the
+``not_a_circular`` warning says why, so nothing is invented from it (the
+news reports in ``../shared/real/excerpts`` have empty gold).
+
+It is not a circular when it has none of the elements only a circular has
+(标题, 发文机关, 发文字号, 主送机关), or when it reads as a news report (a
+dateline "…日报讯", "记者"/"通讯员" bylines, "来源：…") and has neither a
+主送机关 nor a 发文字号 — a report may quote a notice's title and its issuer,
+it never addresses recipients.
+"""
+from __future__ import annotations
+
+import re
+
+from models.common import Warning_
+from models.document import Document
+from models.notice import Notice
+
+# Cues of a news report: a dateline ("厦门日报讯", "本报讯", "新华社…电"), a
+# byline ("记者 何无痕", "通讯员 郑杰"), a source line ("来源:厦门日报").
+_NEWS = re.compile(r"(?:日报|晚报|时报|本报|网|台|社)讯|[（(]?记者[\u4e00-\u9fff ]{1,12}[）)]?|"
+                   r"通讯员|^来源[:：]|新华社")
+# The fields a circular record holds besides the header ones; emptied for a
+# document that is not a circular.
+_EMPTIED = {"issuers": [], "doc_number": None, "title": None, "recipients": None,
+            "signed_date": None, "signed_date_evidence": None, "printed": None, "cc": [],
+            "cc_evidence": None, "deadlines": [], "events": [], "contacts": [], "targets": [],
+            "attachments": []}
+
+
+def is_news_report(doc: Document) -> bool:
+    """True when a line at the start or the end of ``doc`` carries a news
+    dateline, byline or source line."""
+    lines = [b.text for b in doc.blocks if b.kind == "paragraph" and b.text]
+    ends = lines[:2] + lines[-3:]
+    return any(_NEWS.search(t[:60]) or _NEWS.search(t[-40:]) for t in ends)
+
+
+def check(notice: Notice, doc: Document) -> None:
+    """Add the ``not_a_circular`` warning to ``notice`` and empty its
+    fields when ``doc`` is not a circular (see the module doc); in place."""
+    header = notice.title or notice.issuers or notice.doc_number or notice.recipients
+    if header and not (is_news_report(doc) and not notice.recipients and not notice.doc_number):
+        return
+    for name, empty in _EMPTIED.items():
+        setattr(notice, name, empty.copy() if isinstance(empty, list) else empty)
+    notice.warnings.append(Warning_(
+        code="not_a_circular",
+        message="no 主送机关 or 发文字号 and a news report's dateline, or no title, issuer, "
+                "发文字号 or 主送机关: this is not a circular, nothing extracted"))
