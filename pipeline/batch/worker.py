@@ -8,7 +8,6 @@ Every file goes through :func:`pipeline.readers.read_path` (the complete
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import signal
 import sys
@@ -19,6 +18,8 @@ from typing import Callable, Optional
 
 # Warning codes of a successful record that batch users must see in errors.jsonl.
 REPORTED_WARNINGS = ("not_a_circular",)
+# The record fields pipeline.exports.index.fingerprint reads.
+FINGERPRINT_FIELDS = {"title", "doc_number", "issuers", "signed_date", "printed", "source"}
 
 
 _WARM = False
@@ -59,13 +60,21 @@ def _worker_init(client_pid: Optional[int] = None) -> None:
 
 
 def _watch_client(pid: int) -> None:
-    """Exit this process as soon as process ``pid`` ends (daemon thread)."""
+    """Exit this process as soon as process ``pid`` ends (daemon thread),
+    taking any LibreOffice it started and its profile along."""
     import threading
+
+    def die() -> None:
+        legacy = sys.modules.get("pipeline.readers.legacy")
+        if legacy is not None:
+            with contextlib.suppress(Exception):
+                legacy.shutdown()
+        os._exit(1)
 
     def wait_pidfd(fd: int) -> None:
         import select
         select.select([fd], [], [])  # a pidfd becomes readable when the process exits
-        os._exit(1)
+        die()
 
     def poll() -> None:
         while True:
@@ -73,7 +82,7 @@ def _watch_client(pid: int) -> None:
             try:
                 os.kill(pid, 0)
             except ProcessLookupError:
-                os._exit(1)
+                die()
             except PermissionError:
                 pass
 
@@ -176,7 +185,9 @@ def _result(path: str, doc) -> dict:
 
     notice = extract_read(path, doc)
     text = to_json(notice)
-    rec = json.loads(text)
+    # only the fields the identity uses: parsing the whole record back costs as much as
+    # writing it (a 1 MB notice with many forms makes a 7 MB record)
+    rec = notice.model_dump(mode="json", include=FINGERPRINT_FIELDS)
     fp = fingerprint(rec, (b.text or "" for b in doc.blocks))
     warns = [[w.code, w.message] for w in notice.warnings if w.code in REPORTED_WARNINGS]
     # the normalised blocks the review page and the archive search need (issue 13)

@@ -27,7 +27,7 @@ def _password(user: str, env: str) -> str:
 
 @click.command("contacts", context_settings=CONTEXT_SETTINGS)
 @click.argument("records", nargs=-1, required=True,
-                type=click.Path(dir_okay=False, path_type=Path), metavar="RECORD_OR_NOTICE...")
+                type=click.Path(path_type=Path), metavar="RECORD_OR_NOTICE...")
 @click.option("--format", "fmt", type=click.Choice(["csv", "vcf"]), default="vcf", show_default=True,
               help="CSV table (UTF-8 with BOM, for Excel) or vCard 4.0.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),

@@ -11,7 +11,7 @@ from pipeline.exports.forms import export, unique_stems
 
 @click.command("tables", context_settings=CONTEXT_SETTINGS)
 @click.argument("notices", nargs=-1, required=True,
-                type=click.Path(dir_okay=False, path_type=Path))
+                type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["xlsx", "docx", "csv", "md"]), default="xlsx",
               show_default=True, help="xlsx: one workbook per notice, a sheet per table; "
                                       "docx: one Word file per notice, a page per table; "

@@ -42,6 +42,8 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 _LOCK = threading.Lock()
 _PROFILE: Optional[str] = None
+_PROFILE_PREFIX = "uc-lo-profile-"
+_ACTIVE: set[int] = set()  # process groups of the soffice runs in progress
 
 
 def soffice_bin(path: Optional[str] = None) -> str:
@@ -79,13 +81,56 @@ def _timeout() -> float:
 
 
 def _profile() -> str:
-    """This process's private LibreOffice profile directory (created once,
-    removed at exit) — shared profiles make concurrent soffice runs fail."""
+    """This process's private LibreOffice profile directory (created once) —
+    shared profiles make concurrent soffice runs fail.
+
+    Removed when the process ends: by ``atexit`` in a main process and by a
+    multiprocessing finaliser in a pool worker (workers never run ``atexit``);
+    and the profiles of processes that died without either (SIGKILL) are
+    removed by the next process that creates one (the pid is in the name)."""
     global _PROFILE
     if _PROFILE is None or not os.path.isdir(_PROFILE):
-        _PROFILE = tempfile.mkdtemp(prefix=f"uc-lo-profile-{os.getpid()}-")
+        _remove_orphan_profiles()
+        _PROFILE = tempfile.mkdtemp(prefix=f"{_PROFILE_PREFIX}{os.getpid()}-")
         atexit.register(shutil.rmtree, _PROFILE, True)
+        from multiprocessing import util
+
+        util.Finalize(None, shutil.rmtree, args=(_PROFILE, True), exitpriority=10)
     return _PROFILE
+
+
+def _remove_orphan_profiles() -> None:
+    """Delete ``uc-lo-profile-<pid>-*`` folders whose process no longer exists."""
+    tmp = tempfile.gettempdir()
+    try:
+        names = os.listdir(tmp)
+    except OSError:
+        return
+    for name in names:
+        if not name.startswith(_PROFILE_PREFIX):
+            continue
+        pid = name[len(_PROFILE_PREFIX):].split("-", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(os.path.join(tmp, name), ignore_errors=True)
+        except (PermissionError, OverflowError):
+            pass  # alive under another user, or not a pid
+
+
+def shutdown() -> None:
+    """SIGKILL every soffice process group this process started that is still
+    running, and remove the profile — for a worker about to ``os._exit``
+    because its batch died, so no LibreOffice and no profile outlive it."""
+    for pgid in list(_ACTIVE):
+        try:
+            os.killpg(pgid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+    if _PROFILE:
+        shutil.rmtree(_PROFILE, ignore_errors=True)
 
 
 def encryption(data: bytes) -> Optional[str]:
@@ -127,6 +172,7 @@ def _run_soffice(args: list[str], timeout: float, path: Optional[str]) -> subpro
     except OSError as e:
         raise MissingDependencyError(path, f"cannot start LibreOffice ({e.strerror or e}); {INSTALL_HINT}",
                                      stage="convert") from None
+    _ACTIVE.add(proc.pid)  # its own session: the group id is its pid
     try:
         out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -137,6 +183,8 @@ def _run_soffice(args: list[str], timeout: float, path: Optional[str]) -> subpro
         proc.communicate()
         raise DocumentLoadError(path, f"LibreOffice conversion timed out after {timeout:g} s",
                                 stage="convert") from None
+    finally:
+        _ACTIVE.discard(proc.pid)
     return subprocess.CompletedProcess(args, proc.returncode, out, err)
 
 
