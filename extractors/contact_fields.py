@@ -153,28 +153,49 @@ def split_dept_name(tok: str) -> tuple[Optional[str], Optional[str]]:
     anything else → (None, None). The department is the longest prefix that
     ends in an org suffix (部, 处, 办公室 …, ``data/contact_labels.json``)
     and leaves a valid name, or the whole token when it ends in one.
+    A full name drops its honorific (``童莉芳老师`` → 童莉芳); a name that is
+    only a surname and an honorific stays as printed (``李老师``, ``王工``;
+    real/README.md "Contacts").
     """
     honor = vocab("contact_labels")["name_honorifics"]
+    bare = tok
     for h in honor:
-        if tok.endswith(h) and len(tok) > len(h) + 1:
-            tok = tok[: -len(h)]
-    if is_name(tok):
-        return None, tok
-    for m in reversed(list(org_re().finditer(tok))):
-        dept, rest = tok[: m.end()], tok[m.end():]
-        if len(dept) < 2:
-            continue
-        if not rest:
-            return dept, None
-        if is_name(rest):
-            return dept, rest
+        if bare.endswith(h) and len(bare) > len(h) + 1:
+            bare = bare[: -len(h)]
+    for cand in dict.fromkeys((bare, tok)):
+        if is_name(cand):
+            return None, cand
+        for m in reversed(list(org_re().finditer(cand))):
+            dept, rest = cand[: m.end()], cand[m.end():]
+            if len(dept) < 2:
+                continue
+            if not rest:
+                return dept, None
+            if is_name(rest):
+                return dept, rest
     return None, None
 
 
 # ---------------------------------------------------------------- fields
 
+# "电子信箱:yy 2028@163.com": a stray space inside the local part. The piece
+# before it must follow the label's colon or a Chinese character directly.
+_EMAIL_HEAD = re.compile(rf"(?:[:：][ \t]*|(?<=[{CJK}]))(?P<head>[A-Za-z0-9._%+\-]{{1,20}}) $")
+
+
 def email_items(text: str, block: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group().rstrip(".,")) for m in _EMAIL.finditer(text)]
+    """(start, end, address) of each e-mail-looking run: a final full stop
+    or comma dropped, a stray space inside the local part closed
+    (real/README.md "E-mails lose a stray space or a final full stop")."""
+    out = []
+    for m in _EMAIL.finditer(text):
+        addr = m.group().rstrip(".,")
+        start = m.start()
+        h = _EMAIL_HEAD.search(text, max(0, start - 24), start)
+        if h and "@" not in h.group("head"):
+            start, addr = h.start("head"), h.group("head") + addr
+        out.append((start, m.start() + len(m.group().rstrip(".,")), addr))
+    return out
 
 
 def validate_email(addr: str) -> Optional[str]:
@@ -221,7 +242,7 @@ def read_field(text: str, kind: str, start: int, end: int, block: int,
     items: list[Item] = []
     pos = start
     while pos < end:
-        got, nxt = _read_value(text, kind, pos, end, block, emails)
+        got, nxt = _read_value(text, kind, pos, end, block, emails, doc)
         if got is None:  # digits after a phone label that are not a phone
             m = _PHONE.match(text, pos, end)
             if kind in PHONE_LABELS and len(re.sub(r"\D", "", m.group())) >= 5:
@@ -238,7 +259,8 @@ def read_field(text: str, kind: str, start: int, end: int, block: int,
 
 
 def _read_value(text: str, kind: str, pos: int, end: int, block: int,
-                emails: dict[int, tuple[int, str]]) -> tuple[Optional[list[Item]], Optional[int]]:
+                emails: dict[int, tuple[int, str]], doc: Document
+                ) -> tuple[Optional[list[Item]], Optional[int]]:
     """The value at ``pos``: (items, next position); next None ends the
     field; items None for digits that fail the phone check."""
     if text[pos] in "(（" and kind in PHONE_LABELS:
@@ -270,7 +292,7 @@ def _read_value(text: str, kind: str, pos: int, end: int, block: int,
             return [], None
         return (_phone_items(m, kind, block), m.end()) if normalise_phone(m) else (None, None)
     if kind in ("name", "dept"):
-        return _name_items(text, kind, pos, end, block)
+        return _name_items(text, kind, pos, end, block, doc)
     return [], None
 
 
@@ -279,9 +301,10 @@ def _phone_items(m: re.Match, kind: str, block: int) -> list[Item]:
             for v, shape in normalise_phone(m)]
 
 
-def _name_items(text: str, kind: str, pos: int, end: int, block: int
+def _name_items(text: str, kind: str, pos: int, end: int, block: int, doc: Document
                 ) -> tuple[list[Item], Optional[int]]:
-    """A department and/or a person's name at ``pos`` (``区总工会宣传教育部张琳``)."""
+    """A department and/or a person's name at ``pos`` (``区总工会宣传教育部张琳``),
+    or several names printed apart by spaces (``张三 李四``)."""
     m = _CJK_RUN.match(text, pos, end)
     if not m:
         return [], None
@@ -290,7 +313,9 @@ def _name_items(text: str, kind: str, pos: int, end: int, block: int
         return [Item("dept", tok, tok, block, pos, m.end())], None
     dept, name = split_dept_name(tok)
     if dept is None and name is None:
-        return [], None
+        names = _spaced_names(tok, pos, doc.blocks[block].offsets if doc else None)
+        return [Item("name", n, text[a:b], block, a, b) for n, a, b in names], (
+            m.end() if names else None)
     items = []
     if dept:
         items.append(Item("dept", dept, dept, block, pos, pos + len(dept)))
@@ -298,3 +323,32 @@ def _name_items(text: str, kind: str, pos: int, end: int, block: int
         s = pos + (len(dept) if dept else 0)
         items.append(Item("name", name, text[s:m.end()], block, s, m.end()))
     return items, m.end()
+
+
+def _spaced_names(tok: str, pos: int, offsets: Optional[list[int]]) -> list[tuple[str, int, int]]:
+    """``tok`` (starting at ``pos`` in the normalised text) as several names
+    where the printed text had spaces between them: normalising removes
+    spaces inside Chinese runs, so "张三 李四" arrives as 张三李四 and the
+    gaps are found in ``offsets`` (raw index of each character). Each piece
+    must be a name (pieces may join: "林  芳 张 琳" → 林芳, 张琳); else []."""
+    if not offsets or pos + len(tok) > len(offsets):
+        return []
+    cuts = [i for i in range(1, len(tok)) if offsets[pos + i] - offsets[pos + i - 1] > 1]
+    bounds = [0] + cuts + [len(tok)]
+    pieces = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+
+    def parse(k: int) -> Optional[list[tuple[int, int]]]:
+        if k == len(pieces):
+            return []
+        for j in range(k + 1, len(pieces) + 1):
+            a, b = pieces[k][0], pieces[j - 1][1]
+            if is_name(tok[a:b]):
+                rest = parse(j)
+                if rest is not None:
+                    return [(a, b)] + rest
+        return None
+
+    found = parse(0) if len(pieces) > 1 else None
+    if not found or len(found) < 2:
+        return []
+    return [(tok[a:b], pos + a, pos + b) for a, b in found]

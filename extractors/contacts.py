@@ -51,8 +51,8 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from extractors._common import evidence, vocab
-from extractors.contact_fields import (CJK, Item, email_items, field_end, labels, org_re,
-                                       read_field, split_dept_name, validate_email)  # noqa: F401
+from extractors.contact_fields import (CJK, PHONE_LABELS, Item, email_items, field_end,  # noqa: F401
+                                       labels, org_re, read_field, split_dept_name, validate_email)
 from models.common import Warning_
 from models.contacts import ContactPoint, ContactValue
 from models.document import Document
@@ -107,6 +107,46 @@ def _dept_before(text: str, pos: int) -> Optional[tuple[int, int, str]]:
     return None
 
 
+# "请与德育处童莉芳老师联系", "请联系工会办公室王老师，…": a person the reader
+# is told to contact is a contact name, with or without a channel
+# (real/README.md "Contacts"); the run must end at punctuation or a label.
+_TOLD_TO_CONTACT = re.compile(
+    rf"(?:与|和|同|找)(?P<who>[{CJK}、·]{{2,30}}?)(?:联系|联络|咨询)"
+    rf"|(?:请|可|可以|欢迎)(?:联系|联络|咨询)(?P<who2>[{CJK}、·]{{2,20}}?)(?=[，,。；;：:（(\s]|$|电话|手机)")
+_NAME_CUTS = ("联系", "找")
+
+
+def _told_to_contact(text: str, bi: int, doc: Document) -> list[Item]:
+    """Names in "与…联系" / "请联系…" phrases of ``text`` (no 联系人 label)."""
+    out: list[Item] = []
+    for m in _TOLD_TO_CONTACT.finditer(text):
+        g = "who" if m.group("who") else "who2"
+        got = read_field(text, "name", m.start(g), m.end(g), bi, {}, [], doc)
+        if got and got[-1].kind == "name" and got[-1].end == m.end(g):
+            out.extend(it for it in got if it.kind == "name")
+    return out
+
+
+def _names_before(text: str, pos: int, lo: int, bi: int, doc: Document) -> list[Item]:
+    """Names printed right before a phone label at ``pos`` with no 联系人
+    label ("交至校工会办公室张晓宁、李莉丽处,电话:…", "王老师，电话：…"):
+    the run of names ends where the label's clause begins (a trailing 处
+    or 的 dropped); it starts after the last cut word (交至, 联系 …)."""
+    lo = max(lo, max(text.rfind(c, 0, pos) for c in "。；;\n") + 1)
+    head = text[lo:pos].rstrip(" ，,、：:（(\t")
+    for h in dict.fromkeys((re.sub(r"(?:处|的)$", "", head), head)):
+        m = re.search(rf"[{CJK}、·]{{2,40}}$", h)
+        if not m:
+            continue
+        run, a = m.group(), lo + m.start()
+        cuts = sorted(vocab("contact_labels")["cut_words"] + list(_NAME_CUTS), key=len, reverse=True)
+        k = max((run.rfind(w) + len(w) for w in cuts if run.rfind(w) >= 0), default=0)
+        got = read_field(text, "name", a + k, lo + len(h), bi, {}, [], doc)
+        if got and got[-1].kind == "name" and got[-1].end == lo + len(h):
+            return got
+    return []
+
+
 def _block_items(doc: Document, bi: int, warnings: list, carry: Optional[str] = None) -> list[Item]:
     """Items of block ``bi``. ``carry`` is the kind of a label that ended the
     previous block with an empty field (a PDF line wrapped after
@@ -123,7 +163,7 @@ def _block_items(doc: Document, bi: int, warnings: list, carry: Optional[str] = 
                                      message=f"{addr!r} is not a well-formed e-mail address",
                                      evidence=evidence(doc, bi, s, e)))
             continue
-        emails[s] = (s + len(addr), ok)
+        emails[s] = (e, ok)
     found = []
     for m in label_re.finditer(text):
         if any(s <= m.start() < e for s, e in spans):
@@ -158,6 +198,8 @@ def _block_items(doc: Document, bi: int, warnings: list, carry: Optional[str] = 
         start = sep.end()
         end = field_end(text, start, nxt)
         got = read_field(text, k, start, end, bi, emails, warnings, doc)
+        if k in PHONE_LABELS and got and not any(it.kind == "name" for it in items):
+            items.extend(_names_before(text, ls, last_end, bi, doc))
         last_end = max(end, got[-1].end if got else end)
         for it in got:
             if it.kind == "email":
@@ -173,6 +215,8 @@ def _block_items(doc: Document, bi: int, warnings: list, carry: Optional[str] = 
     for s, (e, addr) in emails.items():
         if s not in used_emails:
             items.append(Item("email", addr, text[s:e], bi, s, e))
+    named = {(it.start, it.end) for it in items if it.kind == "name"}
+    items.extend(it for it in _told_to_contact(text, bi, doc) if (it.start, it.end) not in named)
     items.sort(key=lambda x: x.start)
     return items
 

@@ -50,6 +50,23 @@ CASES = [
     ("联系人：张三13800138000，李四13900139000",
      {"names": ["张三", "李四"], "phones": ["13800138000", "13900139000"]}),
     ("热线电话：12351", {"phones": ["12351"]}),
+    # issue 11 classes seen in real circulars, each with a second line written here
+    ("有意向的老师请与教务处刘晓燕老师联系。", {"names": ["刘晓燕"]}),  # told to contact
+    ("如有疑问，可与区总工会女职工部许文静联系，电话：86612345。",
+     {"names": ["许文静"], "phones": ["86612345"]}),
+    ("报名请联系工会办公室王老师，电话：87654321。", {"names": ["王老师"], "phones": ["87654321"]}),
+    ("将报名表交至校工会办公室吴海燕、郑丽处，电话：88765432。",  # names right before a phone
+     {"names": ["吴海燕", "郑丽"], "phones": ["88765432"]}),
+    ("张老师 电话 87654321", {"names": ["张老师"], "phones": ["87654321"]}),
+    ("联系人：张三 李四，电话：87654321", {"names": ["张三", "李四"], "phones": ["87654321"]}),
+    ("联系人:陈建国 林  芳，电话:87654321", {"names": ["陈建国", "林芳"], "phones": ["87654321"]}),
+    ("联系人:李工 13800001111", {"names": ["李工"], "phones": ["13800001111"]}),  # as printed
+    ("联系人：时晓东，电话：85093032", {"names": ["时晓东"], "phones": ["85093032"]}),
+    ("联系电话：83216547/83216548", {"phones": ["83216547", "83216548"]}),  # A/B
+    ("电话：0571——87654321", {"phones": ["0571-87654321"]}),  # double dash
+    ("电子信箱:yy 2028@163.com", {"emails": ["yy2028@163.com"]}),  # stray space
+    ("邮箱：gh 2024@126.com。", {"emails": ["gh2024@126.com"]}),
+    ("邮箱:230790734@qq.com.", {"emails": ["230790734@qq.com"]}),  # final full stop
 ]
 
 
@@ -67,6 +84,9 @@ NOT_CONTACTS = [
     "监督电话\t5",  # a score in a form
     "联系电话：2018年3月1日",  # a date is not a phone
     "请各单位确定1名联系人，于4月10日前报送。",
+    "请将报名表交王老师（行政楼301）。",  # only receives material
+    "请与所在单位工会联系。",
+    "如需维修请联系机关分工会。",
 ]
 
 
@@ -82,6 +102,9 @@ def test_not_contacts(line):
     ("市总工会经济技术工作部", ("市总工会经济技术工作部", None)),
     ("负责人", (None, None)),
     ("填报日期", (None, None)),
+    ("德育处童莉芳老师", ("德育处", "童莉芳")),  # a full name drops its honorific
+    ("李老师", (None, "李老师")),  # an honorific-only name stays as printed
+    ("教科室王老师", ("教科室", "王老师")),
 ])
 def test_split_dept_name(tok, expected):
     assert split_dept_name(tok) == expected
