@@ -192,6 +192,10 @@ async def add_file(request: Request) -> Response:
         return _page(request, "add.html", status=400, max_mb=s.max_bytes // 2**20,
                      error="choose a file first")
     data = await up.read(s.max_bytes + 1)
+    if len(data) > s.max_bytes:
+        return _page(request, "add.html", status=413, max_mb=s.max_bytes // 2**20,
+                     error=f"{up.filename}: file too large (limit {s.max_bytes / 2**20:.0f} MB, "
+                           f"see --max-size)")
     try:
         entry = await run_in_threadpool(add_upload, s.archive.out, up.filename or "", data,
                                         max_bytes=s.max_bytes)
