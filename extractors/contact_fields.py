@@ -296,6 +296,11 @@ def _read_value(text: str, kind: str, pos: int, end: int, block: int,
     return [], None
 
 
+@lru_cache(maxsize=None)
+def _openers_re() -> re.Pattern:
+    return re.compile("|".join(vocab("contact_labels")["sentence_openers"]))
+
+
 def _phone_items(m: re.Match, kind: str, block: int) -> list[Item]:
     return [Item("fax" if kind == "fax" else shape, v, m.group().strip(), block, m.start(), m.end())
             for v, shape in normalise_phone(m)]
@@ -312,6 +317,14 @@ def _name_items(text: str, kind: str, pos: int, end: int, block: int, doc: Docum
     if kind == "dept":
         return [Item("dept", tok, tok, block, pos, m.end())], None
     dept, name = split_dept_name(tok)
+    if dept is None and name is None:
+        # a run-on line: "联系人:闫勇、殷惠兰请广大职工…踊跃报名" — the name ends
+        # where the next sentence's first word begins
+        f = _openers_re().search(tok, 2)
+        if f:
+            tok = tok[:f.start()]
+            m = _CJK_RUN.match(text, pos, pos + len(tok))
+            dept, name = split_dept_name(tok)
     if dept is None and name is None:
         names = _spaced_names(tok, pos, doc.blocks[block].offsets if doc else None)
         return [Item("name", n, text[a:b], block, a, b) for n, a, b in names], (

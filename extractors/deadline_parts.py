@@ -49,7 +49,7 @@ def deadline_vocab() -> dict:
 
 # An item number that opens a clause: a text flattened onto one line keeps
 # "…时间地点1、参加比赛的单位请于…" with the heading run into the item.
-ITEM_NUMBER = re.compile(r"(?<![0-9.])[0-9]{1,2}[、．](?![0-9])|(?<![0-9])[0-9]{1,2}\.(?![0-9])"
+ITEM_NUMBER = re.compile(r"(?<![0-9.件表])[0-9]{1,2}[、．](?![0-9])|(?<![0-9件表])[0-9]{1,2}\.(?![0-9])"
                    r"|[（(][一二三四五六七八九十0-9]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[①-⑳]")
 
 
@@ -215,6 +215,8 @@ def named_attachments(sent: str) -> list[int]:
                     k = dates_cn.cn_int(n)
                 except ValueError:
                     continue
+                if not 1 <= k <= 50:
+                    continue  # "附件2 2017年…": a year, not an attachment number
                 if rng and prev is not None and prev < k <= prev + 20:
                     nums.extend(range(prev + 1, k + 1))
                 else:

@@ -66,7 +66,7 @@ _NEXT_CONSEQUENCE = re.compile(r"\s*(?:逾期|过期|未按时|未在规定时�
 _ISSUER_TASK = re.compile(r"(?:评比|评选|评审|表彰|验收|评定|评议|公示|颁奖)(?:工作|活动)?(?:将|拟|定)?于?$")
 _WINDOW_VERBS = r"(?:报名|申报|报送|提交|上报|递交|登记)"
 _WINDOW_ACT_BEFORE = re.compile(rf"{_WINDOW_VERBS}{S}[（(：:]?{S}$")
-_WINDOW_ACT_AFTER = re.compile(rf"{S}[）)]?{S}(?:期间|内)?{S}[^，,。；;（(]{{0,12}}?{_WINDOW_VERBS}")
+_WINDOW_ACT_AFTER = re.compile(rf"{S}[）)]?{S}(?:期间|内)?{S}[^，,。；;（(0-9、.]{{0,12}}?{_WINDOW_VERBS}")
 
 
 @dataclass
@@ -226,7 +226,7 @@ def parse_sentence(sent: str, ref: Ref, *, attachment: Optional[int] = None,
     bad = dates_cn.garbled(sent)
     items = [it for it in dates_cn.scan(sent) if not any(a <= it.start < b for a, b in bad)]
     items += dates_cn.compact_items(sent, [(it.start, it.end) for it in items] + bad)
-    atts = [attachment] if attachment is not None else named_attachments(sent)
+    atts = [attachment] if attachment is not None else None
     seen: set = set()
     for it in sorted(items, key=lambda x: x.start):
         if it.error:
@@ -254,17 +254,28 @@ def parse_sentence(sent: str, ref: Ref, *, attachment: Optional[int] = None,
         seen.add(key)
         parts = _parts_of(sent, it.start, it.end, attachment_title, heading)
         dl = Deadline(due=due, due_time=it.time or _time_after(sent, it.end), start=start_date,
-                      precision=prec, year_inferred=inferred, attachments=list(atts),
+                      precision=prec, year_inferred=inferred,
+                      attachments=atts or _named_near(sent, it.start, it.end),
                       text=sent.strip(), **parts)
         found.append(Found(dl, it.start, it.end))
     for a, z in _relative_spans(sent):
         parts = parse_parts(sent, a, z, attachment_title=attachment_title)
         dl = Deadline(due=None, relative=True, anchor=sent[a:z], precision="day",
-                      year_inferred=False, attachments=list(atts), text=sent.strip(), **parts)
+                      year_inferred=False, attachments=atts or _named_near(sent, a, z),
+                      text=sent.strip(), **parts)
         found.append(Found(dl, a, z))
     for a, b in bad:
         problems.append((f"garbled date {sent[a:b]!r}: no deadline taken", a, b))
     return found, problems
+
+
+def _named_near(sent: str, start: int, end: int) -> list[int]:
+    """Attachments named in the item of ``sent`` that holds ``start:end``: a
+    sentence run on across item numbers (a page pasted as one line: "附件1:…
+    附件2:…备注:1、…于暑假放假前送至…") names only its own item's."""
+    lo = max((m.start() for m in ITEM_NUMBER.finditer(sent, 0, start)), default=0)
+    hi = next((m.start() for m in ITEM_NUMBER.finditer(sent, end)), len(sent))
+    return named_attachments(sent[lo:hi])
 
 
 def _parts_of(sent: str, start: int, end: int, attachment_title: Optional[str],
@@ -336,6 +347,9 @@ def sentence_spans(text: str, *, table: bool = False) -> list[tuple[int, int]]:
     return spans
 
 
+_RUN_ON = 200  # characters: longer than any title, 主送 line, signature or 版记
+
+
 def candidate_blocks(doc: Document) -> list[int]:
     """Blocks that may hold deadlines: all blocks except those of the zones
     carrying the document's own dates (:data:`SKIP_ZONES`)."""
@@ -350,7 +364,11 @@ def candidate_blocks(doc: Document) -> list[int]:
         for a in z.attachments:
             skip.add(a.label_block)
             skip.update(a.title_blocks)
-    return [i for i in range(len(doc.blocks)) if i not in skip]
+    # a run-on paragraph (a web page pasted as one line) that segmentation put
+    # in one of those zones still holds the body: its own dates carry no
+    # deadline cue, so it is read like the body
+    return [i for i, b in enumerate(doc.blocks)
+            if i not in skip or len(b.text or b.raw) > _RUN_ON]
 
 
 def attachment_titles(doc: Document) -> dict[int, str]:

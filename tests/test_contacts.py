@@ -67,6 +67,8 @@ CASES = [
     ("电子信箱:yy 2028@163.com", {"emails": ["yy2028@163.com"]}),  # stray space
     ("邮箱：gh 2024@126.com。", {"emails": ["gh2024@126.com"]}),
     ("邮箱:230790734@qq.com.", {"emails": ["230790734@qq.com"]}),  # final full stop
+    ("联系人:周敏、郑海请各单位按时报送。", {"names": ["周敏", "郑海"]}),  # run onto one line
+    ("联系人：宋佳欢迎各位老师积极参加。", {"names": ["宋佳"]}),
 ]
 
 

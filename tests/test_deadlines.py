@@ -180,6 +180,16 @@ def test_one_deadline_for_two_times_of_one_day(sent):
     assert len(found) == 1
 
 
+@pytest.mark.parametrize("sent,atts", [
+    # a page run onto one line: the 附件说明 before the item is not named by it
+    ("附件1:作品登记表附件2:作品汇总表备注:1、我校参赛同学于暑假放假前将作品送至政教处", []),
+    ("附件:1.报名表2.汇总表三、请各单位于5月10日前报送附件1", [1]),
+])
+def test_attachments_named_in_own_item(sent, atts):
+    found, _ = parse_sentence(sent, S18)
+    assert [f.deadline.attachments for f in found] == [atts]
+
+
 def test_one_deadline_per_sentence_when_dates_repeat():
     found, _ = parse_sentence("请于4月15日前报送申报表，纸质版同样于4月15日前寄送", S18)
     assert len(found) == 1
