@@ -9,7 +9,11 @@ comparison, spaCy when it is installed) this prints:
 * ``with deps MB`` — that plus every distribution it pulls in that no
   other listed dependency also needs (what uninstalling it would free);
 * ``import ms`` — median over ``--repeat`` fresh interpreters of the
-  cumulative ``python -X importtime`` figure of its top-level module.
+  cumulative ``python -X importtime`` figure of its top-level module (wall
+  time: inflated when the machine is busy, so the load average is printed);
+* ``import CPU ms`` — median CPU time (user + system) of ``python -c
+  "import X"`` less that of ``python -c pass``: what the import costs on an
+  idle core, much less disturbed by other work on the machine.
 
 Sizes come from the current environment (the project's .venv), so run it
 there. Figures go into README "Dependencies and why"; they are measured, not
@@ -18,6 +22,7 @@ asserted by tests.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import statistics
 import subprocess
@@ -98,6 +103,21 @@ def import_ms(module: str, repeat: int) -> float:
     return statistics.median(times)
 
 
+def _cpu_ms(code: str) -> float:
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run([sys.executable, "-c", code], capture_output=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)) * 1000
+
+
+def import_cpu_ms(module: str, repeat: int, base: float) -> float:
+    """Median CPU time of importing ``module`` in a fresh interpreter, less
+    ``base`` (the interpreter's own start-up), ms."""
+    return statistics.median(_cpu_ms(f"import {module}") for _ in range(repeat)) - base
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=5)
@@ -111,13 +131,17 @@ def main() -> None:
     with_ocr = runtime.union(*(closures[d] for d in extra))
     for label, dists in (("runtime", runtime), ("runtime + ocr extra", with_ocr)):
         print(f"{label}: {len(dists)} distributions, {sum(map(size_mb, dists)):.0f} MB")
-    print(f"{'dependency':24} {'own MB':>8} {'with deps MB':>13} {'import ms':>10}")
+    base = statistics.median(_cpu_ms("pass") for _ in range(args.repeat))
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; "
+          f"interpreter start-up {base:.0f} ms CPU")
+    print(f"{'dependency':24} {'own MB':>8} {'with deps MB':>13} {'import ms':>10} "
+          f"{'import CPU ms':>14}")
     for d in deps + extra + compare:
         others = set().union(*(c for k, c in closures.items() if k != d and k in deps + extra))
         mine = (closures[d] - others) | {_canon(d)}
         mod = MODULE.get(d, _canon(d).replace("-", "_"))
         print(f"{d:24} {size_mb(d):8.1f} {sum(map(size_mb, mine)):13.1f} "
-              f"{import_ms(mod, args.repeat):10.0f}")
+              f"{import_ms(mod, args.repeat):10.0f} {import_cpu_ms(mod, args.repeat, base):14.0f}")
 
 
 if __name__ == "__main__":
