@@ -24,9 +24,9 @@ Conventions (ECOSYSTEM.md §3, "Calendar feeding"):
   pushed to servers, and a local path would leak folder names and change
   whenever the file moves;
 * one circular given twice (its .docx and its .pdf, or a copy) gives its
-  items once: :func:`distinct_notices` keeps the first notice of each
-  :func:`pipeline.exports.index.fingerprint`, the same identity ``extract
-  batch --ics`` and the index use.
+  items once: :func:`pipeline.exports.same_document.distinct_notices` keeps
+  the first notice of each :func:`pipeline.exports.index.fingerprint`, the
+  same identity ``extract batch --ics``, ``push`` and the index use.
 
 Relative deadlines (``due`` null, ``relative`` true) have no date and are not
 exported; the model refuses a dateless deadline that is not relative, so no
@@ -45,6 +45,8 @@ from zoneinfo import ZoneInfo
 
 from models.deadlines import Deadline, Event
 from models.notice import Notice
+# one identity of "the same circular" for ics, push, batch --ics and review
+from pipeline.exports.same_document import distinct_notices  # noqa: F401  (re-exported)
 
 TZ = ZoneInfo("Asia/Shanghai")
 PRODID = "-//union-circulars//extract ics//ZH"
@@ -148,26 +150,6 @@ def description(notice: Notice, d: Optional[Deadline], remind: Optional[str],
 def _file_name(path: str) -> str:
     """The last component of a record's source path, whichever OS wrote it."""
     return re.split(r"[\\/]", path)[-1]
-
-
-def distinct_notices(notices: Iterable[Notice]) -> list[Notice]:
-    """``notices`` with later copies of one circular dropped (first kept).
-
-    Two notices are one circular when :func:`pipeline.exports.index.fingerprint`
-    of their records agrees (title, 发文字号, issuers, date — what GB/T 9704
-    makes unique — else the source hash), so a .docx and its .pdf give one
-    set of calendar items. Used by ``extract ics``, ``extract push`` and
-    ``extract batch --ics`` alike."""
-    from pipeline.exports.index import fingerprint
-
-    seen: set[str] = set()
-    out = []
-    for n in notices:
-        fp = fingerprint(n.model_dump(mode="json"))
-        if fp not in seen:
-            seen.add(fp)
-            out.append(n)
-    return out
 
 
 def _alarm(lead: dt.timedelta, text: str, *, related_end: bool):
