@@ -81,7 +81,7 @@ def find_action(sent: str, after: int) -> Optional[re.Match]:
             # date cue, before 至/到/给, or after a 将/把 object ("将材料报县总工会")
             if nxt and nxt in _SINGLE_BAD_NEXT.get(m.group(0), ""):
                 continue
-            if not (nxt in "至到给" or prev in "前止将，,内并再）)》”"
+            if not (nxt in "至到给" or prev in "前止将，,内并再）)》”" or m.start() == after
                     or re.search(r"[将把]", sent[min(after, m.start()):m.start()])):
                 continue
         elif nxt and nxt in "表单书册稿件":
