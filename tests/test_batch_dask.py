@@ -55,3 +55,50 @@ def test_scheduler_local_resumes_a_pool_run(archive_and_pool_run, tmp_path):
     res = run_batch(src, out, workers=2, scheduler="local", quiet=True, reprocess=True)
     assert (res.ok, res.skipped) == (16, 0)
     assert tree(out) == tree(pool_out)
+
+
+def test_external_scheduler_with_relative_dir_and_a_worker_elsewhere(tmp_path, monkeypatch):
+    """`--scheduler tcp://…` with a relative DIR (issue 12 item 5): the worker
+    runs in another folder, so DIR must be resolved on the client."""
+    import json
+    import os
+    import subprocess
+    import time
+
+    from distributed import Client
+
+    dask = Path(sys.executable).with_name("dask")
+    if not dask.exists():
+        pytest.skip("the dask command is not installed")
+    client_home, worker_home = tmp_path / "client", tmp_path / "worker"
+    worker_home.mkdir()
+    make_archive(client_home / "in", 4)
+    sched_file = tmp_path / "scheduler.json"
+    procs = [subprocess.Popen([str(dask), "scheduler", "--scheduler-file", str(sched_file),
+                               "--port", "0", "--no-dashboard"], cwd=worker_home,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    try:
+        deadline = time.monotonic() + 60
+        while not sched_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        procs.append(subprocess.Popen([str(dask), "worker", "--scheduler-file", str(sched_file),
+                                       "--nworkers", "1", "--nthreads", "1", "--no-dashboard"],
+                                      cwd=worker_home, stdout=subprocess.DEVNULL,
+                                      stderr=subprocess.DEVNULL))
+        address = json.loads(sched_file.read_text())["address"]
+        with Client(address, timeout="30s") as c:
+            c.wait_for_workers(1, timeout=120)
+        monkeypatch.chdir(client_home)
+        res = run_batch("in", "out", scheduler=address, quiet=True)
+    finally:
+        for p in reversed(procs):
+            p.terminate()
+        for p in procs:
+            try:
+                p.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                p.kill()
+    assert (res.ok, res.failed) == (4, 0)
+    recs = sorted((client_home / "out").rglob("*.txt.json"))
+    assert len(recs) == 4
+    assert all(os.path.isabs(json.loads(p.read_text())["source"]["path"]) for p in recs)

@@ -54,8 +54,15 @@ class OutdirLock:
         self.fd = fd
 
     def release(self) -> None:
-        """Drop the lock (closing the descriptor releases the flock)."""
+        """Drop the lock (closing the descriptor releases the flock). The file
+        is emptied first, not removed: removing it would let a third run lock
+        a new file while a second still waits on the old one; and an empty
+        file leaves the same OUTDIR bytes whichever run held it."""
         if self.fd is not None:
+            try:
+                os.ftruncate(self.fd, 0)
+            except OSError:
+                pass
             os.close(self.fd)
             self.fd = None
 

@@ -89,6 +89,12 @@ def _why(e: OSError) -> str:
     return e.strerror or type(e).__name__
 
 
+def _inside(out: Path, path: Path) -> bool:
+    """True when ``path``'s folder is inside ``out`` with no symlink on the way."""
+    return os.path.realpath(path.parent) == os.path.join(os.path.realpath(out),
+                                                         *path.parent.relative_to(out).parts)
+
+
 def _stop_for(e: OSError, out: Path, what: str) -> OutputError:
     """The clean stop of a run whose OUTDIR cannot take more writes (exit 5)."""
     return OutputError(str(out), f"cannot write {what} ({_why(e)}); batch stopped — make room "
@@ -215,9 +221,10 @@ class _Run:
         if severity == "error":
             self.reporter.log(f"batch: FAILED {message} [{stage}, {error}]")
             # a stale record of an earlier version of this file no longer describes it
-            if rel in self.manifest:
+            stale = self.out / record_rel(rel)
+            if rel in self.manifest and _inside(self.out, stale):
                 with contextlib.suppress(OSError):
-                    os.unlink(self.out / record_rel(rel))
+                    os.unlink(stale)
 
     def finished(self, sf: SourceFile, r: dict) -> None:
         """Record a worker's result: the record and its manifest line, or a failure."""

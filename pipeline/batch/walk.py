@@ -42,8 +42,10 @@ def walk(root: str | os.PathLike, *, exclude: tuple[str, ...] = ()
     Sorted order is by name within each folder, folders entered where they
     sort, so the order equals sorting the relative paths component-wise.
     ``exclude`` lists folders (e.g. OUTDIR inside DIR) never entered.
-    A folder reached twice (two symlinks to one place) is entered once; a
-    symlink to one of its own ancestors is a ``symlink loop`` problem.
+    Symlinks to files and folders are followed, each real folder is entered
+    once (two links to one place: walked once), and a link to a folder that
+    contains DIR — one of its own ancestors, or one of DIR's (``up -> ..``) —
+    is a ``symlink loop`` problem, so a link never walks the parent tree.
     """
     root_s = os.fspath(root)
     excluded = set()
@@ -53,7 +55,21 @@ def walk(root: str | os.PathLike, *, exclude: tuple[str, ...] = ()
             excluded.add((st.st_dev, st.st_ino))
     st = os.stat(root_s)
     visited = {(st.st_dev, st.st_ino)}
-    yield from _walk_dir(root_s, (), [(st.st_dev, st.st_ino)], visited, excluded)
+    yield from _walk_dir(root_s, (), _real_ancestors(root_s), visited, excluded)
+
+
+def _real_ancestors(root: str) -> list:
+    """(st_dev, st_ino) of DIR's real folder and of every folder above it up to /."""
+    keys = []
+    cur = os.path.realpath(root)
+    while True:
+        with contextlib.suppress(OSError):
+            st = os.stat(cur)
+            keys.append((st.st_dev, st.st_ino))
+        parent = os.path.dirname(cur)
+        if parent == cur:
+            return keys[::-1]
+        cur = parent
 
 
 def _walk_dir(dirpath: str, relparts: tuple[str, ...], ancestors: list, visited: set,
