@@ -17,7 +17,7 @@ from extractors._common import vocab
 from extractors.dates_cn import S
 
 _EMAIL_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+\-]*\s*[@＠]\s*[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
-_SYSTEM_RE = re.compile(r"(?:通过|登录|登陆|使用|利用|经由)(?P<sys>[^\s，。；、：:（）()“”]{2,14}?(?:系统|平台|网站|小程序|公众号))")
+_SYSTEM_RE = re.compile(r"(?:通过|登录|登陆|使用|利用|经由)(?P<sys>OA|钉钉|[^\s，。；、：:（）()“”]{2,14}?(?:系统|平台|网站|小程序|公众号))")
 _ATT_RE = re.compile(
     rf"附件{S}(?P<list>[0-9一二三四五六七八九十]+(?:{S}(?:[、，,和及与]|[—–\-~至到]){S}(?:附件)?{S}[0-9一二三四五六七八九十]+)*)")
 _DOC_NOUN = re.compile(r"(?:表|表格|材料|方案|名单|报告|总结|作品|申请书|推荐书|资料|信息|照片|视频|稿件|回执|清单)$")
@@ -96,11 +96,21 @@ def find_action(sent: str, after: int) -> Optional[re.Match]:
     return None
 
 
+# What is delivered is the object of 将/把 (a noun phrase), never the clause's
+# subject ("各分工会要将申请报告…" → 申请报告) nor the channel after it
+# ("将报名表通过OA发至…" → 报名表).
+_OBJECT_MARK = re.compile(r"^.*?(?:将|把)(?=[^将把]{2,}$)")
+_CHANNEL_TAIL = re.compile(r"(?:通过|经由|利用|使用|以)[^，,]*$")
+
+
 def _clean_deliverable(s: str) -> Optional[str]:
+    """The deliverable noun phrase in ``s`` (ANNOTATION.md: "what is
+    delivered"), adverbs and lead verbs dropped; None when nothing is left."""
     v = deadline_vocab()
     s = s.strip(" ，,、：:")
     if "，" in s or "," in s:
         s = re.split(r"[，,]", s)[-1]
+    s = _CHANNEL_TAIL.sub("", _OBJECT_MARK.sub("", s))
     changed = True
     while changed:
         changed = False

@@ -64,6 +64,8 @@ _NEXT_CONSEQUENCE = re.compile(r"\s*(?:逾期|过期|未按时|未在规定时�
 # The issuer's own schedule, not a task set on the reader ("评比工作于2013年1月
 # 中旬完成", real excerpts): the clause's subject is the issuer's review work.
 _ISSUER_TASK = re.compile(r"(?:评比|评选|评审|表彰|验收|评定|评议|公示|颁奖)(?:工作|活动)?(?:将|拟|定)?于?$")
+# "截至2023年底，全市已建成…": a date that counts what exists, not a deadline.
+_STATUS_AFTER = re.compile(rf"{S}[，,]?{S}(?:已经?|共|累计|全[市省区县]|我[市省区县校])")
 _WINDOW_VERBS = r"(?:报名|申报|报送|提交|上报|递交|登记)"
 _WINDOW_ACT_BEFORE = re.compile(rf"{_WINDOW_VERBS}{S}[（(：:]?{S}$")
 _WINDOW_ACT_AFTER = re.compile(rf"{S}[）)]?{S}(?:期间|内)?{S}[^，,。；;（(0-9、.]{{0,12}}?{_WINDOW_VERBS}")
@@ -150,7 +152,7 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
         return False  # "比赛时间：5月中旬"; not "比赛报名截止时间：…"
     if heading and not clause.strip() and v["event_label_re"].search(heading):
         return False
-    if _ISSUER_TASK.search(clause):
+    if _ISSUER_TASK.search(clause) or (not it.cue_after and _STATUS_AFTER.match(sent, it.end)):
         return False
     has_action = find_action(sent, it.end) is not None
     labelled = bool(v["label_re"].search(before)) or bool(

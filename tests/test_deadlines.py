@@ -82,6 +82,10 @@ NOT_DEADLINES = [
     ("联系电话:2023428", Ref()),  # digits after a phone label are not a date
     ("请于115日前报送", S18),  # 1月15日 or 11月5日: no guess
     ("请于20日前报送", S18),  # a day with no month stays unread
+    ("截至2018年5月底，全市已建成职工书屋120家", S18),  # a count, not a deadline
+    ("截至3月31日，累计完成培训2000人次", S18),
+    ("评审阶段（5月—6月10日）", S18),  # a stage heading
+    ("二、申报阶段（2018年4月1日—4月30日）", S18),
 ]
 
 
@@ -103,6 +107,9 @@ PART_CASES = [
     ("请各单位于8月20日前将《金秋助学申请表》及相关证明材料报县总工会权益保障部", "报", "《金秋助学申请表》及相关证明材料", "县总工会权益保障部", None, None),
     ("请各单位于12月5日前将送温暖对象名单报送至市总工会保障部", "报送", "送温暖对象名单", "市总工会保障部", None, None),
     ("请各市（州）总工会于11月下旬将经费收缴情况报省总工会财务部", "报", "经费收缴情况", "省总工会财务部", None, None),
+    # the deliverable is the object of 将, without the subject before it or the channel after it
+    ("各分工会要认真组织,将推荐材料于5月10日前报送区总工会", "报送", "推荐材料", "区总工会", None, None),
+    ("请于5月15日前将报名表通过OA发至工会办公室", "发至", "报名表", "工会办公室", "system:OA", None),
 ]
 
 
