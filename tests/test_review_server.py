@@ -144,7 +144,7 @@ def _status_form(client, rel: str, **extra):
     page = client.get(f"/notice/{rel}").text
     ids = re.findall(r'class="card dl[^"]*" id="v-(dl-[0-9a-f.]+)"', page)
     rev = re.search(r'name="revision" value="(\d+)"', page).group(1)
-    form = {"csrf": client.csrf, "revision": rev, "who": "甲", "id": ids[0], "action": "status",
+    form = {"csrf": client.csrf, "revision": rev, "who": "甲", "id": ids[0], "op": "status",
             "status": "confirmed"}
     form.update(extra)
     return form
@@ -212,7 +212,7 @@ def test_a_record_path_outside_outdir_is_refused(out, tmp_path):
     c, guard = _client(work)
     assert c.get(f"/notice/{N01.name}").status_code == 404
     r = c.post(f"/notice/{N01.name}/review", data={"csrf": guard.csrf, "revision": "0",
-                                                   "id": "x", "action": "status"})
+                                                   "id": "x", "op": "status"})
     assert r.status_code == 404 and not (tmp_path.parent / "secret.review.json").exists()
 
 
@@ -297,6 +297,6 @@ def test_a_broken_review_file_is_shown_and_not_overwritten(out, tmp_path):
 
 
 def test_an_impossible_corrected_date_is_refused(client, out):
-    form = _status_form(client, SEED.name, action="correct", due="2018-02-30")
+    form = _status_form(client, SEED.name, op="correct", due="2018-02-30")
     r = client.post(f"/notice/{SEED.name}/review", data=form, follow_redirects=False)
     assert r.status_code == 400 and "Not saved" in r.text

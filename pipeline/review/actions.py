@@ -20,7 +20,7 @@ from pipeline.review.archive import Archive, NoticeView
 
 CONTACT_KINDS = ("name", "phone", "mobile", "fax", "email", "qq", "wechat", "address",
                  "department", "postcode")
-_TIME = re.compile(r"^\d{2}:\d{2}$")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class Refused(Exception):
@@ -154,7 +154,8 @@ def decide(archive: Archive, v: NoticeView, form: Mapping, who: str) -> str:
         raise Refused(v.error or "the record cannot be read")
     if v.review_error:
         raise Refused(v.review_error + " — fix or remove it before saving")
-    action = ACTIONS.get(str(form.get("action") or ""))
+    # the form's operation is "op": "action" is a field of a deadline (报送, 上报 …)
+    action = ACTIONS.get(str(form.get("op") or ""))
     if action is None:
         raise Refused("unknown action")
     try:
@@ -162,10 +163,9 @@ def decide(archive: Archive, v: NoticeView, form: Mapping, who: str) -> str:
     except ValueError:
         raise Refused("the page is missing its revision; reload it") from None
     entries = action(v, form, who[:80])
-    if str(form.get("action")) != "status" and entries[0].field != "add" \
-            and entries[0].field in ("due",) and entries[0].new \
-            and not re.match(r"^\d{4}-\d{2}-\d{2}$", entries[0].new):
-        raise Refused(f"{entries[0].new}: a date is written YYYY-MM-DD")
+    for e in entries:
+        if e.field in ("due", "signed_date") and e.new and not _ISO.match(str(e.new)):
+            raise Refused(f"{e.new}: a date is written YYYY-MM-DD")
     trial = v.review.model_copy(deep=True)
     trial.entries.extend(entries)
     fixed, _ = corr.apply_review(v.raw, trial)
