@@ -133,6 +133,18 @@ def test_docx_and_pdf_of_one_circular_give_items_once(stem, tmp_path):
     assert len(icalendar.Calendar.from_ical(both.read_bytes()).walk("VEVENT")) == n_one
 
 
+@pytest.mark.parametrize("stem", ["000_beae532f0dc098a7", "002_a6ecc3133544287b",
+                                  "003_0fb55c4c84d933ae", "004_4b022b1849280ac0"])
+def test_uids_follow_the_circular_not_the_file(stem):
+    """The .docx, .pdf and .txt of one circular give the same UIDs, so pushing
+    the .pdf after the .docx (another day, another run) updates, not duplicates."""
+    uids = []
+    for ext in ("docx", "pdf", "txt"):
+        cal = build_calendar([extract_file(SEEDS / f"{stem}.{ext}")])
+        uids.append(sorted(str(e["uid"]) for e in cal.walk("VEVENT")))
+    assert uids[0] and uids[0] == uids[1] == uids[2]
+
+
 def test_distinct_notices_keeps_different_circulars(notices):
     assert distinct_notices(notices + notices) == notices
 

@@ -13,9 +13,11 @@ Conventions (ECOSYSTEM.md §3, "Calendar feeding"):
   − :data:`TIMED_BLOCK`, ``DTEND`` = due. Without DTEND clients disagree
   (RFC 5545 §3.6.1 makes it zero-length; khal shows 1 h, ical.js nothing), and
   a block after the deadline would put the work past it;
-* UID = ``sha256(source.sha256|due|text)[:16]@union-circulars``: the same
-  notice always gives the same UIDs, so re-imports and CalDAV pushes update
-  instead of duplicating; DTSTAMP is the (injectable) export time;
+* UID = ``sha256(document|due|sentence)[:16]@union-circulars`` with the
+  document's fingerprint (title, 发文字号, issuers, date), not its file
+  hash: the same circular — re-saved, or as .docx and as .pdf — always gives
+  the same UIDs, so re-imports and CalDAV pushes update instead of
+  duplicating; DTSTAMP is the (injectable) export time;
 * a VALARM ``--remind`` before (Apple/Thunderbird honour it; Google and
   Outlook drop alarms of imported calendars, so the lead time is also written
   into DESCRIPTION);
@@ -38,6 +40,7 @@ import datetime as dt
 import hashlib
 import re
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 from zoneinfo import ZoneInfo
@@ -46,7 +49,7 @@ from zoneinfo import ZoneInfo
 from models.deadlines import Deadline, Event
 from models.notice import Notice
 # one identity of "the same circular" for ics, push, batch --ics and review
-from pipeline.exports.same_document import distinct_notices  # noqa: F401  (re-exported)
+from pipeline.exports.same_document import distinct_notices, notice_fingerprint  # noqa: F401
 
 TZ = ZoneInfo("Asia/Shanghai")
 PRODID = "-//union-circulars//extract ics//ZH"
@@ -55,6 +58,7 @@ DEFAULT_NAME = "工会通知截止日期"
 _REMIND_RE = re.compile(r"^\s*(\d+)\s*([wdhm])\s*$", re.I)
 _UNIT_ZH = {"w": "周", "d": "天", "h": "小时", "m": "分钟"}
 TIMED_BLOCK = dt.timedelta(hours=1)
+_KEEP = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 def parse_remind(spec: Optional[str]) -> Optional[dt.timedelta]:
@@ -75,18 +79,30 @@ def _remind_zh(spec: str) -> str:
     return f"{m.group(1)}{_UNIT_ZH[m.group(2).lower()]}" if m else spec
 
 
+def _squash(text: str) -> str:
+    """Letters, digits and ideographs only: a sentence read from the .docx
+    and from the .pdf of one circular differ in spaces, line breaks and
+    punctuation width, not in these."""
+    return "".join(_KEEP.findall(unicodedata.normalize("NFKC", text or "")))
+
+
 def deadline_uid(notice: Notice, d: Deadline) -> str:
-    """Stable UID of a deadline: sha256(source.sha256|due|text)[:16] (plus
-    the time of day when printed, so two times in one sentence differ)."""
-    key = f"{notice.source.sha256}|{d.due.isoformat() if d.due else ''}|{d.text}"
+    """Stable UID of a deadline: sha256(document|due|sentence)[:16] (plus
+    the time of day when printed, so two times in one sentence differ).
+    ``document`` is :func:`pipeline.exports.same_document.notice_fingerprint`
+    — what the circular says, not its file's bytes — so the .docx and the
+    .pdf of one circular give the same UIDs even when pushed on different
+    days, and a CalDAV server keeps one item."""
+    key = (f"{notice_fingerprint(notice)}|{d.due.isoformat() if d.due else ''}|"
+           f"{_squash(d.text)}")
     if d.due_time:
         key += f"|{d.due_time}"
     return f"{hashlib.sha256(key.encode('utf-8')).hexdigest()[:16]}@{UID_DOMAIN}"
 
 
 def event_uid(notice: Notice, e: Event) -> str:
-    """Stable UID of an event (source, dates and label)."""
-    key = f"{notice.source.sha256}|event|{e.start}|{e.end}|{e.label}|{e.text}"
+    """Stable UID of an event (document, dates, label and sentence)."""
+    key = f"{notice_fingerprint(notice)}|event|{e.start}|{e.end}|{e.label}|{_squash(e.text)}"
     return f"{hashlib.sha256(key.encode('utf-8')).hexdigest()[:16]}@{UID_DOMAIN}"
 
 
