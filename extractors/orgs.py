@@ -78,7 +78,10 @@ def split_joined(name: str) -> list[str]:
     strong = tuple(x for x in _suffixes() if len(x) >= 2)  # 委员会, 总工会 — not 委, 局
     for k in range(5, len(name) - 4):
         left, right = name[:k], name[k:]
-        if not (left.endswith(strong) and is_org_name(left) and is_org_name(right)):
+        # a one-character suffix (局, 委) ends a name only before a name
+        # that repeats its place ("长沙市应急管理局长沙市卫生健康委员会")
+        ends = left.endswith(strong) or right[:2] == left[:2]
+        if not (ends and is_org_name(left) and is_org_name(right)):
             continue
         if right.endswith(("委员会", "委員會")) and right[:2] != left[:2]:
             continue

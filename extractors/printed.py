@@ -10,7 +10,7 @@ import re
 from typing import Optional
 
 from extractors._common import evidence
-from extractors.dates import FULL_DATE, parse_full_date
+from extractors.dates import parse_full_date
 from extractors.orgs import split_orgs
 from models.document import Document
 from models.notice import Printed
@@ -32,9 +32,9 @@ def extract(doc: Document) -> Optional[Printed]:
         if not hit:
             continue
         d, s, e = hit
-        m = FULL_DATE.search(b.raw)
-        # "XX办公室印发2012年12月18日印发" names the org before a first 印发
-        org_raw = re.sub(r"\s*(?:印发|印制)\s*$", "", b.raw[: m.start()]) if m else ""
+        # the org is printed before the date (raw keeps the spaces between
+        # names); "XX办公室印发2012年12月18日印发" names it before a first 印发
+        org_raw = re.sub(r"\s*印[发發制製]\s*$", "", b.raw[: b.offsets[s]])
         orgs = split_orgs(org_raw) if org_raw.strip() else []
         if not orgs and i > 0 and doc.blocks[i - 1].kind == "paragraph":
             orgs = split_orgs(doc.blocks[i - 1].raw)

@@ -48,10 +48,19 @@ def looks_like_recipients(t: str) -> bool:
     return True
 
 
+def _addressee(t: str) -> bool:
+    """``t`` reads as a 主送机关: it opens with an addressee word, or all its
+    items are organisation names ("分(直属部门)工会")."""
+    if not looks_like_recipients(t):
+        return False
+    items = [x for x in re.split(r"[、，,]", t) if x]
+    return bool(_ADDRESSEE.match(t)) or (bool(items) and all(is_org_name(x) for x in items))
+
+
 def _title_like(t: str) -> bool:
     """A title up to a 文种 word: no sentence end, and either a 关于 title or
     short and without commas."""
-    if not (4 <= len(t) <= 120) or any(c in t for c in _STOP) or _SENTENCE.match(t):
+    if not (4 <= len(t) <= 120) or any(c in t for c in _STOP + ":：") or _SENTENCE.match(t):
         return False
     return "关于" in t or (len(t) <= 50 and not re.search(r"[，,；;]", t))
 
@@ -67,7 +76,10 @@ def _title_end(t: str) -> Optional[int]:
             continue
         if colon and e < colon.start():
             rest = t[e:colon.start()]
-            if rest and _ADDRESSEE.match(rest) and looks_like_recipients(rest):
+            num = parse_doc_number(rest[:40])
+            if num and num[1] == 0:  # "关于…的通知通工办〔2012〕178号市总各…工会:"
+                rest = rest[num[2]:]
+            if rest and _addressee(rest):
                 return e
         elif t[:e].startswith("关于") or re.match(r"^[\u4e00-\u9fff]{2,30}关于", t[:e]):
             # no addressee: the title is followed by the body; the 文种 word
@@ -75,6 +87,20 @@ def _title_end(t: str) -> Optional[int]:
             first = re.search(r"[，,。]", t)
             if t[:e].endswith(tuple("的" + w for w in title_endings())) and (not first or e < first.start()):
                 return e
+    return None
+
+
+def _header_before_number(t: str) -> Optional[int]:
+    """Length of an organisation name run into the 机关代字 of a 发文字号
+    that opens ``t`` ("贵州省总工会办公室黔工办发〔2020〕15号" → 9), or None.
+    The 机关代字 is 2–8 characters; the longest name before it is taken."""
+    m = re.search(r"[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]", t)
+    if not m or not re.fullmatch(r"[\u4e00-\u9fff]{4,48}", t[:m.start()]):
+        return None
+    pre = t[:m.start()]
+    for k in range(len(pre) - 2, 1, -1):
+        if len(pre) - k <= 8 and is_org_name(pre[:k]):
+            return k
     return None
 
 
@@ -87,6 +113,10 @@ def _front_cuts(t: str) -> list[int]:
     if m and is_org_name(m.group(1)) and m.end() < len(t):
         pos = m.end()
         cuts.append(pos)
+    code = _header_before_number(t[pos:pos + 80])
+    if code:  # "宁波市鄞州区总工会鄞工〔2017〕21号": the 版头 name, then the number
+        pos += code
+        cuts.append(pos)
     hit = parse_doc_number(t[pos:pos + 60])
     if hit and hit[1] <= 1 and pos + hit[2] < len(t):
         pos += hit[2]
@@ -95,56 +125,105 @@ def _front_cuts(t: str) -> list[int]:
     if e:
         pos += e
         cuts.append(pos)
+    hit = parse_doc_number(t[pos:pos + 60])
+    if e and hit and hit[1] == 0 and pos + hit[2] < len(t):  # the number under the title
+        pos += hit[2]
+        cuts.append(pos)
     colon = re.match(r"^([^:：]{2,120})[:：]", t[pos:])
-    if colon and pos + colon.end() < len(t):
-        rest = colon.group(1)
-        if _ADDRESSEE.match(rest) and looks_like_recipients(rest):
-            cuts.append(pos + colon.end())
+    if colon and pos + colon.end() < len(t) and _addressee(colon.group(1)):
+        cuts.append(pos + colon.end())
     return cuts
 
 
 def _tail_cuts(b: Block) -> list[int]:
-    """Cuts at the end of a line: before a signature + date that close it
-    ("…另行通知。校工会2019年3月27日", "…报名表 校工会 2019年3月27日"),
-    before a signature after a file name ("…通知.docx校工会"). A line that
-    is only "org date印发" (a 版记 line) is left whole."""
+    """Cuts in a line around what closes a notice: a signature + date
+    ("…另行通知。校工会2019年3月27日", "…报名表 校工会 2019年3月27日")
+    followed by the end, the 版记 or an attachment label; a 版记 ("抄送：…。",
+    "XX办公室2021年6月18日印发"); a signature after a file name ("…通知.docx
+    校工会"). A line that is only one of these is left whole."""
     t = b.text
-    date = None
-    for m in FULL_DATE.finditer(t):
-        date = m
-    if date and re.fullmatch(r"(?:印发|印制|印)?[。.]?", t[date.end():]):
-        start = _signature_start(b, date.start())
-        if start is None or (start == 0 and t[date.end():].startswith("印")):
-            return []
-        return [k for k in (start, date.start()) if k > 0]
+    cuts: list[int] = []
+    dates = list(FULL_DATE.finditer(t))
+    dates += list(re.finditer(r"(?<![0-9])(?:19|20)\d{2}(?:\d{4}|([./-])\d{1,2}\1\d{1,2})$", t))
+    for m in dates:
+        after = t[m.end():]
+        mark = re.match(r"(?:印发|印制|印)(?![\u4e00-\u9fff]{0,2}[章刷])", after)
+        if mark:  # "XX办公室2021年6月18日印发", "XX办公室印发2012年12月18日印发"
+            start = _signature_start(b, m.start() - 2 if t[:m.start()].endswith("印发") else m.start(),
+                                     after_date=True)
+            if start is not None:
+                cuts += [start, m.end() + mark.end()]
+        else:
+            start = _signature_start(b, m.start())
+            # a date closing a sentence's names ("。XX总工会2020年1月6日")
+            # is a signature's even when a plan printed after it follows
+            sentence = start is not None and start > 0 and t[start - 1] in _STOP and not re.match(
+                r"[起前后内止以到至为，,的在及和、—~～-]", after)
+            if start is not None and (_zone_start(after) or sentence):
+                cuts += [start, m.start(), m.end()]
+            elif start is None and m.start() > 0 and t[m.start() - 1] in _STOP and _zone_start(after):
+                cuts += [m.start(), m.end()]  # a date alone after the last sentence
+    for m in _CC.finditer(t):
+        stop = t.find("。", m.end())
+        cuts += [m.start()] + ([stop + 1] if stop > 0 else [])
     ext = None
     for m in _EXTENSION.finditer(t + "。"):
         ext = m
     if ext and ext.end() < len(t) and _names(t[ext.end():]):
-        return [ext.end()]
-    return []
+        cuts.append(ext.end())
+    return sorted(k for k in set(cuts) if 0 < k < len(t))
 
 
-def _signature_start(b: Block, end: int) -> Optional[int]:
+def _zone_start(after: str) -> bool:
+    """True when ``after`` (the text after a date) starts what follows a
+    成文日期: nothing, the 版记, an attachment label or a 印发 line."""
+    return bool(re.fullmatch(r"[。.]?", after) or _CC.match(after)
+                or re.match(r"附件\s*[0-9一二三四五六七八九十]{0,3}\s*[:：]?", after)
+                or re.match(rf"[^。，,；;:：]{{2,40}}?{FULL_DATE.pattern}(?:印发|印制|印)", after))
+
+
+# Where a signature may start in a run-on line: after a sentence end, a file
+# name, a phone or mail (ASCII), a date, or a word that ends an attachment
+# title ("…汇总表杭州市总工会").
+_BOUND = re.compile(r"[。；;！!？?]|[0-9A-Za-z)](?=[\u4e00-\u9fff])|日(?=[\u4e00-\u9fff])|"
+                    r"(?:表|单|方案|办法|细则|名单|通知|意见|目录|清单|材料|要求|标准|指南|说明)"
+                    r"(?=[\u4e00-\u9fff])")
+
+
+def _signature_start(b: Block, end: int, after_date: bool = False) -> Optional[int]:
     """Start of the organisation names that end ``b.text[:end]``: after the
-    last sentence end or file name, or after the last spaces the raw line
-    printed before them; None when no names end the text there."""
+    nearest boundary (:data:`_BOUND`) whose following text is only names,
+    or after the last spaces the raw line printed before them; None when no
+    names end the text there. A 版记 org (``after_date``) may follow the
+    成文日期 directly."""
     t = b.text[:end]
-    bounds = [m.end() for m in re.finditer(r"[。；;！!？?]", t)]
-    bounds += [m.end() for m in _EXTENSION.finditer(t + "。")]
-    start = max(bounds, default=0)
-    if start < len(t) and _names(t[start:]):
-        return start
+    bounds = sorted({m.end() for m in _BOUND.finditer(t)} | {0}, reverse=True)
+    for k in bounds:
+        if k < len(t) and (after_date or not t[k - 1:k] == "日" or k == 0) and _names(t[k:]):
+            return _same_place_before(t, k)
     # the raw line may print spaces before the names ("…报名表 校工会")
-    r0 = b.offsets[start] if start < len(t) else len(b.raw)
+    r0 = 0
     parts = b.raw[r0:b.offsets[end] if end < len(b.text) else len(b.raw)].split()
     k = len(parts)
     while k - 1 >= 1 and _names(parts[k - 1]):
         k -= 1
     cand = "".join(parts[k:])
     if k < len(parts) and t.endswith(cand):
-        return len(t) - len(cand)
+        return _same_place_before(t, len(t) - len(cand))
     return None
+
+
+def _same_place_before(t: str, k: int) -> int:
+    """``k`` moved back over names printed just before it that start with
+    the same place as the name at ``k`` ("长汀县总工会|长汀县人力资源和社会
+    保障局": a joint signature names bodies of one place)."""
+    place = t[k:k + 3]
+    while k >= 4:
+        q = t.rfind(place, max(0, k - 25), k - 3)
+        if q < 0 or not _names(t[q:k]):
+            return k
+        k = q
+    return k
 
 
 def _names(s: str) -> bool:
@@ -176,6 +255,53 @@ def split_block(b: Block, cuts: list[int]) -> list[Block]:
     return out
 
 
+def join_blocks(a: Block, b: Block) -> Block:
+    """One paragraph from ``a`` and the line ``b`` that continues it; the
+    raw texts are joined by a newline, the offsets shifted to match."""
+    offs = a.offsets[:-1] + [o + len(a.raw) + 1 for o in b.offsets]
+    return dataclasses.replace(a, raw=a.raw + "\n" + b.raw, text=a.text + b.text, offsets=offs)
+
+
+def _join_addressee(blocks: list[Block]) -> list[Block]:
+    """A 主送机关 wrapped over up to four lines under the title (a text
+    re-broken at a fixed width) joined into one line: lines that open with an
+    addressee word, hold no sentence end and close with a colon."""
+    endings = title_endings()
+    for k in range(1, min(len(blocks), 12)):
+        above = "".join(b.text for b in blocks[max(0, k - 2):k] if b.kind == "paragraph")
+        first = blocks[k]
+        if first.kind != "paragraph" or first.text.endswith((":", "：")) or not _ADDRESSEE.match(first.text):
+            continue
+        if not (above.endswith(endings) or parse_doc_number(blocks[k - 1].text)):
+            continue
+        for j in range(k + 1, min(len(blocks), k + 4)):
+            run = blocks[k:j + 1]
+            if any(b.kind != "paragraph" or len(b.text) > 45 or any(c in b.text for c in _STOP) for b in run):
+                break
+            text = "".join(b.text for b in run)
+            if text.endswith((":", "：")) and looks_like_recipients(text[:-1]):
+                merged = run[0]
+                for b in run[1:]:
+                    merged = join_blocks(merged, b)
+                return blocks[:k] + [merged] + blocks[j + 1:]
+    return blocks
+
+
+def _join_split_dates(blocks: list[Block]) -> list[Block]:
+    """Short lines joined where a full date is broken between them
+    ("…2012年12月1" / "8日印发"), so the date line reads as one."""
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == b.kind == "paragraph" and len(prev.text) <= 45
+                and any(m.start() < len(prev.text) < m.end()
+                        for m in FULL_DATE.finditer(prev.text + b.text[:12]))):
+            out[-1] = join_blocks(prev, b)
+        else:
+            out.append(b)
+    return out
+
+
 def reline(doc: Document) -> None:
     """Cut the run-on lines of ``doc`` in place (see the module doc): front
     cues in the first lines of the notice, tail cues in any line that ends
@@ -196,4 +322,4 @@ def reline(doc: Document) -> None:
             blocks.append(b)
         if len(b.text) > 90 and k >= 1:
             front = False
-    doc.blocks[:] = blocks
+    doc.blocks[:] = _join_addressee(_join_split_dates(blocks))

@@ -171,7 +171,8 @@ def _find_title(blocks: list[Block], i: int) -> tuple[list[int], int]:
         if b.kind != "paragraph" or b.text.endswith((":", "：")) or len(b.text) > 90:
             break
         lines.append(j)
-        if _is_title_end(b.text):
+        # the 文种 word may itself be broken over two lines ("…的通" / "知")
+        if _is_title_end("".join(blocks[k].text for k in lines)):
             return lines, j + 1
         j += 1
     # no document-type word: accept a single "关于…" line as the title
