@@ -221,6 +221,42 @@ def _block_items(doc: Document, bi: int, warnings: list, carry: Optional[str] = 
     return items
 
 
+def _third_party_dropped(block, items: list[Item]) -> list[Item]:
+    """``items`` without third parties' phones (real/README.md "Contacts"):
+    a table listing phones on two or more rows is a list of units or
+    merchants, not the issuer's contact; a phone that follows a service
+    provider's name (一卡通服务中心, 建设银行, 旅行社 …, not a 工会 office)
+    in its sentence, with no contact person named, belongs to that provider."""
+    phones = [it for it in items if it.kind in PHONE_LABELS]
+    if not phones:
+        return items
+    text = block.text
+    drop: set[int] = set()
+    if block.kind == "table" and len({text.count("\n", 0, it.start) for it in phones}) >= 2:
+        drop = {id(it) for it in phones}
+    for it in phones:
+        lo = max(text.rfind(c, 0, it.start) for c in "。；;\n\t") + 1
+        named = any(n.kind == "name" and lo <= n.start < it.start for n in items)
+        if not named and _provider_before(text[lo:it.start]):
+            drop.add(id(it))
+    return [it for it in items if id(it) not in drop]
+
+
+def _provider_before(head: str) -> bool:
+    """Whether the clause ``head`` before a phone names a service provider
+    (the CJK run after the last cut word ends in a provider word and holds
+    no 工会)."""
+    words = vocab("contact_labels")["third_party"]
+    for m in re.finditer(rf"[{CJK}]+", head):
+        run = m.group()
+        k = max((run.rfind(w) + len(w) for w in ("由", "到", "在", "向", "至", "找", "请", "与")
+                 if run.rfind(w) >= 0), default=0)
+        org = run[k:]
+        if "工会" not in org and any(w in org for w in words):
+            return True
+    return False
+
+
 def _open_label(text: str) -> Optional[str]:
     """The kind of a label that ends ``text`` with nothing after it but
     ``:`` or spaces (``…电话:``), else None."""
@@ -275,7 +311,7 @@ def extract(doc: Document) -> tuple[list[ContactPoint], list[Warning_]]:
     for bi, b in enumerate(doc.blocks):
         if not b.text or not b.text.strip():
             continue
-        items = _block_items(doc, bi, warnings, carry)
+        items = _third_party_dropped(b, _block_items(doc, bi, warnings, carry))
         carry = _open_label(b.text)
         if items and any(it.kind not in ("dept",) for it in items):
             if prev_had and runs:

@@ -89,6 +89,8 @@ NOT_CONTACTS = [
     "请将报名表交王老师（行政楼301）。",  # only receives material
     "请与所在单位工会联系。",
     "如需维修请联系机关分工会。",
+    "会员服务卡由建设银行办理，咨询电话：95533。",  # third parties
+    "请到市民卡服务中心办理，电话：96225。",
 ]
 
 
@@ -110,6 +112,25 @@ def test_not_contacts(line):
 ])
 def test_split_dept_name(tok, expected):
     assert split_dept_name(tok) == expected
+
+
+def _table(rows: list[list[str]]) -> Block:
+    from models.document import Cell, Grid
+    cells = [Cell(row=r, col=c, text=t) for r, row in enumerate(rows) for c, t in enumerate(row)]
+    return Block(kind="table", raw="\n".join("\t".join(r) for r in rows),
+                 grid=Grid(n_rows=len(rows), n_cols=len(rows[0]), cells=cells))
+
+
+@pytest.mark.parametrize("rows,phones", [
+    # merchants listed with their phones: third parties, not the issuer's contact
+    ([["商家", "地址"], ["百佳超市", "电话：87654321"], ["惠民药店", "电话：87654322"]], []),
+    # one row with the issuer's contact stays
+    ([["联系人", "王敏"], ["联系电话", "电话：87654321"]], ["87654321"]),
+])
+def test_phones_listed_in_a_table(rows, phones):
+    d = normalise(Document(path="t.txt", sha256="", format="txt", blocks=[_table(rows)]))
+    cps, _ = contacts.extract(d)
+    assert compact_contacts(cps)["phones"] == phones
 
 
 def test_two_contact_points_grouped():
