@@ -112,7 +112,7 @@ def _dept_before(text: str, pos: int) -> Optional[tuple[int, int, str]]:
 # (real/README.md "Contacts"); the run must end at punctuation or a label.
 _TOLD_TO_CONTACT = re.compile(
     rf"(?:与|和|同|找)(?P<who>[{CJK}、·]{{2,30}}?)(?:联系|联络|咨询)"
-    rf"|(?:请|可|可以|欢迎)(?:联系|联络|咨询)(?P<who2>[{CJK}、·]{{2,20}}?)(?=[，,。；;：:（(\s]|$|电话|手机)")
+    rf"|(?:请|可|可以|欢迎)(?:联系|联络|咨询)(?P<who2>[{CJK}、·]{{2,20}}?)(?=[，,。；;：:（(\s0-9]|$|电话|手机)")
 _NAME_CUTS = ("联系", "找")
 
 
@@ -124,6 +124,10 @@ def _told_to_contact(text: str, bi: int, doc: Document) -> list[Item]:
         got = read_field(text, "name", m.start(g), m.end(g), bi, {}, [], doc)
         if got and got[-1].kind == "name" and got[-1].end == m.end(g):
             out.extend(it for it in got if it.kind == "name")
+            # "请联系王老师13912345678": a phone printed right after the name
+            p = re.compile(r"[ \t（(]*").match(text, m.end(g)).end()
+            if p < len(text) and text[p].isdigit():
+                out.extend(read_field(text, "phone", p, field_end(text, p, len(text)), bi, {}, [], doc))
     return out
 
 
