@@ -204,6 +204,9 @@ _WEEK_RE = re.compile(rf"(?P<which>本|这|下)(?:周|星期|礼拜)(?P<wd>[一�
 # document date. Not 当天/当日, which name the day of an event.
 DAY_WORDS = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2}
 _DAY_WORD_RE = re.compile(r"(?<![昨前])(?:今天|今日|明天|明日|后天)")
+# 本月底 / 下月5日: a day or part of the document's month or the next one.
+_MONTH_WORD_RE = re.compile(
+    rf"(?P<mw>本月|当月|下月|下个月)(?:(?P<md>[0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}}){S}[日号]|(?P<mp>底|末|上旬|中旬|下旬))")
 _QUARTER_RE = re.compile(r"(?:(?P<y>[0-9]{4})年)?(?:第)?(?P<q>[一二三四1-4])季度")
 _GARBLED_RE = re.compile(
     rf"(?<![0-9])(?:[0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}}){S}月{S}"
@@ -217,7 +220,8 @@ class DateItem:
 
     ``kind``: ``date`` (one date or part of a month), ``range`` (``first``
     to ``last``), ``week`` (本周五: ``week`` = (本|下, weekday char)),
-    ``day`` (今天/明天: ``week`` = ("+", days after the document date)).
+    ``day`` (今天/明天: ``week`` = ("+", days after the document date)),
+    ``month`` (本月底/下月5日: ``week`` = (months ahead, day or part)).
     ``time`` is HH:MM of the (last) date when printed; ``cue_after`` is the
     deadline word right after (前/以前/之前/止/为止/截止) or None;
     ``start``/``end`` span the expression (including time and cue).
@@ -253,6 +257,31 @@ def _cue_at(text: str, pos: int) -> tuple[Optional[str], int]:
     return None, pos
 
 
+def _relative_item(text: str, pos: int) -> Optional[DateItem]:
+    """The first date counted from the document date at or after ``pos``:
+    本周五 / 下周三 (``week``), 今天 / 明天 (``day``), 本月底 / 下月5日
+    (``month``: ``week`` = (months ahead, day or part)); with its time of day,
+    下班 and 前/止 cue."""
+    found = [x for x in (_WEEK_RE.search(text, pos), _DAY_WORD_RE.search(text, pos),
+                         _MONTH_WORD_RE.search(text, pos)) if x]
+    if not found:
+        return None
+    w = min(found, key=lambda x: x.start())
+    t, p = _time_at(text, w.end())
+    half = re.match(r"(?:上午|中午|下午|晚上)?下班|上午|中午|下午", text[p:]) if not t else None
+    p += half.end() if half else 0
+    cue, p = _cue_at(text, p)
+    if w.re is _DAY_WORD_RE:
+        return DateItem("day", None, None, t, w.start(), p, cue,
+                        week=("+", str(DAY_WORDS[w.group(0)])))
+    if w.re is _MONTH_WORD_RE:
+        ahead = "1" if w.group("mw").startswith("下") else "0"
+        return DateItem("month", None, None, t, w.start(), p, cue,
+                        week=(ahead, w.group("md") or w.group("mp")))
+    return DateItem("week", None, None, t, w.start(), p, cue,
+                    week=(w.group("which"), w.group("wd")))
+
+
 def scan(text: str) -> list[DateItem]:
     """Every date expression in ``text``, in order, without overlaps.
 
@@ -266,20 +295,10 @@ def scan(text: str) -> list[DateItem]:
     pos = 0
     while True:
         m = DATE_RE.search(text, pos)
-        w = min((x for x in (_WEEK_RE.search(text, pos), _DAY_WORD_RE.search(text, pos)) if x),
-                key=lambda x: x.start(), default=None)
-        if w and (not m or w.start() < m.start()):
-            t, p = _time_at(text, w.end())
-            half = re.match(r"(?:上午|中午|下午|晚上)?下班|上午|中午|下午", text[p:]) if not t else None
-            p += half.end() if half else 0
-            cue, p = _cue_at(text, p)
-            if w.re is _DAY_WORD_RE:
-                items.append(DateItem("day", None, None, t, w.start(), p, cue,
-                                      week=("+", str(DAY_WORDS[w.group(0)]))))
-            else:
-                items.append(DateItem("week", None, None, t, w.start(), p, cue,
-                                      week=(w.group("which"), w.group("wd"))))
-            pos = p
+        w = _relative_item(text, pos)
+        if w and (not m or w.start < m.start()):
+            items.append(w)
+            pos = w.end
             continue
         if not m:
             break

@@ -189,12 +189,21 @@ def _resolve_item(sent: str, it: DateItem, ref: Ref
     """(due, precision, year_inferred, window start) of a deadline item.
     Raises ValueError for an impossible date or a 本周五/今天 with no
     document date to count from."""
-    if it.kind in ("week", "day"):
+    if it.kind in ("week", "day", "month"):
         base = ref.base
         if base is None:
             raise ValueError("needs a document date")
         if it.kind == "day":
             return base + dt.timedelta(days=int(it.week[1])), "day", True, None
+        if it.kind == "month":  # 本月底 / 下月5日
+            y, mo = divmod(base.month - 1 + int(it.week[0]), 12)
+            day, part = it.week[1], None
+            if not day[0].isdigit() and day[0] not in dates_cn.CN_DIGITS:
+                day, part = None, day
+            ph = DatePhrase(base.year + y, mo + 1, dates_cn.cn_int(day) if day else None,
+                            part, it.start, it.end, "")
+            due, prec = ph.resolve(ph.year)
+            return due, prec, True, None
         return dates_cn.resolve_weekday(it.week[0], it.week[1], base), "day", True, None
     last = it.last
     before_month = (it.kind == "date" and last.day is None and last.part is None

@@ -78,7 +78,7 @@ def parse_sentence(sent: str, ref: Ref, *, prev_heading: Optional[str] = None) -
     out: list[tuple[Event, int, int]] = []
     v = deadline_vocab()
     for it in dates_cn.scan(sent):
-        if it.error or it.kind in ("week", "day") or is_deadline_item(sent, it, prev_heading):
+        if it.error or it.kind in ("week", "day", "month") or is_deadline_item(sent, it, prev_heading):
             continue
         clause_label = v["event_label_re"].search(sent[:it.start])
         after = sent[it.end:it.end + 12]
