@@ -162,6 +162,9 @@ def _find_head(blocks: list[Block], start: int = 0) -> int:
     return end
 
 
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))")
+
+
 def _find_title(blocks: list[Block], i: int) -> tuple[list[int], int]:
     n = len(blocks)
     j = i
@@ -169,6 +172,9 @@ def _find_title(blocks: list[Block], i: int) -> tuple[list[int], int]:
     while j < n and len(lines) < 5:
         b = blocks[j]
         if b.kind != "paragraph" or b.text.endswith((":", "：")) or len(b.text) > 90:
+            break
+        # a sentence or a numbered heading ("一、活动安排") is never a title line
+        if re.search(r"[。！？]", b.text) or _NUMBERED.match(b.text):
             break
         lines.append(j)
         # the 文种 word may itself be broken over two lines ("…的通" / "知")
