@@ -26,6 +26,7 @@ from pipeline.exports import corrections as corr  # noqa: E402
 from pipeline.review.app import Settings, create_app  # noqa: E402
 from pipeline.review.archive import Archive  # noqa: E402
 from pipeline.review.security import Guard  # noqa: E402
+from test_caldav import radicale  # noqa: E402,F401  (the Radicale server fixture)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "corpus" / "seeds" / "001_dde7b99b86b616a6.txt"
@@ -300,3 +301,28 @@ def test_an_impossible_corrected_date_is_refused(client, out):
     form = _status_form(client, SEED.name, op="correct", due="2018-02-30")
     r = client.post(f"/notice/{SEED.name}/review", data=form, follow_redirects=False)
     assert r.status_code == 400 and "Not saved" in r.text
+
+
+@pytest.mark.slow
+def test_push_from_the_calendar_page_sends_confirmed_deadlines(out, tmp_path, radicale):
+    import caldav
+
+    from test_caldav import PASSWORD, USER
+
+    work = tmp_path / "out"
+    shutil.copytree(out, work)
+    c, guard = _client(work)
+    c.csrf = guard.csrf
+    form = _status_form(c, SEED.name)                       # confirm one deadline
+    assert c.post(f"/notice/{SEED.name}/review", data=form,
+                  follow_redirects=False).status_code == 303
+    r = c.post("/calendar/push", data={"csrf": guard.csrf, "url": radicale, "user": USER,
+                                       "password": PASSWORD, "calendar": "页面推送",
+                                       "confirmed": "1"})
+    assert r.status_code == 200 and "1 item(s)" in r.text
+    client = caldav.DAVClient(url=radicale, username=USER, password=PASSWORD)
+    cal = next(x for x in client.principal().calendars() if x.get_display_name() == "页面推送")
+    assert len(cal.events()) == 1
+    bad = c.post("/calendar/push", data={"csrf": guard.csrf, "url": radicale, "user": USER,
+                                         "password": "wrong", "confirmed": "1"})
+    assert bad.status_code == 502 and "login refused" in bad.text and "wrong" not in bad.text

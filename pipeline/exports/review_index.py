@@ -105,11 +105,11 @@ def refresh_notice(db_path: str | os.PathLike, out_dir: str | os.PathLike, rel: 
 
     con = sqlite3.connect(os.fspath(db_path), timeout=30)
     try:
-        row = con.execute("SELECT seq, record_path, document_id FROM notices WHERE path = ?",
-                          (rel,)).fetchone()
+        row = con.execute("SELECT seq, record_path, document_id, duplicate_of FROM notices "
+                          "WHERE path = ?", (rel,)).fetchone()
         if row is None:
             return False
-        seq, record_path, doc_id = row
+        seq, record_path, doc_id, duplicate_of = row
         review = ReviewIndex(out_dir)
         [(_r, _p, fixed, _d)] = list(review.corrected_items(
             [(rel, record_path, read_record(Path(out_dir) / record_path), doc_id)]))
@@ -127,7 +127,8 @@ def refresh_notice(db_path: str | os.PathLike, out_dir: str | os.PathLike, rel: 
             con.execute("DELETE FROM notice_fts WHERE rowid = ?", (seq,))
             con.execute("DELETE FROM notice_text WHERE seq = ?", (seq,))
             review.add(con, seq, rel, record_path, fixed, doc_id)
-            search.add(con, seq, rel, record_path, fixed, doc_id, body=body)
+            if duplicate_of is None:  # copies are not in the search tables
+                search.add(con, seq, rel, record_path, fixed, doc_id, body=body)
         search.close()
         return True
     finally:

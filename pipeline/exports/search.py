@@ -36,6 +36,7 @@ from typing import Optional
 TOKENIZER_VERSION = "jieba-0.42-search/1"
 FTS_COLUMNS = ("title", "issuer", "doc_number", "deadlines", "contacts", "body")
 WEIGHTS = (10.0, 4.0, 4.0, 2.0, 1.0, 1.0)  # bm25() column weights, in FTS_COLUMNS order
+# (FTS5's "rank" of notice_fts is set to bm25() with these weights)
 
 SCHEMA = """
 CREATE VIRTUAL TABLE notice_fts USING fts5(
@@ -127,10 +128,21 @@ class SearchIndex:
             except sqlite3.Error:
                 self.prev = None
         self.reused = self.tokenised = 0
+        self.seen: set[str] = set()  # document ids indexed: later copies are not
 
     def create(self, con: sqlite3.Connection) -> None:
         """Create the search tables in the index being built."""
         con.executescript(SCHEMA)
+        # FTS5 orders by this itself ("ORDER BY rank"), faster than sorting bm25() in SQL
+        con.execute("INSERT INTO notice_fts (notice_fts, rank) VALUES ('rank', ?)",
+                    (f"bm25({', '.join(str(x) for x in WEIGHTS)})",))
+
+    def text_of(self, record_path: str) -> str:
+        """The plain text of the document whose record is ``record_path``
+        (relative to OUTDIR), from the text kept beside it; "" when none."""
+        from pipeline.exports.doctext import load_text, plain_text
+
+        return plain_text(load_text(self.out / record_path))
 
     def cached_body(self, path: str, sha: Optional[str]) -> Optional[str]:
         """The body tokens of ``path`` in the previous index when its file
@@ -146,10 +158,13 @@ class SearchIndex:
     def add(self, con: sqlite3.Connection, seq: int, rel: str, record_path: str, rec: dict,
             doc_id: str, body: Optional[str] = None) -> None:
         """Index one notice (``rec`` already corrected) at rowid ``seq``;
-        ``body`` its body tokens when the caller has them."""
-        from pipeline.exports.doctext import load_text, plain_text
-
-        text = plain_text(load_text(self.out / record_path))
+        ``body`` its body tokens when the caller has them. A later copy of a
+        document already indexed (same ``doc_id``, ``pipeline.exports.index.
+        fingerprint``) is not indexed: search shows each circular once."""
+        if doc_id in self.seen:
+            return
+        self.seen.add(doc_id)
+        text = self.text_of(record_path)
         sha = (rec.get("source") or {}).get("sha256")
         body = body if body is not None else self.cached_body(rel, sha)
         if body is None:
@@ -220,23 +235,30 @@ def search(db_path: str | os.PathLike, query: str, *, limit: int = 20,
     if not tokens:
         return []
     where, args = _filters(issuer, year, open_deadline, today)
-    w = ", ".join(str(x) for x in WEIGHTS)
     con = sqlite3.connect(f"file:{os.fspath(db_path)}?mode=ro", uri=True)
     try:
-        rows = con.execute(
-            f"SELECT n.path, n.record_path, coalesce(n.title, ''), coalesce(n.issuer, ''), "
-            f"coalesce(n.doc_number, ''), coalesce(n.signed_date, n.printed_date, ''), "
-            f"bm25(notice_fts, {w}) AS score, t.text "
-            f"FROM notice_fts JOIN notices AS n ON n.seq = notice_fts.rowid "
-            f"JOIN notice_text AS t ON t.seq = n.seq "
-            f"WHERE notice_fts MATCH ? AND n.duplicate_of IS NULL{where} "
-            f"ORDER BY score, n.seq LIMIT ?",
-            [match_expression(tokens), *args, int(limit)]).fetchall()
+        if where:
+            ranked = con.execute(
+                f"SELECT f.rowid, f.rank FROM notice_fts AS f "
+                f"JOIN notice_text AS t ON t.seq = f.rowid JOIN notices AS n ON n.path = t.path "
+                f"WHERE notice_fts MATCH ?{where} ORDER BY f.rank LIMIT ?",
+                [match_expression(tokens), *args, int(limit)]).fetchall()
+        else:  # the common case: FTS5 ranks alone, only the shown rows are joined
+            ranked = con.execute("SELECT rowid, rank FROM notice_fts WHERE notice_fts MATCH ? "
+                                 "ORDER BY rank LIMIT ?",
+                                 (match_expression(tokens), int(limit))).fetchall()
+        rows = {r[0]: r[1:] for r in con.execute(
+            f"SELECT t.seq, n.path, n.record_path, coalesce(n.title, ''), "
+            f"coalesce(n.issuer, ''), coalesce(n.doc_number, ''), "
+            f"coalesce(n.signed_date, n.printed_date, ''), t.text "
+            f"FROM notice_text AS t JOIN notices AS n ON n.path = t.path "
+            f"WHERE t.seq IN ({','.join('?' * len(ranked))})", [r[0] for r in ranked])}
     finally:
         con.close()
     return [Hit(path=r[0], record_path=r[1], title=r[2], issuer=r[3], doc_number=r[4],
-                date=r[5], score=r[6], snippet=snippet(r[7], tokens),
-                title_marked=marked(r[2], tokens)) for r in rows]
+                date=r[5], score=score, snippet=snippet(r[6], tokens),
+                title_marked=marked(r[2], tokens))
+            for seq, score in ranked if (r := rows.get(seq))]
 
 
 def _matches(text: str, tokens: list[str]) -> list[tuple[int, int]]:
