@@ -77,7 +77,7 @@ def test_batch_finishes_with_exit_1(bad_run):
     ("bad/huge.pdf", "read", "FileTooLarge", "file too large (50 MB > 40 MB limit"),
     ("bad/loop", "walk", "SymlinkLoop", "symlink loop"),
     ("bad/self.txt", "walk", "SymlinkLoop", "symlink loop"),
-    ("bad/recipe.docx", "extract", "not_a_circular", "this may not be a circular"),
+    ("bad/recipe.docx", "extract", "not_a_circular", "not a circular"),
 ])
 def test_each_bad_file_listed_with_reason(bad_run, rel, stage, error, reason):
     src, _out, _r, errors = bad_run

@@ -13,6 +13,9 @@ from pipeline.readers.docx_styles import NS, on, Styles
 
 @dataclass
 class Level:
+    """One ``w:lvl`` of a list definition: counter start, number format,
+    label template (``%1、``), suffix, restart level, legal numbering, style."""
+
     start: int = 1
     fmt: str = "decimal"
     text: str = ""

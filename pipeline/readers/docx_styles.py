@@ -50,6 +50,8 @@ def on(ns: NS, el) -> Optional[bool]:
 
 @dataclass
 class Style:
+    """The properties one ``w:style`` sets itself (None = inherited via ``based_on``)."""
+
     based_on: Optional[str] = None
     kind: str = "paragraph"
     bold: Optional[bool] = None
