@@ -131,8 +131,24 @@ def _front_cuts(t: str) -> list[int]:
         cuts.append(pos)
     colon = re.match(r"^([^:：]{2,120})[:：]", t[pos:])
     if colon and pos + colon.end() < len(t) and _addressee(colon.group(1)):
-        cuts.append(pos + colon.end())
+        pos += colon.end()
+        cuts.append(pos)
+    if not e:
+        cuts += [pos + k for k in _reposted(t[pos:])]
     return cuts
+
+
+def _reposted(t: str) -> list[int]:
+    """Cuts where a reposted circular starts after the reposting body's
+    sentences ("接市教育工会通知，现转发如下…。关于举办…的通知绍市教工〔2022〕
+    11号各区…工会：…"): after a sentence end, a title with an addressee."""
+    for m in re.finditer(r"[。！？!?]", t[:400]):
+        rest = t[m.end():]
+        e = _title_end(rest)
+        colon = re.search(r"[:：]", rest[:240])
+        if e and colon and e < colon.start():
+            return [m.end()] + [m.end() + k for k in _front_cuts(rest)]
+    return []
 
 
 def _tail_cuts(b: Block) -> list[int]:
