@@ -74,7 +74,9 @@ def extract_document(doc: Document) -> Notice:
     )
     notice.cc, notice.cc_evidence = cc.extract(doc)
     circular.check(notice, doc)  # a news report or other non-circular: empty record + warning
-    return Notice.model_validate(notice.model_dump())
+    data = notice.model_dump()
+    del notice  # its last reference: a large notice must not exist twice at once (issue 15)
+    return Notice.model_validate(data)
 
 
 def extract_file(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES) -> Notice:
