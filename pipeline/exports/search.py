@@ -261,28 +261,18 @@ def search(db_path: str | os.PathLike, query: str, *, limit: int = 20,
             for seq, score in ranked if (r := rows.get(seq))]
 
 
-def _matches(text: str, tokens: list[str]) -> list[tuple[int, int]]:
-    low = text.lower()
-    spans = []
-    for t in tokens:
-        start = low.find(t)
-        while start >= 0:
-            spans.append((start, start + len(t)))
-            start = low.find(t, start + 1)
-    spans.sort()
-    merged: list[tuple[int, int]] = []
-    for s, e in spans:
-        if merged and s <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
-        else:
-            merged.append((s, e))
-    return merged
+def _occurrences(text: str, tokens: list[str]) -> list[tuple[int, int, int]]:
+    """(start, end, token index) of every occurrence of a query word, in
+    order; one regular expression (longest words first), case-insensitive."""
+    order = sorted(range(len(tokens)), key=lambda k: -len(tokens[k]))
+    rx = re.compile("|".join(f"({re.escape(tokens[k])})" for k in order), re.IGNORECASE)
+    return [(m.start(), m.end(), order[m.lastindex - 1]) for m in rx.finditer(text)]
 
 
 def marked(text: str, tokens: list[str]) -> list[tuple[str, bool]]:
     """``text`` as segments, the query words marked."""
     out, pos = [], 0
-    for s, e in _matches(text, tokens):
+    for s, e, _k in _occurrences(text, tokens):
         if s > pos:
             out.append((text[pos:s], False))
         out.append((text[s:e], True))
@@ -292,21 +282,33 @@ def marked(text: str, tokens: list[str]) -> list[tuple[str, bool]]:
     return out
 
 
+def _best_window(occ: list[tuple[int, int, int]], width: int) -> int:
+    """Start of the ``width``-character window (beginning a quarter width
+    before an occurrence) holding the most distinct words; the earliest of
+    equals. A sliding window over the occurrences: linear in their number."""
+    best, best_n, counts, j = 0, -1, {}, 0
+    for i, (s, _e, _k) in enumerate(occ):
+        start = max(0, s - width // 4)
+        while j < len(occ) and occ[j][1] <= start + width:
+            counts[occ[j][2]] = counts.get(occ[j][2], 0) + 1
+            j += 1
+        if len(counts) > best_n:
+            best, best_n = start, len(counts)
+        k = occ[i][2]  # occurrence i leaves the window before the next one starts
+        counts[k] -= 1
+        if not counts[k]:
+            del counts[k]
+    return best
+
+
 def snippet(text: str, tokens: list[str], width: int = 80) -> list[tuple[str, bool]]:
     """The ``width``-character window of ``text`` holding the most distinct
     query words (the earliest such window), as marked segments, with ``…``
     where it was cut."""
-    spans = _matches(text, tokens)
-    if not spans:
+    occ = _occurrences(text, tokens)
+    if not occ:
         return [(" ".join(text[:width].split()), False)]
-    best, best_n = 0, -1
-    low = text.lower()
-    for s, _e in spans:
-        start = max(0, s - width // 4)
-        window = low[start:start + width]
-        n = sum(1 for t in tokens if t in window)
-        if n > best_n:
-            best, best_n = start, n
+    best = _best_window(occ, width)
     piece = text[best:best + width]
     segs = [(" ".join(t.split()) if not m else t, m) for t, m in marked(piece, tokens)]
     if best > 0:
