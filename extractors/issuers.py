@@ -30,6 +30,9 @@ def _issuer(doc: Document, block: int, name: str, source: str) -> Issuer:
 def _from_header(doc: Document) -> list[Issuer]:
     z = doc.zones
     out: list[Issuer] = []
+    broken = _broken_header(doc)
+    if broken:
+        return broken
     for i in z.head:
         b = doc.blocks[i]
         raw = _HEADER_WORD.sub("", b.raw) if _HEADER_WORD.search(b.raw) else b.raw
@@ -39,6 +42,28 @@ def _from_header(doc: Document) -> list[Issuer]:
             names = [joined] if is_org_name(joined) else []
         out.extend(_issuer(doc, i, name, "header") for name in names)
     return out
+
+
+def _broken_header(doc: Document) -> list[Issuer]:
+    """Names of a 发文机关标志 broken over lines ("绍兴市总工" / "会文件",
+    "绍兴市总工会绍兴市" / "教育局文件"): the 版头 lines up to "…文件" read
+    as one text, split at org suffixes; [] when each line is whole."""
+    lines = []
+    for i in doc.zones.head:
+        lines.append(i)
+        if doc.blocks[i].text.endswith("文件"):
+            break
+    else:
+        return []
+    texts = [doc.blocks[i].text for i in lines]
+    texts[-1] = texts[-1][:-2]
+    if len(lines) < 2 or all(is_org_name(t) for t in texts if t):
+        return []
+    joined = "".join(texts)
+    if not is_org_name(joined):
+        return []
+    return [Issuer(name=n, source="header", evidence=evidence(doc, lines[0]))
+            for n in split_joined(joined)]
 
 
 def _from_signature(doc: Document) -> list[Issuer]:

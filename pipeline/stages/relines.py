@@ -118,7 +118,7 @@ def _front_cuts(t: str) -> list[int]:
         pos += code
         cuts.append(pos)
     hit = parse_doc_number(t[pos:pos + 60])
-    if hit and hit[1] <= 1 and pos + hit[2] < len(t):
+    if hit and hit[1] <= 1 and re.search(r"[^\s)）\]］】]", t[pos + hit[2]:]):  # not "（…号）" alone
         pos += hit[2]
         cuts.append(pos)
     e = _title_end(t[pos:])

@@ -145,6 +145,13 @@ def _find_head(blocks: list[Block], start: int = 0) -> int:
     for j in range(start, limit):
         if blocks[j].kind == "paragraph" and len(blocks[j].text) <= 60 and parse_doc_number(blocks[j].text):
             return j + 1
+    # a 发文机关标志 broken over lines ("绍兴市总工" / "会文件"): short lines up to "…文件"
+    for j in range(start, min(limit, start + 3)):
+        b = blocks[j]
+        if b.kind != "paragraph" or len(b.text) > 25 or re.search(r"[，。：:；]", b.text):
+            break
+        if b.text.endswith("文件") and j > start:
+            return j + 1
     end = start
     for j in range(start, limit):
         b = blocks[j]
