@@ -13,7 +13,8 @@ What a run does (issue 6):
    Hidden files/folders, Word lock files ``~$*.docx`` and ``OUTDIR`` itself
    are skipped; directory symlinks are followed, but every real directory is
    entered once (``(st_dev, st_ino)`` set), so a symlink loop cannot hang the
-   walk — a link back to an ancestor is reported as ``symlink loop``.
+   walk — a link to a folder that contains DIR (an ancestor inside DIR, or
+   DIR's own parents: ``up -> ..``) is reported as ``symlink loop``.
 2. **Resume**: ``OUTDIR/manifest.jsonl`` maps each relative path to the
    content sha256 and :data:`pipeline.stages.run.EXTRACTOR_VERSION` of its record.
    A file whose hash and version match and whose record exists is skipped;
@@ -34,9 +35,14 @@ What a run does (issue 6):
    and ``errors.jsonl`` are rewritten in walk order too, so an interrupted and
    resumed run leaves the same ``OUTDIR`` as an uninterrupted one.
 
+6. **One run per OUTDIR** (:mod:`~pipeline.batch.lock`, an flock); records
+   are never written through a symlink in OUTDIR, and a record that collides
+   with a folder or a name batch keeps is that file's failure. A full disk
+   stops the run cleanly (exit 5); the same command resumes.
+
 Exit codes: 0 all files succeeded, 1 some failed, 2 usage error (bad DIR,
-OUTDIR not writable, bad scheduler), 3 a missing optional dependency,
-130 interrupted (re-run to resume).
+bad scheduler, another run holds OUTDIR), 3 a missing optional dependency,
+5 OUTDIR not writable or full, 130 interrupted (re-run to resume).
 """
 from __future__ import annotations
 
