@@ -15,13 +15,13 @@ import difflib
 import re
 from typing import Optional
 
-from extractors import tables as tables_mod
+from extractors import attachment_list, tables as tables_mod
 from extractors._common import evidence
-from models.document import Document
+from extractors.dates import FULL_DATE
+from extractors.orgs import split_orgs
+from models.document import AttachmentZone, Document
 from models.tables import Attachment
 
-_LIST_HEAD = re.compile(r"^[-—–·•\s]*附件\s*[:：]\s*")
-_ITEM = re.compile(r"^\s*(?P<n>\d{1,2})\s*[.、．,，]\s*(?P<t>.+)$")
 
 
 def _clean_title(t: str) -> str:
@@ -29,29 +29,67 @@ def _clean_title(t: str) -> str:
     return t.rstrip("。；;，,")
 
 
-def _listed(doc: Document) -> list[Attachment]:
+def _list_blocks(doc: Document) -> list[int]:
+    """The blocks of the 附件说明: the segmenter's zone, else (no layout
+    cue, e.g. a one-line paste) the first paragraph outside the attachment
+    pages holding a list introducer and the list lines that follow it."""
     z = doc.zones
-    out: list[Attachment] = []
-    for i in z.attachment_list:
-        t = doc.blocks[i].text
-        m = _LIST_HEAD.match(t)
-        rest = t[m.end():] if m else t
-        if not rest.strip():
+    if z.attachment_list:
+        return list(z.attachment_list)
+    inside = {k for a in z.attachments for k in [a.label_block, *a.blocks]}
+    skip = inside | set(z.head) | set(z.title) | {z.recipients}
+    for i, b in doc.paragraphs():
+        if i in skip or not attachment_list.INTRO.search(attachment_list.spaced_text(b)):
             continue
-        im = _ITEM.match(rest)
-        if not m and not im and out:
-            # the wrapped tail of the previous item's title
-            out[-1].title = _clean_title(out[-1].title + rest)
-            continue
-        if im:
-            out.append(Attachment(number=int(im.group("n")), title=_clean_title(im.group("t")),
-                                  evidence=evidence(doc, i, len(t) - len(rest))))
-        elif m:  # a single unnumbered attachment: "附件：XXX申报表"
-            out.append(Attachment(number=None, title=_clean_title(rest),
-                                  evidence=evidence(doc, i, m.end())))
-    if len(out) == 1 and out[0].number is None:
-        out[0].number = 1  # "附件：X" names attachment 1 (the only one)
+        out = [i]
+        for k in range(i + 1, len(doc.blocks)):
+            t = doc.blocks[k].text
+            if k in skip or doc.blocks[k].kind != "paragraph" or not (
+                    attachment_list.INTRO.match(t) or attachment_list.numbered(t)):
+                break
+            out.append(k)
+        return out
+    return []
+
+
+def _listed(doc: Document) -> list[Attachment]:
+    blocks = _list_blocks(doc)
+    text = " ".join(attachment_list.spaced_text(doc.blocks[i]) for i in blocks)
+    if blocks:
+        m = attachment_list.INTRO.search(text)
+        text = text[m.start():] if m and not doc.zones.attachment_list else text
+    items = attachment_list.parse(text) if blocks else _file_lines(doc)
+    out = []
+    for it in items:
+        i, start = _locate(doc, blocks, it.title)
+        out.append(Attachment(number=it.number, title=it.title,
+                              evidence=evidence(doc, i, start, min(len(doc.blocks[i].text),
+                                                                   start + len(it.title)))))
     return out
+
+
+def _file_lines(doc: Document) -> list[attachment_list.Item]:
+    """With no 附件说明: lines that are only a file name ("X报名表.doc", a
+    web page's download link) outside the attachment pages, numbered in order."""
+    z = doc.zones
+    inside = {k for a in z.attachments for k in [a.label_block, *a.blocks]}
+    out = []
+    for i, b in doc.paragraphs():
+        if i not in inside and attachment_list.FILE_LINE.match(b.text):
+            for t in attachment_list.clean_title(b.text):
+                out.append(attachment_list.Item(len(out) + 1, t))
+    return out
+
+
+def _locate(doc: Document, blocks: list[int], title: str) -> tuple[int, int]:
+    """(block, start) of a listed title: the first listing block whose
+    text holds its opening characters, else the first block."""
+    head = title[:6]
+    for i in blocks or range(len(doc.blocks)):
+        k = doc.blocks[i].text.find(head)
+        if k >= 0:
+            return i, k
+    return (blocks[0] if blocks else 0), 0
 
 
 def _similar(a: str, b: str) -> float:
@@ -65,7 +103,7 @@ def extract(doc: Document) -> list[Attachment]:
     if not z:
         return []
     listed = _listed(doc)
-    bodies = list(z.attachments)
+    bodies = list(z.attachments) or _headed_tables(doc)
     if len(bodies) == 1 and bodies[0].number is None and len(listed) <= 1:
         bodies[0].number = listed[0].number if listed else 1
     used: set[int] = set()
@@ -95,6 +133,32 @@ def extract(doc: Document) -> list[Attachment]:
     return listed
 
 
+def _headed_tables(doc: Document) -> list[AttachmentZone]:
+    """Attachment pages without a "附件N" label (ANNOTATION.md: "the heading
+    on the attachment's own page gives the title"): a table whose heading
+    line follows the notice's signature or date — or the previous such
+    table — is an attachment, numbered in order."""
+    z = doc.zones
+    ends = set(z.signature) | ({z.date} if z.date is not None else set())
+    out: list[AttachmentZone] = []
+    for ti, b in enumerate(doc.blocks):
+        if b.kind != "table" or ti < 2:
+            continue
+        h, p = doc.blocks[ti - 1], doc.blocks[ti - 2]
+        if h.kind != "paragraph" or not _HEADING.match(h.text):
+            continue
+        signed = p.kind == "paragraph" and len(p.text) <= 80 and (
+            bool(split_orgs(p.raw)) or bool(FULL_DATE.fullmatch(p.text.strip())))
+        if ti - 2 in ends or signed or (out and out[-1].blocks[-1] == ti - 2):
+            out.append(AttachmentZone(number=len(out) + 1, label_block=ti - 1,
+                                      title_blocks=[ti - 1], blocks=[ti - 1, ti]))
+    return out
+
+
+# a heading line: short, no colon, not a sentence, not a numbered section
+_HEADING = re.compile(r"^(?![一二三四五六七八九十\d]+[、.])[^:：。；;]{4,60}$")
+
+
 def _body_title(doc: Document, zone) -> str:
     return _clean_title("".join(doc.blocks[i].text for i in zone.title_blocks))
 
@@ -103,7 +167,7 @@ def _fill(doc: Document, att: Attachment, zone) -> None:
     att.present = True
     body = _body_title(doc, zone)
     att.body_title = body or None
-    if body and att.title and tables_mod.titles_differ(att.title, body):
+    if body and att.title and attachment_list.titles_differ(att.title, body):
         att.title_differs = True
     if not att.title:
         att.title = body

@@ -7,11 +7,6 @@ Entry points
   notes and blank fill-in lines under it.
 * :func:`build_table` ``(grid) -> Table`` — one grid → ``Table`` (cells,
   header, kind, columns / fields, warnings); never raises.
-* :func:`title_similarity` ``(a, b) -> float`` in [0, 1] and
-  :func:`match_titles` ``(bodies, listed) -> dict`` — fuzzy matching of an
-  attachment page's heading to the 附件说明 titles, for bodies without a number.
-* :func:`titles_differ` ``(listed, body) -> bool`` — the two titles differ
-  beyond spacing / quote style (``Attachment.title_differs``).
 * :func:`parse_field_line` ``(text) -> list[FormField] | None`` — a printed
   fill-in line ("填写日期： 年 月 日") as fields.
 
@@ -22,9 +17,8 @@ with whitespace removed, forms included; ``kind`` is decided by structure —
 """
 from __future__ import annotations
 
-import difflib
 import re
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Optional
 
 from extractors._common import evidence, vocab
 from models.document import Cell, Document, Grid
@@ -35,7 +29,6 @@ _COLON = re.compile(r"[:：]")
 # Blank fill-in material: spaces, underscores, dashes printed as a line.
 _BLANK = re.compile(r"[\s_＿\-—－…·.]*")
 _DATE_BLANK = re.compile(r"[\s_＿]*(?:\d{4}[\s_＿]*)?年[\s_＿]*月[\s_＿]*日[\s_＿]*")
-_TITLE_NOISE = re.compile(r"[\s“”‘’\"'《》〈〉「」『』()（）【】\[\]、,，.。:：;；!！?？·_\-—]+")
 _FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
            "九": 9, "十": 10}
@@ -471,7 +464,7 @@ def extract(doc: Document, zone) -> list:
     pend: list[int] = []
     for i in idx:
         b = doc.blocks[i]
-        if b.kind == "table":
+        if b.kind == "table" and not _framed_text(b.grid):
             pieces.append((pend, i))
             pend = []
         elif _block_text(doc, i):
@@ -516,6 +509,11 @@ def extract(doc: Document, zone) -> list:
     return tables
 
 
+def _framed_text(grid: Optional[Grid]) -> bool:
+    """A one-cell grid is a framed paragraph (a template box, real D_05), not a table."""
+    return grid is not None and grid.n_rows == 1 and grid.n_cols == 1
+
+
 def _add_notes(doc: Document, t: Table, lines: list[int], record_rx) -> None:
     """Notes and blank fill-in lines under table ``t``; stops at a 版记 line
     (印发 / 抄送) and drops the issuer line just above it."""
@@ -536,73 +534,3 @@ def _add_notes(doc: Document, t: Table, lines: list[int], record_rx) -> None:
         else:
             t.notes.append(s)
     t.copies = _copies(t.notes)
-
-
-# --------------------------------------------------------------------------
-# titles
-
-
-def _norm_title(s: str) -> str:
-    """Title for comparison: full-width digits folded, spaces, quotes and
-    punctuation dropped (001: "2018 年…“工人先锋号”…" vs "2018年…")."""
-    return _TITLE_NOISE.sub("", (s or "").translate(_FW_DIGITS))
-
-
-def title_similarity(a: str, b: str) -> float:
-    """Similarity of two attachment titles in [0, 1] (difflib ratio of the
-    normalised strings; 1.0 = same up to spacing/quotes/punctuation)."""
-    x, y = _norm_title(a), _norm_title(b)
-    if not x or not y:
-        return 0.0
-    return difflib.SequenceMatcher(None, x, y, autojunk=False).ratio()
-
-
-def titles_differ(listed: str, body: str) -> bool:
-    """True when the 附件说明 title and the page heading differ beyond
-    spacing, quote style and punctuation (``Attachment.title_differs``)."""
-    return bool(listed and body) and _norm_title(listed) != _norm_title(body)
-
-
-def _common_prefix(titles: Sequence[str]) -> int:
-    if len(titles) < 2:
-        return 0
-    n = 0
-    for chars in zip(*titles):
-        if len(set(chars)) != 1:
-            break
-        n += 1
-    return n
-
-
-def match_titles(bodies: Sequence[str], listed: Sequence[str],
-                 threshold: float = 0.5) -> dict[int, int]:
-    """Pair attachment page headings with 附件说明 titles: ``{body index:
-    listed index}``, one-to-one, best pairs first.
-
-    Titles of one notice often share a long prefix ("2018年长兴县开展“工人
-    先锋号”创建活动…"), so the prefix common to all listed titles is
-    discounted: a pair scores the mean of the whole-title similarity and the
-    similarity of what follows that prefix. Pairs under ``threshold`` stay
-    unmatched.
-    """
-    norm_l = [_norm_title(x) for x in listed]
-    pre = _common_prefix(norm_l)
-    scored: list[tuple[float, int, int]] = []
-    for bi, b in enumerate(bodies):
-        nb = _norm_title(b)
-        for li, nl in enumerate(norm_l):
-            if not nb or not nl:
-                continue
-            whole = difflib.SequenceMatcher(None, nb, nl, autojunk=False).ratio()
-            tb = nb[pre:] if nb[:pre] == nl[:pre] else nb
-            tail = difflib.SequenceMatcher(None, tb, nl[pre:], autojunk=False).ratio() \
-                if nl[pre:] and tb else whole
-            scored.append(((whole + tail) / 2, bi, li))
-    out: dict[int, int] = {}
-    used: set[int] = set()
-    for s, bi, li in sorted(scored, key=lambda x: -x[0]):
-        if s < threshold or bi in out or li in used:
-            continue
-        out[bi] = li
-        used.add(li)
-    return out

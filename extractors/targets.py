@@ -270,6 +270,98 @@ def _zone_skip(doc: Document) -> set[int]:
     return out
 
 
+def _shape(m: re.Match, units: dict) -> Optional[tuple[str, Optional[str], str, str, int]]:
+    """(a, b, unit, unit as printed, end of the number's unit) of one
+    candidate match, or None when its shape is not a count."""
+    unit_raw, ne = m.group("unit"), m.end()
+    if m.group("pct") is not None:
+        if unit_raw:
+            ne = m.start("unit")  # 百分之九十 has no printed unit after it
+        return m.group("pct"), None, "%", unit_raw or "%", ne
+    unit = units[unit_raw]
+    if m.group("apct") and unit != "%":
+        return None
+    return m.group("a"), m.group("b"), unit, unit_raw, ne
+
+
+def _after_unit_bars(rest: str, unit_raw: str) -> bool:
+    """True when the words after the unit make it a duration, date part or
+    rank (``15个工作日``, ``次年``); a bracket right after the unit is
+    skipped (``5个（独立）教学节段``)."""
+    rest = re.sub(r"^[（(][^（()）]{0,12}[）)]", "", rest)
+    words = vocab("target_units")["not_after_unit"].get(unit_raw, [])
+    return any(rest.startswith(w) for w in words)
+
+
+def _clause_after(sent: str, ne: int) -> str:
+    """The text after the unit up to the end of the number's clause."""
+    m = re.search(r"[，,。；;]", sent[ne:])
+    return sent[ne:ne + m.start()] if m else sent[ne:]
+
+
+def _text_rejects(sent: str, ns: int, ne: int, seg: str, cues: dict) -> bool:
+    """Cue rules that reject a number whatever its comparator: format
+    specs, award counts and eligibility in its own clause, eligibility
+    sentences, structure descriptions, ordinals, and operands of a
+    formula (``月工资*0.5%*6``)."""
+    if sent[max(0, ns - 1):ns] in ("第", "前") or sent[max(0, ns - 2):ns] in ("第 ", "前 "):
+        return True
+    if re.search(r"[*×÷=＝]\s*$", sent[:ns]) or re.match(r"\s*[*×÷=＝]", sent[ne:]):
+        return True
+    clause = seg + sent[ns:ne] + _clause_after(sent, ne)
+    if any(w in clause for w in cues["format"] + cues["award"] + cues["eligibility"]):
+        return True
+    if any(w in sent[:ns] for w in cues["eligibility_sentence"]):
+        return True
+    return any(w in seg for w in cues["structure"])
+
+
+def _soft_rejects(sent: str, ns: int, ne: int, seg: str, unit_raw: str, comp: str,
+                  explicit: bool, cues: dict) -> bool:
+    """Cue rules that reject a number only without an explicit comparator
+    (counts of what exists, selections, past figures, money and session
+    lengths), and minimum group sizes whatever the comparator
+    (``每条线路报名人数至少20人``: the issuer's condition to run it)."""
+    if comp == ">=" and any(w in seg + _clause_after(sent, ne) for w in cues["group_size"]):
+        return True
+    if explicit:
+        return False
+    whole_clause = sent[_clause_start(sent, ns, 0):ns]
+    if any(w in whole_clause for w in cues["exists"] + cues["award_soft"]):
+        return True
+    if any(w in sent[:ns] for w in cues["past_sentence"]):
+        return True
+    return unit_raw in cues["explicit_only_units"]
+
+
+def _cn_rejects(a: str, seg: str, sent: str, ne: int, heading: bool, explicit: bool,
+                cues: dict) -> bool:
+    """Chinese numerals need a cue: never in a heading, ``一``/``两`` only
+    with a comparator, others with a comparator or a target verb."""
+    if heading:
+        return True
+    verb = _endswith_any(seg.rstrip("新再各"), cues["target_verbs"])
+    if not verb and re.match(r"[，,。；;]|$", sent[ne:]):
+        # 建设职工心理健康服务站三十个，: the count closes the clause
+        verb = next((v for v in cues["target_verbs"] if v in seg), None)
+    if a in ("一", "两") and not explicit:
+        return True
+    return not explicit and not verb
+
+
+def _values(m: re.Match, a: str, b: Optional[str], mults: dict) -> Optional[tuple[float, Optional[float]]]:
+    mul_a = mults.get(m.group("am") or "", 1) if m.group("pct") is None else 1
+    mul_b = mults.get(m.group("bm") or "", 1) if b else 1
+    if b and not m.group("bm") and m.group("am"):
+        mul_b = mul_a
+    if b and m.group("bm") and not m.group("am"):
+        mul_a = mul_b  # 1-2万人: the multiplier covers both ends
+    try:
+        return _num(a) * mul_a, (_num(b) * mul_b if b else None)
+    except (ValueError, KeyError):
+        return None
+
+
 def extract_sentence(sent: str, cues: Optional[dict] = None, heading: Optional[bool] = None) -> list[tuple[Target, int, int]]:
     """Targets of one sentence, each with the (start, end) of its number,
     unit and comparator words in ``sent``. Pure function of the text, so
@@ -279,99 +371,48 @@ def extract_sentence(sent: str, cues: Optional[dict] = None, heading: Optional[b
         heading = _is_heading(sent)
     units = dict(vocab("target_units")["units"])
     mults = vocab("target_units")["multipliers"]
-    not_after = vocab("target_units")["not_after_unit"]
     quoted = _depth_mask(sent)
     out: list[tuple[Target, int, int]] = []
     prev_end = 0
     prev_metric: Optional[str] = None
     for m in _cands_re().finditer(sent):
-        ns, ne = m.start(), m.end()
-        prev_floor = prev_end
-        prev_end = ne
-        unit_raw = m.group("unit")
-        if m.group("pct") is not None:
-            a, b, unit = m.group("pct"), None, "%"
-            if unit_raw:
-                ne = m.start("unit")  # 百分之九十 has no printed unit after it
-        else:
-            a, b = m.group("a"), m.group("b")
-            unit = units[unit_raw]
-            if m.group("apct") and unit != "%":
-                continue
-        if unit == "个百分点" or quoted[ns]:
+        ns = m.start()
+        prev_floor, prev_end = prev_end, m.end()
+        shape = _shape(m, units)
+        if shape is None:
             continue
-        rest = sent[ne:]
-        if any(rest.startswith(w) for w in not_after.get(unit_raw, [])):
-            continue
-        before = sent[max(0, ns - 1):ns]
-        if before in ("第", "前") or sent[max(0, ns - 2):ns] in ("第 ", "前 "):
+        a, b, unit, unit_raw, ne = shape
+        if unit == "个百分点" or quoted[ns] or _after_unit_bars(sent[ne:], unit_raw):
             continue
         cstart = _clause_start(sent, ns, prev_floor)
         seg = sent[cstart:ns]
-        clause_full = seg + sent[ns:ns + 30]
-        if any(w in clause_full for w in cues["format"] + cues["award"] + cues["eligibility"]):
-            continue
-        if any(w in sent[:ns] for w in cues["eligibility_sentence"]):
-            continue
-        if any(w in seg for w in cues["structure"]):
+        if _text_rejects(sent, ns, ne, seg, cues):
             continue
         is_range = b is not None
         comp, cue_before, cue_after = _comparator(sent, ns, ne, seg, is_range, cues)
         explicit = comp != "=" and (cue_before or cue_after or is_range or not any(
             w in sent[:ns] for w in cues["ge_sentence"]))
-        whole_clause = sent[_clause_start(sent, ns, 0):ns]
-        if not explicit and (any(w in whole_clause for w in cues["exists"] + cues["award_soft"])
-                             or any(w in sent[:ns] for w in cues["past_sentence"])):
+        if _soft_rejects(sent, ns, ne, seg, unit_raw, comp, explicit, cues):
             continue
-        if not explicit and unit_raw in cues["explicit_only_units"]:
-            continue
-        after_all = sent[ne + cue_after:]
-        if after_all.startswith(("的", "（含）", "(含)")):
+        if sent[ne + cue_after:].startswith(("的", "（含）", "(含)")):
             continue  # 不超过25人（含）的小微企业: a threshold that describes
-        cn = _is_cn(a) or (b is not None and _is_cn(b))
-        if cn:
-            if heading:
-                continue
-            verb = _endswith_any(seg.rstrip("新再各"), cues["target_verbs"])
-            if not verb and re.match(r"[，,。；;]|$", sent[ne:]):
-                # 建设职工心理健康服务站三十个，: the count closes the clause
-                verb = next((v for v in cues["target_verbs"] if v in seg), None)
-            if a in ("一", "两") and not explicit:
-                continue
-            if not explicit and not verb:
-                continue
-        mul_a = mults.get(m.group("am") or "", 1)
-        mul_b = mults.get(m.group("bm") or "", 1) if b else 1
-        if b and not m.group("bm") and m.group("am"):
-            mul_b = mul_a
-        if b and m.group("bm") and not m.group("am"):
-            mul_a = mul_b  # 1-2万人: the multiplier covers both ends
-        try:
-            va = _num(a) * mul_a
-            vb = _num(b) * mul_b if b else None
-        except (ValueError, KeyError):
+        if (_is_cn(a) or (b is not None and _is_cn(b))) and _cn_rejects(
+                a, seg, sent, ne, heading, explicit, cues):
             continue
+        vals = _values(m, a, b, mults)
+        if vals is None:
+            continue
+        va, vb = vals
         seg_core, _ = _strip_cues(seg, cues)
         qual = "各" if re.search(r"各\s*$", seg[: len(seg) - cue_before] if cue_before else seg) else None
         metric, scope, q2 = _metric_scope(seg_core, sent[ne + cue_after:], cues)
-        qual = q2 or qual
-        if metric is None:
-            metric = prev_metric
+        metric = metric if metric is not None else prev_metric
         prev_metric = metric
-        e_end = ne + cue_after
-        e_start = ns - cue_before
+        e_start, e_end = ns - cue_before, ne + cue_after
         clause_end = re.search(r"[，,。；;]|$", sent[e_end:])
-        t = Target(
-            value=None if b else va,
-            value_min=va if b else None,
-            value_max=vb,
-            unit=unit,
-            comparator=comp,
-            metric=metric,
-            scope=scope,
-            qualifier=qual,
-            text=sent[cstart:e_end + clause_end.start()].strip(),
-        )
+        t = Target(value=None if b else va, value_min=va if b else None, value_max=vb, unit=unit,
+                   comparator=comp, metric=metric, scope=scope, qualifier=q2 or qual,
+                   text=sent[cstart:e_end + clause_end.start()].strip())
         out.append((t, e_start, e_end))
     return out
 

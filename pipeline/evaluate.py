@@ -222,6 +222,13 @@ def find_pairs(root: Path) -> list[tuple[Path, Path]]:
     return pairs
 
 
+def mean_f1(scores: dict[str, Score]) -> Optional[float]:
+    """Mean F1 over the fields with any gold or predicted item (tp+fp+fn >
+    0) — issue 11's "mean F1 in each folder"; None when no field has one."""
+    f1s = [s.f1 for s in scores.values() if s.tp + s.fp + s.fn]
+    return sum(f1s) / len(f1s) if f1s else None
+
+
 @dataclass
 class Report:
     """Scores of an evaluation run: overall and per format, plus failures."""
@@ -229,17 +236,22 @@ class Report:
     overall: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     by_group: dict[str, dict[str, Score]] = field(
         default_factory=lambda: defaultdict(lambda: defaultdict(Score)))
+    by_folder: dict[str, dict[str, Score]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(Score)))
     errors: list[tuple[str, str]] = field(default_factory=list)
     files: int = 0
 
 
-def evaluate(root: Path, *, progress=None) -> Report:
-    """Extract every notice under ``root`` that has gold and score it."""
+def evaluate(root: Path, *, progress=None, pairs=None) -> Report:
+    """Extract every notice under ``root`` that has gold and score it.
+
+    ``progress(path)`` is called after each file; ``pairs`` (from
+    :func:`find_pairs`) saves walking ``root`` again."""
     from pipeline.errors import NoticeError
     from pipeline.stages.run import extract_file
 
     rep = Report()
-    for f, g in find_pairs(root):
+    for f, g in (find_pairs(root) if pairs is None else pairs):
         gold = json.loads(g.read_text(encoding="utf-8"))
         ocr = False
         try:
@@ -259,6 +271,7 @@ def evaluate(root: Path, *, progress=None) -> Report:
         for k, s in score_record(gold, pred).items():
             rep.overall[k].add(s)
             rep.by_group[group][k].add(s)
+            rep.by_folder[group.split(":")[0]][k].add(s)
         if progress:
             progress(f)
     return rep
@@ -281,6 +294,15 @@ def format_report(rep: Report) -> str:
             row = "".join(f"{rep.by_group[g][k].f1:>7.3f}" if k in rep.by_group[g] else f"{'-':>7}"
                           for g in groups)
             lines.append(f"{k:<18}{row}")
+    means = [mean_f1(rep.by_group[g]) for g in groups]
+    lines.append(f"{'mean F1':<18}" + "".join(f"{m:>7.3f}" if m is not None else f"{'-':>7}"
+                                               for m in means))
+    lines.append("")
+    by_folder = ", ".join(f"{f} {m:.3f}" for f in sorted(rep.by_folder)
+                          if (m := mean_f1(rep.by_folder[f])) is not None)
+    total = mean_f1(rep.overall)
+    lines.append(f"mean F1 (fields with items): all {total:.3f}; by folder: {by_folder}"
+                 if total is not None else "mean F1: no items")
     for path, why in rep.errors:
         lines.append(f"error: {path}: {why}")
     lines.append(f"{rep.files} files scored, {len(rep.errors)} failed")

@@ -3,6 +3,7 @@ keeps OCR'd files in a group of their own."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -49,3 +50,27 @@ def test_ocr_files_have_their_own_group(tmp_path):
 def test_score_record(gold, pred, field, tp_fp_fn):
     s = score_record(gold, pred)[field]
     assert (s.tp, s.fp, s.fn) == tp_fp_fn
+
+
+@pytest.mark.parametrize("scores, expected", [
+    ({"title": (1, 0, 0), "cc": (0, 0, 0)}, 1.0),                 # a field with no items is left out
+    ({"title": (1, 0, 0), "targets": (1, 1, 0)}, (1.0 + 2 / 3) / 2),
+    ({"title": (0, 1, 1), "issuers": (2, 0, 0)}, 0.5),
+    ({"cc": (0, 0, 0)}, None),
+])
+def test_mean_f1_over_fields_with_items(scores, expected):
+    from pipeline.evaluate import Score, mean_f1
+
+    got = mean_f1({k: Score(*v) for k, v in scores.items()})
+    assert got == pytest.approx(expected) if expected is not None else got is None
+
+
+def test_report_gives_mean_f1_per_group_and_folder(tmp_path):
+    from pipeline.evaluate import format_report
+
+    (tmp_path / "a" / "gold").mkdir(parents=True)
+    shutil.copy(SEEDS / "002_a6ecc3133544287b.txt", tmp_path / "a")
+    shutil.copy(SEEDS / "gold" / "002_a6ecc3133544287b.json", tmp_path / "a" / "gold")
+    text = format_report(evaluate(tmp_path))
+    assert re.search(r"^mean F1 +1\.000$", text, re.M)
+    assert "by folder: a 1.000" in text

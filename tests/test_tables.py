@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from extractors.tables import (build_table, inline_slots, match_titles, parse_field_line,
-                               title_similarity, titles_differ)
+from extractors.attachment_list import match_titles, title_similarity, titles_differ
+from extractors.tables import build_table, inline_slots, parse_field_line
 from models.document import Cell, Grid
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -197,8 +197,8 @@ def _convert_script(doc: Document) -> None:
             for c in b.grid.cells:
                 c.text = to_simplified(c.text)
         b.text = to_simplified(b.text)
-    doc.warnings.append((TRADITIONAL, "printed in traditional characters: matched as simplified "
-                                      "(OpenCC t2s), values given as printed"))
+    doc.warnings.append((TRADITIONAL, ("printed in traditional characters: matched as "
+                                       "simplified (OpenCC t2s), values given as printed")))
 
 
 def printed_map(doc: Document) -> dict[str, str]:

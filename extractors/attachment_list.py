@@ -1,0 +1,227 @@
+"""The 附件说明 (GB/T 9704-2012 §7.3.4) read from text cues, whatever the
+wrapping: items on their own lines, "附件：1．A 2．B" on one line, a list
+inside a web page pasted onto one line, "附件1：A" per line, or file names
+offered for download ("A.docx").
+
+Titles follow ANNOTATION.md "attachments" and ../shared/real/README.md
+"Attachment titles": no file extension (an upload stamp before it goes
+too), no 《》 that wrap the whole title, no list introducer; several
+《A》、《B》 in one item are several attachments; a signature and date that
+follow the last title on the same line are not part of it.
+
+Titles are also compared here: :func:`title_similarity`, :func:`match_titles`
+(an attachment page's heading to the 附件说明 titles, for bodies without a
+number) and :func:`titles_differ` (``Attachment.title_differs``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+import difflib
+from typing import Sequence
+
+from extractors.dates import FULL_DATE
+from extractors.orgs import is_org_name, split_orgs
+from models.document import Block
+
+_CN = "一二三四五六七八九十"
+# "附件：", "附：", "附件1：" — a list introducer at the start of a line or after
+# a sentence end or a printed space (a one-line paste keeps those spaces).
+INTRO = re.compile(r"(?:^|(?<=[\s。；;!！]))[-—–·•]*附(?:件)?\s*(?P<n>\d{1,2})?\s*[:：]\s*")
+# a body label that starts an attachment page inside a one-line text ("附件1 X表")
+_LATER_LABEL = re.compile(rf"\s附件\s*(?:\d{{1,2}}|[{_CN}]{{1,3}})(?![\d\-—至、])")
+_EXTENSION = re.compile(r"\.(?:docx?|xlsx?|wps|et|pdf|ofd|rar|zip|7z|pptx?|txt|jpe?g|png)(?![A-Za-z])",
+                        re.I)
+_STAMP = re.compile(r"[\s_\-]*\d{8,}$")  # upload systems append a timestamp to the file name
+_ENDS_LIST = re.compile(r"\s(?:抄送|抄报|联系人|联系电话|特此通知|备注|注[:：])|。")
+_BOOKS = re.compile(r"^(?:《[^《》]+》[、，,和及与\s]*)+$")
+FILE_LINE = re.compile(rf"^(?P<t>[^:：。]{{2,80}}?){_EXTENSION.pattern}$", re.I)
+
+
+@dataclass
+class Item:
+    """One listed attachment: its printed number (None when unnumbered)
+    and cleaned title."""
+
+    number: Optional[int]
+    title: str
+
+
+def spaced_text(b: Block) -> str:
+    """``b.text`` with one space put back wherever the printed text had
+    whitespace between two characters (normalisation drops spaces beside
+    CJK; a one-line paste separates its parts only by them)."""
+    t, offs, raw = b.text, b.offsets, b.raw
+    if len(offs) != len(t) + 1 or b.kind != "paragraph":
+        return t
+    out = []
+    for i, ch in enumerate(t):
+        if i and t[i - 1] != " " and ch != " " and offs[i] > offs[i - 1] + 1 and \
+                any(c.isspace() for c in raw[offs[i - 1] + 1:offs[i]]):
+            out.append(" ")
+        out.append(ch)
+    return "".join(out)
+
+
+def _strip_signature(t: str) -> str:
+    """Drop a date that follows the title after a space, and the org
+    names printed between them (one-line text: "…报名表 校工会 2019年3月27日")."""
+    m = next((m for m in FULL_DATE.finditer(t) if m.start() > 0 and t[m.start() - 1] == " "), None)
+    if not m:
+        return t
+    parts = t[:m.start()].split()
+    while len(parts) > 1 and (is_org_name(parts[-1]) or split_orgs(parts[-1])):
+        parts.pop()
+    return " ".join(parts)
+
+
+def clean_title(t: str) -> list[str]:
+    """The title(s) of one 附件说明 item as printed (several for
+    "《A》、《B》"); [] when nothing is left."""
+    m = _EXTENSION.search(t)
+    if m:
+        t = _STAMP.sub("", t[:m.start()])
+    for pat in (_LATER_LABEL, _ENDS_LIST):
+        m = pat.search(t)
+        if m:
+            t = t[:m.start()]
+    t = _strip_signature(t.strip())
+    t = t.strip().rstrip("；;，,、.")
+    if _BOOKS.match(t):
+        return [re.sub(r"\s+", "", x) for x in re.findall(r"《([^《》]+)》", t)]
+    t = re.sub(r"\s+", "", t).lstrip("-—–·•")
+    if t.startswith("《") and t.endswith("》") and "》" not in t[:-1]:
+        t = t[1:-1]
+    return [t] if re.search(r"[\u4e00-\u9fffA-Za-z0-9]", t) else []
+
+
+def _marker(k: int) -> re.Pattern:
+    return re.compile(rf"(?:^|(?<=[\s;；。,，]))[（(]?{k}\s*[.、,，:：)）](?!\d{{1,3}}(?!\d))")
+
+
+def numbered(text: str) -> list[tuple[int, str]]:
+    """Items "1.A 2.B …" of one list text, numbered 1, 2, … in order (a
+    number counts only in sequence, after a space or punctuation, so the
+    digits of "2019年" or "第2、3批" never start an item, nor does a decimal
+    "1.5"; "1.2012年度…" does); [] when the text
+    does not start with item 1."""
+    m = _marker(1).match(text.lstrip())
+    if not m:
+        return []
+    text = text.lstrip()
+    out: list[tuple[int, str]] = []
+    k, start = 1, m.end()
+    while True:
+        nxt = _marker(k + 1).search(text, start)
+        if not nxt:
+            out.append((k, text[start:]))
+            return out
+        out.append((k, text[start:nxt.start()]))
+        k, start = k + 1, nxt.end()
+
+
+def parse(text: str) -> list[Item]:
+    """Items of a 附件说明 text that starts at (or after) its introducer.
+
+    The text is split at every "附件N：" marker; a part without its own
+    number is read as "1.A 2.B …" or else as one title. Parsing stops at a
+    number seen twice (an attachment page's label in a one-line text)."""
+    # a label alone before the items ("附件" then "1.…" on the next line)
+    text = re.sub(r"^[-—–·•\s]*附件\s*(?=[（(]?1\s*[.、,，:：)）])", "", text)
+    parts: list[tuple[Optional[int], str]] = []
+    pos = 0
+    cur: Optional[int] = None
+    for m in INTRO.finditer(text):
+        parts.append((cur, text[pos:m.start()]))
+        cur = int(m.group("n")) if m.group("n") else None
+        pos = m.end()
+    parts.append((cur, text[pos:]))
+    out: list[Item] = []
+    seen: set[int] = set()
+    for n, body in parts:
+        if not body.strip():
+            continue
+        items = [(n, body)] if n is not None else numbered(body) or [(None, body)]
+        for k, t in items:
+            if k is not None and k in seen:
+                return out
+            titles = clean_title(t)
+            if k is not None:
+                seen.add(k)
+            out.extend(Item(k if len(titles) == 1 else None, x) for x in titles)
+    if out and all(i.number is None for i in out):
+        for k, i in enumerate(out, 1):
+            i.number = k
+    return out
+
+
+_TITLE_NOISE = re.compile(r"[\s“”‘’\"'《》〈〉「」『』()（）【】\[\]、,，.。:：;；!！?？·_\-—]+")
+_FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _norm_title(s: str) -> str:
+    """Title for comparison: full-width digits folded, spaces, quotes and
+    punctuation dropped (001: "2018 年…“工人先锋号”…" vs "2018年…")."""
+    return _TITLE_NOISE.sub("", (s or "").translate(_FW_DIGITS))
+
+
+def title_similarity(a: str, b: str) -> float:
+    """Similarity of two attachment titles in [0, 1] (difflib ratio of the
+    normalised strings; 1.0 = same up to spacing/quotes/punctuation)."""
+    x, y = _norm_title(a), _norm_title(b)
+    if not x or not y:
+        return 0.0
+    return difflib.SequenceMatcher(None, x, y, autojunk=False).ratio()
+
+
+def titles_differ(listed: str, body: str) -> bool:
+    """True when the 附件说明 title and the page heading differ beyond
+    spacing, quote style and punctuation (``Attachment.title_differs``)."""
+    return bool(listed and body) and _norm_title(listed) != _norm_title(body)
+
+
+def _common_prefix(titles: Sequence[str]) -> int:
+    if len(titles) < 2:
+        return 0
+    n = 0
+    for chars in zip(*titles):
+        if len(set(chars)) != 1:
+            break
+        n += 1
+    return n
+
+
+def match_titles(bodies: Sequence[str], listed: Sequence[str],
+                 threshold: float = 0.5) -> dict[int, int]:
+    """Pair attachment page headings with 附件说明 titles: ``{body index:
+    listed index}``, one-to-one, best pairs first.
+
+    Titles of one notice often share a long prefix ("2018年长兴县开展“工人
+    先锋号”创建活动…"), so the prefix common to all listed titles is
+    discounted: a pair scores the mean of the whole-title similarity and the
+    similarity of what follows that prefix. Pairs under ``threshold`` stay
+    unmatched.
+    """
+    norm_l = [_norm_title(x) for x in listed]
+    pre = _common_prefix(norm_l)
+    scored: list[tuple[float, int, int]] = []
+    for bi, b in enumerate(bodies):
+        nb = _norm_title(b)
+        for li, nl in enumerate(norm_l):
+            if not nb or not nl:
+                continue
+            whole = difflib.SequenceMatcher(None, nb, nl, autojunk=False).ratio()
+            tb = nb[pre:] if nb[:pre] == nl[:pre] else nb
+            tail = difflib.SequenceMatcher(None, tb, nl[pre:], autojunk=False).ratio() \
+                if nl[pre:] and tb else whole
+            scored.append(((whole + tail) / 2, bi, li))
+    out: dict[int, int] = {}
+    used: set[int] = set()
+    for s, bi, li in sorted(scored, key=lambda x: -x[0]):
+        if s < threshold or bi in out or li in used:
+            continue
+        out[bi] = li
+        used.add(li)
+    return out

@@ -1,0 +1,65 @@
+"""附件说明 read from text cues (extractors/attachment_list.py): every class
+issue 11 names, each on sentences written for this project."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.attachment_list import clean_title, numbered, parse, spaced_text
+from models.document import Block
+from pipeline.stages.normalise import normalise_text
+
+
+@pytest.mark.parametrize("item, titles", [
+    ("职工书画展参展作品登记表.docx", ["职工书画展参展作品登记表"]),
+    ("2023年度困难职工帮扶台账.XLS", ["2023年度困难职工帮扶台账"]),
+    ("先进班组推荐汇总表202305061122334455.docx", ["先进班组推荐汇总表"]),
+    ("关于评选优秀工会积极分子的实施细则.pdf区总工会", ["关于评选优秀工会积极分子的实施细则"]),
+    ("《职工健步走活动报名表》", ["职工健步走活动报名表"]),
+    ("《职工之家建设标准》、《职工之家申报表》、《验收评分细则》",
+     ["职工之家建设标准", "职工之家申报表", "验收评分细则"]),
+    ("《劳动法》学习竞赛题库及《答题卡》", ["《劳动法》学习竞赛题库及《答题卡》"]),
+    ("羽毛球比赛报名表 机关工会 2022年5月6日", ["羽毛球比赛报名表"]),
+    ("劳模疗休养人员名单 市总工会 市劳模协会 2021年9月1日", ["劳模疗休养人员名单"]),
+    ("“巾帼建功”标兵推荐表；", ["“巾帼建功”标兵推荐表"]),
+    ("征文投稿登记表 抄送:市文明办", ["征文投稿登记表"]),
+    ("技能比武报名表 附件1 技能比武报名表", ["技能比武报名表"]),
+])
+def test_clean_title(item, titles):
+    assert clean_title(item) == titles
+
+
+@pytest.mark.parametrize("text, items", [
+    ("1.春季运动会项目表 2.运动员报名表", [(1, "春季运动会项目表 "), (2, "运动员报名表")]),
+    ("1、2024年度职工疗休养线路;2、疗休养报名表", [(1, "2024年度职工疗休养线路;"), (2, "疗休养报名表")]),
+    ("1.第2、3批创建单位名单 2.验收表", [(1, "第2、3批创建单位名单 "), (2, "验收表")]),
+    ("1.5万元以下项目清单", []),
+    ("职工读书月活动方案", []),
+])
+def test_numbered(text, items):
+    assert numbered(text) == items
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("附件:1.春季运动会项目表 2.运动员报名表", [(1, "春季运动会项目表"), (2, "运动员报名表")]),
+    ("附件: 1、2024年“健康工会 快乐职工”健步走报名表 区总工会 2024年4月2日",
+     [(1, "2024年“健康工会快乐职工”健步走报名表")]),
+    ("附件:困难职工登记表 附件:慰问金发放办法.docx工会办公室",
+     [(1, "困难职工登记表"), (2, "慰问金发放办法")]),
+    ("附件1:摄影作品登记表 附件2:摄影作品汇总表", [(1, "摄影作品登记表"), (2, "摄影作品汇总表")]),
+    ("附:参加互助保障职工名单", [(1, "参加互助保障职工名单")]),
+    ("附件:1.报名表 2.汇总表 镇总工会 2020年3月1日 附件1 报名表",
+     [(1, "报名表"), (2, "汇总表")]),
+    ("附件:《安全知识竞赛规则》、《竞赛报名表》", [(1, "安全知识竞赛规则"), (2, "竞赛报名表")]),
+    ("- 附件：1、年度竞赛计划表 2、年度竞赛汇总表", [(1, "年度竞赛计划表"), (2, "年度竞赛汇总表")]),
+    ("附件 1.职工运动会规程 2.报名表", [(1, "职工运动会规程"), (2, "报名表")]),
+])
+def test_parse(text, expected):
+    assert [(i.number, i.title) for i in parse(text)] == expected
+
+
+def test_spaced_text_keeps_printed_spaces_between_cjk():
+    raw = "附件: 1、报名表 校工会 2019年3月27日"
+    text, offs = normalise_text(raw)
+    b = Block(kind="paragraph", raw=raw, text=text, offsets=offs)
+    assert "报名表校工会" in text
+    assert spaced_text(b) == "附件: 1、报名表 校工会 2019年3月27日"
