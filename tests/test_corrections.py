@@ -178,9 +178,9 @@ def _decide(out: Path, rel: str, who: str = "tester") -> dict:
     phone = next(i for i, loc in ids.items() if loc[0] == "value"
                  and rec["contacts"][loc[1]]["values"][loc[2]]["kind"] == "phone")
     d = rec["deadlines"]
-    entries = [corr.correction(dl[0], "status", corr._snapshot(d[0]), "confirmed", who=who),
+    entries = [corr.correction(dl[0], "status", corr.snapshot(d[0]), "confirmed", who=who),
                corr.correction(dl[1], "due", d[1]["due"], "2018-04-12", who=who),
-               corr.correction(dl[2], "status", corr._snapshot(d[2]), "rejected", who=who),
+               corr.correction(dl[2], "status", corr.snapshot(d[2]), "rejected", who=who),
                corr.correction(phone, "value", "6032390", "0572-6032390", who=who)]
     corr.add_entries(corr.review_path(rec_p), entries, expected=0, record=rel)
     return {"confirmed": d[0]["due"], "corrected": "2018-04-12", "rejected_text": d[2]["text"],

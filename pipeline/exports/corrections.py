@@ -168,14 +168,17 @@ def correction(id_: str, field: str, old: Any, new: Any, *, who: str = "",
 
 # ---- applying
 
-def _latest(review: Review) -> dict[tuple[str, str], Correction]:
+def latest_entries(review: Review) -> dict[tuple[str, str], Correction]:
+    """The decision in force per ``(id, field)``: the latest entry wins."""
     latest: dict[tuple[str, str], Correction] = {}
     for e in review.entries:
         latest[(e.id, e.field)] = e
     return latest
 
 
-def _notice_get(rec: dict, field: str) -> Any:
+def notice_value(rec: dict, field: str) -> Any:
+    """A notice-level field's value (``title``, ``doc_number``, ``recipients``
+    as text; ``signed_date`` as ISO text)."""
     if field == "signed_date":
         return rec.get("signed_date")
     return (rec.get(field) or {}).get("text")
@@ -227,7 +230,9 @@ def _added(rec: dict, e: Correction) -> None:
         rec.setdefault("contacts", []).append(point)
 
 
-def _get(rec: dict, loc: tuple, field: str) -> Any:
+def value_at(rec: dict, loc: tuple, field: str) -> Any:
+    """The value at a location of :func:`value_ids` (a deadline's ``field``,
+    a contact value's or name's text)."""
     if loc[0] == "deadline":
         return rec["deadlines"][loc[1]].get(field)
     point = rec["contacts"][loc[1]]
@@ -245,7 +250,7 @@ def _set(rec: dict, loc: tuple, field: str, new: Any) -> None:
         rec["contacts"][loc[1]]["names"][loc[2]] = new
 
 
-def _snapshot(d: dict) -> dict:
+def snapshot(d: dict) -> dict:
     """What a confirmation is a confirmation *of*: the deadline's date fields."""
     return {"due": d.get("due"), "due_time": d.get("due_time")}
 
@@ -255,7 +260,7 @@ def apply_review(rec: dict, review: Review) -> tuple[dict, Applied]:
     happened (:class:`models.review.Applied`). ``rec`` is not modified.
     Rejected deadlines, contact values and names are left out of the result."""
     out = copy.deepcopy(rec)
-    latest = _latest(review)
+    latest = latest_entries(review)
     ids = value_ids(out)
     for (id_, field), e in latest.items():
         if field == "add":
@@ -276,10 +281,10 @@ def _apply_values(out: dict, ids: dict, latest: dict, res: Applied) -> None:
         if field in ("add", "status"):
             continue
         if id_ == "notice":
-            cur, setter = _notice_get(out, field), (lambda v, f=field: _notice_set(out, f, v))
+            cur, setter = notice_value(out, field), (lambda v, f=field: _notice_set(out, f, v))
         elif id_ in ids:
             loc = ids[id_]
-            cur, setter = _get(out, loc, field), (lambda v, l=loc, f=field: _set(out, l, f, v))
+            cur, setter = value_at(out, loc, field), (lambda v, l=loc, f=field: _set(out, l, f, v))
         else:
             res.flags.append(Flag(id=id_, field=field, reason="missing", old=e.old, new=e.new,
                                   message="the corrected value is no longer extracted"))
@@ -306,9 +311,9 @@ def _apply_status(out: dict, ids: dict, latest: dict, res: Applied) -> dict[str,
             continue
         loc = ids[id_]
         if loc[0] == "deadline" and isinstance(e.old, dict) and e.new in ("confirmed", "done") \
-                and _snapshot(out["deadlines"][loc[1]]) != e.old:
+                and snapshot(out["deadlines"][loc[1]]) != e.old:
             res.flags.append(Flag(id=id_, field="status", reason="changed", old=e.old,
-                                  current=_snapshot(out["deadlines"][loc[1]]), new=e.new,
+                                  current=snapshot(out["deadlines"][loc[1]]), new=e.new,
                                   message="the date changed since it was confirmed; "
                                           "confirm it again"))
             status[id_] = "unconfirmed"

@@ -47,7 +47,7 @@ def _status(v: NoticeView, form: Mapping, who: str) -> list[Correction]:
     old = None
     if loc[0] == "deadline" or loc == ("added",):
         k = _fixed_deadline_index(v, id_)
-        old = corr._snapshot(v.fixed["deadlines"][k]) if k is not None else None
+        old = corr.snapshot(v.fixed["deadlines"][k]) if k is not None else None
     elif new not in ("rejected", "unconfirmed"):
         raise Refused("a contact can only be rejected or restored")
     return [corr.correction(id_, "status", old, new, who=who)]
@@ -67,7 +67,7 @@ def _correct(v: NoticeView, form: Mapping, who: str) -> list[Correction]:
     id_ = str(form.get("id") or "")
     if id_ == "notice":
         fields, shown, extracted = corr.NOTICE_FIELDS, v.fixed, v.raw
-        get = corr._notice_get
+        get = corr.notice_value
     else:
         loc = _locate(v, id_)
         if loc[0] in ("deadline", "added") and _fixed_deadline_index(v, id_) is not None:
@@ -101,7 +101,7 @@ def _current(v: NoticeView, id_: str, field: str, rec: dict):
     if loc is None:
         return None
     try:
-        return corr._get(rec, loc, field if loc[0] == "deadline" else "value")
+        return corr.value_at(rec, loc, field if loc[0] == "deadline" else "value")
     except (IndexError, KeyError):
         return None
 

@@ -108,14 +108,14 @@ def _record_rows(v) -> dict:
            for d, i in zip(v.fixed.get("deadlines") or [], v.applied.deadline_ids)]
     rejected = [{"id": i, "d": v.raw["deadlines"][loc[1]]} for i, loc in v.ids.items()
                 if loc[0] == "deadline" and st.get(i) == "rejected"]
-    latest = corr._latest(v.review)
+    latest = corr.latest_entries(v.review)
     contacts = []
     for i, loc in v.ids.items():
         if loc[0] == "deadline":
             continue
         cp = v.raw["contacts"][loc[1]]
         kind = cp["values"][loc[2]]["kind"] if loc[0] == "value" else "name"
-        extracted = corr._get(v.raw, loc, "value")
+        extracted = corr.value_at(v.raw, loc, "value")
         new = latest.get((i, "value"))
         contacts.append({"id": i, "kind": kind, "value": new.new if new else extracted,
                          "extracted": extracted, "rejected": st.get(i) == "rejected"})
