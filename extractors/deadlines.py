@@ -445,26 +445,60 @@ def extract(doc: Document, *, signed_date: Optional[dt.date] = None,
     out: list[Deadline] = []
     warns: list[Warning_] = []
     prev: Optional[str] = None
-    for i in candidate_blocks(doc):
-        b = doc.blocks[i]
-        text = b.text or b.raw
-        heading, prev = block_heading(prev), text
+    for unit in _units(doc):
+        starts = [0]
+        for i in unit:
+            starts.append(starts[-1] + len(doc.blocks[i].text or doc.blocks[i].raw))
+        text = "".join(doc.blocks[i].text or doc.blocks[i].raw for i in unit)
+        heading, prev = block_heading(prev), doc.blocks[unit[-1]].text
+
+        def ev(a: int, z: int):  # evidence in the block holding position a
+            k = max(j for j in range(len(unit)) if starts[j] <= a)
+            return evidence(doc, unit[k], a - starts[k], min(z, starts[k + 1]) - starts[k])
+
         if not text or not re.search(r"[月周季后至前止天日]", text):
             continue
-        att = attachment_of(doc, i)
-        spans = sentence_spans(text, table=b.kind == "table")
+        att = attachment_of(doc, unit[0])
+        spans = sentence_spans(text, table=doc.blocks[unit[0]].kind == "table")
         for k, (s, e) in enumerate(spans):
             found, problems = parse_sentence(text[s:e], ref, attachment=att,
                                              attachment_title=titles.get(att) if att else None,
                                              heading=heading if k == 0 else None)
             nxt = text[spans[k + 1][0]:spans[k + 1][1]] if k + 1 < len(spans) else ""
             for f in found:
-                f.deadline.evidence = evidence(doc, i, s, e)
+                f.deadline.evidence = ev(max(s, _block_start(starts, s + f.start)), e)
                 if not f.deadline.consequence and _NEXT_CONSEQUENCE.match(nxt):
                     # "…17:00止。逾期系统自动关闭，不再受理。"
                     f.deadline.consequence = nxt.strip(" ，,。")
                 out.append(f.deadline)
             for msg, a, z in problems:
-                warns.append(Warning_(code="bad_date", message=msg,
-                                      evidence=evidence(doc, i, s + a, s + z)))
+                warns.append(Warning_(code="bad_date", message=msg, evidence=ev(s + a, s + z)))
     return out, warns
+
+
+def _block_start(starts: list[int], pos: int) -> int:
+    return max(x for x in starts[:-1] if x <= pos)
+
+
+_SENTENCE_END = re.compile(r"[。！？!?；;]\s*$")
+
+
+def _units(doc: Document) -> list[list[int]]:
+    """Candidate blocks grouped into paragraphs: a paragraph block that does
+    not end a sentence (。！？；) runs on into the next candidate paragraph of
+    the same attachment, as a line a PDF or a narrow page wrapped anywhere
+    does ("请各单" / "位于4月15日前报送"): the deadline must not depend on
+    where the text was broken (issue 11 invariance)."""
+    units: list[list[int]] = []
+    for i in candidate_blocks(doc):
+        b = doc.blocks[i]
+        if units:
+            j = units[-1][-1]
+            p = doc.blocks[j]
+            if (j == i - 1 and p.kind == b.kind == "paragraph"
+                    and not _SENTENCE_END.search(p.text or p.raw)
+                    and attachment_of(doc, j) == attachment_of(doc, i)):
+                units[-1].append(i)
+                continue
+        units.append([i])
+    return units
