@@ -55,6 +55,10 @@ def extract(doc: Document) -> Optional[DocNumber]:
     candidates = list(z.head) if z else []
     # a 发文字号 may sit just above the title or beside 签发人 when there is no header
     candidates += [i for i in range(min(6, len(doc.blocks))) if i not in candidates]
+    # or alone on a line under the 成文日期 (web excerpts)
+    if z and z.date is not None:
+        candidates += [i for i in (z.date + 1, z.date + 2)
+                       if i < len(doc.blocks) and len(doc.blocks[i].text) <= 30 and i not in candidates]
     for i in candidates:
         b = doc.blocks[i]
         if b.kind != "paragraph" or len(b.text) > 80:

@@ -2,6 +2,7 @@
 spaces added (ANNOTATION.md "title")."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from extractors._common import evidence
@@ -16,4 +17,10 @@ def extract(doc: Document) -> Optional[Title]:
     if not z or not z.title:
         return None
     text = "".join(doc.blocks[i].text.strip() for i in z.title)
+    # a bracketed 发文字号 after the title is the number, not the title
+    text = _NUMBER_AFTER.sub("", text)
     return Title(text=text, evidence=evidence(doc, z.title[0]))
+
+
+_NUMBER_AFTER = re.compile(r"[（(]\s*[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*"
+                           r"[〕\]］)）】]\s*第?\s*\d{1,5}\s*号\s*[）)]$")

@@ -19,10 +19,17 @@ from models.common import Warning_
 from models.document import Document
 from models.notice import Notice
 
-# Cues of a news report: a dateline ("厦门日报讯", "本报讯", "新华社…电"), a
-# byline ("记者 何无痕", "通讯员 郑杰"), a source line ("来源:厦门日报").
-_NEWS = re.compile(r"(?:日报|晚报|时报|本报|网|台|社)讯|[（(]?记者[\u4e00-\u9fff ]{1,12}[）)]?|"
-                   r"通讯员|^来源[:：]|新华社")
+# Cues of a news report, each with the shape of its line: a dateline opening
+# the text ("厦门日报讯", "本报讯", "新华网讯"), a byline in brackets ("（记者
+# 何无痕）") or alone on a short line ("本报记者 陈素萍", "通讯员 郑杰"), a
+# source line ("来源:厦门日报"), an agency dateline ("新华社杭州5月3日电").
+_NEWS = (
+    re.compile(r"^[\u4e00-\u9fff]{0,8}(?:日报|晚报|时报|本报|新闻网|网|电视台)讯"),
+    re.compile(r"[（(](?:本报)?(?:记者|通讯员)[^（()）]{1,20}[）)]"),
+    re.compile(r"^(?:本报)?(?:记者|通讯员|实习生)[\s\u4e00-\u9fff、]{2,20}$"),
+    re.compile(r"^(?:来源|稿源|文/图|责任编辑)[:：]"),
+    re.compile(r"^新华社[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电"),
+)
 # The fields a circular record holds besides the header ones; emptied for a
 # document that is not a circular.
 _EMPTIED = {"issuers": [], "doc_number": None, "title": None, "recipients": None,
@@ -36,7 +43,7 @@ def is_news_report(doc: Document) -> bool:
     dateline, byline or source line."""
     lines = [b.text for b in doc.blocks if b.kind == "paragraph" and b.text]
     ends = lines[:2] + lines[-3:]
-    return any(_NEWS.search(t[:60]) or _NEWS.search(t[-40:]) for t in ends)
+    return any(rx.search(t) for t in ends for rx in _NEWS)
 
 
 def check(notice: Notice, doc: Document) -> None:

@@ -84,8 +84,10 @@ def _title_end(t: str) -> Optional[int]:
         elif t[:e].startswith("关于") or re.match(r"^[\u4e00-\u9fff]{2,30}关于", t[:e]):
             # no addressee: the title is followed by the body; the 文种 word
             # must close a "…的通知" phrase and come before the first comma
+            # (a remark after the title, "…的通知（试行）", is not the body)
             first = re.search(r"[，,。]", t)
-            if t[:e].endswith(tuple("的" + w for w in title_endings())) and (not first or e < first.start()):
+            body = len(t) - e >= 20 and first is not None
+            if t[:e].endswith(tuple("的" + w for w in title_endings())) and body and e < first.start():
                 return e
     return None
 
@@ -167,7 +169,7 @@ def _tail_cuts(b: Block) -> list[int]:
         if mark:  # "XX办公室2021年6月18日印发", "XX办公室印发2012年12月18日印发"
             start = _signature_start(b, m.start() - 2 if t[:m.start()].endswith("印发") else m.start(),
                                      after_date=True)
-            if start is not None:
+            if start is not None and _zone_start(after[mark.end():]):
                 cuts += [start, m.end() + mark.end()]
         else:
             start = _signature_start(b, m.start())

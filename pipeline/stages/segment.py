@@ -42,8 +42,13 @@ def _is_header_line(b: Block) -> bool:
     return styled and is_org_line(b)
 
 
+# A 发文字号 in brackets printed after the title ("…的通知（甬工〔2020〕5号）").
+NUMBER_AFTER_TITLE = re.compile(r"[（(]\s*[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*"
+                                r"[〕\]］)）】]\s*第?\s*\d{1,5}\s*号\s*[）)]$")
+
+
 def _is_title_end(t: str) -> bool:
-    t = t.rstrip("）)")
+    t = NUMBER_AFTER_TITLE.sub("", t).rstrip("）)")
     return t.endswith(title_endings())
 
 
@@ -104,6 +109,8 @@ def _front(blocks: list[Block], start: int) -> tuple[list[int], list[int], int, 
     while lead < len(head) - 1 and _is_sentence(blocks[head[lead]]):
         lead += 1
     preamble, head = head[:lead], head[lead:]
+    if head and NUMBER_AFTER_TITLE.search(blocks[head[-1]].text) and _is_title_end(blocks[head[-1]].text):
+        return head[:-1], [head[-1]], head_end, preamble  # "关于…的通知（甬工〔2020〕5号）"
     if head and parse_doc_number(blocks[head[-1]].text):
         pre = _title_before(blocks, head[:-1])
         if pre:
@@ -144,7 +151,12 @@ def _find_head(blocks: list[Block], start: int = 0) -> int:
     limit = min(len(blocks), start + 8)
     for j in range(start, limit):
         if blocks[j].kind == "paragraph" and len(blocks[j].text) <= 60 and parse_doc_number(blocks[j].text):
-            return j + 1
+            # after body sentences it is the 版头's only when a title follows
+            # (a reposted circular); else it sits under the date (excerpts)
+            if (not any(_is_sentence(blocks[k]) for k in range(start, j)) or _find_title(blocks, j + 1)[0]
+                    or _is_title_end(blocks[j].text) or _title_before(blocks, list(range(start, j)))):
+                return j + 1
+            break
     # a 发文机关标志 broken over lines ("绍兴市总工" / "会文件"): short lines up to "…文件"
     for j in range(start, min(limit, start + 3)):
         b = blocks[j]
