@@ -445,6 +445,7 @@ def extract(doc: Document, *, signed_date: Optional[dt.date] = None,
     out: list[Deadline] = []
     warns: list[Warning_] = []
     prev: Optional[str] = None
+    last_label: Optional[int] = None  # the last attachment label read so far
     for unit in _units(doc):
         starts = [0]
         for i in unit:
@@ -456,13 +457,18 @@ def extract(doc: Document, *, signed_date: Optional[dt.date] = None,
             k = max(j for j in range(len(unit)) if starts[j] <= a)
             return evidence(doc, unit[k], a - starts[k], min(z, starts[k + 1]) - starts[k])
 
+        carried = last_label
+        opening = [m for m in _ATT_LABEL.finditer(text) if not text[:m.start()].strip()
+                   or text[:m.start()].rstrip()[-1] in "。；;"]
+        last_label = int(opening[-1].group("n")) if opening else last_label
         if not text or not re.search(r"[月周季后至前止天日]", text):
             continue
         att = attachment_of(doc, unit[0])
         spans = sentence_spans(text, table=doc.blocks[unit[0]].kind == "table")
         for k, (s, e) in enumerate(spans):
-            found, problems = parse_sentence(text[s:e], ref, attachment=att,
-                                             attachment_title=titles.get(att) if att else None,
+            a_n = att if att is not None else _note_attachment(text, s, e, carried)
+            found, problems = parse_sentence(text[s:e], ref, attachment=a_n,
+                                             attachment_title=titles.get(a_n) if a_n else None,
                                              heading=heading if k == 0 else None)
             nxt = text[spans[k + 1][0]:spans[k + 1][1]] if k + 1 < len(spans) else ""
             for f in found:
@@ -474,6 +480,25 @@ def extract(doc: Document, *, signed_date: Optional[dt.date] = None,
             for msg, a, z in problems:
                 warns.append(Warning_(code="bad_date", message=msg, evidence=ev(s + a, s + z)))
     return out, warns
+
+
+# An attachment's own label ("附件2", "附件 1:") — not a reference to it
+# ("见附件2", "附件1、2", "（附件1）").
+_ATT_LABEL = re.compile(rf"(?<![见详如按和及与、（(])附件{S}(?P<n>[0-9]{{1,2}})(?![0-9、，,和及至—\-）)])")
+_NOTE_MARK = re.compile(r"(?:备注|注|说明)[:：]")
+
+
+def _note_attachment(text: str, s: int, e: int, carried: Optional[int]) -> Optional[int]:
+    """The number of the attachment whose notes hold ``text[s:e]`` when the
+    zones do not say (a page run onto one line): the sentence follows an
+    attachment's label (in ``text`` before the note marker 备注：, or
+    ``carried``: a block or sentence opening with 附件N earlier) and the marker.
+    None otherwise."""
+    marks = list(_NOTE_MARK.finditer(text, 0, e))
+    if not marks:
+        return None
+    labels = list(_ATT_LABEL.finditer(text, 0, marks[-1].start()))
+    return int(labels[-1].group("n")) if labels else carried
 
 
 def _block_start(starts: list[int], pos: int) -> int:

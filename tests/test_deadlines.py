@@ -199,6 +199,32 @@ def test_attachments_named_in_own_item(sent, atts):
     assert [f.deadline.attachments for f in found] == [atts]
 
 
+def _deadlines_of(*paragraphs: str, signed=D(2018, 5, 2)):
+    from extractors import deadlines
+    from models.document import Block, Document
+    from pipeline.stages.normalise import normalise
+    from pipeline.stages.segment import segment
+    d = Document(path="t.txt", sha256="", format="txt",
+                 blocks=[Block(kind="paragraph", raw=x) for x in paragraphs])
+    segment(normalise(d))
+    return [(x.due, x.attachments) for x in deadlines.extract(d, signed_date=signed)[0]]
+
+
+def test_wrapped_lines_read_as_one_paragraph():
+    # a paragraph broken every 25-40 characters, each line its own block
+    assert _deadlines_of("请各单位于6月15日前将参赛单位汇总表", "报送至市总工会劳动保护部，逾期不予受理。") == [
+        (D(2018, 6, 15), [])]
+    assert _deadlines_of("请各分工会于5月10日前报", "送参赛名单。") == [(D(2018, 5, 10), [])]
+
+
+def test_note_after_an_attachment_label_on_one_line():
+    # a page run onto one line: no attachment zones, the labels are in the text
+    assert _deadlines_of(
+        "附件1 参赛单位汇总表",
+        "注:此表请于5月31日前报送市总工会。附件2 承诺书注:本承诺书于6月10日前寄送市总工会。") == [
+        (D(2018, 5, 31), [1]), (D(2018, 6, 10), [2])]
+
+
 def test_one_deadline_per_sentence_when_dates_repeat():
     found, _ = parse_sentence("请于4月15日前报送申报表，纸质版同样于4月15日前寄送", S18)
     assert len(found) == 1
