@@ -146,6 +146,18 @@ def test_saved_page_heading_and_record(heading, body, after, title, cc):
     assert (rec.title.text, rec.cc) == (title, cc)
 
 
+@pytest.mark.parametrize("page, title", [
+    ('<html><body><div class="news_title">关于开展教职工健步走活动的通知</div><div class="news_sub_title">'
+     '副标题</div><div id="zoom">' + BODY_P + '<p>机关工会</p><p>2021年3月2日</p></div></body></html>',
+     "关于开展教职工健步走活动的通知"),
+    ('<html><body><h1>学校工会</h1><div class="article-title">关于组织秋季登山活动的通知</div>'
+     '<div class="article-body">' + BODY_P + '<p>校工会</p><p>2020年10月8日</p></div></body></html>',
+     "关于组织秋季登山活动的通知"),
+])
+def test_page_heading_from_title_classes(page, title):
+    assert run(page, "page.html").title.text == title
+
+
 REAL = Path(__file__).resolve().parents[2] / "shared" / "real"
 # The frozen test split of issue 11 is never read here (HELPERS.md).
 HELD_OUT = {"D_01", "D_07", "D_13", "D_19", "D_25"} | {f"E_{k:02d}" for k in range(1, 35, 3)}

@@ -145,8 +145,10 @@ def page_heading(root, content):
             break
         if not isinstance(el.tag, str):
             continue
-        cls = (el.get("class") or "").lower().split()
-        if el.tag.lower() in ("h1", "h2", "h3") or "title" in cls:
+        cls = " ".join(filter(None, [el.get("class"), el.get("id")])).lower()
+        # "title", "news_title", "article-title", "biaoti" — not a subtitle
+        titled = bool(re.search(r"title|biaoti", cls)) and "sub" not in cls
+        if el.tag.lower() in ("h1", "h2", "h3") or titled:
             text = _norm_ws(el.text_content())
             inside_link = any(a.tag == "a" for a in el.iterancestors()) or el.find(".//a") is not None
             if 6 <= len(_CJK.findall(text)) and len(text) <= 120 and not inside_link:
