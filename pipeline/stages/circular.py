@@ -38,6 +38,12 @@ _EMPTIED = {"issuers": [], "doc_number": None, "title": None, "recipients": None
             "attachments": []}
 
 
+# Cues of a report on what happened (a meeting, an event): past-tense
+# narrative a circular never uses about its own matter.
+_NARRATIVE = re.compile(r"会上[，,]|会议由[\u4e00-\u9fff]{1,20}主持|(?:出席|参加了)(?:会议|活动|仪式)|"
+                        r"^(?:日前|近日)[，,]|(?:召开|举行|举办)了")
+
+
 def is_news_report(doc: Document) -> bool:
     """True when a line at the start or the end of ``doc`` carries a news
     dateline, byline or source line."""
@@ -46,15 +52,24 @@ def is_news_report(doc: Document) -> bool:
     return any(rx.search(t) for t in ends for rx in _NEWS)
 
 
+def _narrative(doc: Document) -> bool:
+    return any(_NARRATIVE.search(b.text) for b in doc.blocks if b.kind == "paragraph")
+
+
 def check(notice: Notice, doc: Document) -> None:
-    """Add the ``not_a_circular`` warning to ``notice`` and empty its
-    fields when ``doc`` is not a circular (see the module doc); in place."""
+    """Add the ``not_a_circular`` warning to ``notice`` (in place) when
+    ``doc`` has none of a circular's header elements or is a news report
+    (see the module doc). Its fields are emptied only on positive evidence
+    of a report (news cues, or narrative with no header element): a passage
+    cut from a circular keeps the deadlines and contacts it holds."""
     header = notice.title or notice.issuers or notice.doc_number or notice.recipients
-    if header and not (is_news_report(doc) and not notice.recipients and not notice.doc_number):
+    news = is_news_report(doc) and not notice.recipients and not notice.doc_number
+    if header and not news:
         return
-    for name, empty in _EMPTIED.items():
-        setattr(notice, name, empty.copy() if isinstance(empty, list) else empty)
-    notice.warnings.append(Warning_(
-        code="not_a_circular",
-        message="no 主送机关 or 发文字号 and a news report's dateline, or no title, issuer, "
-                "发文字号 or 主送机关: this is not a circular, nothing extracted"))
+    if news or _narrative(doc):
+        for name, empty in _EMPTIED.items():
+            setattr(notice, name, empty.copy() if isinstance(empty, list) else empty)
+        message = "a news or meeting report, not a circular: nothing extracted"
+    else:
+        message = "no title, issuer, 发文字号 or 主送机关 found: this may not be a circular"
+    notice.warnings.append(Warning_(code="not_a_circular", message=message))
