@@ -327,3 +327,34 @@ def test_push_from_the_calendar_page_sends_confirmed_deadlines(out, tmp_path, ra
     bad = c.post("/calendar/push", data={"csrf": guard.csrf, "url": radicale, "user": USER,
                                          "password": "wrong", "confirmed": "1"})
     assert bad.status_code == 502 and "login refused" in bad.text and "wrong" not in bad.text
+
+
+def test_serve_upgrades_an_index_written_before_the_review_page(out, tmp_path):
+    import sqlite3
+
+    work = tmp_path / "out"
+    shutil.copytree(out, work)
+    con = sqlite3.connect(work / "index.sqlite")
+    for t in ("notice_fts", "notice_text", "deadline_review", "notice_review"):
+        con.execute(f"DROP TABLE {t}")
+    con.commit()
+    con.close()
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "serve", str(work),
+                             "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    try:
+        m = re.search(r"(http://127\.0\.0\.1:\d+/)", proc.stdout.readline())
+        assert m
+        page = urllib.request.urlopen(m.group(1) + "search?q=%E5%B7%A5%E4%BA%BA%E5%85%88%E9%94%8B"
+                                      "%E5%8F%B7", timeout=30).read().decode()
+        assert SEED.name in page
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_serve_refuses_a_folder_that_is_not_a_batch_output(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "pipeline.cli", "serve", str(tmp_path)],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and "not a batch output folder" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1

@@ -46,11 +46,31 @@ def _checked_outdir(outdir: Path) -> None:
 
     if not outdir.is_dir():
         die(f"{outdir}: no such folder", 2)
-    if not (outdir / INDEX).is_file():
-        if not ((outdir / MANIFEST).is_file() or (outdir / UPLOADS).is_file()):
-            die(f"{outdir}: not a batch output folder (no {INDEX}): run "
-                f"extract batch DIR --out {outdir} first", 2)
+    has_manifest = (outdir / MANIFEST).is_file() or (outdir / UPLOADS).is_file()
+    if not (outdir / INDEX).is_file() and not has_manifest:
+        die(f"{outdir}: not a batch output folder (no {INDEX}): run "
+            f"extract batch DIR --out {outdir} first", 2)
+    if has_manifest and not _has_review_tables(outdir / INDEX):
+        click.echo(f"review: building the search and review tables of {outdir / INDEX} …",
+                   err=True)
         rebuild_index(outdir)
+
+
+def _has_review_tables(db: Path) -> bool:
+    """False for a missing index or one written before the review page."""
+    import sqlite3
+
+    if not db.is_file():
+        return False
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            names = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return False
+    return {"notice_fts", "deadline_review", "notice_review"} <= names
 
 
 @click.command("serve", context_settings=CONTEXT_SETTINGS)
