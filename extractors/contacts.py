@@ -46,6 +46,7 @@ every case in the corpus, so neither library is loaded.
 """
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -55,7 +56,7 @@ from extractors.contact_fields import (CJK, PHONE_LABELS, Item, email_items, fie
                                        labels, org_re, read_field, split_dept_name, validate_email)
 from models.common import Warning_
 from models.contacts import ContactPoint, ContactValue
-from models.document import Document
+from models.document import Block, Document
 
 @dataclass
 class _Point:
@@ -225,6 +226,60 @@ def _block_items(doc: Document, bi: int, warnings: list, carry: Optional[str] = 
     return items
 
 
+_SENTENCE_END = re.compile(r"[。！？!?；;]\s*$")
+_UNIT_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[、.．]|附件)")
+
+
+def _wrapped_units(doc: Document) -> list[list[int]]:
+    """Block indices grouped into paragraphs: a paragraph that ends no
+    sentence runs on into the next paragraph unless that opens an item or
+    an attachment — a line broken anywhere (a PDF text layer, a narrow
+    page) must not split a phone, an address or a name (issue 11 invariance)."""
+    units: list[list[int]] = []
+    for i, b in enumerate(doc.blocks):
+        if units and i > 0:
+            p = doc.blocks[i - 1]
+            if (p.kind == b.kind == "paragraph" and (p.text or "").strip() and (b.text or "").strip()
+                    and not _SENTENCE_END.search(p.text) and not _UNIT_START.match(b.text)):
+                units[-1].append(i)
+                continue
+        units.append([i])
+    return units
+
+
+def _unit_items(doc: Document, unit: list[int], warnings: list, carry: Optional[str]):
+    """:func:`_block_items` of several blocks read as one paragraph, with the
+    items' and warnings' positions put back into their own blocks. Returns
+    (items, the merged block)."""
+    label_re = labels()[0]
+    texts = [doc.blocks[i].text for i in unit]
+    # a line that opens with a label starts a new field: keep the break there
+    texts = [t + ("\n" if k + 1 < len(texts) and label_re.match(texts[k + 1]) else "")
+             for k, t in enumerate(texts)]
+    starts = [0]
+    for t in texts:
+        starts.append(starts[-1] + len(t))
+    merged = Block(kind="paragraph", raw="".join(texts), text="".join(texts),
+                   offsets=list(range(starts[-1] + 1)), page=doc.blocks[unit[0]].page,
+                   origin=doc.blocks[unit[0]].origin)
+    tmp = copy.copy(doc)
+    tmp.blocks = list(doc.blocks) + [merged]
+    n_warn = len(warnings)
+    items = _block_items(tmp, len(doc.blocks), warnings, carry)
+
+    def home(a: int, z: int) -> tuple[int, int, int]:
+        k = max(j for j in range(len(unit)) if starts[j] <= a)
+        end = starts[k] + len(doc.blocks[unit[k]].text)
+        return unit[k], min(a, end) - starts[k], max(min(a, end), min(z, end)) - starts[k]
+
+    for it in items:
+        it.block, it.start, it.end = home(it.start, it.end)
+    for w in warnings[n_warn:]:
+        if w.evidence is not None:
+            w.evidence = evidence(doc, *home(w.evidence.start, w.evidence.end))
+    return items, merged
+
+
 def _third_party_dropped(block, items: list[Item]) -> list[Item]:
     """``items`` without third parties' phones (real/README.md "Contacts"):
     a table listing phones on two or more rows is a list of units or
@@ -312,10 +367,15 @@ def extract(doc: Document) -> tuple[list[ContactPoint], list[Warning_]]:
     runs: list[list[Item]] = []
     prev_had = False
     carry: Optional[str] = None
-    for bi, b in enumerate(doc.blocks):
-        if not b.text or not b.text.strip():
+    for unit in _wrapped_units(doc):
+        bi, b = unit[0], doc.blocks[unit[0]]
+        if len(unit) > 1:
+            items, b = _unit_items(doc, unit, warnings, carry)
+        elif not b.text or not b.text.strip():
             continue
-        items = _third_party_dropped(b, _block_items(doc, bi, warnings, carry))
+        else:
+            items = _block_items(doc, bi, warnings, carry)
+        items = _third_party_dropped(b, items)
         carry = _open_label(b.text)
         if items and any(it.kind not in ("dept",) for it in items):
             if prev_had and runs:

@@ -135,6 +135,18 @@ def test_phones_listed_in_a_table(rows, phones):
     assert compact_contacts(cps)["phones"] == phones
 
 
+@pytest.mark.parametrize("lines,expected", [
+    # a paragraph broken anywhere: a phone, a name and an e-mail split over lines
+    (("将报名表交至校工会办公室吴海燕、郑", "丽处，电话：8861", "2345。"), {"names": ["吴海燕", "郑丽"], "phones": ["88612345"]}),
+    (("联系人：周敏，邮箱：zhoum", "in@163.com，电话：0571-8765", "4321"),
+     {"names": ["周敏"], "emails": ["zhoumin@163.com"], "phones": ["0571-87654321"]}),
+    # a line that opens with a label is a new field
+    (("联系电话：0851-88292601", "QQ群：582146037"), {"phones": ["0851-88292601"], "qq": ["582146037"]}),
+])
+def test_wrapped_lines(lines, expected):
+    assert compact(*lines) == expected
+
+
 def test_two_contact_points_grouped():
     cps, _ = contacts.extract(doc_of(
         "联系人：市总工会经济技术工作部　王敏，电话：0571—87654321转8012；"
