@@ -45,11 +45,21 @@ def _list_blocks(doc: Document) -> list[int]:
         for k in range(i + 1, len(doc.blocks)):
             t = doc.blocks[k].text
             if k in skip or doc.blocks[k].kind != "paragraph" or not (
-                    attachment_list.INTRO.match(t) or attachment_list.numbered(t)):
+                    attachment_list.INTRO.match(t) or attachment_list.numbered(t)
+                    or _wrapped_on(doc.blocks[k - 1].text, doc.blocks[k])):
                 break
             out.append(k)
         return out
     return []
+
+
+def _wrapped_on(prev: str, b) -> bool:
+    """True when line ``b`` is the wrapped rest of the list line ``prev``
+    (a text re-broken at a fixed width): ``prev`` ends mid-sentence, ``b``
+    is short and is no new label nor a signature; a date line closes the list."""
+    if prev.endswith(("。", "；", ";", ":", "：")) or FULL_DATE.fullmatch(prev.strip()):
+        return False
+    return len(b.text) <= 40 and not b.text.startswith("附件") and not split_orgs(b.raw)
 
 
 def _listed(doc: Document) -> list[Attachment]:
@@ -103,7 +113,7 @@ def extract(doc: Document) -> list[Attachment]:
     if not z:
         return []
     listed = _listed(doc)
-    bodies = list(z.attachments) or _headed_tables(doc)
+    bodies = list(z.attachments) or _labelled_tables(doc) or _headed_tables(doc)
     if len(bodies) == 1 and bodies[0].number is None and len(listed) <= 1:
         bodies[0].number = listed[0].number if listed else 1
     used: set[int] = set()
@@ -131,6 +141,30 @@ def extract(doc: Document) -> list[Attachment]:
         _fill(doc, att, zone)
         listed.append(att)
     return listed
+
+
+def _labelled_tables(doc: Document) -> list[AttachmentZone]:
+    """With no attachment pages found by layout (a notice pasted onto one
+    line): a table whose preceding paragraph ends with an attachment label
+    and its heading ("…附件1 X报名表") belongs to that attachment."""
+    out: list[AttachmentZone] = []
+    for ti, b in enumerate(doc.blocks):
+        if b.kind != "table" or ti == 0 or doc.blocks[ti - 1].kind != "paragraph":
+            continue
+        text = attachment_list.spaced_text(doc.blocks[ti - 1])
+        m = None
+        for m in _LABEL_IN_TEXT.finditer(text):
+            pass
+        if m is None or len(text) - m.end() > 80:
+            continue
+        n = m.group("n")
+        num = (int(n) if n.isdigit() else "一二三四五六七八九十".index(n) + 1) if n else 1
+        out.append(AttachmentZone(number=num, label_block=ti - 1, blocks=[ti]))
+    return out
+
+
+# an attachment label inside a line: at its start or after a space or sentence end
+_LABEL_IN_TEXT = re.compile(r"(?:^|(?<=[\s。；;]))附件\s*(?P<n>\d{1,2}|[一二三四五六七八九十])?(?![\d\-—至、])")
 
 
 def _headed_tables(doc: Document) -> list[AttachmentZone]:

@@ -117,6 +117,9 @@ _STARTS_UNIT = re.compile(
     r"附件|抄送|联系人|联系电话|电话|邮箱|电子邮箱|备注|注[:：]|[—-]{2}|第[一二三四五六七八九十\d]+[条章])"
 )
 _ENDS_OPEN = re.compile(r"[\u4e00-\u9fff\d、，“‘（(《a-zA-Z]$")
+# a line ending inside a number, and a line going on with its digits or unit
+_NUMBER_CUT = re.compile(r"[\u4e00-\u9fff，、（(]\d+(?:[.\-—~至]\d*)?$|\d[.\-—~至]$")
+_NUMBER_REST = re.compile(r"[\d.%％\-—~至]|[年月日号个人名项场次家件元万亿千位支期所]")
 _CLOSING_WORDS = ("通知", "文件", "意见", "方案", "办法", "计划", "决定", "报告")
 
 
@@ -129,6 +132,8 @@ def _joinable(prev: Block, nxt: Block) -> bool:
     if prev.origin != nxt.origin or prev.align == "center" or nxt.align in ("center", "right"):
         return False
     a, b = prev.text, nxt.text
+    if len(a) >= 20 and _NUMBER_CUT.search(a) and _NUMBER_REST.match(b):
+        return True  # a number or date cut by the wrap ("完成20" / "0项", "6月" / "18日")
     if len(a) < 40 or not b or not _ENDS_OPEN.search(a) or a.endswith(_CLOSING_WORDS):
         return False
     if _STARTS_UNIT.match(b) or "\t" in b:
