@@ -259,9 +259,17 @@ def _unit_items(doc: Document, unit: list[int], warnings: list, carry: Optional[
     starts = [0]
     for t in texts:
         starts.append(starts[-1] + len(t))
-    merged = Block(kind="paragraph", raw="".join(texts), text="".join(texts),
-                   offsets=list(range(starts[-1] + 1)), page=doc.blocks[unit[0]].page,
-                   origin=doc.blocks[unit[0]].origin)
+    raw, offs = "", []  # raw positions kept: "张三 李四" split by a space stays two names
+    for i, t in zip(unit, texts):
+        b = doc.blocks[i]
+        own = b.offsets if len(b.offsets) > len(b.text) else list(range(len(b.text) + 1))
+        offs += [len(raw) + own[j] for j in range(len(b.text))]
+        raw += b.raw if len(b.offsets) > len(b.text) else b.text
+        if t.endswith("\n"):
+            offs.append(len(raw))
+            raw += "\n"
+    merged = Block(kind="paragraph", raw=raw, text="".join(texts), offsets=offs + [len(raw)],
+                   page=doc.blocks[unit[0]].page, origin=doc.blocks[unit[0]].origin)
     tmp = copy.copy(doc)
     tmp.blocks = list(doc.blocks) + [merged]
     n_warn = len(warnings)
