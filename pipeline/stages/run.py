@@ -21,7 +21,7 @@ from models.common import Warning_
 from models.document import Document
 from models.notice import Notice, Source
 from pipeline.errors import DocumentLoadError, NoticeError
-from pipeline.stages.normalise import normalise
+from pipeline.stages.normalise import normalise, restore_printed
 from pipeline.readers import MAX_BYTES, load_bytes, read_path
 from pipeline.stages import circular
 from pipeline.stages.segment import segment
@@ -74,6 +74,7 @@ def extract_document(doc: Document) -> Notice:
     )
     notice.cc, notice.cc_evidence = cc.extract(doc)
     circular.check(notice, doc)  # a news report or other non-circular: empty record + warning
+    restore_printed(notice, doc)  # values as printed when the notice is in traditional characters
     data = notice.model_dump()
     del notice  # its last reference: a large notice must not exist twice at once (issue 15)
     return Notice.model_validate(data)
