@@ -71,5 +71,5 @@ def check(notice: Notice, doc: Document) -> None:
             setattr(notice, name, empty.copy() if isinstance(empty, list) else empty)
         message = "a news or meeting report, not a circular: nothing extracted"
     else:
-        message = "no title, issuer, 发文字号 or 主送机关 found: this may not be a circular"
+        message = "no title, issuer, 发文字号 or 主送机关 found: probably not a circular"
     notice.warnings.append(Warning_(code="not_a_circular", message=message))
