@@ -53,6 +53,16 @@ def test_uids_stable_across_runs(notices, tmp_path):
     assert ua == ub and len(set(ua)) == 11
 
 
+def test_corrected_date_keeps_the_uid(notices):
+    """A clerk's date correction updates the pushed item instead of adding one."""
+    n = notices[0].model_copy(deep=True)
+    before = build_calendar([n]).walk("VEVENT")[0]
+    n.deadlines[0].due = n.deadlines[0].due + dt.timedelta(days=3)
+    after = build_calendar([n]).walk("VEVENT")[0]
+    assert str(after["uid"]) == str(before["uid"])
+    assert after.decoded("dtstart") == before.decoded("dtstart") + dt.timedelta(days=3)
+
+
 def test_summary_and_description(notices):
     n002 = next(n for n in notices if n.source.path.endswith("002_a6ecc3133544287b.txt"))
     e = build_calendar([n002]).walk("VEVENT")[0]

@@ -87,16 +87,16 @@ def _squash(text: str) -> str:
 
 
 def deadline_uid(notice: Notice, d: Deadline) -> str:
-    """Stable UID of a deadline: sha256(document|due|sentence)[:16] (plus
-    the time of day when printed, so two times in one sentence differ).
+    """Stable UID of a deadline: sha256(document|sentence|quoted date)[:16].
+
     ``document`` is :func:`pipeline.exports.same_document.notice_fingerprint`
     — what the circular says, not its file's bytes — so the .docx and the
     .pdf of one circular give the same UIDs even when pushed on different
-    days, and a CalDAV server keeps one item."""
-    key = (f"{notice_fingerprint(notice)}|{d.due.isoformat() if d.due else ''}|"
-           f"{_squash(d.text)}")
-    if d.due_time:
-        key += f"|{d.due_time}"
+    days, and a CalDAV server keeps one item. The due date and time are not
+    part of it: a clerk's correction of the date (``extract serve``) must
+    update the item already pushed, not add a second one beside it."""
+    quote = d.evidence.quote if d.evidence else ""
+    key = f"{notice_fingerprint(notice)}|{_squash(d.text)}|{_squash(quote)}"
     return f"{hashlib.sha256(key.encode('utf-8')).hexdigest()[:16]}@{UID_DOMAIN}"
 
 
