@@ -123,7 +123,7 @@ def fingerprint(record: dict, body_lines: Optional[Iterable[str]] = None) -> str
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _notice_row(rel: str, seq: int, record_path: str, rec: dict, doc_id: str) -> tuple:
+def notice_row(rel: str, seq: int, record_path: str, rec: dict, doc_id: str) -> tuple:
     src = rec.get("source") or {}
     return (
         rel, seq, src.get("path"), record_path, src.get("format"), src.get("sha256"),
@@ -138,7 +138,7 @@ def _notice_row(rel: str, seq: int, record_path: str, rec: dict, doc_id: str) ->
     )
 
 
-def _deadline_rows(rel: str, rec: dict, doc_id: str) -> Iterable[tuple]:
+def deadline_rows(rel: str, rec: dict, doc_id: str) -> Iterable[tuple]:
     for k, d in enumerate(rec.get("deadlines") or []):
         yield (
             rel, k, d.get("due"), d.get("due_time"), d.get("start"), d.get("precision"),
@@ -175,8 +175,8 @@ def build_index(db_path: str | os.PathLike,
             with con:
                 for seq, (rel, record_path, rec, doc_id) in enumerate(items):
                     con.execute("INSERT INTO notices VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL)",
-                                _notice_row(rel, seq, record_path, rec, doc_id))
-                    rows = list(_deadline_rows(rel, rec, doc_id))
+                                notice_row(rel, seq, record_path, rec, doc_id))
+                    rows = list(deadline_rows(rel, rec, doc_id))
                     con.executemany("INSERT INTO deadlines VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                                     rows)
                     for extra in extras:

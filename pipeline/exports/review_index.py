@@ -100,7 +100,7 @@ def refresh_notice(db_path: str | os.PathLike, out_dir: str | os.PathLike, rel: 
     review applied: its row in ``notices`` (title, 发文字号, issuers, date,
     deadline count), its ``deadlines``, review rows and search rows. Returns
     False when ``rel`` is not in the index. Raises ``sqlite3.Error``/``OSError``."""
-    from pipeline.exports.index import _deadline_rows, _notice_row
+    from pipeline.exports.index import deadline_rows, notice_row
     from pipeline.exports.search import SearchIndex
 
     con = sqlite3.connect(os.fspath(db_path), timeout=30)
@@ -115,7 +115,7 @@ def refresh_notice(db_path: str | os.PathLike, out_dir: str | os.PathLike, rel: 
             [(rel, record_path, read_record(Path(out_dir) / record_path), doc_id)]))
         search = SearchIndex(out_dir, previous=db_path)
         body = search.cached_body(rel, (fixed.get("source") or {}).get("sha256"))
-        n = _notice_row(rel, seq, record_path, fixed, doc_id)
+        n = notice_row(rel, seq, record_path, fixed, doc_id)
         with con:
             con.execute("UPDATE notices SET issuer = ?, doc_number = ?, title = ?, "
                         "signed_date = ?, n_deadlines = ? WHERE path = ?",
@@ -123,7 +123,7 @@ def refresh_notice(db_path: str | os.PathLike, out_dir: str | os.PathLike, rel: 
             for table in ("deadlines", "deadline_review", "notice_review"):
                 con.execute(f"DELETE FROM {table} WHERE path = ?", (rel,))
             con.executemany("INSERT INTO deadlines VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                            list(_deadline_rows(rel, fixed, doc_id)))
+                            list(deadline_rows(rel, fixed, doc_id)))
             con.execute("DELETE FROM notice_fts WHERE rowid = ?", (seq,))
             con.execute("DELETE FROM notice_text WHERE seq = ?", (seq,))
             review.add(con, seq, rel, record_path, fixed, doc_id)
