@@ -458,20 +458,22 @@ def extract(doc: Document, *, signed_date: Optional[dt.date] = None,
             return evidence(doc, unit[k], a - starts[k], min(z, starts[k + 1]) - starts[k])
 
         carried = last_label
-        opening = [m for m in _ATT_LABEL.finditer(text) if not text[:m.start()].strip()
-                   or text[:m.start()].rstrip()[-1] in "。；;"]
-        last_label = int(opening[-1].group("n")) if opening else last_label
+        own = list(_ATT_LABEL.finditer(text))
+        last_label = _label_number(own[-1]) if own else last_label
         if not text or not re.search(r"[月周季后至前止天日]", text):
             continue
         att = attachment_of(doc, unit[0])
         spans = sentence_spans(text, table=doc.blocks[unit[0]].kind == "table")
         for k, (s, e) in enumerate(spans):
-            a_n = att if att is not None else _note_attachment(text, s, e, carried)
-            found, problems = parse_sentence(text[s:e], ref, attachment=a_n,
-                                             attachment_title=titles.get(a_n) if a_n else None,
+            found, problems = parse_sentence(text[s:e], ref, attachment=att,
+                                             attachment_title=titles.get(att) if att else None,
                                              heading=heading if k == 0 else None)
             nxt = text[spans[k + 1][0]:spans[k + 1][1]] if k + 1 < len(spans) else ""
             for f in found:
+                note_of = None if att is not None else _note_attachment(
+                    text, spans[k - 1][0] if k else s, s + f.end, carried)
+                if note_of is not None:
+                    f.deadline.attachments = [note_of]
                 f.deadline.evidence = ev(max(s, _block_start(starts, s + f.start)), e)
                 if not f.deadline.consequence and _NEXT_CONSEQUENCE.match(nxt):
                     # "…17:00止。逾期系统自动关闭，不再受理。"
@@ -484,21 +486,29 @@ def extract(doc: Document, *, signed_date: Optional[dt.date] = None,
 
 # An attachment's own label ("附件2", "附件 1:") — not a reference to it
 # ("见附件2", "附件1、2", "（附件1）").
-_ATT_LABEL = re.compile(rf"(?<![见详如按和及与、（(])附件{S}(?P<n>[0-9]{{1,2}})(?![0-9、，,和及至—\-）)])")
-_NOTE_MARK = re.compile(r"(?:备注|注|说明)[:：]")
+_ATT_LABEL = re.compile(
+    rf"(?<![见详如按和及与、（(])附件{S}(?:(?P<n>[0-9]{{1,2}})(?![0-9、，,和及至—\-）)])"
+    rf"|(?P<c>[一二三四五六七八九十]{{1,3}})(?![一二三四五六七八九十、，,和及至—\-）)]))")
+# A note of the table above: 备注：/注：/说明：, or the sentence names 此表/本表.
+_NOTE_MARK = re.compile(r"(?:备注|注|说明)[:：]|(?:此|本)(?:表|表格)")
 
 
-def _note_attachment(text: str, s: int, e: int, carried: Optional[int]) -> Optional[int]:
-    """The number of the attachment whose notes hold ``text[s:e]`` when the
-    zones do not say (a page run onto one line): the sentence follows an
-    attachment's label (in ``text`` before the note marker 备注：, or
-    ``carried``: a block or sentence opening with 附件N earlier) and the marker.
-    None otherwise."""
-    marks = list(_NOTE_MARK.finditer(text, 0, e))
+def _label_number(m: re.Match) -> int:
+    return int(m.group("n")) if m.group("n") else dates_cn.cn_int(m.group("c"))
+
+
+def _note_attachment(text: str, s: int, pos: int, carried: Optional[int]) -> Optional[int]:
+    """The number of the attachment whose notes hold the deadline ending at
+    ``pos`` of ``text`` when the zones do not say (a page run onto one
+    line): a note marker (备注：, 此表) precedes it in its sentence or the
+    one before (from ``s``), and an attachment's
+    label precedes the marker (in ``text``, or ``carried``: the last one in
+    an earlier block). None otherwise."""
+    marks = list(_NOTE_MARK.finditer(text, s, pos))
     if not marks:
         return None
     labels = list(_ATT_LABEL.finditer(text, 0, marks[-1].start()))
-    return int(labels[-1].group("n")) if labels else carried
+    return _label_number(labels[-1]) if labels else carried
 
 
 def _block_start(starts: list[int], pos: int) -> int:

@@ -223,6 +223,11 @@ def test_note_after_an_attachment_label_on_one_line():
         "附件1 参赛单位汇总表",
         "注:此表请于5月31日前报送市总工会。附件2 承诺书注:本承诺书于6月10日前寄送市总工会。") == [
         (D(2018, 5, 31), [1]), (D(2018, 6, 10), [2])]
+    # Chinese-numeral labels; 此表 marks the note of the table just labelled
+    assert _deadlines_of(
+        "附件一 2018年度活动计划表",
+        "此表请于8月20日前上报区总工会附件二 2018年度活动汇总表",
+        "此表请于10月中旬前上报区总工会") == [(D(2018, 8, 20), [1]), (D(2018, 10, 20), [2])]
 
 
 def test_one_deadline_per_sentence_when_dates_repeat():
