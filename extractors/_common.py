@@ -52,13 +52,25 @@ def zone_blocks(doc: Document, *names: str) -> list[int]:
 
 
 def attachment_of(doc: Document, block: int) -> Optional[int]:
-    """The attachment number whose body holds ``block``, or None."""
+    """The attachment number whose body holds ``block``, or None (the first
+    attachment in order that holds it or is labelled by it)."""
     if doc.zones is None:
         return None
-    for a in doc.zones.attachments:
-        if block in a.blocks or block == a.label_block:
-            return a.number
-    return None
+    # A block → number map built once per zones (kept on the Zones object;
+    # segment fills the zones before any extractor runs): scanning every
+    # attachment's blocks per call made a notice with thousands of attachments
+    # quadratic (issue 15: a 50 MB paste of circulars).
+    atts = doc.zones.attachments
+    key = (len(atts), len(atts[-1].blocks) if atts else 0)
+    cached = getattr(doc.zones, "_attachment_of", None)
+    if cached is None or cached[0] != key:
+        where: dict[int, int] = {}
+        for a in atts:
+            for b in (*a.blocks, a.label_block):
+                where.setdefault(b, a.number)
+        cached = (key, where)
+        doc.zones._attachment_of = cached  # not a field: never compared, copied or dumped
+    return cached[1].get(block)
 
 
 def iter_text_blocks(doc: Document, indices: Iterable[int] | None = None):
