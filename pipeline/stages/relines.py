@@ -34,6 +34,7 @@ _STOP = "。！？!?"
 _EXTENSION = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|et|rar|zip|txt)(?=[\u4e00-\u9fff])", re.I)
 # 版记 lines that may close a flattened notice.
 _CC = re.compile(r"(?:抄送|抄报)\s*[:：]")
+_RECORD = re.compile(r"(?:抄送|抄报|主题词|关键词)\s*[:：]")
 
 
 def looks_like_recipients(t: str) -> bool:
@@ -62,6 +63,8 @@ def _title_like(t: str) -> bool:
     short and without commas."""
     if not (4 <= len(t) <= 120) or any(c in t for c in _STOP + ":：") or _SENTENCE.match(t):
         return False
+    if t.count("《") != t.count("》") or "如下" in t:  # inside a cited 《title》; a lead-in
+        return False
     return "关于" in t or (len(t) <= 50 and not re.search(r"[，,；;]", t))
 
 
@@ -81,7 +84,8 @@ def _title_end(t: str) -> Optional[int]:
                 rest = rest[num[2]:]
             if rest and _addressee(rest):
                 return e
-        elif t[:e].startswith("关于") or re.match(r"^[\u4e00-\u9fff]{2,30}关于", t[:e]):
+        if (t[:e].startswith("关于") or re.match(r"^[\u4e00-\u9fff]{2,30}关于", t[:e])) and (
+                not colon or e < colon.start()):
             # no addressee: the title is followed by the body; the 文种 word
             # must close a "…的通知" phrase and come before the first comma
             # (a remark after the title, "…的通知（试行）", is not the body)
@@ -125,6 +129,12 @@ def _front_cuts(t: str) -> list[int]:
         cuts.append(pos)
     e = _title_end(t[pos:])
     if e:
+        # a page heading or reposting title run into the circular's own
+        # ("转发…的通知关于开展…的通知"): the last title starts at its 关于
+        inner = [m.end() for m in re.finditer(r"(?:" + "|".join(map(re.escape, title_endings()))
+                                              + r"|》)(?=关于)", t[pos:pos + e])]
+        if inner:
+            cuts.append(pos + inner[-1])
         pos += e
         cuts.append(pos)
     hit = parse_doc_number(t[pos:pos + 60])
@@ -135,7 +145,7 @@ def _front_cuts(t: str) -> list[int]:
     if colon and pos + colon.end() < len(t) and _addressee(colon.group(1)):
         pos += colon.end()
         cuts.append(pos)
-    if not e:
+    if not e or t.startswith("转发"):
         cuts += [pos + k for k in _reposted(t[pos:])]
     return cuts
 
@@ -144,7 +154,7 @@ def _reposted(t: str) -> list[int]:
     """Cuts where a reposted circular starts after the reposting body's
     sentences ("接市教育工会通知，现转发如下…。关于举办…的通知绍市教工〔2022〕
     11号各区…工会：…"): after a sentence end, a title with an addressee."""
-    for m in re.finditer(r"[。！？!?]", t[:400]):
+    for m in re.finditer(r"[。！？!?]|如下[:：]?", t[:400]):
         rest = t[m.end():]
         e = _title_end(rest)
         colon = re.search(r"[:：]", rest[:240])
@@ -170,6 +180,9 @@ def _tail_cuts(b: Block) -> list[int]:
             start = _signature_start(b, m.start() - 2 if t[:m.start()].endswith("印发") else m.start(),
                                      after_date=True)
             if start is not None and _zone_start(after[mark.end():]):
+                names = split_joined(t[start:m.start()].removesuffix("印发"))
+                if len(names) > 1:  # "抄送:省教育工会绍兴市总工会2018年6月25日印发": one 印发机关
+                    start = m.start() - len(names[-1]) - (2 if t[:m.start()].endswith("印发") else 0)
                 cuts += [start, m.end() + mark.end()]
         else:
             start = _signature_start(b, m.start())
@@ -179,8 +192,9 @@ def _tail_cuts(b: Block) -> list[int]:
                 r"[起前后内止以到至为，,的在及和、—~～-]", after)
             if start is not None and (_zone_start(after) or sentence):
                 cuts += [start, m.start(), m.end()]
-            elif start is None and m.start() > 0 and t[m.start() - 1] in _STOP and _zone_start(after):
-                cuts += [m.start(), m.end()]  # a date alone after the last sentence
+            elif start is None and m.start() > 0 and _zone_start(after) and (
+                    t[m.start() - 1] in _STOP or _RECORD.match(after)):
+                cuts += [m.start(), m.end()]  # a date alone after the last sentence or before the 版记
     for m in _CC.finditer(t):
         stop = t.find("。", m.end())
         cuts += [m.start()] + ([stop + 1] if stop > 0 else [])
@@ -195,7 +209,7 @@ def _tail_cuts(b: Block) -> list[int]:
 def _zone_start(after: str) -> bool:
     """True when ``after`` (the text after a date) starts what follows a
     成文日期: nothing, the 版记, an attachment label or a 印发 line."""
-    return bool(re.fullmatch(r"[。.]?", after) or _CC.match(after)
+    return bool(re.fullmatch(r"[。.]?", after) or _RECORD.match(after)
                 or re.match(r"附件\s*[0-9一二三四五六七八九十]{0,3}\s*[:：]?", after)
                 or re.match(rf"[^。，,；;:：]{{2,40}}?{FULL_DATE.pattern}(?:印发|印制|印)", after))
 
@@ -215,7 +229,10 @@ def _signature_start(b: Block, end: int, after_date: bool = False) -> Optional[i
     names end the text there. A 版记 org (``after_date``) may follow the
     成文日期 directly."""
     t = b.text[:end]
-    bounds = sorted({m.end() for m in _BOUND.finditer(t)} | {0}, reverse=True)
+    bounds = {m.end() for m in _BOUND.finditer(t)} | {0}
+    if after_date:  # a 印发机关 may follow the 抄送 list run into it
+        bounds |= {m.end() for m in re.finditer(r"[:：]", t)}
+    bounds = sorted(bounds, reverse=True)
     for k in bounds:
         if k < len(t) and (after_date or not t[k - 1:k] == "日" or k == 0) and _names(t[k:]):
             return _same_place_before(t, k)

@@ -117,7 +117,9 @@ def _front(blocks: list[Block], start: int) -> tuple[list[int], list[int], int, 
             return [h for h in head if h not in pre], pre, head_end, preamble
         return head, *_find_title(blocks, head_end), preamble
     title, i = _find_title(blocks, head_end)
-    if title and i < len(blocks) and _is_recipients(blocks[i]):
+    # a reposting body's own "转发…" title yields to the circular it reposts
+    reposting = bool(title) and blocks[title[0]].text.startswith("转发")
+    if title and i < len(blocks) and _is_recipients(blocks[i]) and not reposting:
         return head, title, i, []
     for k in range(head_end + 1, min(len(blocks), head_end + 8)):
         later, j = _find_title(blocks, k)
