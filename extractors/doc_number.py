@@ -15,7 +15,7 @@ from extractors._common import evidence
 from models.document import Document
 from models.notice import DocNumber
 
-__all__ = ["extract", "parse"]
+__all__ = ["extract", "own_number", "parse"]
 
 _RE = re.compile(
     r"(?P<code>[\u4e00-\u9fffA-Za-z]{1,16}?)\s*"   # 机关代字, shortest before the bracket
@@ -43,10 +43,21 @@ def parse(text: str) -> Optional[tuple[DocNumber, int, int]]:
 _CITING = re.compile(r"^(?:根据|按照|依据|依照|为贯彻|为落实|贯彻|落实|遵照|参照|接)")
 
 
-def _cited(text: str, start: int) -> bool:
+def _cited(text: str, start: int, end: Optional[int] = None) -> bool:
     """True when the 发文字号 at ``start`` cites another document: it
-    follows a 《title》 directly, or the line is a sentence citing one."""
+    follows a 《title》 directly, the line is a sentence citing one, or a
+    title names it ("关于转发市总工〔2020〕5号文件的通知")."""
+    if end is not None and (text[end:].startswith("文件") or (
+            re.search(r"关于|转发|印发", text[:start]) and not re.fullmatch(r"\s*[）)]\s*", text[end:]))):
+        return True  # (a bracketed number closing a title line is the title's own)
     return bool(re.search(r"》\s*[（(]?\s*$", text[:start]) or _CITING.match(text))
+
+
+def own_number(text: str) -> Optional[tuple[DocNumber, int, int]]:
+    """:func:`parse` for a line that prints the notice's own 发文字号, None
+    when the number found is cited (see :func:`_cited`)."""
+    hit = parse(text)
+    return hit if hit and not _cited(text, hit[1], hit[2]) else None
 
 
 def extract(doc: Document) -> Optional[DocNumber]:
@@ -63,8 +74,8 @@ def extract(doc: Document) -> Optional[DocNumber]:
         b = doc.blocks[i]
         if b.kind != "paragraph" or len(b.text) > 80:
             continue
-        hit = parse(b.text)
-        if hit and not _cited(b.text, hit[1]):
+        hit = own_number(b.text)
+        if hit:
             num, s, e = hit
             num.evidence = evidence(doc, i, s, e)
             return num

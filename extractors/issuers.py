@@ -82,7 +82,9 @@ def _from_title(doc: Document, title: Optional[Title]) -> list[Issuer]:
     if title is None:
         return []
     t = title.text
-    k = t.find("关于")
+    # "XX总工会关于…", also "XX教育局转发…" / "XX总工会印发…"
+    m = re.search(r"关于|转发|印发", t)
+    k = m.start() if m else -1
     if k < 2:
         return []
     prefix = t[:k]

@@ -99,6 +99,11 @@ HEADER_CASES = [
     # a circular about journalists is no news report
     (f"关于举办新闻记者业务培训班的通知\n{B}\n市新闻工作者协会\n2021年9月3日\n",
      (["市新闻工作者协会"], None, "关于举办新闻记者业务培训班的通知", None, D(2021, 9, 3))),
+    # a title naming another document's number has no 发文字号 of its own
+    (f"关于转发市总工〔2020〕5号文件的通知\n各基层工会：\n{B}\n鄞州区总工会\n2020年4月1日\n",
+     (["鄞州区总工会"], None, "关于转发市总工〔2020〕5号文件的通知", "各基层工会", D(2020, 4, 1))),
+    (f"鄞州区教育局转发市教育局〔2021〕12号文件的通知\n各学校：\n{B}\n",
+     (["鄞州区教育局"], None, "鄞州区教育局转发市教育局〔2021〕12号文件的通知", "各学校", None)),
     # a cited 发文字号 in the lead-in is not the notice's
     ("根据《关于加强职工疗休养工作的意见》（甬总工发〔2016〕8号）精神，现将有关事项通知如下：\n一、时间另定。\n校工会\n2017年6月1日\n",
      (["校工会"], None, None, None, D(2017, 6, 1))),

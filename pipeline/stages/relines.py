@@ -21,7 +21,7 @@ import re
 from typing import Optional
 
 from extractors.dates import FULL_DATE
-from extractors.doc_number import parse as parse_doc_number
+from extractors.doc_number import own_number as parse_doc_number
 from extractors.orgs import is_org_name, split_joined, split_orgs, title_endings
 from models.document import Block, Document
 
@@ -104,6 +104,8 @@ def _header_before_number(t: str) -> Optional[int]:
     if not m or not re.fullmatch(r"[\u4e00-\u9fff]{4,48}", t[:m.start()]):
         return None
     pre = t[:m.start()]
+    if re.search(r"关于|转发|印发|根据", pre):  # a title or sentence citing a number
+        return None
     for k in range(len(pre) - 2, 1, -1):
         if len(pre) - k <= 8 and is_org_name(pre[:k]):
             return k

@@ -16,7 +16,7 @@ import re
 from typing import Optional
 
 from extractors.dates import FULL_DATE, NUMERIC_DATE_LINE
-from extractors.doc_number import parse as parse_doc_number
+from extractors.doc_number import own_number as parse_doc_number
 from extractors.orgs import is_org_name, split_orgs, title_endings
 from models.document import AttachmentZone, Block, Document, Zones
 from pipeline.stages.relines import looks_like_recipients, reline
