@@ -32,6 +32,9 @@ def parse(text: str) -> Optional[tuple[DocNumber, int, int]]:
     if not m:
         return None
     code = _LABEL.sub("", m.group("code")) or m.group("code")
+    # a number printed right after the title ("关于…的通知镇工〔2019〕8号"):
+    # the 机关代字 starts after the title's 文种 word
+    code = re.sub(r"^.*(?:通知|意见|方案|办法|决定|通报|规定|计划)(?=.)", "", code)
     start = m.start("code") + (len(m.group("code")) - len(code))
     year, serial = int(m.group("year")), int(m.group("serial"))
     num = DocNumber(text=f"{code}〔{year}〕{serial}号", agency_code=code, year=year, serial=serial)
@@ -47,9 +50,11 @@ def _cited(text: str, start: int, end: Optional[int] = None) -> bool:
     """True when the 发文字号 at ``start`` cites another document: it
     follows a 《title》 directly, the line is a sentence citing one, or a
     title names it ("关于转发市总工〔2020〕5号文件的通知")."""
+    before = re.sub(r"[\s（(]+$", "", text[:start])
+    own_after_title = before.endswith(("通知", "意见", "方案", "办法", "决定", "通报", "函", "规定", "计划"))
     if end is not None and (text[end:].startswith("文件") or (
-            re.search(r"关于|转发|印发", text[:start]) and not re.fullmatch(r"\s*[）)]\s*", text[end:]))):
-        return True  # (a bracketed number closing a title line is the title's own)
+            re.search(r"关于|转发|印发", before) and not own_after_title)):
+        return True  # (a number printed right after the title is the title's own)
     return bool(re.search(r"》\s*[（(]?\s*$", text[:start]) or _CITING.match(text))
 
 

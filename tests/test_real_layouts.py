@@ -99,6 +99,14 @@ HEADER_CASES = [
     # a circular about journalists is no news report
     (f"关于举办新闻记者业务培训班的通知\n{B}\n市新闻工作者协会\n2021年9月3日\n",
      (["市新闻工作者协会"], None, "关于举办新闻记者业务培训班的通知", None, D(2021, 9, 3))),
+    # a 发文字号 printed right after the title on its line, no brackets
+    (f"关于开展职工读书节活动的通知 镇工〔2019〕8号\n各基层工会：\n{B}\n镇海区总工会\n2019年4月2日\n",
+     (["镇海区总工会"], "镇工〔2019〕8号", "关于开展职工读书节活动的通知", "各基层工会", D(2019, 4, 2))),
+    # an addressee line whose colon the page dropped; a seal mark after the signature
+    (f"关于做好会费收缴工作的通知\n各分工会\n{B}\n机关工会（盖章）\n2022年6月30日\n",
+     (["机关工会"], None, "关于做好会费收缴工作的通知", "各分工会", D(2022, 6, 30))),
+    (f"关于举办插花讲座的通知\n全体女教职工\n{B}\n校工会女工委(章)\n2021年3月1日\n",
+     (["校工会女工委"], None, "关于举办插花讲座的通知", "全体女教职工", D(2021, 3, 1))),
     # a title naming another document's number has no 发文字号 of its own
     (f"关于转发市总工〔2020〕5号文件的通知\n各基层工会：\n{B}\n鄞州区总工会\n2020年4月1日\n",
      (["鄞州区总工会"], None, "关于转发市总工〔2020〕5号文件的通知", "各基层工会", D(2020, 4, 1))),

@@ -130,6 +130,10 @@ def _front_cuts(t: str) -> list[int]:
         pos += hit[2]
         cuts.append(pos)
     e = _title_end(t[pos:])
+    after = parse_doc_number(t[pos:pos + 140])
+    if not e and after and t[pos:pos + after[1]].rstrip().endswith(title_endings()) and _title_like(
+            t[pos:pos + after[1]].strip()):
+        e = after[1]  # "关于…的通知 镇工〔2019〕8号": the number after the title on its line
     if e:
         # a page heading or reposting title run into the circular's own
         # ("转发…的通知关于开展…的通知"): the last title starts at its 关于

@@ -86,12 +86,21 @@ def segment(doc: Document) -> Zones:
     return z
 
 
+# How an addressee line ends when a web page dropped its colon ("各分工会").
+_ADDRESSEE_END = re.compile(r"(?:工会|单位|部门|会员|老师|教职工|职工|同志|同仁|学院|学校|科室|处室|小组|支部|分会|委员会)$")
+
+
 def _is_recipients(b: Block) -> bool:
     """A 主送机关 line: ends with a colon and reads as an addressee, not as
-    the body's "…通知如下:" lead-in."""
+    the body's "…通知如下:" lead-in; or, with the colon lost, a short line
+    of "各…" addressees ending in a body word ("各分工会")."""
     t = b.text
-    return (b.kind == "paragraph" and t.endswith((":", "：")) and len(t) <= 200
-            and not LIST_START.match(t) and looks_like_recipients(t[:-1]))
+    if b.kind != "paragraph" or len(t) > 200 or LIST_START.match(t):
+        return False
+    if t.endswith((":", "：")):
+        return looks_like_recipients(t[:-1])
+    return (len(t) <= 60 and t.startswith(("各", "全体")) and looks_like_recipients(t)
+            and bool(_ADDRESSEE_END.search(t)))
 
 
 def _front(blocks: list[Block], start: int) -> tuple[list[int], list[int], int, list[int]]:
