@@ -46,7 +46,6 @@ every case in the corpus, so neither library is loaded.
 """
 from __future__ import annotations
 
-import copy
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -270,10 +269,15 @@ def _unit_items(doc: Document, unit: list[int], warnings: list, carry: Optional[
             raw += "\n"
     merged = Block(kind="paragraph", raw=raw, text="".join(texts), offsets=offs + [len(raw)],
                    page=doc.blocks[unit[0]].page, origin=doc.blocks[unit[0]].origin)
-    tmp = copy.copy(doc)
-    tmp.blocks = list(doc.blocks) + [merged]
+    # the merged block is read as one more block of the document: appended for
+    # the call and removed after (copying the block list for every wrapped
+    # unit made a long notice quadratic — issue 15: a 50 MB paste of circulars)
     n_warn = len(warnings)
-    items = _block_items(tmp, len(doc.blocks), warnings, carry)
+    doc.blocks.append(merged)
+    try:
+        items = _block_items(doc, len(doc.blocks) - 1, warnings, carry)
+    finally:
+        doc.blocks.pop()
 
     def home(a: int, z: int) -> tuple[int, int, int]:
         k = max(j for j in range(len(unit)) if starts[j] <= a)
