@@ -293,6 +293,9 @@ def _main_part(blocks: list[Block], start: int, end: int, z: Zones) -> None:
         j += 1
     if z.date is None and not z.signature:
         _undated_signature(blocks, end, z)
+    elif z.date is not None and not z.signature and z.body and z.body[-1] == z.date + 1 and is_org_line(
+            blocks[z.date + 1]):
+        z.signature.append(z.body.pop())  # the date printed above the 署名 (web excerpts)
 
 
 def _date_parts(t: str) -> Optional[tuple[str, bool]]:
