@@ -107,6 +107,9 @@ HEADER_CASES = [
      (["机关工会"], None, "关于做好会费收缴工作的通知", "各分工会", D(2022, 6, 30))),
     (f"关于举办插花讲座的通知\n全体女教职工\n{B}\n校工会女工委(章)\n2021年3月1日\n",
      (["校工会女工委"], None, "关于举办插花讲座的通知", "全体女教职工", D(2021, 3, 1))),
+    # a body line addressed to the recipients is not the 主送机关
+    (f"关于做好防汛工作的通知\n各单位要做好以下工作：\n{B}\n余杭区总工会\n2020年6月1日\n",
+     (["余杭区总工会"], None, "关于做好防汛工作的通知", None, D(2020, 6, 1))),
     # the date printed above the signature
     (f"各分工会：\n{B}\n2018年5月4日\n校工会\n", (["校工会"], None, None, "各分工会", D(2018, 5, 4))),
     # a title naming another document's number has no 发文字号 of its own

@@ -44,8 +44,8 @@ def looks_like_recipients(t: str) -> bool:
     t = t.strip()
     if not (2 <= len(t) <= 120) or any(c in t for c in _STOP) or t.endswith("如下"):
         return False
-    if _SENTENCE.match(t) or re.search(r"(?:通知|安排|事项|事宜|方案)如下|如下$", t):
-        return False
+    if _SENTENCE.match(t) or re.search(r"(?:通知|安排|事项|事宜|方案)如下|如下$|以下|下列|做好|务必|要求|请各", t):
+        return False  # "各单位要做好以下工作:" is the body speaking
     return True
 
 
