@@ -242,10 +242,12 @@ def _comparable(fields: dict, variant: str) -> dict:
     """Values as printed change with the script and the punctuation width:
     compare them in the variant's terms."""
     if variant == "traditional":
-        return _simplified(fields)
-    if variant == "halfwidth":
-        return _walk(fields, lambda s: s.translate(_HALFWIDTH))
-    return fields
+        fields = _simplified(fields)
+    elif variant == "halfwidth":
+        fields = _walk(fields, lambda s: s.translate(_HALFWIDTH))
+    # lists were sorted on the printed strings: sort again in the variant's terms
+    return {k: sorted(v, key=lambda x: json.dumps(x, ensure_ascii=False, sort_keys=True))
+            if isinstance(v, list) else v for k, v in fields.items()}
 
 
 @lru_cache(maxsize=8)
