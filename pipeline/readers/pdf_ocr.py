@@ -2,9 +2,12 @@
 
 The pdf reader (``pipeline.readers.pdf``) reads the text layer and warns
 ``needs_ocr`` for pages with no characters or mostly ``(cid:…)`` codes.
-:func:`ocr_pages` renders those pages with pypdfium2 at 200 dpi (ECOSYSTEM.md
-§2: 200 dpi → RapidOCR ≈ 2 s/page here) and replaces their blocks with OCR
-blocks laid out by :mod:`pipeline.readers.ocr`.
+:func:`ocr_pages` renders those pages with pypdfium2 and replaces their
+blocks with OCR blocks laid out by :mod:`pipeline.readers.ocr`. A page that
+is one scanned image is rendered at that image's own resolution
+(:func:`page_dpi`): rendering a 150-dpi scan at 200 dpi only interpolates
+pixels the recogniser then has to read (the legacy OCR setting still
+renders at 200 dpi).
 """
 from __future__ import annotations
 
@@ -16,6 +19,34 @@ from pipeline.errors import DocumentLoadError
 from pipeline.readers import ocr
 
 DPI = ocr.DEFAULT_DPI
+# A page without one dominant image (outlined text, vector drawings) is
+# rendered so that A4 is 2,000 px long — what the engine used to scale
+# 200-dpi renders down to before detecting.
+VECTOR_DPI = 170
+MIN_DPI, MAX_DPI = 100, 300
+
+
+def page_dpi(page) -> int:
+    """The resolution to render ``page`` (a ``pypdfium2.PdfPage``) for OCR:
+    the dpi of the image that covers most of it when one covers ≥ 60 % of the
+    page, clamped to 100–300; :data:`VECTOR_DPI` otherwise."""
+    import pypdfium2.raw as raw
+
+    pw, ph = page.get_size()
+    best = None
+    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
+        try:
+            x0, y0, x1, y1 = obj.get_bounds()
+            px_w, px_h = obj.get_px_size()
+        except Exception:  # a broken image object: judge the page without it
+            continue
+        area = (x1 - x0) * (y1 - y0)
+        if area >= 0.6 * pw * ph and (best is None or area > best[0]):
+            # the long sides correspond (a rotated placement swaps them)
+            best = (area, 72 * max(px_w, px_h) / max(x1 - x0, y1 - y0, 1e-6))
+    if best is None:
+        return VECTOR_DPI
+    return int(round(min(MAX_DPI, max(MIN_DPI, best[1]))))
 
 
 def render_page(pdf, index: int, dpi: int = DPI):
@@ -26,6 +57,14 @@ def render_page(pdf, index: int, dpi: int = DPI):
     page = pdf[index]
     try:
         return np.asarray(page.render(scale=dpi / 72).to_pil().convert("RGB"))
+    finally:
+        page.close()
+
+
+def _dpi_of(pdf, index: int) -> int:
+    page = pdf[index]
+    try:
+        return page_dpi(page)
     finally:
         page.close()
 
@@ -73,15 +112,16 @@ def ocr_pages(path: str, data: bytes, doc: Document, pages: Iterable[int]) -> No
         raise DocumentLoadError(path, f"cannot render PDF for OCR ({e})") from None
     try:
         n = len(pdf)
+        todo = [p for p in targets if 1 <= p <= n]
         layouts = []
-        for p in targets:
-            if not 1 <= p <= n:
-                continue
+        for k, p in enumerate(todo, start=1):
             try:
-                img = render_page(pdf, p - 1)
+                dpi = DPI if ocr.settings().legacy else _dpi_of(pdf, p - 1)
+                img = render_page(pdf, p - 1, dpi)
             except Exception as e:
                 raise DocumentLoadError(path, f"cannot render page {p} for OCR ({e})") from None
-            layouts.append((p, ocr.ocr_page(img, p, 72 / DPI, path)))
+            layouts.append((p, ocr.ocr_page(img, p, 72 / dpi, path)))
+            ocr.page_done(path, k, len(todo))
     finally:
         pdf.close()
     new = ocr.join_pages(layouts)
