@@ -276,8 +276,9 @@ def _media(pkg: _Pkg, res_locs: list[str]) -> dict[str, str]:
     return out
 
 
-def _ocr_image(pkg: _Pkg, member: str, box: list[float], page: int):
-    """OCR one page image of the package; positions put back on the page (pt)."""
+def _ocr_image(pkg: _Pkg, member: str, box: list[float], page: int, n_pages: int):
+    """OCR one page image of the package; positions put back on the page (pt).
+    Reports page ``page`` of ``n_pages`` done to the OCR progress callback."""
     import numpy as np
     from PIL import UnidentifiedImageError
 
@@ -294,6 +295,7 @@ def _ocr_image(pkg: _Pkg, member: str, box: list[float], page: int):
                                           f"({e.__class__.__name__})") from None
     k = box[2] * MM_TO_PT / arr.shape[1]  # points per pixel
     lay = ocr.ocr_page(arr, page, k, pkg.path)
+    ocr.page_done(pkg.path, page, n_pages)
     dx, dy = box[0] * MM_TO_PT, box[1] * MM_TO_PT
     for b in lay.blocks:
         if b.bbox:
@@ -372,7 +374,7 @@ def read(path: str, data: bytes) -> Document:
             rid, box = max(images, key=lambda im: im[1][2] * im[1][3])  # the page scan, not a seal
             if rid not in found:
                 raise DocumentLoadError(path, f"OFD page {n} image resource {rid} not found")
-            layouts.append((n, _ocr_image(pkg, found[rid], box, n)))
+            layouts.append((n, _ocr_image(pkg, found[rid], box, n, len(pages))))
             ocr_done = True
             continue
         layouts.append((n, layout_page(boxes, None, n, MM_TO_PT, tables=_tables(segs),
