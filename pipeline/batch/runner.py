@@ -258,7 +258,7 @@ class _Run:
         self._warnings(sf, entry)
         if self.opts.after_record is not None:
             self.opts.after_record(sf.rel)
-        self.reporter.advance()
+        self.reporter.advance(pages=r.get("pages", 0), ocr_pages=r.get("ocr_pages", 0))
 
     def _record_dir(self, rec_rel: str) -> None:
         """Create the record's folder inside OUTDIR, never through a symlink

@@ -32,6 +32,9 @@ def _ensure_warm() -> None:
     if _WARM:
         return
     import pipeline.stages.run as run
+    from pipeline.readers import ocr
+
+    ocr.configure(threads=1)  # the workers share the cores: one ONNX Runtime thread each
     warm = getattr(run, "warm_up", None)
     if callable(warm):
         warm()
@@ -193,7 +196,8 @@ def _result(path: str, doc) -> dict:
     # the normalised blocks the review page and the archive search need (issue 13)
     doc_text = dumps_text(document_text(doc))
     return {"ok": True, "json": text, "sha256": notice.source.sha256, "fingerprint": fp,
-            "warnings": warns, "text": doc_text}
+            "warnings": warns, "text": doc_text, "pages": doc.pages or 0,
+            "ocr_pages": len({b.page for b in doc.blocks if b.origin == "ocr"})}
 
 
 def _guarded(path: str, fn: Callable):

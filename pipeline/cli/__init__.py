@@ -114,8 +114,11 @@ def file_cmd(notices: tuple[Path, ...], output: Path | None, compact: bool, max_
     (notice,) = notices
     remember_inputs([notice])
     refuse_overwrite(output)  # before the work: `extract a.docx -o a.docx` must not cost a read
+    from pipeline.cli.progress import ocr_pages_shown
+
     try:
-        record = extract_file(notice, max_bytes=max_size * 1024 * 1024)
+        with ocr_pages_shown():  # "OCR scan.pdf: page 3/7" on a terminal only
+            record = extract_file(notice, max_bytes=max_size * 1024 * 1024)
     except NoticeError as e:
         fail(e)
     write_output(output, to_json(record, indent=None if compact else 2) + "\n")
