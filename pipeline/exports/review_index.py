@@ -1,6 +1,7 @@
 """The review state in ``index.sqlite`` (issue 13): each deadline's status
 and whether a correction of it needs a second look (``deadline_review``),
-each notice's flags and when its record was written (``notice_review``).
+each notice's flags (``notice_review``); nothing that changes between runs, so
+the index stays the same bytes for the same records.
 
 :class:`ReviewIndex` is an extra of ``pipeline.exports.index.build_index``
 and the one place the batch applies corrections to what it indexes;
@@ -10,7 +11,6 @@ next batch run rebuilds the same rows from the review files).
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import sqlite3
@@ -38,7 +38,6 @@ CREATE TABLE deadline_review (
 CREATE INDEX deadline_review_due ON deadline_review(due);
 CREATE TABLE notice_review (
     path        TEXT PRIMARY KEY,
-    added       TEXT,                  -- the record file's modification time (ISO, UTC)
     n_flags     INTEGER NOT NULL,
     flags       TEXT,                  -- JSON list of models.review.Flag
     error       TEXT                   -- an unreadable review file, one line
@@ -82,14 +81,8 @@ class ReviewIndex:
                          d.get("due_time"), d.get("action"), d.get("deliverable"),
                          d.get("submit_to"), int(i in applied.corrected), int(i in flagged)))
         con.executemany("INSERT INTO deadline_review VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
-        try:
-            mtime = os.stat(self.out / record_path).st_mtime
-            added = dt.datetime.fromtimestamp(mtime, dt.timezone.utc).isoformat(
-                timespec="seconds")
-        except OSError:
-            added = None
-        con.execute("INSERT INTO notice_review VALUES (?,?,?,?,?)",
-                    (rel, added, len(applied.flags),
+        con.execute("INSERT INTO notice_review VALUES (?,?,?,?)",
+                    (rel, len(applied.flags),
                      json.dumps([f.model_dump(mode="json") for f in applied.flags],
                                 ensure_ascii=False) if applied.flags else None,
                      applied.error))

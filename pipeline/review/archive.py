@@ -132,17 +132,34 @@ class Archive:
                 "overdue": con.execute(q.format(extra="AND r.status <> 'done'", order="DESC"),
                                        ("0000-01-01", (today - d(days=1)).isoformat())),
                 "recent": con.execute(
-                    "SELECT n.path, n.title, n.issuer, n.doc_number, n.n_deadlines, v.added "
-                    "FROM notices AS n JOIN notice_review AS v USING (path) "
-                    "WHERE n.duplicate_of IS NULL ORDER BY v.added DESC, n.seq DESC LIMIT 10"),
+                    "SELECT n.path, n.title, n.issuer, n.doc_number, n.n_deadlines, "
+                    "n.record_path FROM notices AS n WHERE n.duplicate_of IS NULL"),
                 "flagged": con.execute(
                     "SELECT n.path, n.title, v.n_flags, v.error FROM notices AS n "
                     "JOIN notice_review AS v USING (path) WHERE v.n_flags > 0 OR v.error "
                     "IS NOT NULL ORDER BY n.seq LIMIT 100"),
             }
-            return {k: [dict(r) for r in cur.fetchall()] for k, cur in rows.items()}
+            out = {k: [dict(r) for r in cur.fetchall()] for k, cur in rows.items()}
         finally:
             con.close()
+        out["recent"] = self._recent(out["recent"])
+        return out
+
+    def _recent(self, rows: list[dict], n: int = 10) -> list[dict]:
+        """The ``n`` notices whose records were written last, newest first.
+        The time comes from the record files, not the index, so that
+        index.sqlite stays the same bytes whenever the same records are
+        indexed (resumed and uninterrupted batches agree)."""
+        for r in rows:
+            try:
+                mtime = os.stat(self.out / r.pop("record_path")).st_mtime
+            except OSError:
+                mtime = 0.0
+            r["mtime"] = mtime
+            r["added"] = (dt.datetime.fromtimestamp(mtime, dt.timezone.utc)
+                          .isoformat(timespec="seconds") if mtime else None)
+        rows.sort(key=lambda r: r.pop("mtime"), reverse=True)
+        return rows[:n]
 
     def filters(self) -> tuple[list[str], list[str]]:
         """The issuers and years the search filters offer."""
