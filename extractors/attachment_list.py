@@ -97,8 +97,13 @@ def clean_title(t: str) -> list[str]:
     return [t] if re.search(r"[\u4e00-\u9fffA-Za-z0-9]", t) else []
 
 
+# an item number may follow a closing 》 or a file extension with no space
+# ("1.《A》2.《B》", "1.A.docx2.B.xls": one-line lists of web pages)
+_AFTER_TITLE = "|".join(rf"(?<={x})" for x in ("》", r"\.doc", r"\.docx", r"\.xls", r"\.xlsx", r"\.pdf", r"\.wps"))
+
+
 def _marker(k: int) -> re.Pattern:
-    return re.compile(rf"(?:^|(?<=[\s;；。,，]))[（(]?{k}\s*[.、,，:：)）](?!\d{{1,3}}(?!\d))")
+    return re.compile(rf"(?:^|(?<=[\s;；。,，])|{_AFTER_TITLE})[（(]?{k}\s*[.、,，:：)）](?!\d{{1,3}}(?!\d))")
 
 
 def numbered(text: str) -> list[tuple[int, str]]:

@@ -29,6 +29,7 @@ _PHONE = re.compile(
     rf"(?P<alts>(?:\s*/\s*\d{{1,6}}(?![0-9]))*)"
     rf"(?![0-9])"
 )
+PHONE = _PHONE  # public: contacts.py looks for phones printed without a label
 _DELIM = re.compile(r"[\s、，,；;/（）()]+")
 _CJK_RUN = re.compile(rf"[{CJK}·]+")
 _ASCII_ID = re.compile(r"[A-Za-z][A-Za-z0-9_\-]{3,29}")

@@ -51,8 +51,9 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from extractors._common import evidence, vocab
-from extractors.contact_fields import (CJK, PHONE_LABELS, Item, email_items, field_end,  # noqa: F401
-                                       labels, org_re, read_field, split_dept_name, validate_email)
+from extractors.contact_fields import (CJK, PHONE, PHONE_LABELS, Item, email_items, field_end,  # noqa: F401
+                                       labels, normalise_phone, org_re, read_field, split_dept_name,
+                                       validate_email)
 from models.common import Warning_
 from models.contacts import ContactPoint, ContactValue
 from models.document import Block, Document
@@ -151,6 +152,32 @@ def _names_before(text: str, pos: int, lo: int, bi: int, doc: Document) -> list[
     return []
 
 
+def _bare_contacts(text: str, bi: int, doc: Document, items: list[Item]) -> list[Item]:
+    """Names printed right before a phone that no label introduced ("县文联
+    韦国栋 13974221234", "…或办公室 程老师 0576-88221234", a second person
+    after "；" in a 联系人 line): a phone no field read whose preceding
+    words are [department] name gives that contact point (issue 11: "a name
+    directly before a phone"). Phones after anything else stay unread."""
+    taken = [(it.start, it.end) for it in items]
+    out: list[Item] = []
+    for m in PHONE.finditer(text):
+        p = m.start()
+        if any(s < m.end() and p < e for s, e in taken) or not normalise_phone(m):
+            continue
+        if p == 0 or text[p - 1] not in " ，,、:：（(\t" and not re.match(rf"[{CJK}]", text[p - 1]):
+            continue
+        if re.match(r"\s*[年月日号元人个名万次%％]", text[m.end():]):
+            continue  # a count or a date, not a phone
+        names = _names_before(text, p, 0, bi, doc)
+        if not any(n.kind == "name" for n in names) or any(
+                s < n.end and n.start < e for n in names for s, e in taken):
+            continue
+        phones = read_field(text, "phone", p, field_end(text, p, len(text)), bi, {}, [], doc)
+        out += names + phones
+        taken += [(it.start, it.end) for it in names + phones]
+    return out
+
+
 def _block_items(doc: Document, bi: int, warnings: list, carry: Optional[str] = None) -> list[Item]:
     """Items of block ``bi``. ``carry`` is the kind of a label that ended the
     previous block with an empty field (a PDF line wrapped after
@@ -198,13 +225,16 @@ def _block_items(doc: Document, bi: int, warnings: list, carry: Optional[str] = 
                     items.extend(bare)
         seen_name_label = seen_name_label or k == "name"
         start = le
-        sep = re.compile(r"[ \t:：]*").match(text, start)
+        # "电话（传真）：…": the label sits in brackets, the value after them
+        sep = re.compile(r"(?:[)）](?=[ \t]*[:：]))?[ \t:：]*").match(text, start)
         start = sep.end()
         end = field_end(text, start, nxt)
         got = read_field(text, k, start, end, bi, emails, warnings, doc)
         if k in PHONE_LABELS and got and not any(it.kind == "name" for it in items):
             items.extend(_names_before(text, ls, last_end, bi, doc))
-        last_end = max(end, got[-1].end if got else end)
+        # a field read short ("电话：0553-3831234区科协任涛电话：…") leaves the
+        # rest for the next person's name
+        last_end = got[-1].end if got and k in PHONE_LABELS else max(end, got[-1].end if got else end)
         for it in got:
             if it.kind == "email":
                 used_emails.add(it.start)
@@ -221,6 +251,8 @@ def _block_items(doc: Document, bi: int, warnings: list, carry: Optional[str] = 
             items.append(Item("email", addr, text[s:e], bi, s, e))
     named = {(it.start, it.end) for it in items if it.kind == "name"}
     items.extend(it for it in _told_to_contact(text, bi, doc) if (it.start, it.end) not in named)
+    if doc.blocks[bi].kind == "paragraph":
+        items.extend(_bare_contacts(text, bi, doc, items))
     items.sort(key=lambda x: x.start)
     return items
 

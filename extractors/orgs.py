@@ -72,18 +72,24 @@ def split_joined(name: str) -> list[str]:
     """Split names that lost the space between them ("长兴县劳动竞赛委员会长兴县
     总工会" as OCR returns a signature line, "绍兴市总工会绍兴市教育局" as web
     pages print it) at an inner suffix boundary where both sides are names
-    of at least 5 characters; else ``[name]``. A real name can contain
+    of at least 5 characters (4 when the right repeats the left's place:
+    "江滨小学工会江滨小学"), the right one not opening with a body type
+    ("中共江岭大学委员会办公室" is one name); else ``[name]``. A real name can contain
     another: a union's committee for a region (中国海员建设工会浙江省委员会,
     华中科技大学工会委员会) is one name, so a right side ending in 委员会 is
     split off only when it repeats the left side's place (its first two
     characters)."""
     strong = tuple(x for x in _suffixes() if len(x) >= 2)  # 委员会, 总工会 — not 委, 局
-    for k in range(5, len(name) - 4):
+    for k in range(5, len(name) - 3):
         left, right = name[:k], name[k:]
         # a one-character suffix (局, 委) ends a name only before a name
-        # that repeats its place ("长沙市应急管理局长沙市卫生健康委员会")
-        ends = left.endswith(strong) or right[:2] == left[:2]
-        if not (ends and is_org_name(left) and is_org_name(right)):
+        # that repeats its place ("长沙市应急管理局长沙市卫生健康委员会");
+        # a four-character right side only when it repeats it ("江滨小学工会|江滨小学")
+        same_place = right[:2] == left[:2]
+        ends = left.endswith(strong) or same_place
+        if not (ends and is_org_name(left) and is_org_name(right)) or (len(right) < 5 and not same_place):
+            continue
+        if right.startswith(strong):  # "中共江岭大学|委员会办公室": a body type opens no name
             continue
         if right.endswith(("委员会", "委員會")) and right[:2] != left[:2]:
             continue
