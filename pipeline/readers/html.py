@@ -2,20 +2,29 @@
 
 A saved page is mostly site chrome. The reader
 
-1. decodes: BOM, else the ``<meta charset>`` / ``http-equiv`` charset
-   (gb2312/gbk read as GB18030, their superset), else UTF-8, else GB18030;
-2. drops what is never content: ``script style noscript iframe nav header
-   footer form button select``, comments, and elements whose class/id names
-   navigation, menus, breadcrumbs, share bars, footers;
+1. decodes: BOM, else UTF-8 when the bytes are UTF-8, else the ``<meta
+   charset>`` / ``http-equiv`` charset (gb2312/gbk read as GB18030, their
+   superset), else GB18030;
+2. drops what is never content (:mod:`pipeline.readers.html_chrome`):
+   ``script style nav header footer aside form…``, comments, elements whose
+   class/id names navigation, menus, breadcrumbs, share bars, footers,
+   small blocks with a footer mark (版权所有, ICP备) and a portal's
+   信息公开 catalogue box (索引号, 发布机构…);
 3. picks the main content: the smallest ``div/article/section/main/td``
    holding ≥ 70 % of the page's CJK characters outside links (link text is
    navigation), i.e. the block with the densest notice text;
-4. walks it into paragraphs (``<p>``, ``<div>``, headings, ``<li>``; ``<br>``
-   splits) and tables (``<table>`` with ``rowspan``/``colspan`` → ``Grid``;
-   a table that holds another table is layout and is walked as flow);
-5. drops the chrome lines that live inside content blocks on many sites:
+4. keeps the page heading as the first block (``origin="header"``): an
+   ``h1``–``h3``/title-class element, a title-like line before the content,
+   else ``ArticleTitle``/``<title>``;
+5. walks the content into paragraphs (``<p>``, ``<div>``, headings,
+   ``<li>``; ``<br>`` splits) and tables (``<table>`` with
+   ``rowspan``/``colspan`` → ``Grid``; a table that holds another table is
+   layout and is walked as flow; a one-column table of 版记 lines is read as
+   those lines);
+6. drops the chrome lines that live inside content blocks on many sites:
    "您所在的位置", "【字号：大 中 小】", "打印本页", "关闭窗口", "分享到",
-   "发布时间/来源/浏览次数" meta lines.
+   "发布时间/来源/浏览次数" meta lines, and restates the download widget
+   (file names with sizes after the signature) as a 附件说明.
 """
 from __future__ import annotations
 
@@ -24,34 +33,36 @@ from typing import Optional
 
 from models.document import Block, Cell, Document, Grid
 from pipeline.errors import DocumentLoadError
+from pipeline.readers.html_chrome import (CHROME_ANY, CHROME_LINE, CJK, clean, cjk_outside_links,
+                                          document_title, download_list, frame, norm_ws,
+                                          page_heading, record_rows, strip_size)
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-_DROP_TAGS = {"script", "style", "noscript", "iframe", "nav", "header", "footer", "form",
-              "button", "select", "textarea", "object", "embed", "svg", "head", "title", "meta", "link"}
-_CHROME_ATTR = re.compile(
-    r"(^|[\s_-])(nav|navbar|menu|footer|foot|share|bdshare|bdsharebuttonbox|crumb|breadcrumb|"
-    r"location|position|weizhi|toolbar|tools|sidebar|copyright|banner|logo|search)($|[\s_\d-])", re.I)
-_CHROME_LINE = re.compile(
-    r"^(您(所在|现在|当前)的?位置|当前位置|分享到|【?\s*字号|打印本页|关闭窗口|【\s*打印|【\s*关闭|"
-    r"(发布|发表|更新)(时间|日期)\s*[：:]|来源\s*[：:]|浏览(次数)?\s*[：:]|点击(数|量|率)?\s*[：:]|"
-    r"上一篇|下一篇|相关(链接|文章|阅读))")
-_CHROME_ANY = re.compile(r"【?\s*字号\s*[：:]\s*大\s*中\s*小\s*】?|打印本页|关闭窗口|\[\s*打印\s*\]|\[\s*关闭\s*\]")
+_CJK = CJK
 _BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article",
                "blockquote", "center", "pre", "dd", "dt", "dl", "main", "address", "figure", "tbody", "body"}
+_GB = ("gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "gb18030")
 
 
 def decode(data: bytes) -> str:
-    """Text of an HTML file: BOM, then the declared charset, then UTF-8,
-    then GB18030 (which also reads GB2312/GBK pages)."""
+    """Text of an HTML file: BOM; else UTF-8 when the bytes are valid UTF-8
+    with non-ASCII text (pages saved as UTF-8 often keep their old
+    ``charset=gb2312`` meta, and UTF-8 bytes read as GB18030 give mojibake
+    without an error); else the declared charset (gb2312/gbk read as
+    GB18030, their superset); else GB18030."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return data.decode("utf-16", errors="replace")
+    try:
+        text = data.decode("utf-8")
+        if not text.isascii():
+            return text
+    except UnicodeDecodeError:
+        pass
     m = re.search(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", data[:4096], re.I)
     if m:
         enc = m.group(1).decode("ascii").lower()
-        if enc in ("gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936"):
-            enc = "gb18030"
+        enc = "gb18030" if enc in _GB else enc
         try:
             return data.decode(enc)
         except (LookupError, UnicodeDecodeError):
@@ -62,39 +73,17 @@ def decode(data: bytes) -> str:
         return data.decode("gb18030", errors="replace")
 
 
-def _cjk_outside_links(el) -> int:
-    n = len(_CJK.findall(el.text_content()))
-    for a in el.iter("a"):
-        n -= len(_CJK.findall(a.text_content()))
-    return n
-
-
-def _clean(el) -> None:
-    from lxml import etree
-
-    for bad in list(el.iter(etree.Comment, etree.ProcessingInstruction)):
-        bad.drop_tree() if hasattr(bad, "drop_tree") else bad.getparent().remove(bad)
-    for node in list(el.iter()):
-        if not isinstance(node.tag, str):
-            continue
-        tag = node.tag.lower()
-        attrs = " ".join(filter(None, [node.get("class"), node.get("id")]))
-        if tag in _DROP_TAGS or (attrs and _CHROME_ATTR.search(attrs) and tag not in ("body", "html")):
-            if node.getparent() is not None:
-                node.drop_tree()
-
-
 def main_content(root):
     """The element holding the notice: the smallest candidate with ≥ 70 %
     of the page's CJK text outside links (see module doc)."""
     body = root.find(".//body")
     body = body if body is not None else root
-    total = _cjk_outside_links(body)
+    total = cjk_outside_links(body)
     if total == 0:
         return body
     best, best_size = body, len(list(body.iter()))
     for el in body.iter("div", "article", "section", "main", "td"):
-        if _cjk_outside_links(el) >= 0.7 * total:
+        if cjk_outside_links(el) >= 0.7 * total:
             size = len(list(el.iter()))
             if size < best_size:
                 best, best_size = el, size
@@ -113,47 +102,11 @@ def widen(best, heading=None):
             return best
         if heading is not None and any(a is parent for a in heading.iterancestors()):
             return best
-        own = _cjk_outside_links(best)
-        extra = _cjk_outside_links(parent) - own
-        if extra <= 0 or extra > 0.25 * own or any(_frame(s) for s in parent if s is not best):
+        own = cjk_outside_links(best)
+        extra = cjk_outside_links(parent) - own
+        if extra <= 0 or extra > 0.25 * own or any(frame(s) for s in parent if s is not best):
             return best
         best = parent
-
-
-def _frame(el) -> bool:
-    """True for an element of the page frame around an article: a heading,
-    a meta line (发布时间, 来源, 浏览次数), links, a title/info/meta class."""
-    if not isinstance(el.tag, str):
-        return False
-    text = _norm_ws(el.text_content())
-    cls = " ".join(filter(None, [el.get("class"), el.get("id")])).lower()
-    return (el.tag.lower() in ("h1", "h2", "h3", "h4", "h5", "h6", "a")
-            or bool(re.search(r"title|info|meta|property|attr|date|time|author|source", cls))
-            or bool(_CHROME_LINE.match(text) or _CHROME_ANY.search(text))
-            or any(_CJK.search(a.text_content() or "") for a in el.iter("a")))
-
-
-def page_heading(root, content):
-    """The article heading element printed above ``content`` (the last
-    ``h1``–``h3`` or ``class="title"`` element before it, outside links),
-    or None. Its text is a title candidate: the notice's own title line wins
-    when it prints one (real/README.md "The circular is annotated, not the
-    page")."""
-    found = None
-    for el in root.iter():
-        if el is content:
-            break
-        if not isinstance(el.tag, str):
-            continue
-        cls = " ".join(filter(None, [el.get("class"), el.get("id")])).lower()
-        # "title", "news_title", "article-title", "biaoti" — not a subtitle
-        titled = bool(re.search(r"title|biaoti", cls)) and "sub" not in cls
-        if el.tag.lower() in ("h1", "h2", "h3") or titled:
-            text = _norm_ws(el.text_content())
-            inside_link = any(a.tag == "a" for a in el.iterancestors()) or el.find(".//a") is not None
-            if 6 <= len(_CJK.findall(text)) and len(text) <= 120 and not inside_link:
-                found = el
-    return found
 
 
 def _align(el) -> Optional[str]:
@@ -167,12 +120,6 @@ def _align(el) -> Optional[str]:
     if isinstance(el.tag, str) and el.tag.lower() == "center":
         return "center"
     return None
-
-
-def _norm_ws(s: str) -> str:
-    s = s.replace("\xa0", " ").replace("\u3000", "\u3000")
-    s = re.sub(r"[ \t\r\n\f\v]+", " ", s)
-    return s.strip()
 
 
 def _grid(table) -> Grid:
@@ -197,7 +144,7 @@ def _grid(table) -> Grid:
                 cs = max(1, min(int(td.get("colspan") or 1), 100))
             except ValueError:
                 cs = 1
-            text = "\n".join(t for t in (_norm_ws(x) for x in _lines(td)) if t)
+            text = "\n".join(t for t in (norm_ws(x) for x in _lines(td)) if t)
             cells.append(Cell(row=r, col=c, text=text, raw=text, row_span=rs, col_span=cs))
             for i in range(r, r + rs):
                 for j in range(c, c + cs):
@@ -246,9 +193,9 @@ def _walk(el, blocks: list[Block], align: Optional[str] = None) -> None:
 
     def flush():
         for line in "".join(buf).split("\n"):
-            t = _norm_ws(line)
-            if t and not _CHROME_LINE.match(t):
-                t = _norm_ws(_CHROME_ANY.sub("", t))
+            t = norm_ws(line)
+            if t and not CHROME_LINE.match(t):
+                t = strip_size(norm_ws(CHROME_ANY.sub("", t)))
                 if t:
                     blocks.append(Block(kind="paragraph", raw=t, align=own_align))
         buf[:] = [""]
@@ -263,7 +210,10 @@ def _walk(el, blocks: list[Block], align: Optional[str] = None) -> None:
                 _walk(ch, blocks, own_align)  # layout table around content
             else:
                 g = _grid(ch)
-                if g.cells and any(c.text for c in g.cells):
+                record = record_rows(g) if g.cells else None
+                if record:  # the 版记 between rules, not a data table
+                    blocks.extend(Block(kind="paragraph", raw=t) for t in record)
+                elif g.cells and any(c.text for c in g.cells):
                     raw = "\n".join("\t".join(r) for r in g.row_texts())
                     blocks.append(Block(kind="table", raw=raw, grid=g))
         elif tag == "br":
@@ -317,6 +267,11 @@ def _parse_deep(text: str):
 def read(path: str, data: bytes) -> Document:
     """Read a saved web page into a ``Document`` (``format="html"``).
 
+    The page heading (or, when no element prints one, the page's
+    ``ArticleTitle``/``<title>``) comes first as a centred ``origin="header"``
+    block; then the main content's blocks, with the download widget restated
+    as a 附件说明 (:func:`html_chrome.download_list`).
+
     Errors: :class:`DocumentLoadError` when the page cannot be parsed or
     holds no text after the chrome is removed.
     """
@@ -327,15 +282,20 @@ def read(path: str, data: bytes) -> Document:
         root = _parse_deep(text)
     except (etree.ParserError, ValueError) as e:
         raise DocumentLoadError(path, f"cannot parse HTML ({e})") from None
-    _clean(root)
+    named = document_title(root)
+    clean(root)
     content = main_content(root)
     heading = page_heading(root, content)
+    if heading is not None and any(a is content for a in heading.iterancestors()):
+        named = norm_ws(heading.text_content())  # printed inside the article block: not body text
+        heading.drop_tree()
+        heading = None
     content = widen(content, heading)
     blocks: list[Block] = []
-    if heading is not None:
-        blocks.append(Block(kind="paragraph", raw=_norm_ws(heading.text_content()), align="center",
-                            origin="header"))
+    named = norm_ws(heading.text_content()) if heading is not None else named
+    if named:
+        blocks.append(Block(kind="paragraph", raw=named, align="center", origin="header"))
     _walk(content, blocks)
     if not any(b.raw.strip() for b in blocks):
         raise DocumentLoadError(path, "no text in the page after removing navigation and scripts")
-    return Document(path=path, sha256="", format="html", blocks=blocks)
+    return Document(path=path, sha256="", format="html", blocks=download_list(blocks))

@@ -1,0 +1,258 @@
+"""Site chrome around a saved circular: what the .html reader drops, keeps
+as a title candidate, or restates (see :mod:`pipeline.readers.html`).
+
+A page saved from an office site wraps the circular in a frame: navigation,
+breadcrumbs ("您所在的位置"), meta lines ("发布时间/来源/浏览次数"), font-size
+and print tools, share bars, related-article lists, a footer with 版权所有,
+ICP备 and the site's own phone. None of it belongs to the notice, but the
+page heading does: it is the title when the circular prints none
+(real/README.md "The circular is annotated, not the page"). The download
+widget that lists the attachment files after the signature is the page's
+form of the 附件说明; it is restated as one (GB/T 9704-2012 §7.3.6).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from models.document import Block
+
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+DROP_TAGS = {"script", "style", "noscript", "iframe", "nav", "header", "footer", "form", "aside",
+             "button", "select", "textarea", "object", "embed", "svg", "head", "title", "meta", "link"}
+CHROME_ATTR = re.compile(
+    r"(^|[\s_-])(nav|navbar|menu|footer|foot|share|bdshare|bdsharebuttonbox|crumb|crumbs|breadcrumb|"
+    r"location|position|weizhi|toolbar|tools|sidebar|copyright|banner|logo|search)($|[\s_\d-])", re.I)
+CHROME_LINE = re.compile(
+    r"^(您(所在|现在|当前)的?位置|(当前|现在)位置|分享到|【?\s*字[号体]|打印本页|关闭窗口|【\s*打印|【\s*关闭|"
+    r"(发布|发表|更新)(时间|日期)\s*[：:]|(信息)?来源\s*[：:]|(浏览|访问|阅读)(次数|量)?\s*[：:]|"
+    r"点击(数|量|率)?\s*[：:]|上一篇|下一篇|相关(链接|文章|阅读|通知|新闻)\s*([：:]|$)|"
+    r"[（(]?责任编辑\s*[：:]|扫一扫在手机)", re.I)
+# A site footer: copyright, ICP licence, site code. Its address and phone are the site's, not a contact.
+FOOTER = re.compile(r"ICP\s*备|版权所有|Copyright|©|网站标识码|公网安备|技术支持\s*[：:]", re.I)
+CHROME_ANY = re.compile(
+    r"【?\s*字[号体]\s*[：:]\s*[\[【]?\s*大\s*中\s*小\s*[\]】]?\s*】?|打印本页|关闭窗口|"
+    r"[\[【]\s*(打印|关闭)\s*[\]】]")
+# The last word of a circular's title: its 文种 (GB/T 9704-2012 §8.1, the kinds of 公文).
+_TITLE_END = re.compile(r"(通知|通报|意见|方案|决定|办法|规定|细则|函|公告|通告|纪要|请示|报告|批复|要点|"
+                        r"计划|倡议书|公示|决议|命令|议案)[）)]?$")
+_TITLE_SEP = re.compile(r"\s*(?:[_|｜]|--+|——|—|-|–)\s*")
+
+
+def cjk_outside_links(el) -> int:
+    """CJK characters of ``el`` that are not link text (link text is navigation)."""
+    n = len(CJK.findall(el.text_content()))
+    for a in el.iter("a"):
+        n -= len(CJK.findall(a.text_content()))
+    return n
+
+
+def norm_ws(s: str) -> str:
+    """Collapse runs of ASCII whitespace and no-break spaces to one space;
+    full-width spaces (U+3000) and en/em spaces stay (a signature line
+    separates joint issuers with them)."""
+    s = s.replace("\xa0", " ")
+    s = re.sub(r"[ \t\r\n\f\v]+", " ", s)
+    return s.strip()
+
+
+def clean(el) -> None:
+    """Remove comments, never-content tags and elements whose class/id names
+    navigation, menus, breadcrumbs, share bars, footers."""
+    from lxml import etree
+
+    for bad in list(el.iter(etree.Comment, etree.ProcessingInstruction)):
+        bad.drop_tree() if hasattr(bad, "drop_tree") else bad.getparent().remove(bad)
+    for node in list(el.iter()):
+        if not isinstance(node.tag, str):
+            continue
+        tag = node.tag.lower()
+        attrs = " ".join(filter(None, [node.get("class"), node.get("id")]))
+        if tag in DROP_TAGS or (attrs and CHROME_ATTR.search(attrs) and tag not in ("body", "html")):
+            if node.getparent() is not None:
+                node.drop_tree()
+        elif tag in ("div", "p", "table", "td", "ul", "dl", "center") and (_footer(node) or _catalogue(node)):
+            node.drop_tree()
+
+
+_CATALOGUE = re.compile(r"索\s*引\s*号|发布机构|主题分类|公开(方式|范围|时限)|信息(分类|名称)|组配分类|"
+                        r"体裁分类|生成日期|成文日期|发文机关")
+
+
+def _catalogue(el) -> bool:
+    """A government portal's 信息公开目录 box (索引号, 发布机构, 主题分类…):
+    the portal's catalogue record of the page, not the circular."""
+    if el.getparent() is None or el.tag.lower() not in ("table", "div", "ul", "dl"):
+        return False
+    text = el.text_content()
+    return len({m.group(0) for m in _CATALOGUE.finditer(text)}) >= 2 and len(CJK.findall(text)) <= 150
+
+
+def _footer(el) -> bool:
+    """A small element (≤ 120 CJK characters) that carries a footer mark
+    (版权所有, ICP备, Copyright): the site footer, dropped whole with the
+    site's address and phone."""
+    if el.getparent() is None:
+        return False
+    text = el.text_content()
+    return bool(FOOTER.search(text)) and len(CJK.findall(text)) <= 120
+
+
+def frame(el) -> bool:
+    """True for an element of the page frame around an article: a heading,
+    a meta line (发布时间, 来源, 浏览次数), links, a title/info/meta class."""
+    if not isinstance(el.tag, str):
+        return False
+    text = norm_ws(el.text_content())
+    cls = " ".join(filter(None, [el.get("class"), el.get("id")])).lower()
+    return (el.tag.lower() in ("h1", "h2", "h3", "h4", "h5", "h6", "a")
+            or bool(re.search(r"title|info|meta|property|attr|date|time|author|source", cls))
+            or bool(CHROME_LINE.match(text) or CHROME_ANY.search(text))
+            or any(CJK.search(a.text_content() or "") for a in el.iter("a")))
+
+
+def title_like(text: str) -> bool:
+    """A line that reads as a circular's title: 6+ CJK characters, at most
+    120 characters, ending in a 文种 word (通知, 意见, 方案…)."""
+    return 6 <= len(CJK.findall(text)) and len(text) <= 120 and bool(_TITLE_END.search(text))
+
+
+def _heading_candidate(el, marked_only: bool = False) -> bool:
+    """An element printed as the article heading: ``h1``–``h3`` or a
+    title/biaoti class (not a subtitle), or — on sites that mark nothing,
+    unless ``marked_only`` — any element whose whole text reads as a title;
+    never link text."""
+    if not isinstance(el.tag, str) or el.tag.lower() in ("body", "html", "table", "tbody", "tr"):
+        return False
+    text = norm_ws(el.text_content())
+    if not 6 <= len(CJK.findall(text)) or len(text) > 120:
+        return False
+    if any(a.tag == "a" for a in el.iterancestors()) or el.find(".//a") is not None:
+        return False
+    cls = " ".join(filter(None, [el.get("class"), el.get("id")])).lower()
+    marked = el.tag.lower() in ("h1", "h2", "h3") or (bool(re.search(r"title|biaoti", cls))
+                                                     and "sub" not in cls)
+    return marked or (not marked_only and title_like(text) and not CHROME_LINE.match(text))
+
+
+def page_heading(root, content):
+    """The article heading element of the page, or None: the last heading
+    candidate before ``content``; else the first marked one (``h1``–``h3``,
+    title class) at the top of ``content`` (no more than 20 CJK characters
+    of text before it), where the site printed heading and meta line inside
+    the article block — a centred line of the circular itself is its own
+    title, not the page's. Its
+    text is a title candidate: the notice's own title line wins when it
+    prints one (real/README.md)."""
+    found = None
+    for el in root.iter():
+        if el is content:
+            break
+        if _heading_candidate(el):
+            found = found if found is not None and _inside(el, found) else el
+    if found is not None:
+        return found
+    seen = 0
+    for el in content.iter():
+        if el is content or not isinstance(el.tag, str):
+            continue
+        if _heading_candidate(el, marked_only=True):
+            return el if seen <= 20 else None
+        if el.text:
+            seen += len(CJK.findall(el.text))
+        if seen > 20:
+            return None
+    return None
+
+
+def _inside(el, outer) -> bool:
+    return any(a is outer for a in el.iterancestors())
+
+
+def document_title(root) -> Optional[str]:
+    """The page's own name for the article when no heading element prints
+    it: ``<meta name="ArticleTitle">``, else the ``<title>`` part (split at
+    the site-name separators ``_ | - —``) that reads as a circular title."""
+    for m in root.iter("meta"):
+        if (m.get("name") or "").lower() in ("articletitle", "title") and title_like(norm_ws(m.get("content") or "")):
+            return norm_ws(m.get("content"))
+    t = root.find(".//title")
+    if t is None:
+        return None
+    parts = [p for p in _TITLE_SEP.split(norm_ws(t.text_content())) if title_like(p)]
+    return max(parts, key=len) if parts else None
+
+
+# --- the download widget --------------------------------------------------
+
+_EXT = r"(?:docx?|xlsx?|wps|et|pdf|ofd|zip|rar|7z|pptx?|txt|jpe?g|png)"
+_SIZE = re.compile(r"(\." + _EXT + r")\s*[（(\[【]\s*\d+(?:\.\d+)?\s*[KMG]?i?B?\s*[）)\]】]\s*$", re.I)
+_FILE_LINE = re.compile(r"^[^。；;，,]{1,100}\." + _EXT + r"$", re.I)
+_MACHINE_NAME = re.compile(r"^[0-9A-Za-z_\-.]+\." + _EXT + r"$", re.I)
+_DOWNLOAD_LABEL = re.compile(r"^(附件下载|下载附件|相关附件|附件列表|相关下载|附件)\s*[：:]?\s*$")
+_LISTED = re.compile(r"^(附件|附\s*[：:])")
+
+
+def strip_size(line: str) -> str:
+    """``报名表.doc（28.5 KB）`` → ``报名表.doc``: the size a download widget
+    prints after a file name is not the attachment's title."""
+    return _SIZE.sub(r"\1", line)
+
+
+def download_list(blocks: list[Block]) -> list[Block]:
+    """Restate the page's download widget as a 附件说明.
+
+    A line that is only a file name (``1.报名汇总表.xls``) lists an
+    attachment file. A machine name with no words (``2026042008.docx``) names
+    nothing and is dropped (the item above it gives the title). A widget label
+    on the line before a run of file lines ("附件下载：", "相关附件") becomes
+    "附件："; a run with no label and no "附件" of its own gets "附件：" before
+    its first line, which is how the circular itself would list it."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if b.kind != "paragraph" or not _FILE_LINE.match(b.raw):
+            out.append(b)
+            i += 1
+            continue
+        if _MACHINE_NAME.match(b.raw):
+            i += 1
+            continue
+        run = []
+        while i < len(blocks) and blocks[i].kind == "paragraph" and _FILE_LINE.match(blocks[i].raw):
+            if not _MACHINE_NAME.match(blocks[i].raw):
+                run.append(blocks[i])
+            i += 1
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "paragraph" and _DOWNLOAD_LABEL.match(prev.raw):
+            prev.raw = "附件："
+        elif not _LISTED.match(run[0].raw):
+            if len(run) == 1:
+                run[0].raw = "附件：" + run[0].raw
+            else:
+                out.append(Block(kind="paragraph", raw="附件：", align=run[0].align))
+        out.extend(run)
+    return out
+
+
+# --- the 版记 drawn as a table ---------------------------------------------
+
+_RECORD_LINE = re.compile(r"^(抄\s*送|主\s*送|分\s*送|报\s*送|主题词|关键词)\s*[：:]|"
+                          r"(印\s*发|印)\s*$")
+
+
+def record_rows(grid) -> Optional[list[str]]:
+    """The lines of a 版记 that Word drew as a one-column table (its rules
+    are the cell borders, GB/T 9704-2012 §7.4), or None for a data table:
+    every non-empty row holds one cell, and each reads as a 版记 line
+    (抄送：…, …印发, 主题词：…)."""
+    rows: dict[int, list[str]] = {}
+    for c in grid.cells:
+        if c.text.strip():
+            rows.setdefault(c.row, []).append(c.text)
+    if not rows or any(len(v) != 1 for v in rows.values()):
+        return None
+    lines = [norm_ws(t) for r in sorted(rows) for t in rows[r][0].split("\n") if norm_ws(t)]
+    heads = [ln for ln in lines if _RECORD_LINE.search(ln)]
+    return lines if heads and len(heads) * 2 >= len(lines) else None
