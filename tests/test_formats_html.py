@@ -73,3 +73,96 @@ def test_main_content_paragraphs_and_grid():
 def test_page_without_text():
     with pytest.raises(DocumentLoadError, match="empty.html: no text in the page"):
         read_bytes("empty.html", b"<html><body><script>x=1</script><nav>\xe9\xa6\x96</nav></body></html>")
+
+
+def test_utf8_bytes_under_a_gb2312_meta():
+    """A page re-saved as UTF-8 keeps its old meta; GB18030 would read it as mojibake without an error."""
+    data = '<html><meta charset="gb2312"><p>各分厂（部门）工会：</p></html>'.encode("utf-8")
+    assert "各分厂（部门）工会：" in html.decode(data)
+
+
+def _raws(page: str) -> list[str]:
+    return [b.raw for b in read_bytes("p.html", page.encode("utf-8")).blocks]
+
+
+ARTICLE = "<p>各区总工会：</p><p>请于3月15日前报送名单，联系人：张三，电话：88001234。</p><p>市总工会</p><p>2024年3月1日</p>"
+
+
+@pytest.mark.parametrize("tail, lines", [
+    # the download widget after the date: a label, file names with sizes
+    ('<p>附件下载：</p><p><a href="/u/1.xls">1.报名汇总表.xls</a>&nbsp;(15KB)</p><p><a href="/u/2.docx">2.线路安排.docx</a> (42KB)</p>',
+     ["附件：", "1.报名汇总表.xls", "2.线路安排.docx"]),
+    ('<p><img src="icon_doc.gif"><a href="/u/f.doc">气排球比赛报名表.doc</a>（28.5 KB）</p>',
+     ["附件：气排球比赛报名表.doc"]),
+    ('<ul><li><a href="/u/a.doc">附件1：登记表.doc</a> [32.0K]</li><li><a href="/u/b.xls">附件2：汇总表.xls</a> [18.5K]</li></ul>',
+     ["附件1：登记表.doc", "附件2：汇总表.xls"]),
+    # machine file names under the listed items name nothing
+    ('<p>附件：</p><p>1.名额分配表</p><p><a href="/u/2026042008.docx">2026042008.docx</a></p>',
+     ["附件：", "1.名额分配表"]),
+    ('<p><a href="/u/a.doc">登记表.doc</a></p><p><a href="/u/b.doc">汇总表.doc</a></p>',
+     ["附件：", "登记表.doc", "汇总表.doc"]),
+])
+def test_download_widget_is_an_attachment_list(tail, lines):
+    raws = _raws(f"<html><body><div>{ARTICLE}{tail}</div></body></html>")
+    assert raws[4:] == lines
+
+
+@pytest.mark.parametrize("table, lines", [
+    ('<tr><td style="border-top:solid">抄送：区应急管理局，区卫生健康委。</td></tr>'
+     '<tr><td>东岚区总工会办公室&emsp;&emsp;2020年5月11日印发</td></tr>',
+     ["抄送：区应急管理局，区卫生健康委。", "东岚区总工会办公室\u2003\u20032020年5月11日印发"]),
+    ('<tr><td>主题词：工会 竞赛 通知</td></tr><tr><td></td></tr><tr><td>某市总工会办公室 2019年4月3日印</td></tr>',
+     ["主题词：工会 竞赛 通知", "某市总工会办公室 2019年4月3日印"]),
+])
+def test_record_drawn_as_a_table_is_read_as_lines(table, lines):
+    raws = _raws(f"<html><body><div>{ARTICLE}<table border=0>{table}</table></div></body></html>")
+    assert raws[4:] == lines
+
+
+def test_one_column_data_table_stays_a_table():
+    doc = read_bytes("p.html", f"<html><body><div>{ARTICLE}<table><tr><td>姓名</td></tr><tr><td>张三</td></tr>"
+                     "</table></div></body></html>".encode("utf-8"))
+    assert doc.blocks[-1].kind == "table"
+
+
+@pytest.mark.parametrize("chrome", [
+    '<div class="bottom_info"><p>地址：某某路1号 联系电话：0579-86900000</p><p>版权所有：某某工会 浙ICP备12345678号</p></div>',
+    '<table><tr><td>Copyright &copy; 2022 某县总工会<br>地址：人民路1号 电话：0576-83400000</td></tr></table>',
+    '<div id="dibu">主办：某区总工会 联系电话：0571-88888888 邮箱：x@example.cn<br>浙ICP备10012345号</div>',
+    '<table class="xxgk"><tr><td>索引号：</td><td>113309/2023-00128</td><td>发布机构：</td><td>县总工会</td></tr>'
+    '<tr><td>主题分类：</td><td>劳动</td><td>发文日期：</td><td>2023-06-26</td></tr></table>',
+    '<div class="more"><div class="hd">相关通知</div><div class="it"><a href="/1">关于开展送清凉的通知</a>'
+    '<p>各基层工会：请于7月5日前报送方案，联系人：钱一，电话：0579-86009999。</p></div></div>',
+    '<div>推荐阅读：<br><a href="/2">关于举办书画展的通知</a><br><a href="/3">关于职工疗休养的通知</a></div>',
+])
+def test_site_chrome_around_the_article_is_dropped(chrome):
+    for page in (f"<html><body>{chrome}<div>{ARTICLE}</div></body></html>",
+                 f"<html><body><div>{ARTICLE}</div>{chrome}</body></html>"):
+        assert _raws(page) == ["各区总工会：", "请于3月15日前报送名单，联系人：张三，电话：88001234。",
+                               "市总工会", "2024年3月1日"]
+
+
+LONG = ARTICLE.replace("</p><p>请于", "</p><p>为丰富职工文化生活，增强职工体质，经研究，决定在全体职工中组织开展本项活动，"
+                       "各单位要高度重视，认真组织，确保活动取得实效。</p><p>请于")
+TITLE = "<title>某区教育局关于开展暑期志愿服务活动的通知_某区教育局</title>"
+
+
+@pytest.mark.parametrize("head, page, heading", [
+    # no class, no h1: a title-like line before the article
+    ("", '<table><tr><td align="center"><strong><font size="4">某县总工会关于组织职工健步走活动的通知</font>'
+     '</strong></td></tr><tr><td>发布时间：2022-4-19</td></tr><tr><td class="content">{a}</td></tr></table>',
+     "某县总工会关于组织职工健步走活动的通知"),
+    # heading and meta line inside the article block
+    ("", '<div class="detail"><h3>某市总工会关于做好困难职工走访慰问工作的通知</h3><p>发布日期：2025-01-07</p>'
+     '<div>{a}</div></div>', "某市总工会关于做好困难职工走访慰问工作的通知"),
+    # only <title> names it (site name after the separator)
+    (TITLE, "<div>{a}</div>", "某区教育局关于开展暑期志愿服务活动的通知"),
+    # a generic page name is no title
+    ("<title>通知公告</title>", "<h1>通知公告</h1><div>{a}</div>", None),
+])
+def test_page_heading_is_a_title_candidate(head, page, heading):
+    doc = read_bytes("p.html", f"<html><head>{head}</head><body>{page.format(a=LONG)}</body></html>"
+                     .encode("utf-8"))
+    first = doc.blocks[0]
+    assert (first.raw if first.origin == "header" else None) == heading
+    assert [b.raw for b in doc.blocks if b.origin != "header"][0] == "各区总工会："

@@ -73,6 +73,36 @@ def clean(el) -> None:
                 node.drop_tree()
         elif tag in ("div", "p", "table", "td", "ul", "dl", "center") and (_footer(node) or _catalogue(node)):
             node.drop_tree()
+        elif tag in ("div", "section", "ul", "dl", "table", "td") and _related(node):
+            node.drop_tree()
+
+
+_RELATED = re.compile(r"^(相关(通知|文章|阅读|链接|新闻|信息|公告|推荐)|推荐(阅读|文章)|延伸阅读|热点(信息|新闻|文章)|"
+                      r"最新(公告|通知|文章|动态|信息)|热门(文章|信息)|猜你喜欢|往期回顾|更多(通知|公告|文章))"
+                      r"\s*[：:]?$")
+
+
+def _related(el) -> bool:
+    """A list of other articles (相关通知, 推荐阅读, 最新公告…): its first line
+    is such a heading and every part after it holds a link. Summaries printed
+    under the links are other notices' text — their deadlines and phones are
+    not this notice's. At most 300 CJK characters outside links, so a frame
+    that starts with a sidebar list and then holds the article stays."""
+    if el.getparent() is None:
+        return False
+    parts = [ch for ch in el if isinstance(ch.tag, str)]
+    own = norm_ws(el.text or "")
+    if own:  # <div>相关链接：<br><a>…</a>
+        head, items = own, parts
+    elif parts:  # <div><div class="hd">相关通知</div><div class="item"><a>…
+        head, items = norm_ws(parts[0].text_content()), parts[1:]
+    else:
+        return False
+    if not _RELATED.match(head):
+        return False
+    items = [ch for ch in items if ch.tag.lower() != "br"]
+    return (bool(items) and all(ch.tag.lower() == "a" or ch.find(".//a") is not None for ch in items)
+            and cjk_outside_links(el) <= 300)
 
 
 _CATALOGUE = re.compile(r"索\s*引\s*号|发布机构|主题分类|公开(方式|范围|时限)|信息(分类|名称)|组配分类|"
