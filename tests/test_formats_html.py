@@ -166,3 +166,35 @@ def test_page_heading_is_a_title_candidate(head, page, heading):
     first = doc.blocks[0]
     assert (first.raw if first.origin == "header" else None) == heading
     assert [b.raw for b in doc.blocks if b.origin != "header"][0] == "各区总工会："
+
+
+@pytest.mark.parametrize("table, lines", [
+    ("<tr><td>临澜市总工会</td><td>临澜市教育局</td></tr><tr><td colspan=2>2025年3月5日</td></tr>",
+     ["临澜市总工会\u3000\u3000临澜市教育局", "2025年3月5日"]),
+    ("<tr><td>东岚区总工会<br>（盖章）</td><td>东岚区人力资源和社会保障局<br>（盖章）</td></tr>"
+     "<tr><td></td><td>二〇二一年五月二十五日</td></tr>",
+     ["东岚区总工会\u3000\u3000东岚区人力资源和社会保障局", "二〇二一年五月二十五日"]),
+])
+def test_signatures_laid_out_as_a_table_are_lines(table, lines):
+    raws = _raws(f"<html><body><div>{ARTICLE}<table border=0>{table}</table></div></body></html>")
+    assert raws[4:] == lines
+
+
+@pytest.mark.parametrize("table", [
+    "<tr><td>日期</td><td>地点</td></tr><tr><td>2025年3月5日</td><td>临澜市体育馆</td></tr>",  # a header row
+    "<tr><td>临澜市总工会</td><td>文件</td></tr><tr><td>临澜市教育局</td><td></td></tr>",  # a letterhead
+])
+def test_other_small_tables_stay_tables(table):
+    doc = read_bytes("p.html", f"<html><body><div>{ARTICLE}<table>{table}</table></div></body></html>".encode())
+    assert doc.blocks[-1].kind == "table"
+
+
+@pytest.mark.parametrize("markup, line", [
+    ('联系人：张三<span style="display:none">盗版必究13900001111</span>，电话：88001234。', "联系人：张三，电话：88001234。"),
+    ("联系人：张三<span style='mso-hide:all'>隐藏</span>，电话：88001234。", "联系人：张三，电话：88001234。"),
+    ("联系人：张三&amp;nbsp;&amp;nbsp;电话：88001234&amp;ldquo;", "联系人：张三 电话：88001234\u201c"),
+    ("联系人：张三&amp;#12288;电话：88001234", "联系人：张三\u3000电话：88001234"),
+])
+def test_hidden_text_and_twice_escaped_entities(markup, line):
+    raws = _raws(f"<html><body><div>{ARTICLE}<p>{markup}</p></div></body></html>")
+    assert raws[-1] == line

@@ -35,7 +35,8 @@ from models.document import Block, Cell, Document, Grid
 from pipeline.errors import DocumentLoadError
 from pipeline.readers.html_chrome import (CHROME_ANY, CHROME_LINE, CJK, clean, cjk_outside_links,
                                           document_title, download_list, frame, norm_ws,
-                                          page_heading, record_rows, strip_size)
+                                          page_heading, record_rows, signature_rows,
+                                          strip_size)
 
 _CJK = CJK
 _BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article",
@@ -211,8 +212,11 @@ def _walk(el, blocks: list[Block], align: Optional[str] = None) -> None:
             else:
                 g = _grid(ch)
                 record = record_rows(g) if g.cells else None
+                signed = signature_rows(g) if g.cells and not record else None
                 if record:  # the 版记 between rules, not a data table
                     blocks.extend(Block(kind="paragraph", raw=t) for t in record)
+                elif signed:  # joint signatures side by side
+                    blocks.extend(Block(kind="paragraph", raw=t, align="right") for t in signed)
                 elif g.cells and any(c.text for c in g.cells):
                     raw = "\n".join("\t".join(r) for r in g.row_texts())
                     blocks.append(Block(kind="table", raw=raw, grid=g))

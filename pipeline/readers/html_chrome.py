@@ -12,6 +12,7 @@ form of the 附件说明; it is restated as one (GB/T 9704-2012 §7.3.6).
 """
 from __future__ import annotations
 
+import html
 import re
 from typing import Optional
 
@@ -47,10 +48,17 @@ def cjk_outside_links(el) -> int:
     return n
 
 
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+
+
 def norm_ws(s: str) -> str:
     """Collapse runs of ASCII whitespace and no-break spaces to one space;
     full-width spaces (U+3000) and en/em spaces stay (a signature line
-    separates joint issuers with them)."""
+    separates joint issuers with them). Entities left as text by a site
+    that escaped its editor's markup twice (``&amp;nbsp;`` shows
+    ``&nbsp;``) are decoded."""
+    if "&" in s:
+        s = _ENTITY.sub(lambda m: html.unescape(m.group(0)), s)
     s = s.replace("\xa0", " ")
     s = re.sub(r"[ \t\r\n\f\v]+", " ", s)
     return s.strip()
@@ -75,6 +83,19 @@ def clean(el) -> None:
             node.drop_tree()
         elif tag in ("div", "section", "ul", "dl", "table", "td") and _related(node):
             node.drop_tree()
+        elif _hidden(node):
+            node.drop_tree()
+
+
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.I)
+
+
+def _hidden(el) -> bool:
+    """Text the page never shows (``display:none``, Word's ``mso-hide:all``,
+    anti-copy snippets): dropped when short (≤ 200 CJK characters), so a
+    site that hides its whole article until a script runs keeps it."""
+    return (el.getparent() is not None and bool(_HIDDEN.search(el.get("style") or ""))
+            and len(CJK.findall(el.text_content())) <= 200)
 
 
 _RELATED = re.compile(r"^(相关(通知|文章|阅读|链接|新闻|信息|公告|推荐)|推荐(阅读|文章)|延伸阅读|热点(信息|新闻|文章)|"
@@ -286,3 +307,39 @@ def record_rows(grid) -> Optional[list[str]]:
     lines = [norm_ws(t) for r in sorted(rows) for t in rows[r][0].split("\n") if norm_ws(t)]
     heads = [ln for ln in lines if _RECORD_LINE.search(ln)]
     return lines if heads and len(heads) * 2 >= len(lines) else None
+
+
+# --- a signature laid out as a table -----------------------------------------
+
+_DATE_LINE = re.compile(r"^[0-9〇○零一二三四五六七八九十OＯ]{2,4}\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月"
+                        r"\s*[0-9一二三四五六七八九十]{1,3}\s*日$")
+_SEAL = re.compile(r"^[（(]?\s*(盖章|公章|章)\s*[）)]?$")
+
+
+def signature_rows(grid) -> Optional[list[str]]:
+    """The 署名 and 成文日期 lines of a borderless table that places joint
+    issuers side by side (Word users lay out two signatures and their seals
+    this way), or None: every non-empty cell line is an organisation name
+    (the vocabulary of :mod:`extractors.orgs`), a date or a seal mark, with
+    at least one name. A row's cells become one line, joined by full-width
+    spaces as a side-by-side signature prints."""
+    from extractors.orgs import split_orgs
+
+    rows: dict[int, list[list[str]]] = {}
+    for c in sorted(grid.cells, key=lambda c: (c.row, c.col)):
+        lines = [norm_ws(t) for t in c.text.split("\n") if norm_ws(t)]
+        if lines:
+            rows.setdefault(c.row, []).append(lines)
+    kinds = [("org" if split_orgs(ln) else "date" if _DATE_LINE.match(ln) else "seal" if _SEAL.match(ln) else "")
+             for cells in rows.values() for lines in cells for ln in lines]
+    if not kinds or "" in kinds or "org" not in kinds:
+        return None
+    out: list[str] = []
+    for r in sorted(rows):
+        depth = max(len(lines) for lines in rows[r])
+        for i in range(depth):
+            parts = [lines[i] for lines in rows[r] if i < len(lines) and not _SEAL.match(lines[i])]
+            parts = [p for j, p in enumerate(parts) if p not in parts[:j]]
+            if parts:
+                out.append("\u3000\u3000".join(parts))
+    return out
