@@ -192,9 +192,11 @@ def test_other_small_tables_stay_tables(table):
 @pytest.mark.parametrize("markup, line", [
     ('联系人：张三<span style="display:none">盗版必究13900001111</span>，电话：88001234。', "联系人：张三，电话：88001234。"),
     ("联系人：张三<span style='mso-hide:all'>隐藏</span>，电话：88001234。", "联系人：张三，电话：88001234。"),
+    ('联系人：张三<em class="ac">本站电话0579-86901111</em>，电话：88001234。', "联系人：张三，电话：88001234。"),
     ("联系人：张三&amp;nbsp;&amp;nbsp;电话：88001234&amp;ldquo;", "联系人：张三 电话：88001234\u201c"),
     ("联系人：张三&amp;#12288;电话：88001234", "联系人：张三\u3000电话：88001234"),
 ])
 def test_hidden_text_and_twice_escaped_entities(markup, line):
-    raws = _raws(f"<html><body><div>{ARTICLE}<p>{markup}</p></div></body></html>")
+    raws = _raws(f"<html><head><style>p{{margin:0}} span.x, em.ac {{ display: none }}</style></head>"
+                 f"<body><div>{ARTICLE}<p>{markup}</p></div></body></html>")
     assert raws[-1] == line

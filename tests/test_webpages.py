@@ -95,18 +95,22 @@ BODIES = [
     ("w05_word_lists_merged.htm", ("div", "class", "conTxt"), "关于举办临澜市第五届教职工微课大赛的通知"),
     ("w07_heading_only_xls_links.htm", ("div", "id", "Zoom"), "青溪县总工会关于组织2023年度劳模疗休养的通知"),
     ("w08_banji_table_ensp.html", ("div", "class", "TRS_Editor"), "区总工会部署开展“安康杯”知识竞赛"),
+    ("w11_word_letterhead_sign_table.htm", ("div", "class", "news_text"), "【转载】关于开展2024年教职工健康体检的通知"),
+    ("w12_cms_escaped_hidden.html", ("div", "class", "g-txt"), "关于推荐2023年度“最美职工”的通知"),
 ]
 
 
 def _body(page: str, where: tuple[str, str, str]) -> str:
-    """The markup inside the page's article element (its children, as saved)."""
+    """The markup inside the page's article element (its children, as saved),
+    after the page's ``<style>`` elements."""
     import lxml.html
 
     root = lxml.html.document_fromstring(html.decode((PAGES / page).read_bytes()))
     tag, attr, value = where
     el = root.xpath(f"//{tag}[@{attr}='{value}']")[0]
     inner = (el.text or "") + "".join(lxml.html.tostring(ch, encoding="unicode") for ch in el)
-    return inner
+    # the page's own style rules travel with its markup (w12 hides a snippet by class)
+    return "".join(lxml.html.tostring(st, encoding="unicode") for st in root.iter("style")) + inner
 
 
 @pytest.mark.parametrize("frame", sorted(FRAMES))

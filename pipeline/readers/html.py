@@ -95,7 +95,8 @@ def widen(best, heading=None):
     """``best`` or an ancestor that adds at most a quarter more text and
     does not hold the page ``heading`` element: a Word page prints its
     letterhead before and its 版记 (抄送, 印发) after ``WordSection1``, at
-    the section breaks (real/webpages). The element that holds the heading
+    the section breaks (real/webpages); sibling Word sections (attachments)
+    join whatever their size. The element that holds the heading
     is the article frame (heading, date, hit counter), not the notice."""
     while True:
         parent = best.getparent()
@@ -105,9 +106,15 @@ def widen(best, heading=None):
             return best
         own = cjk_outside_links(best)
         extra = cjk_outside_links(parent) - own
-        if extra <= 0 or extra > 0.25 * own or any(frame(s) for s in parent if s is not best):
+        others = [s for s in parent if s is not best and isinstance(s.tag, str) and s.text_content().strip()]
+        sections = others and all(_WORD_SECTION.match(s.get("class") or "") for s in others)
+        if extra <= 0 or (extra > 0.25 * own and not sections) or any(frame(s) for s in others):
             return best
         best = parent
+
+
+# Word's "Save as web page" puts each section (letterhead + body, attachments, 版记) in its own div.
+_WORD_SECTION = re.compile(r"^(WordSection|Section)\d+$")
 
 
 def _align(el) -> Optional[str]:

@@ -66,8 +66,11 @@ def norm_ws(s: str) -> str:
 
 def clean(el) -> None:
     """Remove comments, never-content tags and elements whose class/id names
-    navigation, menus, breadcrumbs, share bars, footers."""
+    navigation, menus, breadcrumbs, share bars, footers; small footer,
+    catalogue and related-article blocks; hidden text."""
     from lxml import etree
+
+    hidden_cls = _hidden_classes(el)
 
     for bad in list(el.iter(etree.Comment, etree.ProcessingInstruction)):
         bad.drop_tree() if hasattr(bad, "drop_tree") else bad.getparent().remove(bad)
@@ -83,19 +86,33 @@ def clean(el) -> None:
             node.drop_tree()
         elif tag in ("div", "section", "ul", "dl", "table", "td") and _related(node):
             node.drop_tree()
-        elif _hidden(node):
+        elif _hidden(node, hidden_cls):
             node.drop_tree()
 
 
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.I)
 
 
-def _hidden(el) -> bool:
-    """Text the page never shows (``display:none``, Word's ``mso-hide:all``,
-    anti-copy snippets): dropped when short (≤ 200 CJK characters), so a
-    site that hides its whole article until a script runs keeps it."""
-    return (el.getparent() is not None and bool(_HIDDEN.search(el.get("style") or ""))
-            and len(CJK.findall(el.text_content())) <= 200)
+def _hidden_classes(root) -> set[str]:
+    """Class names the page's own ``<style>`` rules hide (``.ac{display:none}``)."""
+    out: set[str] = set()
+    for st in root.iter("style"):
+        for sel, body in re.findall(r"([^{}]+)\{([^{}]*)\}", st.text or ""):
+            if _HIDDEN.search(body):
+                out.update(m for part in sel.split(",")
+                           for m in re.findall(r"^\s*[a-zA-Z]*\.([\w-]+)\s*$", part))
+    return out
+
+
+def _hidden(el, classes: set[str] = frozenset()) -> bool:
+    """Text the page never shows (``display:none`` inline or by a class of
+    the page's style sheet, Word's ``mso-hide:all``, anti-copy snippets):
+    dropped when short (≤ 200 CJK characters), so a site that hides its
+    whole article until a script runs keeps it."""
+    if el.getparent() is None:
+        return False
+    hidden = bool(_HIDDEN.search(el.get("style") or "")) or bool(classes & set((el.get("class") or "").split()))
+    return hidden and len(CJK.findall(el.text_content())) <= 200
 
 
 _RELATED = re.compile(r"^(相关(通知|文章|阅读|链接|新闻|信息|公告|推荐)|推荐(阅读|文章)|延伸阅读|热点(信息|新闻|文章)|"
