@@ -101,6 +101,10 @@ ARTICLE = "<p>各区总工会：</p><p>请于3月15日前报送名单，联系�
      ["附件：", "1.名额分配表"]),
     ('<p><a href="/u/a.doc">登记表.doc</a></p><p><a href="/u/b.doc">汇总表.doc</a></p>',
      ["附件：", "登记表.doc", "汇总表.doc"]),
+    # a 附件说明 whose titles keep their extensions stays as printed
+    ("<p>附件：1.报名表.doc</p><p>2.汇总表.xls</p>", ["附件：1.报名表.doc", "2.汇总表.xls"]),
+    ("<p>附件：</p><p>1.报名表.doc</p><p>2.汇总表.xls</p>", ["附件：", "1.报名表.doc", "2.汇总表.xls"]),
+    ("<p>附件：1.报名表</p><p>2.汇总表.xls</p>", ["附件：1.报名表", "2.汇总表.xls"]),
 ])
 def test_download_widget_is_an_attachment_list(tail, lines):
     raws = _raws(f"<html><body><div>{ARTICLE}{tail}</div></body></html>")

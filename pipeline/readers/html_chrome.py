@@ -259,6 +259,7 @@ _FILE_LINE = re.compile(r"^[^。；;，,]{1,100}\." + _EXT + r"$", re.I)
 _MACHINE_NAME = re.compile(r"^[0-9A-Za-z_\-.]+\." + _EXT + r"$", re.I)
 _DOWNLOAD_LABEL = re.compile(r"^(附件下载|下载附件|相关附件|附件列表|相关下载|附件)\s*[：:]?\s*$")
 _LISTED = re.compile(r"^(附件|附\s*[：:])")
+_ITEM = re.compile(r"^(附件|附\s*[：:]|\d{1,2}\s*[.．、])")
 
 
 def strip_size(line: str) -> str:
@@ -295,6 +296,8 @@ def download_list(blocks: list[Block]) -> list[Block]:
         prev = out[-1] if out else None
         if prev is not None and prev.kind == "paragraph" and _DOWNLOAD_LABEL.match(prev.raw):
             prev.raw = "附件："
+        elif prev is not None and prev.kind == "paragraph" and _ITEM.match(prev.raw):
+            pass  # the rest of a 附件说明 whose titles keep their extensions
         elif not _LISTED.match(run[0].raw):
             if len(run) == 1:
                 run[0].raw = "附件：" + run[0].raw
