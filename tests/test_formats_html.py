@@ -75,6 +75,17 @@ def test_page_without_text():
         read_bytes("empty.html", b"<html><body><script>x=1</script><nav>\xe9\xa6\x96</nav></body></html>")
 
 
+XHTML = ('<?xml version="1.0" encoding="gb2312"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
+         '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml">'
+         '<head><title>t</title></head><body><div><p>各区总工会：</p><p>请于3月15日前报送名单。</p></div></body></html>')
+
+
+@pytest.mark.parametrize("data", [XHTML.encode("gbk"), XHTML.encode("utf-8"), XHTML.replace("gb2312", "utf-8").encode()])
+def test_xhtml_with_an_xml_declaration(data):
+    """A page saved as XHTML declares its encoding in <?xml …?>; lxml refuses such a decoded string."""
+    assert [b.raw for b in read_bytes("x.htm", data).blocks] == ["各区总工会：", "请于3月15日前报送名单。"]
+
+
 def test_utf8_bytes_under_a_gb2312_meta():
     """A page re-saved as UTF-8 keeps its old meta; GB18030 would read it as mojibake without an error."""
     data = '<html><meta charset="gb2312"><p>各分厂（部门）工会：</p></html>'.encode("utf-8")

@@ -3,8 +3,8 @@
 A saved page is mostly site chrome. The reader
 
 1. decodes: BOM, else UTF-8 when the bytes are UTF-8, else the ``<meta
-   charset>`` / ``http-equiv`` charset (gb2312/gbk read as GB18030, their
-   superset), else GB18030;
+   charset>`` / ``http-equiv`` / ``<?xml encoding>`` charset (gb2312/gbk
+   read as GB18030, their superset), else GB18030;
 2. drops what is never content (:mod:`pipeline.readers.html_chrome`):
    ``script style nav header footer aside form…``, comments, elements whose
    class/id names navigation, menus, breadcrumbs, share bars, footers,
@@ -60,7 +60,8 @@ def decode(data: bytes) -> str:
             return text
     except UnicodeDecodeError:
         pass
-    m = re.search(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", data[:4096], re.I)
+    m = (re.search(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", data[:4096], re.I)
+         or re.match(rb"""\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-]+)""", data[:200], re.I))
     if m:
         enc = m.group(1).decode("ascii").lower()
         enc = "gb18030" if enc in _GB else enc
@@ -239,6 +240,7 @@ def _walk(el, blocks: list[Block], align: Optional[str] = None) -> None:
     flush()
 
 
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)  # an XHTML page's <?xml version=… encoding=…?>
 _MAX_DEPTH = 120  # deeper wrappers are unwrapped: the walk below recurses per level
 _WRAPPERS = re.compile(r"</?(?:div|span|font|section|article|center|b|i|u|em|strong)\b[^>]*>", re.I)
 
@@ -254,6 +256,7 @@ def _parse_deep(text: str):
     import lxml.html
     from lxml import etree
 
+    text = _XML_DECL.sub("", text, count=1)  # lxml refuses a decoded string that declares its encoding
     root = lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(huge_tree=True))
     expected = len(_CJK.findall(re.sub(r"<[^>]*>", "", text)))
     if expected and len(_CJK.findall(root.text_content())) * 2 < expected:
