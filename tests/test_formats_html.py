@@ -107,6 +107,9 @@ ARTICLE = "<p>各区总工会：</p><p>请于3月15日前报送名单，联系�
      ["附件：气排球比赛报名表.doc"]),
     ('<ul><li><a href="/u/a.doc">附件1：登记表.doc</a> [32.0K]</li><li><a href="/u/b.xls">附件2：汇总表.xls</a> [18.5K]</li></ul>',
      ["附件1：登记表.doc", "附件2：汇总表.xls"]),
+    ('<p>附件【<a href="/u/1.doc">报名表.doc</a>】已下载<span>12</span>次</p>'
+     '<p>附件【<a href="/u/2.xls">汇总表.xls</a>】已下载<span>3</span>次</p>', ["附件：", "报名表.doc", "汇总表.xls"]),
+    ('<p><a href="/u/1.docx">1.推荐表.docx</a>（点击下载）</p>', ["附件：1.推荐表.docx"]),
     # machine file names under the listed items name nothing
     ('<p>附件：</p><p>1.名额分配表</p><p><a href="/u/2026042008.docx">2026042008.docx</a></p>',
      ["附件：", "1.名额分配表"]),

@@ -254,7 +254,13 @@ def document_title(root) -> Optional[str]:
 # --- the download widget --------------------------------------------------
 
 _EXT = r"(?:docx?|xlsx?|wps|et|pdf|ofd|zip|rar|7z|pptx?|txt|jpe?g|png)"
-_SIZE = re.compile(r"(\." + _EXT + r")\s*[（(\[【]\s*\d+(?:\.\d+)?\s*[KMG]?i?B?\s*[）)\]】]\s*$", re.I)
+# what a download widget prints after a file name: its size, a download count, a "click to download"
+_SIZE = re.compile(r"(\." + _EXT + r")\s*(?:[（(\[【]\s*\d+(?:\.\d+)?\s*[KMG]?i?B?\s*[）)\]】]|"
+                   r"[（(\[【]?\s*(?:点击)?下载\s*[）)\]】]?|(?:已下载|下载次数\s*[：:]?)\s*\d*\s*次?)\s*$", re.I)
+_COUNT = re.compile(r"\s*(?:已下载|下载次数\s*[：:]?)\s*\d*\s*次?\s*$")
+_HAS_FILE = re.compile(r"\." + _EXT + r"\b", re.I)
+# VSB/博达 sites: "附件【报名表.doc】已下载 12 次"
+_BRACKETED = re.compile(r"^附件\s*[【\[]\s*([^】\]]+\." + _EXT + r")\s*[】\]]$", re.I)
 _FILE_LINE = re.compile(r"^[^。；;，,]{1,100}\." + _EXT + r"$", re.I)
 _MACHINE_NAME = re.compile(r"^[0-9A-Za-z_\-.]+\." + _EXT + r"$", re.I)
 _DOWNLOAD_LABEL = re.compile(r"^(附件下载|下载附件|相关附件|附件列表|相关下载|附件)\s*[：:]?\s*$")
@@ -263,9 +269,13 @@ _ITEM = re.compile(r"^(附件|附\s*[：:]|\d{1,2}\s*[.．、])")
 
 
 def strip_size(line: str) -> str:
-    """``报名表.doc（28.5 KB）`` → ``报名表.doc``: the size a download widget
-    prints after a file name is not the attachment's title."""
-    return _SIZE.sub(r"\1", line)
+    """``报名表.doc（28.5 KB）`` → ``报名表.doc``: the size, download count or
+    "点击下载" a download widget prints after a file name is not the
+    attachment's title; ``附件【报名表.doc】`` (a site's widget) is the file
+    name alone, listed by :func:`download_list`."""
+    line = _SIZE.sub(r"\1", _COUNT.sub("", line) if _HAS_FILE.search(line) else line)
+    m = _BRACKETED.match(line)
+    return m.group(1).strip() if m else line
 
 
 def download_list(blocks: list[Block]) -> list[Block]:
