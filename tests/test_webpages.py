@@ -65,6 +65,7 @@ HTML5 = """<!doctype html><html><head><meta charset="UTF-8"><title>通知公告<
 <div class="main-col"><div class="detail"><div class="detail-hd"><h3>{heading}</h3>
 <p class="detail-info"><span>发布日期：2024-05-06</span><span>浏览量：12</span></p></div>
 <div class="detail-bd">{body}</div></div>
+<div class="box"><div class="box-hd">联系我们</div><p>地址：某某路1号</p><p>电话：0579-86000001</p></div>
 <div class="more-notice"><div class="more-hd">相关通知</div>
 <div class="more-item"><h4><a href="/n/1.html">关于开展夏季送清凉活动的通知</a></h4>
 <p class="more-sum">各基层工会：请于7月5日前将送清凉活动方案报送，联系人：钱一，电话：0579-86009999。</p></div></div></div>
