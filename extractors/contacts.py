@@ -258,7 +258,8 @@ def _block_items(doc: Document, bi: int, warnings: list, carry: Optional[str] = 
 
 
 _SENTENCE_END = re.compile(r"[。！？!?；;]\s*$")
-_UNIT_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[、.．]|附件)")
+# an item number is followed by its text, never by more ASCII ("26.com" is a wrapped mail)
+_UNIT_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+(?:[、．]|\.(?![A-Za-z]))|附件)")
 
 
 def _wrapped_units(doc: Document) -> list[list[int]]:
@@ -280,8 +281,8 @@ def _wrapped_units(doc: Document) -> list[list[int]]:
 
 def _unit_items(doc: Document, unit: list[int], warnings: list, carry: Optional[str]):
     """:func:`_block_items` of several blocks read as one paragraph, with the
-    items' and warnings' positions put back into their own blocks. Returns
-    (items, the merged block)."""
+    items' and warnings' positions put back into their own blocks, third
+    parties' phones dropped. Returns (items, the merged block)."""
     label_re = labels()[0]
     texts = [doc.blocks[i].text for i in unit]
     # a line that opens with a label starts a new field: keep the break there
@@ -307,7 +308,8 @@ def _unit_items(doc: Document, unit: list[int], warnings: list, carry: Optional[
     n_warn = len(warnings)
     doc.blocks.append(merged)
     try:
-        items = _block_items(doc, len(doc.blocks) - 1, warnings, carry)
+        # third parties are judged on the merged text, where the positions hold
+        items = _third_party_dropped(merged, _block_items(doc, len(doc.blocks) - 1, warnings, carry))
     finally:
         doc.blocks.pop()
 
@@ -418,8 +420,7 @@ def extract(doc: Document) -> tuple[list[ContactPoint], list[Warning_]]:
         elif not b.text or not b.text.strip():
             continue
         else:
-            items = _block_items(doc, bi, warnings, carry)
-        items = _third_party_dropped(b, items)
+            items = _third_party_dropped(b, _block_items(doc, bi, warnings, carry))
         carry = _open_label(b.text)
         if items and any(it.kind not in ("dept",) for it in items):
             if prev_had and runs:

@@ -113,9 +113,11 @@ def normalise_text(raw: str) -> tuple[str, list[int]]:
 
 # A line that starts a new unit and must never be glued to the previous one.
 _STARTS_UNIT = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|"
+    r"^(?:[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:[、．]|\.(?![A-Za-z]))|"
     r"附件|抄送|联系人|联系电话|电话|邮箱|电子邮箱|备注|注[:：]|[—-]{2}|第[一二三四五六七八九十\d]+[条章])"
 )
+_ATTACHMENT_LABEL = re.compile(r"^[-—–·•\s]*附件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$")
+_HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．])")
 _ENDS_OPEN = re.compile(r"[\u4e00-\u9fff\d、，“‘（(《a-zA-Z]$")
 # a line ending inside a number, and a line going on with its digits or unit
 _NUMBER_CUT = re.compile(r"[\u4e00-\u9fff，、（(]\d+(?:[.\-—~至]\d*)?$|\d[.\-—~至]$")
@@ -134,11 +136,29 @@ def _joinable(prev: Block, nxt: Block) -> bool:
     a, b = prev.text, nxt.text
     if len(a) >= 20 and _NUMBER_CUT.search(a) and _NUMBER_REST.match(b):
         return True  # a number or date cut by the wrap ("完成20" / "0项", "6月" / "18日")
-    if len(a) < 40 or not b or not _ENDS_OPEN.search(a) or a.endswith(_CLOSING_WORDS):
+    # a line of 25+ characters that ends open was wrapped (a PDF text layer,
+    # a page re-broken every 25-40 characters), unless it is a heading
+    if len(a) < 25 or not b or not _ENDS_OPEN.search(a) or a.endswith(_CLOSING_WORDS):
         return False
-    if _STARTS_UNIT.match(b) or "\t" in b:
+    if _HEADING_START.match(a) and not re.search(r"[，。；,;]", a):
+        return False  # "（一）加强组织领导确保各项工作落实到位" is a heading
+    if _STARTS_UNIT.match(b) or "\t" in b or _closing_line(nxt):
         return False
-    return bool(re.match(r"[\u4e00-\u9fff\d“‘（(《a-zA-Z，、]", b))
+    # a line never opens with a colon or a closing mark: it goes on from above
+    return bool(re.match(r"[\u4e00-\u9fff\d“‘（(《a-zA-Z，、:：。）)”’》]", b))
+
+
+def _closing_line(b: Block) -> bool:
+    """A 署名 or 成文日期 line: only organisation names (each its own name,
+    "江东区总工会" under the last body line), or only a date. Such a line
+    closes the body and never continues the paragraph above it."""
+    from extractors.dates import FULL_DATE
+    from extractors.orgs import split_orgs
+
+    t = b.text
+    if len(t) > 40 or re.search(r"[。，；：:,;]", t):
+        return False
+    return bool(FULL_DATE.fullmatch(t) or split_orgs(b.raw))
 
 
 @lru_cache(maxsize=1)
@@ -280,7 +300,9 @@ def normalise(doc: Document) -> Document:
     for b in doc.blocks:
         if not b.text.strip() and b.kind == "paragraph":
             continue  # empty paragraphs carry nothing and break zone rules
-        if merged and _joinable(merged[-1], b):
+        # the heading under an attachment label ("附件2" / "…参赛企业汇总表") is its own line
+        heading = len(merged) >= 2 and _ATTACHMENT_LABEL.match(merged[-2].text) is not None
+        if merged and not heading and _joinable(merged[-1], b):
             p = merged[-1]
             base = len(p.raw)
             p.raw = p.raw + b.raw

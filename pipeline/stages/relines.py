@@ -144,8 +144,9 @@ def _front_cuts(t: str) -> list[int]:
         pos += e
         cuts.append(pos)
     hit = parse_doc_number(t[pos:pos + 60])
-    if e and hit and hit[1] == 0 and pos + hit[2] < len(t):  # the number under the title
-        pos += hit[2]
+    bracketed = hit and hit[1] == 1 and t[pos] in "(（" and t[pos + hit[2]:pos + hit[2] + 1] in (")", "）")
+    if e and hit and (hit[1] == 0 or bracketed) and pos + hit[2] < len(t):
+        pos += hit[2] + (1 if bracketed else 0)  # the number under the title, "(衡工办发[2026]2号)" too
         cuts.append(pos)
     colon = re.match(r"^([^:：]{2,120})[:：]", t[pos:])
     if colon and pos + colon.end() < len(t) and _addressee(colon.group(1)):
@@ -212,9 +213,29 @@ def _tail_cuts(b: Block) -> list[int]:
     return sorted(k for k in set(cuts) if 0 < k < len(t))
 
 
+def _names_line_cut(b: Block, nxt: Optional[Block]) -> list[int]:
+    """A 署名 line that a reader (a PDF's paragraph pass) put under the last
+    body line or list item of its block ("…电话：0553-3835678\n江东区总工会",
+    "…2.疗休养线路及行程安排\n中共江岭大学委员会 江岭大学"): the block's last
+    printed line is only organisation names and a date or another name line
+    follows, so it is cut off as its own line."""
+    nl = b.raw.rstrip().rfind("\n")
+    if nl < 0 or nxt is None or nxt.kind != "paragraph":
+        return []
+    k = next((i for i, o in enumerate(b.offsets[:len(b.text)]) if o > nl), None)
+    if not k or not _names(b.text[k:]) or any(c in b.text[k:] for c in "，。：:,"):
+        return []
+    follows = FULL_DATE.fullmatch(nxt.text.strip()) or _names(nxt.text)
+    return [k] if follows else []
+
+
 def _zone_start(after: str) -> bool:
     """True when ``after`` (the text after a date) starts what follows a
-    成文日期: nothing, the 版记, an attachment label or a 印发 line."""
+    成文日期: nothing, the 版记, an attachment label, a 印发 line or the
+    发文字号 alone (printed under the date)."""
+    num = parse_doc_number(after.strip()[:40])
+    if num and num[1] == 0 and not after.strip()[num[2]:].strip():
+        return True  # "…工会委员会 2024年4月8日 华瑞工〔2024〕6号": the number printed last
     return bool(re.fullmatch(r"[。.]?", after) or _RECORD.match(after)
                 or re.match(r"附件\s*[0-9一二三四五六七八九十]{0,3}\s*[:：]?", after)
                 or re.match(rf"[^。，,；;:：]{{2,40}}?{FULL_DATE.pattern}(?:印发|印制|印)", after))
@@ -328,6 +349,36 @@ def _join_addressee(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
+def _open_bracket(t: str) -> Optional[int]:
+    """Index of the last bracket of ``t`` left open at its end, or None."""
+    stack: list[int] = []
+    for i, c in enumerate(t):
+        if c in "（([［【〔":
+            stack.append(i)
+        elif c in "）)]］】〕" and stack:
+            stack.pop()
+    return stack[-1] if stack else None
+
+
+def _join_open_brackets(blocks: list[Block]) -> list[Block]:
+    """Lines joined where a wrap fell inside a short bracket ("…的通知(衡" /
+    "工办发[2026]2号" / ")各县…:"): the line above leaves a bracket open
+    within its last 25 characters and this line closes it within its first
+    25, or is a short piece with no sentence punctuation still inside it."""
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        o = _open_bracket(prev.text) if prev is not None and prev.kind == b.kind == "paragraph" else None
+        if o is not None and len(prev.text) - o <= 25 and b.text:
+            closes = re.search(r"[）)\]］】〕]", b.text[:25])
+            inside = len(b.text) <= 25 and not re.search(r"[。；;，,！？!?:：]", b.text)
+            if closes or inside:
+                out[-1] = join_blocks(prev, b)
+                continue
+        out.append(b)
+    return out
+
+
 def _join_split_dates(blocks: list[Block]) -> list[Block]:
     """Short lines joined where a full date is broken between them
     ("…2012年12月1" / "8日印发"), so the date line reads as one."""
@@ -349,6 +400,7 @@ def reline(doc: Document) -> None:
     with a signature (and date)."""
     blocks: list[Block] = []
     front = True
+    doc.blocks[:] = _join_open_brackets(doc.blocks)
     for k, b in enumerate(doc.blocks):
         if b.kind != "paragraph" or not b.text:
             blocks.append(b)
@@ -356,6 +408,7 @@ def reline(doc: Document) -> None:
         cuts = _front_cuts(b.text) if front and k < 4 else []
         if len(b.text) > 12:
             cuts += _tail_cuts(b)
+            cuts += _names_line_cut(b, doc.blocks[k + 1] if k + 1 < len(doc.blocks) else None)
         if cuts:
             pieces = split_block(b, cuts)
             blocks.extend(pieces)

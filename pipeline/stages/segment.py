@@ -113,10 +113,10 @@ def _front(blocks: list[Block], start: int) -> tuple[list[int], list[int], int, 
     next lines is the circular's, and the lines before it are body."""
     head_end = _find_head(blocks, start)
     head = list(range(start, head_end))
-    # sentences and an addressee above the 发文字号 are the reposting body's
-    lead = 0
-    while lead < len(head) - 1 and _is_sentence(blocks[head[lead]]):
-        lead += 1
+    # sentences and an addressee above the 发文字号 are the reposting body's,
+    # and so is every line above the last of them (a sentence wrapped over
+    # lines of which only some hold punctuation)
+    lead = max((k + 1 for k in range(len(head) - 1) if _is_sentence(blocks[head[k]])), default=0)
     preamble, head = head[:lead], head[lead:]
     if head and NUMBER_AFTER_TITLE.search(blocks[head[-1]].text) and _is_title_end(blocks[head[-1]].text):
         return head[:-1], [head[-1]], head_end, preamble  # "关于…的通知（甬工〔2020〕5号）"
