@@ -35,7 +35,10 @@ _LATER_LABEL = re.compile(rf"\s附件\s*(?:\d{{1,2}}|[{_CN}]{{1,3}})(?![\d\-—�
 _EXTENSION = re.compile(r"\.(?:docx?|xlsx?|wps|et|pdf|ofd|rar|zip|7z|pptx?|txt|jpe?g|png)(?![A-Za-z])",
                         re.I)
 _STAMP = re.compile(r"[\s_\-]*\d{8,}$")  # upload systems append a timestamp to the file name
-_ENDS_LIST = re.compile(r"\s(?:抄送|抄报|联系人|联系电话|特此通知|备注|注[:：])|。")
+# what ends the last title: the 版记 or a note, a sentence end, or a form
+# field printed after the heading ("…申请表 填报日期：", "…汇总表 帮扶项目：")
+_ENDS_LIST = re.compile(r"\s(?:抄送|抄报|联系人|联系电话|特此通知|备注|注[:：])|。"
+                        r"|\s[\u4e00-\u9fff（）()]{2,8}[:：]")
 _BOOKS = re.compile(r"^(?:《[^《》]+》[、，,和及与\s]*)+$")
 FILE_LINE = re.compile(rf"^(?P<t>[^:：。]{{2,80}}?){_EXTENSION.pattern}$", re.I)
 

@@ -194,6 +194,14 @@ _HEADING = re.compile(r"^(?![一二三四五六七八九十\d]+[、.])[^:：。�
 
 
 def _body_title(doc: Document, zone) -> str:
+    if not zone.title_blocks and zone.label_block is not None and doc.blocks[zone.label_block].kind == "paragraph":
+        # a label inside a line (one-line paste): the heading is what follows it
+        text = attachment_list.spaced_text(doc.blocks[zone.label_block])
+        m = None
+        for m in _LABEL_IN_TEXT.finditer(text):
+            pass
+        titles = attachment_list.clean_title(text[m.end():].lstrip(" :：")) if m else []
+        return titles[0] if titles else ""
     return _clean_title("".join(doc.blocks[i].text for i in zone.title_blocks))
 
 

@@ -429,7 +429,17 @@ def extract(doc: Document) -> list[Target]:
         text = b.text
         heading = _is_heading(text)
         for sm in _SENT.finditer(text):
-            for t, s, e in extract_sentence(sm.group(), cues, heading):
-                t.evidence = evidence(doc, bi, sm.start() + s, sm.start() + e)
-                out.append(t)
+            sent = sm.group()
+            h = None if heading else _INLINE_HEADING.match(sent)
+            # a section heading run into its first item (a page pasted onto one
+            # line: "三、深化开展五项劳动竞赛活动1.深化…") is read as a heading
+            parts = [(0, sent[:h.end()], True), (h.end(), sent[h.end():], False)] if h else [(0, sent, heading)]
+            for off, part, hd in parts:
+                for t, s, e in extract_sentence(part, cues, hd):
+                    t.evidence = evidence(doc, bi, sm.start() + off + s, sm.start() + off + e)
+                    out.append(t)
     return out
+
+
+_INLINE_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+、[^，,。；;：:\d]{2,30}?"
+                             r"(?=\s*(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,2}[）)]))")

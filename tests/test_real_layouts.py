@@ -129,6 +129,10 @@ HEADER_CASES = [
      (["华瑞能源集团有限公司工会委员会"], "华瑞工〔2024〕6号", "关于举办职业技能大赛的通知", "各二级单位工会",
       D(2024, 4, 8))),
     (f"各分工会:{B}校工会 2021年9月1日 校工〔2021〕9号\n", (["校工会"], "校工〔2021〕9号", None, "各分工会", D(2021, 9, 1))),
+    # flattened, the excerpt cut inside the date under the signature (or before it)
+    (f"所属各分会:{B}十一、本次活动由所工会主办,所团委承办 安徽省地质实验研究所工会委员会 二○\n",
+     (["安徽省地质实验研究所工会委员会"], None, None, "所属各分会", None)),
+    (f"各分工会:{B}请各分工会按时报送。 江岭大学工会\n", (["江岭大学工会"], None, None, "各分工会", None)),
     # a wrap inside the bracketed 发文字号 after the title
     (f"衡川市总工会办公室关于做好春节送温暖活动的通知(衡\n工办发[2026]2号\n)各县(市、区)总工会,市直各产业工会:\n{B}\n"
      "衡川市总工会办公室\n2026年1月6日\n", (["衡川市总工会办公室"], "衡工办发〔2026〕2号", "衡川市总工会办公室关于做好春节送温暖活动的通知",
@@ -151,6 +155,11 @@ def test_header_fields_on_real_layouts(text, expected):
      ("黄岩区总工会办公室", D(2019, 12, 18))),
     (f"关于X的通知\n各工会：\n{B}\n温岭市总工会\n2020年6月2日\n抄送：市教育局\n温岭市总工会  2020年6月2日印发\n",
      ("温岭市总工会", D(2020, 6, 2))),
+    # the 印发 mark wrapped onto the next line
+    (f"关于X的通知\n各工会：\n{B}\n浦东新区总工会\n2023年3月15日\n浦东新区总工会办公室　　2023年3月16日\n印发\n",
+     ("浦东新区总工会办公室", D(2023, 3, 16))),
+    (f"关于X的通知\n各工会：\n{B}\n温岭市总工会\n2020年6月2日\n温岭市总工会办公室 2020年6月3日印\n发\n",
+     ("温岭市总工会办公室", D(2020, 6, 3))),
 ])
 def test_printed_on_real_layouts(text, printed):
     rec = run(text)
@@ -161,6 +170,12 @@ def test_printed_on_real_layouts(text, printed):
     "厦门日报讯(记者 林一)市人社局、市总工会近日联合发出通知,启动年度技能竞赛申报。有意向的单位可于3月6日前报送材料。\n来源:厦门日报\n",
     "本报讯 日前，区总工会召开年度工作会议，部署全年工作。各街道工会主席参加会议。\n通讯员 王平\n",
     "9月8日上午，校工会召开工会工作例会，各部门工会主席出席会议，会议部署了十月份工作。\n",
+    # a report run onto one line: the byline closes the line
+    "开发区工会年度先进评选启动 各基层工会应在2月4日前把材料交至区总工会组织科。本报记者 陈素萍 通讯员 郑杰\n",
+    "区总工会启动职工读书月活动 各街道工会请于4月20日前上报读书心得。通讯员 王平 实习生 李想\n",
+    # a meeting report closed by its writer's name
+    "10月9日，校工会召开了工会干部会议。会议要求工会干部做好本职工作，力争取得好成绩。 校 工 会\n",
+    "会上，区总工会主席通报了上半年工作，要求各基层工会于7月10日前报送总结。 区总工会办公室\n",
 ])
 def test_news_report_gives_an_empty_record(text):
     rec = run(text)
@@ -229,3 +244,18 @@ def test_real_dev_set_header_fields(path):
            str(rec.signed_date) if rec.signed_date else None)
     assert got == (gold["doc_number"], gold["signed_date"])
     assert (rec.title is None) == (gold["title"] is None)
+
+
+@pytest.mark.parametrize("text, titles", [
+    # a file offered for download after the last sentence of a flattened text
+    (f"关于举办篮球赛的通知 各部门工会:{B}九、未尽事宜,另行通知。 第四届教职工篮球赛报名表.doc\n", ["第四届教职工篮球赛报名表"]),
+    (f"各分工会:{B}请按时报送。 职工运动会报名汇总表.xlsx\n", ["职工运动会报名汇总表"]),
+    # the 署名 and an unlabelled attachment heading run into the last line above its table
+    (f"关于征集金点子的通知\n各学校工会：\n{B}给予通报表扬。 绍兴市教育工会 绍兴市教育工会工作金点子征集表\n姓名\t\t单位\t\n电话\t\t邮箱\t\n",
+     ["绍兴市教育工会工作金点子征集表"]),
+    # a form field printed after the heading of an inline attachment label
+    (f"关于开展助学活动的通知\n各工会：\n{B}绍兴市总工会 2018年6月25日 附件1： 工会助学申请表 填报日期：2018年 月 日\n"
+     "上报单位\t\t联系人\t\n学生姓名\t\t性别\t\n", ["工会助学申请表"]),
+])
+def test_attachments_on_flattened_text(text, titles):
+    assert [a.title for a in run(text).attachments] == titles

@@ -181,3 +181,18 @@ def test_chinese_numerals_use_isolated_spans():
 ])
 def test_chinese_numerals(numeral, value):
     assert targets._num(numeral) == value
+
+
+@pytest.mark.parametrize("text, values", [
+    # a section heading run into its first item on one pasted line is still a heading
+    ("各区总工会：现将要点通知如下。三、深化开展五项劳动竞赛活动1.各区至少举办2场技能竞赛。区总工会 2024年3月1日",
+     [(2, "场")]),
+    ("各基层工会：现将要点通知如下。二、建设三个职工书屋（一）每个街道新建职工书屋不少于1家。市总工会 2024年3月1日",
+     [(1, "家")]),
+])
+def test_heading_run_into_its_item_gives_no_target(text, values):
+    from pipeline.readers import read_bytes
+    from pipeline.stages.run import extract_document
+
+    rec = extract_document(read_bytes("case.txt", text.encode("utf-8")))
+    assert [(compact_target(t)["value"], t.unit) for t in rec.targets] == values

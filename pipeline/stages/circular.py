@@ -29,6 +29,8 @@ _NEWS = (
     re.compile(r"^(?:本报)?(?:记者|通讯员|实习生)[\s\u4e00-\u9fff、]{2,20}$"),
     re.compile(r"^(?:来源|稿源|文/图|责任编辑)[:：]"),
     re.compile(r"^新华社[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电"),
+    # the byline closing a report run onto one line ("…上报。本报记者 陈素萍 通讯员 郑杰")
+    re.compile(r"[。！？!?]\s*(?:本报)?(?:记者|通讯员|实习生)[\s\u4e00-\u9fff、]{2,20}$"),
 )
 # The fields a circular record holds besides the header ones; emptied for a
 # document that is not a circular.
@@ -64,7 +66,10 @@ def check(notice: Notice, doc: Document) -> None:
     cut from a circular keeps the deadlines and contacts it holds."""
     header = notice.title or notice.issuers or notice.doc_number or notice.recipients
     news = is_news_report(doc) and not notice.recipients and not notice.doc_number
-    if header and not news:
+    # a meeting report may close with its writer's name ("…取得好成绩。 校 工 会"):
+    # a name alone does not make narrative a circular
+    named_only = not (notice.title or notice.doc_number or notice.recipients)
+    if header and not news and not (named_only and _narrative(doc)):
         return
     if news or _narrative(doc):
         for name, empty in _EMPTIED.items():

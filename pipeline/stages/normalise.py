@@ -118,7 +118,7 @@ _STARTS_UNIT = re.compile(
 )
 _ATTACHMENT_LABEL = re.compile(r"^[-—–·•\s]*附件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$")
 _HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．])")
-_ENDS_OPEN = re.compile(r"[\u4e00-\u9fff\d、，“‘（(《a-zA-Z]$")
+_ENDS_OPEN = re.compile(r"[\u4e00-\u9fff\d、，“‘（(《a-zA-Z@_]$")  # "…发至512415646@" / "qq.com"
 # a line ending inside a number, and a line going on with its digits or unit
 _NUMBER_CUT = re.compile(r"[\u4e00-\u9fff，、（(]\d+(?:[.\-—~至]\d*)?$|\d[.\-—~至]$")
 _NUMBER_REST = re.compile(r"[\d.%％\-—~至]|[年月日号个人名项场次家件元万亿千位支期所]")

@@ -31,6 +31,7 @@ _ADDRESSEE = re.compile(r"^(?:各|全体|所属|校内|院内|机关|集团|公�
 # Words that open a sentence of the body, never an addressee.
 _SENTENCE = re.compile(r"^(?:为了?|根据|按照|依据|经|现将|现就|接|近日|值此|随着|在|由于|鉴于|今年|目前)")
 _STOP = "。！？!?"
+_FILE_AT_END = re.compile(r"(?<=[。！？!?；;])\s*[^。！？!?；;:：，,]{2,60}\.(?:docx?|xlsx?|pdf|wps|et|rar|zip)\s*$", re.I)
 _EXTENSION = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|et|rar|zip|txt)(?=[\u4e00-\u9fff])", re.I)
 # 版记 lines that may close a flattened notice.
 _CC = re.compile(r"(?:抄送|抄报)\s*[:：]")
@@ -202,6 +203,8 @@ def _tail_cuts(b: Block) -> list[int]:
             elif start is None and m.start() > 0 and _zone_start(after) and (
                     t[m.start() - 1] in _STOP or _RECORD.match(after)):
                 cuts += [m.start(), m.end()]  # a date alone after the last sentence or before the 版记
+    if len(t) > 60 and not dates:
+        cuts += _undated_tail(b)
     for m in _CC.finditer(t):
         stop = t.find("。", m.end())
         cuts += [m.start()] + ([stop + 1] if stop > 0 else [])
@@ -210,7 +213,31 @@ def _tail_cuts(b: Block) -> list[int]:
         ext = m
     if ext and ext.end() < len(t) and _names(t[ext.end():]):
         cuts.append(ext.end())
+    # a file offered for download after the last sentence ("…另行通知。 第四届…报名表.doc"):
+    # its own line, as an attachment list of file names prints it
+    last = _FILE_AT_END.search(t)
+    if last and last.start() > 0:
+        cuts.append(last.start())
     return sorted(k for k in set(cuts) if 0 < k < len(t))
+
+
+def _heading_before_table(b: Block) -> list[int]:
+    """Cuts in a flattened line that a table follows: the last sentence, the
+    署名, then the table's heading ("…给予通报表扬。 绍兴市教育工会 绍兴市教育
+    工会工作“金点子”征集表"), each printed after a space: an attachment page
+    without a label, run onto the notice's last line."""
+    t = b.text
+    m = re.search(r"[。！？!?]\s*([^。！？!?；;:：，,]{6,100})$", t)
+    if not m:
+        return []
+    a = m.start(1)
+    raw_parts = b.raw[b.offsets[a]:].split()
+    if len(raw_parts) < 2 or not 4 <= len(re.sub(r"\s", "", raw_parts[-1])) <= 60:
+        return []
+    names = "".join(raw_parts[:-1])
+    if not _names(names) or not t[a:].startswith(names):
+        return []
+    return [a, a + len(names)]
 
 
 def _names_line_cut(b: Block, nxt: Optional[Block]) -> list[int]:
@@ -227,6 +254,27 @@ def _names_line_cut(b: Block, nxt: Optional[Block]) -> list[int]:
         return []
     follows = FULL_DATE.fullmatch(nxt.text.strip()) or _names(nxt.text)
     return [k] if follows else []
+
+
+# A date cut short where an excerpt ends ("二○", "2019年3"), closing a line.
+_STUB_END = re.compile(r"(?:[0-9〇○零一二三四五六七八九十OＯ]{1,4}(?:年[0-9一二三四五六七八九十]{0,2}"
+                       r"(?:月[0-9一二三四五六七八九十]{0,3})?)?)?$")
+
+
+def _undated_tail(b: Block) -> list[int]:
+    """Cuts before a 署名 that closes a flattened text with no date, or with
+    a date the excerpt cut short ("…本次活动由所工会主办 XX研究所工会委员会
+    二○"): the names must follow a sentence end or a printed space."""
+    t = b.text
+    stub = _STUB_END.search(t)
+    end = stub.start() if stub else len(t)
+    start = _signature_start(b, end)
+    if start is None or start == 0 or end - start < 3:
+        return []
+    before = b.raw[:b.offsets[start]]
+    if t[start - 1] not in _STOP and not before[-1:].isspace():
+        return []
+    return [start] + ([end] if end < len(t) else [])
 
 
 def _zone_start(after: str) -> bool:
@@ -379,15 +427,24 @@ def _join_open_brackets(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _printed_mark_cut(a: str, b: str) -> bool:
+    """True when the 印发 mark of a 版记 date went onto the next line
+    ("…办公室 2023年3月16日" / "印发", "…16日印" / "发")."""
+    return bool(re.search(rf"{FULL_DATE.pattern}(?:印)?$", a)) and (
+        b in ("印发", "印制", "印") or (a.endswith("印") and b in ("发", "制")))
+
+
 def _join_split_dates(blocks: list[Block]) -> list[Block]:
     """Short lines joined where a full date is broken between them
-    ("…2012年12月1" / "8日印发"), so the date line reads as one."""
+    ("…2012年12月1" / "8日印发") or its 印发 mark went onto the next line,
+    so the date line reads as one."""
     out: list[Block] = []
     for b in blocks:
         prev = out[-1] if out else None
         if (prev is not None and prev.kind == b.kind == "paragraph" and len(prev.text) <= 45
-                and any(m.start() < len(prev.text) < m.end()
-                        for m in FULL_DATE.finditer(prev.text + b.text[:12]))):
+                and (any(m.start() < len(prev.text) < m.end()
+                         for m in FULL_DATE.finditer(prev.text + b.text[:12]))
+                     or _printed_mark_cut(prev.text, b.text))):
             out[-1] = join_blocks(prev, b)
         else:
             out.append(b)
@@ -409,6 +466,8 @@ def reline(doc: Document) -> None:
         if len(b.text) > 12:
             cuts += _tail_cuts(b)
             cuts += _names_line_cut(b, doc.blocks[k + 1] if k + 1 < len(doc.blocks) else None)
+            if k + 1 < len(doc.blocks) and doc.blocks[k + 1].kind == "table":
+                cuts += _heading_before_table(b)
         if cuts:
             pieces = split_block(b, cuts)
             blocks.extend(pieces)
