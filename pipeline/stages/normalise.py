@@ -138,6 +138,8 @@ def _joinable(prev: Block, nxt: Block) -> bool:
         return True  # a number or date cut by the wrap ("完成20" / "0项", "6月" / "18日")
     # a line of 25+ characters that ends open was wrapped (a PDF text layer,
     # a page re-broken every 25-40 characters), unless it is a heading
+    if len(a) >= 25 and b.startswith("如下") and a.endswith("通知"):
+        return True  # "…现将有关事项通知" / "如下：" is the body's lead-in, not a title
     if len(a) < 25 or not b or not _ENDS_OPEN.search(a) or a.endswith(_CLOSING_WORDS):
         return False
     if _HEADING_START.match(a) and not re.search(r"[，。；,;]", a):
@@ -145,7 +147,7 @@ def _joinable(prev: Block, nxt: Block) -> bool:
     if _STARTS_UNIT.match(b) or "\t" in b or _closing_line(nxt):
         return False
     # a line never opens with a colon or a closing mark: it goes on from above
-    return bool(re.match(r"[\u4e00-\u9fff\d“‘（(《a-zA-Z，、:：。）)”’》]", b))
+    return bool(re.match(r"[\u4e00-\u9fff\d“‘（(《a-zA-Z，、,:：。）)”’》]", b))
 
 
 def _closing_line(b: Block) -> bool:

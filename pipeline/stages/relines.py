@@ -28,8 +28,8 @@ from models.document import Block, Document
 # Words that open a 主送机关 ("各县总工会", "全体教职工", "所属各分会", "市直各单位").
 _ADDRESSEE = re.compile(r"^(?:各|全体|所属|校内|院内|机关|集团|公司|本|直属|有关|市直|区直|县直|市总|"
                         r"[\u4e00-\u9fff]{0,12}(?:各|全体))")
-# Words that open a sentence of the body, never an addressee.
-_SENTENCE = re.compile(r"^(?:为了?|根据|按照|依据|经|现将|现就|接|近日|值此|随着|在|由于|鉴于|今年|目前)")
+# Words that open a sentence of the body, never an addressee or a title.
+SENTENCE_OPENER = _SENTENCE = re.compile(r"^(?:为了?|根据|按照|依据|经|现将|现就|接|近日|值此|随着|在|由于|鉴于|今年|目前)")
 _STOP = "。！？!?"
 _FILE_AT_END = re.compile(r"(?<=[。！？!?；;])\s*[^。！？!?；;:：，,]{2,60}\.(?:docx?|xlsx?|pdf|wps|et|rar|zip)\s*$", re.I)
 _EXTENSION = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|et|rar|zip|txt)(?=[\u4e00-\u9fff])", re.I)
@@ -234,10 +234,10 @@ def _heading_before_table(b: Block) -> list[int]:
     raw_parts = b.raw[b.offsets[a]:].split()
     if len(raw_parts) < 2 or not 4 <= len(re.sub(r"\s", "", raw_parts[-1])) <= 60:
         return []
-    names = "".join(raw_parts[:-1])
-    if not _names(names) or not t[a:].startswith(names):
+    n = len("".join(raw_parts[:-1]))  # the printed names, one character for one (t2s)
+    if not _names(t[a:a + n]):
         return []
-    return [a, a + len(names)]
+    return [a, a + n]
 
 
 def _names_line_cut(b: Block, nxt: Optional[Block]) -> list[int]:
@@ -318,8 +318,10 @@ def _signature_start(b: Block, end: int, after_date: bool = False) -> Optional[i
     while k - 1 >= 1 and _names(parts[k - 1]):
         k -= 1
     cand = "".join(parts[k:])
-    if k < len(parts) and t.endswith(cand):
-        return _same_place_before(t, len(t) - len(cand))
+    # compared in the normalised text: a traditional line is matched simplified
+    n = len(cand)
+    if k < len(parts) and n <= len(t) and _names(t[len(t) - n:]):
+        return _same_place_before(t, len(t) - n)
     return None
 
 

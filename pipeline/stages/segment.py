@@ -19,7 +19,7 @@ from extractors.dates import FULL_DATE, NUMERIC_DATE_LINE
 from extractors.doc_number import own_number as parse_doc_number
 from extractors.orgs import is_org_name, split_orgs, title_endings
 from models.document import AttachmentZone, Block, Document, Zones
-from pipeline.stages.relines import looks_like_recipients, reline
+from pipeline.stages.relines import SENTENCE_OPENER, looks_like_recipients, reline
 
 # A line holding only a full date, optionally after an org and before 印发.
 DATE_LINE = re.compile(rf"^(?P<org>.{{0,60}}?)(?P<date>{FULL_DATE.pattern})(?P<printed>印发|印制|印)?$")
@@ -203,8 +203,10 @@ def _find_title(blocks: list[Block], i: int) -> tuple[list[int], int]:
         b = blocks[j]
         if b.kind != "paragraph" or b.text.endswith((":", "：")) or len(b.text) > 90:
             break
-        # a sentence or a numbered heading ("一、活动安排") is never a title line
-        if re.search(r"[。！？]", b.text) or _NUMBERED.match(b.text):
+        # a sentence or a numbered heading ("一、活动安排") is never a title line,
+        # nor the body's lead-in ("根据…精神，…现将有关事项通知" wrapped before 如下)
+        if re.search(r"[。！？]", b.text) or _NUMBERED.match(b.text) or (
+                not lines and (SENTENCE_OPENER.match(b.text) or re.search(r"现将|现就", b.text))):
             break
         lines.append(j)
         # the 文种 word may itself be broken over two lines ("…的通" / "知")
