@@ -36,6 +36,7 @@ NEEDS_OUTSIDE = [
     (re.compile(r"--push-carddav"), "needs a CardDAV server (tests/test_carddav.py)"),
     (re.compile(r"--scheduler\s+tcp://"), "needs a Dask scheduler"),
     (re.compile(r"https?://(?!127\.0\.0\.1|localhost)"), "talks to a remote host"),
+    (re.compile(r"\bextract serve\b"), "a server that runs until stopped (tests/test_review_*.py)"),
 ]
 # `extract eval corpus/` re-extracts the whole corpus (about 2 minutes): run
 # only when RUN_README_EVAL=1 (CI sets nothing; tests/test_evaluate.py covers eval).
@@ -96,7 +97,7 @@ def test_readme_commands_run_as_printed(tmp_path):
             continue
         script = "\n".join([*prelude, cmd])
         r = subprocess.run(["bash", "-c", script], cwd=work, env=env, capture_output=True,
-                           text=True, timeout=900)
+                           text=True, timeout=300)
         ran.append(cmd)
         if r.returncode != 0:
             failures.append(f"{cmd}\n  exit {r.returncode}: {(r.stderr or r.stdout)[-400:]}")
