@@ -29,7 +29,9 @@ from models.document import Block
 _CN = "一二三四五六七八九十"
 # "附件：", "附：", "附件1：" — a list introducer at the start of a line or after
 # a sentence end or a printed space (a one-line paste keeps those spaces).
-INTRO = re.compile(r"(?:^|(?<=[\s。；;!！]))[-—–·•]*附(?:件)?\s*(?P<n>\d{1,2})?\s*[:：]\s*")
+# "附件1." / "附件一：" number their own item (real pages print both).
+INTRO = re.compile(r"(?:^|(?<=[\s。；;!！]))[-—–·•]*附(?:件)?\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*"
+                   r"(?:[:：]|(?<=\d)[.．、](?![\d.]))\s*")
 # a body label that starts an attachment page inside a one-line text ("附件1 X表")
 _LATER_LABEL = re.compile(rf"\s附件\s*(?:\d{{1,2}}|[{_CN}]{{1,3}})(?![\d\-—至、])")
 _EXTENSION = re.compile(r"\.(?:docx?|xlsx?|wps|et|pdf|ofd|rar|zip|7z|pptx?|txt|jpe?g|png)(?![A-Za-z])",
@@ -105,6 +107,15 @@ def clean_title(t: str) -> list[str]:
 _AFTER_TITLE = "|".join(rf"(?<={x})" for x in ("》", r"\.doc", r"\.docx", r"\.xls", r"\.xlsx", r"\.pdf", r"\.wps"))
 
 
+def _cn_number(s: str) -> int:
+    """一..九十九 as an int (attachment numbers printed 附件一, 附件十二)."""
+    digit = {c: i + 1 for i, c in enumerate(_CN[:9])}
+    if "十" not in s:
+        return digit.get(s, 0)
+    a, _, b = s.partition("十")
+    return digit.get(a, 1) * 10 + digit.get(b, 0)
+
+
 def _marker(k: int) -> re.Pattern:
     return re.compile(rf"(?:^|(?<=[\s;；。,，])|{_AFTER_TITLE})[（(]?{k}\s*[.、,，:：)）](?!\d{{1,3}}(?!\d))")
 
@@ -143,7 +154,8 @@ def parse(text: str) -> list[Item]:
     cur: Optional[int] = None
     for m in INTRO.finditer(text):
         parts.append((cur, text[pos:m.start()]))
-        cur = int(m.group("n")) if m.group("n") else None
+        n = m.group("n")
+        cur = (int(n) if n.isdigit() else _cn_number(n)) if n else None
         pos = m.end()
     parts.append((cur, text[pos:]))
     out: list[Item] = []

@@ -268,6 +268,9 @@ def _read_value(text: str, kind: str, pos: int, end: int, block: int,
         m = _PHONE.match(text, pos, end)  # (0532)85912346: the bracket is the area code's
         if m and normalise_phone(m):
             return _phone_items(m, kind, block), m.end()
+        m = re.compile(rf"[(（][{CJK}]{{2,8}}[)）]").match(text, pos, end)
+        if m:  # "13812345678（陈晓东）、139…": the name is read by the caller
+            return [], m.end()
     d = _DELIM.match(text, pos, end)
     if d and d.end() <= end:
         return [], d.end()

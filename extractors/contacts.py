@@ -152,6 +152,20 @@ def _names_before(text: str, pos: int, lo: int, bi: int, doc: Document) -> list[
     return []
 
 
+def _bracketed_names(text: str, bi: int, items: list[Item]) -> list[Item]:
+    """A person named in brackets right after a phone ("联系电话：0571-87654321
+    （王老师）") is that phone's contact."""
+    named = {(it.start, it.end) for it in items if it.kind == "name"}
+    out = []
+    for it in items:
+        if it.kind not in PHONE_LABELS:
+            continue
+        m = re.compile(rf"\s*[（(]([{CJK}]{{2,8}})[）)]").match(text, it.end)
+        if m and split_dept_name(m.group(1)) == (None, m.group(1)) and (m.start(1), m.end(1)) not in named:
+            out.append(Item("name", m.group(1), m.group(1), bi, m.start(1), m.end(1)))
+    return out
+
+
 def _bare_contacts(text: str, bi: int, doc: Document, items: list[Item]) -> list[Item]:
     """Names printed right before a phone that no label introduced ("县文联
     韦国栋 13974221234", "…或办公室 程老师 0576-88221234", a second person
@@ -253,6 +267,7 @@ def _block_items(doc: Document, bi: int, warnings: list, carry: Optional[str] = 
     items.extend(it for it in _told_to_contact(text, bi, doc) if (it.start, it.end) not in named)
     if doc.blocks[bi].kind == "paragraph":
         items.extend(_bare_contacts(text, bi, doc, items))
+        items.extend(_bracketed_names(text, bi, items))
     items.sort(key=lambda x: x.start)
     return items
 

@@ -360,6 +360,9 @@ def scan(text: str) -> list[DateItem]:
 # date (real/README.md, excerpts NOTES "dates printed without 年/月/日").
 _COMPACT_YMD_RE = re.compile(r"(?<![0-9./\-])(?P<y>(?:19|20)[0-9]{2})(?P<md>[0-9]{3,4})(?![0-9])")
 _COMPACT_MD_RE = re.compile(rf"(?<![0-9./\-])(?P<md>[0-9]{{2,4}}){S}[日号]")
+# A figure date in a sentence ("请于2024.5.20前发送", "截止日期:2024-05-20").
+_FIGURE_RE = re.compile(r"(?<![0-9./\-])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[./\-])(?P<m>[0-9]{1,2})(?P=sep)"
+                        r"(?P<d>[0-9]{1,2})(?![0-9./\-])")
 
 
 def _one_reading(md: str, year: int = 2000) -> Optional[tuple[int, int]]:
@@ -379,8 +382,9 @@ def _one_reading(md: str, year: int = 2000) -> Optional[tuple[int, int]]:
 
 
 def compact_items(text: str, taken: list[tuple[int, int]]) -> list[DateItem]:
-    """Date items printed without 年/月 (see :data:`_COMPACT_YMD_RE`) outside
-    the spans ``taken`` by :func:`scan`. A year+month+day run needs a label
+    """Date items printed without 年/月 (see :data:`_COMPACT_YMD_RE`) or as
+    figures (``2024.5.20``, :data:`_FIGURE_RE`) outside the spans ``taken``
+    by :func:`scan`. A year+month+day run needs a label
     colon or 为 just before it or a 前/止 cue after; a month+day run needs
     日 and a 前/止 cue after. Only unambiguous readings are returned."""
     out: list[DateItem] = []
@@ -399,6 +403,16 @@ def compact_items(text: str, taken: list[tuple[int, int]]) -> list[DateItem]:
             continue
         ph = DatePhrase(int(m.group("y")), md[0], md[1], None, m.start(), m.end(), m.group(0))
         out.append(DateItem("date", ph, ph, None, m.start(), p, cue, compact=True))
+    for m in _FIGURE_RE.finditer(text):
+        try:
+            dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            continue
+        cue, p = _cue_at(text, m.end())
+        if free(m.start(), m.end()):
+            ph = DatePhrase(int(m.group("y")), int(m.group("m")), int(m.group("d")), None, m.start(), m.end(),
+                            m.group(0))
+            out.append(DateItem("date", ph, ph, None, m.start(), p, cue, compact=True))
     for m in _COMPACT_MD_RE.finditer(text):
         md = _one_reading(m.group("md"))
         if len(m.group("md")) == 2 and (int(m.group("md")) <= 31

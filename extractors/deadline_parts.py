@@ -71,8 +71,8 @@ def find_action(sent: str, after: int) -> Optional[re.Match]:
     found_before: list[re.Match] = []
     for m in v["action_re"].finditer(sent):
         nxt = sent[m.end():m.end() + 1]
-        if m.group(0) == "上报" and nxt == "名":
-            continue  # 网上报名: the verb is 报名
+        if m.group(0) == "上报" and nxt == "名" and sent[m.end():m.end() + 2] not in ("名单", "名册", "名额"):
+            continue  # 网上报名: the verb is 报名 (but 上报名单 reports a list)
         single = len(m.group(0)) == 1
         if single:
             prev = sent[m.start() - 1:m.start()]

@@ -58,6 +58,11 @@ def test_numbered(text, items):
      [(1, "读书征文报名表"), (2, "征文汇总表"), (3, "评分标准")]),
     ("附件:1.慰问对象花名册.xls2.资金使用统计表.xlsx", [(1, "慰问对象花名册"), (2, "资金使用统计表")]),
     ("附件:1.关于学习《工会法》2.3条的说明 2.汇总表", [(1, "关于学习《工会法》2.3条的说明"), (2, "汇总表")]),
+    # a label numbered with a full stop or in Chinese numerals introduces its own item
+    ("附件1.《报名表》 附件2.《汇总表》", [(1, "报名表"), (2, "汇总表")]),
+    ("附件1、职工书屋申报表 附件2、推荐汇总表", [(1, "职工书屋申报表"), (2, "推荐汇总表")]),
+    ("附件一：报名表 附件二：汇总表", [(1, "报名表"), (2, "汇总表")]),
+    ("附件十二：评分细则", [(12, "评分细则")]),
 ])
 def test_parse(text, expected):
     assert [(i.number, i.title) for i in parse(text)] == expected

@@ -58,6 +58,12 @@ DUE_CASES = [
     ("预报名截止时间为4月21日", Ref(text_year=2026), D(2026, 4, 21), None, "day", True),
     ("请于本月底前报送统计表", Ref(signed_date=D(2024, 3, 12)), D(2024, 3, 31), None, "month", True),
     ("请各单位于下月5日前上报", Ref(signed_date=D(2024, 12, 20)), D(2025, 1, 5), None, "day", True),
+    # figure dates in a sentence
+    ("各单位报名表请于2024.5.20前发送至邮箱", Ref(), D(2024, 5, 20), None, "day", False),
+    ("推荐材料报送截止日期:2023-11-06", Ref(), D(2023, 11, 6), None, "day", False),
+    ("请于2022/9/15前上报参赛名单", Ref(), D(2022, 9, 15), None, "day", False),
+    ("请于9月15日前上报名单", S18, D(2018, 9, 15), None, "day", True),  # 上报 + 名单, not 报名
+    ("各分会于3月1日前上报名册", S18, D(2018, 3, 1), None, "day", True),
 ]
 
 
@@ -84,6 +90,8 @@ NOT_DEADLINES = [
     ("联系电话:2023428", Ref()),  # digits after a phone label are not a date
     ("请于115日前报送", S18),  # 1月15日 or 11月5日: no guess
     ("请于20日前报送", S18),  # a day with no month stays unread
+    ("2024.5.20，区总工会召开了工作会议", S18),  # a figure date with no deadline cue
+    ("版本号2024.5.20前的文件不再使用", S18),
     ("截至2018年5月底，全市已建成职工书屋120家", S18),  # a count, not a deadline
     ("截至3月31日，累计完成培训2000人次", S18),
     ("评审阶段（5月—6月10日）", S18),  # a stage heading

@@ -152,6 +152,8 @@ NOT_TARGETS = [
     "提交4个（完整）教学节段的视频。",
     "本次培训共40学时。",  # session length without a cap
     "参赛选手须制作8页以内的PPT课件。",  # material format
+    "比赛设团体一等奖3个，个人奖20名。",  # an award's count
+    "另设优秀组织奖5个。",
     "全市共推选优秀青年职工100名。",  # the issuer's total selection over its area
     "全县共寻访“最美家庭”50户，每户颁发证书。",
 ]
