@@ -6,6 +6,7 @@ that ``extract schema`` prints; an invalid record fails the run.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
@@ -62,3 +63,54 @@ def pytest_sessionfinish(session, exitstatus):
 @pytest.fixture(scope="session")
 def seed_ids():
     return SEED_IDS
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_radicale(folder: Path, user: str, password: str):
+    """Start ``python -m radicale`` on a free 127.0.0.1 port with htpasswd
+    auth (plain, one ``user``) and storage under ``folder``; yield its URL and
+    stop it afterwards (ECOSYSTEM.md §3). The log goes to a file: nobody reads
+    a pipe while tests run, and Radicale blocks once its log fills one."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    pytest.importorskip("radicale")
+    (folder / "users").write_text(f"{user}:{password}\n")
+    port = free_port()
+    log = folder / "radicale.log"
+    with log.open("wb") as log_f:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "radicale", "--config", "",
+             "--server-hosts", f"127.0.0.1:{port}",
+             "--auth-type", "htpasswd", "--auth-htpasswd-filename", str(folder / "users"),
+             "--auth-htpasswd-encryption", "plain", "--rights-type", "owner_only",
+             "--storage-filesystem-folder", str(folder / "storage")],
+            stdout=subprocess.DEVNULL, stderr=log_f)
+    try:
+        limit = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > limit:
+                    raise RuntimeError("radicale did not start: " + log.read_text()[-500:])
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()

@@ -8,11 +8,6 @@ a refused login and a server-down push fail with one line and exit 6.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -21,6 +16,7 @@ from click.testing import CliRunner
 from pipeline.cli.calendar import push_cmd
 from pipeline.exports.caldav import PushError, push_notices
 from pipeline.stages.run import extract_file
+from tests.conftest import free_port, running_radicale
 
 pytestmark = pytest.mark.slow
 
@@ -31,42 +27,11 @@ if not SEEDS.exists():
 USER, PASSWORD = "union", "s3cret-pw"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def radicale(tmp_path_factory):
     """URL of a Radicale server with user ``union`` (htpasswd, plain)."""
-    pytest.importorskip("radicale")
-    d = tmp_path_factory.mktemp("radicale")
-    (d / "users").write_text(f"{USER}:{PASSWORD}\n")
-    port = _free_port()
-    cmd = [sys.executable, "-m", "radicale", "--config", "",
-           "--server-hosts", f"127.0.0.1:{port}",
-           "--auth-type", "htpasswd", "--auth-htpasswd-filename", str(d / "users"),
-           "--auth-htpasswd-encryption", "plain",
-           "--rights-type", "owner_only",
-           "--storage-filesystem-folder", str(d / "storage")]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                raise RuntimeError("radicale did not start: " + proc.stderr.read().decode()[-500:])
-            time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}/"
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    with running_radicale(tmp_path_factory.mktemp("radicale"), USER, PASSWORD) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +91,7 @@ def test_refused_login(radicale, monkeypatch):
 
 def test_server_down(notices, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    url = f"http://127.0.0.1:{_free_port()}/"  # nothing listens there
+    url = f"http://127.0.0.1:{free_port()}/"  # nothing listens there
     with pytest.raises(PushError) as ei:
         push_notices(notices[:1], url=url, user=USER, password=PASSWORD)
     assert "not reachable" in str(ei.value) and PASSWORD not in str(ei.value)

@@ -9,10 +9,6 @@ from __future__ import annotations
 
 import base64
 import re
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -24,49 +20,17 @@ from click.testing import CliRunner
 from pipeline.cli.contacts import contacts_cmd
 from pipeline.exports.vcard import card_texts, entries_of, merge
 from pipeline.stages.run import extract_file
-from tests.conftest import CORPUS, SEED_IDS, SEEDS
+from tests.conftest import CORPUS, SEED_IDS, SEEDS, free_port, running_radicale
 
 pytestmark = pytest.mark.slow
 USER, PASSWORD = "union", "card-pw"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """Base URL of a Radicale server with user ``union``."""
-    pytest.importorskip("radicale")
-    d = tmp_path_factory.mktemp("radicale-card")
-    (d / "users").write_text(f"{USER}:{PASSWORD}\n")
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "radicale", "--config", "", "--server-hosts", f"127.0.0.1:{port}",
-         "--auth-type", "htpasswd", "--auth-htpasswd-filename", str(d / "users"),
-         "--auth-htpasswd-encryption", "plain", "--rights-type", "owner_only",
-         "--storage-filesystem-folder", str(d / "storage")],
-        # a log file, not a pipe: nobody reads a pipe while the tests run, and
-        # Radicale blocks once its request log fills the pipe buffer
-        stdout=subprocess.DEVNULL, stderr=(d / "log").open("wb"))
-    limit = time.monotonic() + 30
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > limit:
-                proc.kill()
-                raise RuntimeError("radicale did not start: " + (d / "log").read_text()[-500:])
-            time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}/"
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    with running_radicale(tmp_path_factory.mktemp("radicale-card"), USER, PASSWORD) as url:
+        yield url
 
 
 def _request(method: str, url: str, body: bytes = b"", headers=None) -> tuple[int, str]:
@@ -162,7 +126,7 @@ def test_push_failures_are_one_line(server, monkeypatch, password, code, words):
 
 def test_push_to_a_server_that_is_down(monkeypatch):
     monkeypatch.setenv("CARDDAV_PASSWORD", PASSWORD)
-    url = f"http://127.0.0.1:{_free_port()}/{USER}/x/"
+    url = f"http://127.0.0.1:{free_port()}/{USER}/x/"
     r = CliRunner().invoke(contacts_cmd, [str(SEEDS / f"{SEED_IDS[2]}.txt"),
                                           "--push-carddav", url, "--user", USER])
     assert r.exit_code == 6 and "not reachable" in r.output

@@ -3,7 +3,6 @@ batch conversion, and the clear errors (missing soffice, timeout,
 password protection)."""
 from __future__ import annotations
 
-import os
 import shutil
 import stat
 import struct
