@@ -41,7 +41,7 @@ from lxml import etree
 from models.document import Block, Document
 from pipeline.errors import DocumentLoadError
 from pipeline.readers.docx_numbering import Numbering, format_number  # noqa: F401 (API)
-from pipeline.readers.docx_styles import (M_MATH, MC, PKG_REL, R_STRICT, R_TRANSITIONAL, NS,
+from pipeline.readers.docx_styles import (num_pr, M_MATH, MC, PKG_REL, R_STRICT, R_TRANSITIONAL, NS,
                                           W_STRICT, W_TRANSITIONAL, Styles, on, rpr_props)
 from pipeline.readers.docx_tables import TableReader
 from pipeline.readers.zipparts import PART_LIMIT, Members, _first_line
@@ -292,14 +292,7 @@ class _Reader(TableReader):
         out.break_before = bool(pbb) if pbb is not None else False
         npr = ppr.find(ns("numPr"))
         if npr is not None:
-            nid = npr.find(ns("numId"))
-            lvl = npr.find(ns("ilvl"))
-            out.num_id = ns.attr(nid, "val") if nid is not None else None
-            if lvl is not None:
-                try:
-                    out.ilvl = int(ns.attr(lvl, "val"))
-                except (TypeError, ValueError):
-                    out.ilvl = None
+            out.num_id, out.ilvl = num_pr(ns, npr)
         sect = ppr.find(ns("sectPr"))
         if sect is not None:
             typ = sect.find(ns("type"))

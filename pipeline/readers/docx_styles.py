@@ -49,6 +49,17 @@ def on(ns: NS, el) -> Optional[bool]:
 
 
 @dataclass
+def num_pr(ns: NS, npr) -> tuple[Optional[str], Optional[int]]:
+    """``(numId, ilvl)`` of a ``w:numPr`` element; each None when absent or
+    unreadable (ECMA-376 §17.9.19)."""
+    nid, lvl = npr.find(ns("numId")), npr.find(ns("ilvl"))
+    try:
+        ilvl = int(ns.attr(lvl, "val")) if lvl is not None else None
+    except (TypeError, ValueError):
+        ilvl = None
+    return (ns.attr(nid, "val") if nid is not None else None), ilvl
+
+
 class Style:
     """The properties one ``w:style`` sets itself (None = inherited via ``based_on``)."""
 
@@ -119,14 +130,8 @@ class Styles:
                 s.page_break_before = on(ns, ppr.find(ns("pageBreakBefore")))
                 npr = ppr.find(ns("numPr"))
                 if npr is not None:
-                    nid = npr.find(ns("numId"))
-                    lvl = npr.find(ns("ilvl"))
-                    s.num_id = ns.attr(nid, "val") if nid is not None else None
-                    if lvl is not None:
-                        try:
-                            s.ilvl = int(ns.attr(lvl, "val"))
-                        except (TypeError, ValueError):
-                            pass
+                    s.num_id, ilvl = num_pr(ns, npr)
+                    s.ilvl = s.ilvl if ilvl is None else ilvl
             self.styles[sid] = s
             if s.kind == "paragraph" and \
                     (ns.attr(st, "default") or "").lower() in ("1", "true", "on"):
