@@ -19,6 +19,8 @@ def extract(doc: Document) -> Optional[Title]:
     text = "".join(doc.blocks[i].text.strip() for i in z.title)
     # a bracketed 发文字号 after the title is the number, not the title
     text = _NUMBER_AFTER.sub("", text)
+    # a web page's column tag before the title ("【通知】", "[通知公告]") is not printed on the circular
+    text = re.sub(r"^(?:【[^】]{1,8}】|\[[^\]]{1,8}\])\s*(?=\S)", "", text)
     return Title(text=text, evidence=evidence(doc, z.title[0]))
 
 

@@ -166,6 +166,8 @@ def _find_head(blocks: list[Block], start: int = 0) -> int:
             # (a reposted circular); else it sits under the date (excerpts)
             if (not any(_is_sentence(blocks[k]) for k in range(start, j)) or _find_title(blocks, j + 1)[0]
                     or _is_title_end(blocks[j].text) or _title_before(blocks, list(range(start, j)))):
+                while j + 1 < len(blocks) and re.match(r"^签发人\s*[:：]", blocks[j + 1].text):
+                    j += 1  # "签发人：张建国" printed beside the number (cut off from it)
                 return j + 1
             break
     # a 发文机关标志 broken over lines ("绍兴市总工" / "会文件"): short lines up to "…文件"
