@@ -48,7 +48,6 @@ def on(ns: NS, el) -> Optional[bool]:
 
 
 
-@dataclass
 def num_pr(ns: NS, npr) -> tuple[Optional[str], Optional[int]]:
     """``(numId, ilvl)`` of a ``w:numPr`` element; each None when absent or
     unreadable (ECMA-376 §17.9.19)."""
@@ -60,6 +59,7 @@ def num_pr(ns: NS, npr) -> tuple[Optional[str], Optional[int]]:
     return (ns.attr(nid, "val") if nid is not None else None), ilvl
 
 
+@dataclass
 class Style:
     """The properties one ``w:style`` sets itself (None = inherited via ``based_on``)."""
 
