@@ -30,7 +30,7 @@ _CN = "一二三四五六七八九十"
 # "附件：", "附：", "附件1：" — a list introducer at the start of a line or after
 # a sentence end or a printed space (a one-line paste keeps those spaces).
 # "附件1." / "附件一：" number their own item (real pages print both).
-INTRO = re.compile(r"(?:^|(?<=[\s。；;!！]))[-—–·•]*附(?:件)?\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*"
+INTRO = re.compile(r"(?:^|(?<=[\s。；;!！]))[-—–·•]*(?:相关)?附(?:件)?(?:下载)?\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*"
                    r"(?:[:：]|(?<=\d)[.．、](?![\d.]))\s*")
 # a body label that starts an attachment page inside a one-line text ("附件1 X表")
 _LATER_LABEL = re.compile(rf"\s附件\s*(?:\d{{1,2}}|[{_CN}]{{1,3}})(?![\d\-—至、])")
@@ -42,6 +42,8 @@ _STAMP = re.compile(r"[\s_\-]*\d{8,}$")  # upload systems append a timestamp to 
 _ENDS_LIST = re.compile(r"\s(?:抄送|抄报|联系人|联系电话|特此通知|备注|注[:：])|。"
                         r"|\s[\u4e00-\u9fff（）()]{2,8}[:：]")
 _BOOKS = re.compile(r"^(?:《[^《》]+》[、，,和及与\s]*)+$")
+# the word that ends a document's title (a list item naming several: "A表、B规程")
+_DOC_NOUN = re.compile(r"(?:表|单|册|规程|方案|办法|细则|通知|意见|说明|指南|目录|清单|规则|标准|须知|要求|承诺书|申请书|倡议书)$")
 FILE_LINE = re.compile(rf"^(?P<t>[^:：。]{{2,80}}?){_EXTENSION.pattern}$", re.I)
 
 
@@ -96,6 +98,9 @@ def clean_title(t: str) -> list[str]:
     t = t.strip().rstrip("；;，,、.")
     if _BOOKS.match(t):
         return [re.sub(r"\s+", "", x) for x in re.findall(r"《([^《》]+)》", t)]
+    parts = t.split("、")
+    if len(parts) > 1 and all(len(p) >= 4 and _DOC_NOUN.search(p) for p in parts):
+        return [re.sub(r"\s+", "", p) for p in parts]  # "报名表、竞赛规程": two documents
     t = re.sub(r"\s+", "", t).lstrip("-—–·•")
     if t.startswith("《") and t.endswith("》") and "》" not in t[:-1]:
         t = t[1:-1]

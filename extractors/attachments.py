@@ -68,7 +68,8 @@ def _listed(doc: Document) -> list[Attachment]:
     if blocks:
         m = attachment_list.INTRO.search(text)
         text = text[m.start():] if m and not doc.zones.attachment_list else text
-    items = attachment_list.parse(text) if blocks else _file_lines(doc)
+    # an introducer with nothing after it ("相关附件：" above download links): the file names
+    items = (attachment_list.parse(text) if blocks else []) or _file_lines(doc)
     out = []
     for it in items:
         i, start = _locate(doc, blocks, it.title)

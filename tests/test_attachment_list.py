@@ -63,6 +63,11 @@ def test_numbered(text, items):
     ("附件1、职工书屋申报表 附件2、推荐汇总表", [(1, "职工书屋申报表"), (2, "推荐汇总表")]),
     ("附件一：报名表 附件二：汇总表", [(1, "报名表"), (2, "汇总表")]),
     ("附件十二：评分细则", [(12, "评分细则")]),
+    # several documents named in one item, and a download list
+    ("附件：职工运动会报名表、职工运动会竞赛规程", [(1, "职工运动会报名表"), (2, "职工运动会竞赛规程")]),
+    ("附件：先进集体、先进个人推荐表", [(1, "先进集体、先进个人推荐表")]),  # one form for both
+    ("附件下载：1.报名表.doc 2.汇总表.xls", [(1, "报名表"), (2, "汇总表")]),
+    ("相关附件：1.职工书屋申报表", [(1, "职工书屋申报表")]),
 ])
 def test_parse(text, expected):
     assert [(i.number, i.title) for i in parse(text)] == expected

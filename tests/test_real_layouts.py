@@ -277,6 +277,10 @@ def test_real_dev_set_header_fields(path):
     # a form field printed after the heading of an inline attachment label
     (f"关于开展助学活动的通知\n各工会：\n{B}绍兴市总工会 2018年6月25日 附件1： 工会助学申请表 填报日期：2018年 月 日\n"
      "上报单位\t\t联系人\t\n学生姓名\t\t性别\t\n", ["工会助学申请表"]),
+    # an introducer alone above download links
+    (f"关于举办运动会的通知\n各基层工会：\n{B}\n江北区总工会\n2024年5月6日\n相关附件：\n职工运动会报名表.docx\n职工运动会项目规程.pdf\n",
+     ["职工运动会报名表", "职工运动会项目规程"]),
+    (f"各分工会：\n{B}\n附件下载：\n读书征文汇总表.xls\n校工会\n2023年4月1日\n", ["读书征文汇总表"]),
 ])
 def test_attachments_on_flattened_text(text, titles):
     assert [a.title for a in run(text).attachments] == titles
