@@ -144,6 +144,8 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
     ``heading`` is the heading block just above ("二、报名时间") when the
     sentence opens its block; its label counts like one in the sentence."""
     v = deadline_vocab()
+    if re.match(rf"{S}前后", sent[it.end:]):
+        return False  # "5月20日前后": around the date, not by it
     cs = clause_start(sent, it.start)
     clause = sent[cs:it.start]
     before = sent[max(0, it.start - 16, cs if ITEM_NUMBER.match(sent, cs) else 0):it.start]

@@ -91,6 +91,8 @@ NOT_DEADLINES = [
     ("请于115日前报送", S18),  # 1月15日 or 11月5日: no guess
     ("请于20日前报送", S18),  # a day with no month stays unread
     ("2024.5.20，区总工会召开了工作会议", S18),  # a figure date with no deadline cue
+    ("作品请在5月20日前后报送", S18),  # 前后: around the date, no deadline
+    ("各单位于国庆节前后组织开展慰问活动，时间定在9月30日前后", S18),
     ("版本号2024.5.20前的文件不再使用", S18),
     ("截至2018年5月底，全市已建成职工书屋120家", S18),  # a count, not a deadline
     ("截至3月31日，累计完成培训2000人次", S18),

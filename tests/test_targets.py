@@ -154,6 +154,8 @@ NOT_TARGETS = [
     "参赛选手须制作8页以内的PPT课件。",  # material format
     "比赛设团体一等奖3个，个人奖20名。",  # an award's count
     "另设优秀组织奖5个。",
+    "本次比赛设冠军1名、亚军1名、季军1名。",  # places awarded
+    "团体赛取冠军队2支。",
     "全市共推选优秀青年职工100名。",  # the issuer's total selection over its area
     "全县共寻访“最美家庭”50户，每户颁发证书。",
 ]
