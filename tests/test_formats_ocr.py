@@ -72,8 +72,9 @@ PAGE = [
     B(110, 494, 734, 521, "活力，现将有关事项通知如下，请认真组织，抓好落"),
     B(110, 531, 300, 558, "实。具体如下："),
     B(158, 568, 310, 595, "一、竞赛时间"),
-    B(158, 605, 734, 632, "竞赛自3月开始，至11月结束，各单位请于4月15日前报"),
-    B(110, 642, 734, 669, "送方案，联系电话:57813758，邮箱按原渠道报送，逾期"),
+    # the last paragraph runs to the foot of the text area (ocr_layout.FOOT)
+    B(158, 1005, 734, 1032, "竞赛自3月开始，至11月结束，各单位请于4月15日前报"),
+    B(110, 1042, 734, 1069, "送方案，联系电话:57813758，邮箱按原渠道报送，逾期"),
     B(385, 1120, 450, 1145, "—1—"),                          # page number
 ]
 
@@ -108,6 +109,40 @@ def test_paragraph_continues_over_page_break_and_low_confidence_warns():
     assert blocks[6].raw.endswith("逾期不报的视为放弃。") and blocks[6].confidence == 0.55
     assert blocks[7].page == 2 and blocks[7].page_break_before
     assert [c for c, _ in p2.warnings] == ["low_confidence"] and "page 2" in p2.warnings[0][1]
+
+
+# Seed 001's scan at 150 dpi (1241 × 1754 px): page 8 holds the last two
+# lines of a note and is blank below; page 9 opens with the 附件2 label. The
+# second line stops about 1.5 characters short of the right margin, the
+# layout's tolerance, so only the page's foot tells a paragraph cut by the
+# page break from one that ended on a short page.
+SHORT_PAGE = [
+    B(165, 229, 1073, 264, "2、此表一式3份，县总工会经济工作部、各乡镇（街道、园区）"),
+    B(183, 279, 1028, 313, "（总）工会，县直属产业（行业）工会（工委）、基层工会各一份。"),
+]
+NEXT_PAGE = [
+    B(165, 232, 278, 268, "附件2:"),
+    B(169, 319, 1092, 365, "2018年长兴县开展“工人先锋号”创建活动参赛企业汇"),
+    B(584, 387, 675, 429, "总表"),
+    B(168, 479, 914, 517, "乡镇（街道、园区）、县直属产业（行业）工会（工委）："),
+    B(163, 1115, 1067, 1152, "备注：此表由一式2份，县总工会经济工作部、各乡镇（街道、园区)"),
+    B(177, 1166, 1085, 1202, "（总）工会，县直属产业（行业）工会（工委）各一份。在4月15日"),
+    B(161, 1216, 496, 1249, "前上报到县总工会经济部。"),
+]
+
+
+@pytest.mark.parametrize("shift, joined", [
+    (0, False),     # the note ends near the top of a short page: the label stays apart
+    (1150, True),   # the same two lines at the foot of the page (ends at 0.83 of it): one paragraph
+])
+def test_paragraph_joins_next_page_only_from_the_foot_of_the_page(shift, joined):
+    gray = np.full((1754, 1241), 235, np.uint8)
+    moved = [B(b.x0, b.y0 + shift, b.x1, b.y1 + shift, b.text) for b in SHORT_PAGE]
+    p8 = ocr.layout_page(moved, gray, 8, 72 / 150)
+    p9 = ocr.layout_page(NEXT_PAGE, gray, 9, 72 / 150)
+    raws = [b.raw for b in ocr.join_pages([(8, p8), (9, p9)])]
+    assert ("附件2:" not in raws) == joined
+    assert "2018年长兴县开展“工人先锋号”创建活动参赛企业汇总表" in raws
 
 
 def test_hanging_attachment_list_items_stay_apart():

@@ -109,6 +109,14 @@ def _char_width(r: _Row) -> float:
     return (r.x1 - r.x0) / n if n else r.h
 
 
+# A paragraph runs on to the next page only from the foot of the text area:
+# GB/T 9704-2012 §5.2.1 puts the bottom of the 版心 at 262 of 297 mm (0.88 of
+# the page); the last line of a full page ends at 0.85-0.88 of the height on
+# the scanned seeds. Three lines of slack (0.75) for scanner offsets. A short
+# page whose last line merely happens to reach the right margin (seed 001
+# page 8: two lines, then blank) must not swallow the next page's 附件2 label.
+FOOT = 0.75
+
 # an enumeration label opening a line: 1. 1、 (1) （一） 一、 第一
 _ENUM = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[(（]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]|"
                    r"[一二三四五六七八九十]{1,3}\s*、|第[一二三四五六七八九十]{1,3})")
@@ -121,7 +129,7 @@ class PageLayout:
 
     blocks: list[Block]
     warnings: list[tuple[str, str]]
-    last_open: bool = False  # the last paragraph runs to the right margin
+    last_open: bool = False  # the last paragraph runs to the right margin at the foot of the page (FOOT)
     first_cont: bool = False  # the first paragraph starts at the margin, unindented
     boxes: int = 0
 
@@ -298,7 +306,8 @@ def layout_page(boxes: list[OcrBox], gray, page: int, pt_per_px: float, *,
     layout.blocks = [b for _, b in items]
     if layout.blocks and layout.blocks[-1].kind == "paragraph":
         last = paras[-1][-1]
-        layout.last_open = col.reaches_right(last) and not col.centred(last)
+        layout.last_open = (col.reaches_right(last) and not col.centred(last)
+                            and last.y1 >= FOOT * H)
     if layout.blocks and layout.blocks[0].kind == "paragraph":
         f = paras[0][0]
         layout.first_cont = not col.indented(f) and not col.centred(f)
