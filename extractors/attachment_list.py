@@ -146,6 +146,16 @@ def numbered(text: str) -> list[tuple[int, str]]:
         k, start = k + 1, nxt.end()
 
 
+def _file_names(text: str) -> list[tuple[None, str]]:
+    """Several file names in one unnumbered list text ("A.xlsx B.pdf", a
+    page's download links run onto one line), one item each; [] for fewer."""
+    ends = [m.end() for m in _EXTENSION.finditer(text)]
+    if len(ends) < 2:
+        return []
+    starts = [0] + ends[:-1]
+    return [(None, text[a:b]) for a, b in zip(starts, ends)]
+
+
 def parse(text: str) -> list[Item]:
     """Items of a 附件说明 text that starts at (or after) its introducer.
 
@@ -168,7 +178,7 @@ def parse(text: str) -> list[Item]:
     for n, body in parts:
         if not body.strip():
             continue
-        items = [(n, body)] if n is not None else numbered(body) or [(None, body)]
+        items = [(n, body)] if n is not None else numbered(body) or _file_names(body) or [(None, body)]
         for k, t in items:
             if k is not None and k in seen:
                 return out

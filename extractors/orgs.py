@@ -39,7 +39,7 @@ def split_orgs(raw: str) -> list[str]:
     "长 兴 县 总 工 会") but never across a 、. Returns [] when the line is
     not made only of names."""
     # a seal mark after a signature ("XX总工会（盖章）") is not part of the name
-    raw = re.sub(r"[（(]\s*(?:盖章|公章|代章|签章|章)\s*[）)]", " ", raw)
+    raw = re.sub(r"[（(]\s*(?:盖章|公章|印章|代章|签章|章)\s*[）)]", " ", raw)
     pieces = [p for p in raw.strip().split("、")]
     if len(pieces) > 1:
         named = [_split_spaced(p) for p in pieces]

@@ -68,6 +68,8 @@ def test_numbered(text, items):
     ("附件：先进集体、先进个人推荐表", [(1, "先进集体、先进个人推荐表")]),  # one form for both
     ("附件下载：1.报名表.doc 2.汇总表.xls", [(1, "报名表"), (2, "汇总表")]),
     ("相关附件：1.职工书屋申报表", [(1, "职工书屋申报表")]),
+    ("相关附件: 健步走活动报名表.xlsx 健步走活动细则.pdf", [(1, "健步走活动报名表"), (2, "健步走活动细则")]),
+    ("附件：读书征文汇总表.xls 征文格式要求.doc 校工会", [(1, "读书征文汇总表"), (2, "征文格式要求")]),
 ])
 def test_parse(text, expected):
     assert [(i.number, i.title) for i in parse(text)] == expected

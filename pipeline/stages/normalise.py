@@ -117,6 +117,7 @@ _STARTS_UNIT = re.compile(
     r"附件|抄送|联系人|联系电话|电话|邮箱|电子邮箱|备注|注[:：]|[—-]{2}|第[一二三四五六七八九十\d]+[条章])"
 )
 _ATTACHMENT_LABEL = re.compile(r"^[-—–·•\s]*附件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$")
+_ADDRESSEE_LINE = re.compile(r"^(?:各|全体|所属)[^。；;!?！？]{1,60}[:：]$")
 _HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．])")
 _ENDS_OPEN = re.compile(r"[\u4e00-\u9fff\d、，“‘（(《a-zA-Z@_]$")  # "…发至512415646@" / "qq.com"
 # a line ending inside a number, and a line going on with its digits or unit
@@ -146,6 +147,8 @@ def _joinable(prev: Block, nxt: Block) -> bool:
         return False  # "（一）加强组织领导确保各项工作落实到位" is a heading
     if _STARTS_UNIT.match(b) or "\t" in b or _closing_line(nxt):
         return False
+    if _ADDRESSEE_LINE.match(b) and not a.endswith(("，", ",", "、")):
+        return False  # "各分工会:" opens the text under a title or a page's meta line
     # a line never opens with a colon or a closing mark: it goes on from above
     return bool(re.match(r"[\u4e00-\u9fff\d“‘（(《a-zA-Z，、,:：。）)”’》]", b))
 

@@ -135,6 +135,9 @@ def _front_cuts(t: str) -> list[int]:
     if not e and after and t[pos:pos + after[1]].rstrip().endswith(title_endings()) and _title_like(
             t[pos:pos + after[1]].strip()):
         e = after[1]  # "关于…的通知 镇工〔2019〕8号": the number after the title on its line
+    if not e:  # "关于…的通知发布时间:2025-03-18…": a page's meta line after the title
+        e = next((m.end() for m in re.finditer("|".join(map(re.escape, title_endings())), t[pos:pos + 120])
+                  if _META.match(t[pos + m.end():]) and _title_like(t[pos:pos + m.end()])), None)
     if e:
         # a page heading or reposting title run into the circular's own
         # ("转发…的通知关于开展…的通知"): the last title starts at its 关于
@@ -149,6 +152,10 @@ def _front_cuts(t: str) -> list[int]:
     if e and hit and (hit[1] == 0 or bracketed) and pos + hit[2] < len(t):
         pos += hit[2] + (1 if bracketed else 0)  # the number under the title, "(衡工办发[2026]2号)" too
         cuts.append(pos)
+    aside = _aside_end(t[pos:]) if e or hit else 0
+    if aside and pos + aside < len(t):  # 签发人 or a page's meta line before the addressee
+        pos += aside
+        cuts.append(pos)
     colon = re.match(r"^([^:：]{2,120})[:：]", t[pos:])
     if colon and pos + colon.end() < len(t) and _addressee(colon.group(1)):
         pos += colon.end()
@@ -156,6 +163,29 @@ def _front_cuts(t: str) -> list[int]:
     if not e or t.startswith("转发"):
         cuts += [pos + k for k in _reposted(t[pos:])]
     return cuts
+
+
+# A web page's meta line run into the text ("发布时间:2025-03-18来源:校工会浏览次数:256").
+_META = re.compile(r"^(?:\s*(?:(?:发布时间|发布日期)\s*[:：]\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+                   r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+                   r"|(?:来源|作者|发布者)\s*[:：]\s*[\u4e00-\u9fff]{2,20}?(?=\s|浏览|点击|阅读|作者|来源|发布|各|全体|$)"
+                   r"|(?:浏览次数|点击数|阅读次数|浏览量|点击量)\s*[:：]\s*\d+))+")
+
+
+def _aside_end(t: str) -> int:
+    """Length of a 签发人 or a page's meta line that opens ``t`` before the
+    addressee (0 when none): "签发人:何建平各乡镇工会:…" → the name ends where
+    an addressee begins."""
+    m = re.match(r"签发人\s*[:：]\s*", t)
+    if m:
+        for k in (2, 3, 4):
+            rest = t[m.end() + k:]
+            colon = re.match(r"([^:：]{2,120})[:：]", rest)
+            if colon and re.match(r"各|全体|所属|市直|区直|县直|校内|院内|有关", rest) and _addressee(colon.group(1)):
+                return m.end() + k
+        return 0
+    m = _META.match(t)
+    return m.end() if m else 0
 
 
 def _reposted(t: str) -> list[int]:
@@ -285,7 +315,7 @@ def _zone_start(after: str) -> bool:
     if num and num[1] == 0 and not after.strip()[num[2]:].strip():
         return True  # "…工会委员会 2024年4月8日 华瑞工〔2024〕6号": the number printed last
     return bool(re.fullmatch(r"[。.]?", after) or _RECORD.match(after)
-                or re.match(r"附件\s*[0-9一二三四五六七八九十]{0,3}\s*[:：]?", after)
+                or re.match(r"(?:相关)?附件\s*[0-9一二三四五六七八九十]{0,3}\s*[:：]?", after)
                 or re.match(rf"[^。，,；;:：]{{2,40}}?{FULL_DATE.pattern}(?:印发|印制|印)", after))
 
 

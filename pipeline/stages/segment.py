@@ -69,6 +69,7 @@ def segment(doc: Document) -> Zones:
     if not z.title and start:
         z.title = [0]
     # -- 主送机关 (§7.3.2): the addressee line ending with a colon.
+    i = _skip_aside(blocks, i)
     if i < n and _is_recipients(blocks[i]):
         z.recipients = i
         i += 1
@@ -126,15 +127,33 @@ def _front(blocks: list[Block], start: int) -> tuple[list[int], list[int], int, 
             return [h for h in head if h not in pre], pre, head_end, preamble
         return head, *_find_title(blocks, head_end), preamble
     title, i = _find_title(blocks, head_end)
+    i = _skip_aside(blocks, i)
     # a reposting body's own "转发…" title yields to the circular it reposts
     reposting = bool(title) and blocks[title[0]].text.startswith("转发")
     if title and i < len(blocks) and _is_recipients(blocks[i]) and not reposting:
         return head, title, i, []
     for k in range(head_end + 1, min(len(blocks), head_end + 8)):
         later, j = _find_title(blocks, k)
+        j = _skip_aside(blocks, j)
         if later and j < len(blocks) and _is_recipients(blocks[j]):
             return head, later, j, list(range(head_end, k))
     return head, title, i, []
+
+
+# Lines between the 版头/标题 and the 主送机关 that belong to neither: a
+# 签发人 printed beside the 发文字号 (cut off from it), a web page's meta line
+# ("发布时间:2025-03-18 来源:校工会 浏览次数:256").
+_ASIDE = re.compile(r"^(?:签发人|发布时间|发布日期|发布者|来源|作者|浏览次数|点击数|阅读次数)\s*[:：]")
+
+
+def _skip_aside(blocks: list[Block], i: int) -> int:
+    """``i`` moved past :data:`_ASIDE` lines and the short rest of one that
+    a wrap cut ("发布时间:…浏览" / "次数:256")."""
+    while i < len(blocks) and blocks[i].kind == "paragraph" and _ASIDE.match(blocks[i].text):
+        i += 1
+        while i < len(blocks) and re.fullmatch(r"[\u4e00-\u9fff]{0,6}[:：]\s*[0-9A-Za-z\-/.: ]{1,20}", blocks[i].text):
+            i += 1
+    return i
 
 
 def _is_sentence(b: Block) -> bool:
@@ -166,8 +185,6 @@ def _find_head(blocks: list[Block], start: int = 0) -> int:
             # (a reposted circular); else it sits under the date (excerpts)
             if (not any(_is_sentence(blocks[k]) for k in range(start, j)) or _find_title(blocks, j + 1)[0]
                     or _is_title_end(blocks[j].text) or _title_before(blocks, list(range(start, j)))):
-                while j + 1 < len(blocks) and re.match(r"^签发人\s*[:：]", blocks[j + 1].text):
-                    j += 1  # "签发人：张建国" printed beside the number (cut off from it)
                 return j + 1
             break
     # a 发文机关标志 broken over lines ("绍兴市总工" / "会文件"): short lines up to "…文件"
@@ -199,6 +216,7 @@ _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（
 
 def _find_title(blocks: list[Block], i: int) -> tuple[list[int], int]:
     n = len(blocks)
+    i = _skip_aside(blocks, i)
     j = i
     lines: list[int] = []
     while j < n and len(lines) < 5:
