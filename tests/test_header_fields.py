@@ -81,6 +81,7 @@ def test_split_orgs(line, names):
 @pytest.mark.parametrize("name, ok", [
     ("上海市松江区总工会", True), ("九江市劳动竞赛委员会", True), ("市科技局", True),
     ("张琳", False), ("关于开展活动的通知", False), ("联系电话", False),
+    ("东湖区体育总会", True), ("江北区老年人体育总会", True),  # 总会 ends a name
 ])
 def test_is_org_name(name, ok):
     assert is_org_name(name) is ok
@@ -114,6 +115,10 @@ def test_normalise_text(raw, text):
     ("中共江岭大学委员会办公室", ["中共江岭大学委员会办公室"]),  # 委员会办公室 names no body
     ("中共南湖区委员会办公室", ["中共南湖区委员会办公室"]),
     ("共青团宁远市委员会宁远市总工会宁远市妇女联合会", ["共青团宁远市委员会", "宁远市总工会", "宁远市妇女联合会"]),
+    ("共青团东湖区委东湖区总工会", ["共青团东湖区委", "东湖区总工会"]),  # the place after 共青团
+    ("中共临江市委组织部临江市总工会", ["中共临江市委组织部", "临江市总工会"]),
+    ("东湖区总工会经济技术部", ["东湖区总工会经济技术部"]),  # a department of the body
+    ("临江市总工会女职工部", ["临江市总工会女职工部"]),
 ])
 def test_split_names_joined_by_ocr(joined, names):
     assert split_joined(joined) == names
