@@ -225,9 +225,9 @@ def _find_title(blocks: list[Block], i: int) -> tuple[list[int], int]:
             break
         # a sentence or a numbered heading ("一、活动安排") is never a title line,
         # nor the body's lead-in ("根据…精神，…现将有关事项通知" wrapped before 如下)
-        if re.search(r"[。！？]", b.text) or _NUMBERED.match(b.text) or (
+        if re.search(r"[。！？]", b.text) or _NUMBERED.match(b.text) or DATE_LINE.match(b.text) or (
                 not lines and (SENTENCE_OPENER.match(b.text) or re.search(r"现将|现就", b.text))):
-            break
+            break  # nor a date line (the reposting body's own signed date above the circular)
         lines.append(j)
         # the 文种 word may itself be broken over two lines ("…的通" / "知")
         if _is_title_end("".join(blocks[k].text for k in lines)):
