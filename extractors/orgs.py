@@ -85,13 +85,13 @@ def split_joined(name: str) -> list[str]:
         # a one-character suffix (局, 委) ends a name only before a name
         # that repeats its place ("长沙市应急管理局长沙市卫生健康委员会");
         # a four-character right side only when it repeats it ("江滨小学工会|江滨小学")
-        same_place = right[:2] == re.sub(r"^(?:中国共产党|中共|共青团)", "", left)[:2]  # 共青团东湖区委|东湖区…
+        same_place = right[:2] == re.sub(r"^(?:中国共产党|中國共產黨|中共|共青团|共青團)", "", left)[:2]  # 共青团东湖区委|东湖区…
         ends = left.endswith(strong) or same_place
         if not (ends and is_org_name(left) and is_org_name(right)) or (len(right) < 5 and not same_place):
             continue
         if right.startswith(strong):  # "中共江岭大学|委员会办公室": a body type opens no name
             continue
-        if re.search(r"(?:部|处|科|室|办)$", right) and not re.search(r"[省市区县镇乡州旗]", right):
+        if re.search(r"(?:部|处|處|科|室|办|辦)$", right) and not re.search(r"[省市区區县縣镇鎮乡鄉州旗]", right):
             continue  # "东湖区总工会|经济技术部": a department of the body on its left
         if right.endswith(("委员会", "委員會")) and right[:2] != left[:2]:
             continue

@@ -81,7 +81,7 @@ def test_split_orgs(line, names):
 @pytest.mark.parametrize("name, ok", [
     ("上海市松江区总工会", True), ("九江市劳动竞赛委员会", True), ("市科技局", True),
     ("张琳", False), ("关于开展活动的通知", False), ("联系电话", False),
-    ("东湖区体育总会", True), ("江北区老年人体育总会", True),  # 总会 ends a name
+    ("东湖区体育总会", True), ("江北区老年人体育总会", True), ("東湖區體育總會", True),  # 总会 ends a name
 ])
 def test_is_org_name(name, ok):
     assert is_org_name(name) is ok
@@ -119,6 +119,8 @@ def test_normalise_text(raw, text):
     ("中共临江市委组织部临江市总工会", ["中共临江市委组织部", "临江市总工会"]),
     ("东湖区总工会经济技术部", ["东湖区总工会经济技术部"]),  # a department of the body
     ("临江市总工会女职工部", ["临江市总工会女职工部"]),
+    ("共青團東湖區委東湖區總工會", ["共青團東湖區委", "東湖區總工會"]),  # printed in traditional characters
+    ("東湖區總工會經濟技術部", ["東湖區總工會經濟技術部"]),
 ])
 def test_split_names_joined_by_ocr(joined, names):
     assert split_joined(joined) == names
