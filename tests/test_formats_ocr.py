@@ -300,3 +300,67 @@ def test_undecodable_image(tmp_path):
     p.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 50)
     with pytest.raises(DocumentLoadError, match="cannot decode image"):
         read_path(p)
+
+
+# --- half-width brackets read as full-width (ocr_brackets) -------------------
+
+SCAN_000 = Path(__file__).resolve().parents[1] / "corpus" / "seeds" / "scanned" / "000_beae532f0dc098a7.pdf"
+
+
+@pytest.mark.parametrize("page, box, read, fixed", [
+    (6, (691, 473, 893, 507), "参与人数（规模）", "参与人数(规模)"),       # bold table header, half-width
+    (7, (762, 421, 936, 452), "参与人数（规模）", "参与人数(规模)"),
+    (7, (1212, 425, 1366, 456), "经费支出(元)", "经费支出(元)"),             # read right: left alone
+    (3, (165, 839, 1083, 873), "室（设在区总工会宣传部），确保劳动竞赛活动有组织上的保",
+     "室（设在区总工会宣传部），确保劳动竞赛活动有组织上的保"),                # body text, full-width
+    (4, (156, 220, 1076, 266), "府（行政）主管部门的协调配合，充分发挥自身优势，把劳动",
+     "府（行政）主管部门的协调配合，充分发挥自身优势，把劳动"),
+])
+def test_bracket_width_from_the_scan(page, box, read, fixed):
+    import pypdfium2 as pdfium
+
+    from pipeline.readers.ocr_brackets import fix_brackets
+
+    pdf = pdfium.PdfDocument(str(SCAN_000))
+    try:
+        gray = ocr.to_gray(pdf_ocr.render_page(pdf, page - 1, 150))
+    finally:
+        pdf.close()
+    x0, y0, x1, y1 = box
+    assert fix_brackets(gray[y0 - 2:y1 + 3, x0 - 2:x1 + 3], read) == fixed
+
+
+WQY = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
+
+
+def _line(text: str, px: int, bold: bool):
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    font = ImageFont.truetype(WQY, px)
+    img = Image.new("L", (int(font.getlength(text)) + 2 * px, int(px * 1.8)), 245)
+    ImageDraw.Draw(img).text((px // 2, int(px * 0.3)), text, font=font, fill=20,
+                             stroke_width=int(bold), stroke_fill=20)
+    return np.asarray(img.filter(ImageFilter.GaussianBlur(0.7)))
+
+
+# the OCR reading (always full-width) of a line printed with either width →
+# the text after the repair; 25/33/42 px are 12/16/20 pt at 150 dpi
+@pytest.mark.parametrize("printed, px, bold, fixed", [
+    ("参与人数(规模)", 33, False, "参与人数(规模)"),
+    ("参与人数（规模）", 33, False, "参与人数（规模）"),
+    ("经费(万元)合计", 25, False, "经费(万元)合计"),
+    ("经费（万元）合计", 25, False, "经费（万元）合计"),
+    ("职工(含农民工)人数", 42, False, "职工(含农民工)人数"),
+    ("职工（含农民工）人数", 42, False, "职工（含农民工）人数"),
+    ("府(行政)主管部门", 42, True, "府(行政)主管部门"),
+    # fake bold at 33 px: the bracket's ink touches its neighbours', so no decision
+    ("府(行政)主管部门", 33, True, "府（行政）主管部门"),
+    ("府（行政）主管部门", 33, True, "府（行政）主管部门"),
+    ("室（设在区总工会宣传部），确保", 25, True, "室（设在区总工会宣传部），确保"),
+])
+@pytest.mark.skipif(not Path(WQY).exists(), reason="needs fonts-wqy-microhei")
+def test_bracket_width_on_rendered_lines(printed, px, bold, fixed):
+    from pipeline.readers.ocr_brackets import fix_brackets
+
+    read = printed.replace("(", "（").replace(")", "）")
+    assert fix_brackets(_line(printed, px, bold), read) == fixed

@@ -19,7 +19,9 @@ Two settings (:class:`Settings`, chosen with ``UC_OCR_MODE`` or
   worker, :func:`configure` ``threads=1``) and the CUDA provider when
   ``onnxruntime-gpu`` offers it; PDF pages are rendered at the resolution
   of their scan (``pipeline.readers.pdf_ocr``), not upsampled to 200 dpi;
-  the stretched second readings cover only the Latin run of a line.
+  the stretched second readings cover only the Latin run of a line;
+  full-width brackets the crop shows half-width are made half-width
+  (:mod:`pipeline.readers.ocr_brackets`).
 * ``legacy``: the behaviour before issue 14 — RapidOCR's own pipeline
   (detector at up to 2000 px, classifier, batches of 6), PDF pages
   rendered at 200 dpi, whole lines stretched for the second readings.
@@ -38,6 +40,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Optional
 
 from pipeline.errors import MissingDependencyError
+from pipeline.readers.ocr_brackets import fix_brackets
 from pipeline.readers.ocr_layout import (LOW_CONFIDENCE, OcrBox, PageLayout,  # noqa: F401
                                          join_pages, layout_page)
 from pipeline.readers.ocr_rulings import (TableRegion, _Line, find_tables, grid_cells,  # noqa: F401
@@ -338,6 +341,10 @@ def recognise(img, path: Optional[str] = None) -> list[OcrBox]:
             out.append(_fit_height(gray, OcrBox(float(q[:, 0].min()), float(q[:, 1].min()),
                                                 float(q[:, 0].max()), float(q[:, 1].max()), text, score)))
     _restore_repeats_fast(eng, bgr, out)
+    for b in out:
+        if "（" in b.text or "）" in b.text:
+            b.text = fix_brackets(gray[max(0, int(b.y0) - 2):int(b.y1) + 3, max(0, int(b.x0) - 2):int(b.x1) + 3],
+                                  b.text)
     return out
 
 
