@@ -200,3 +200,20 @@ def test_heading_run_into_its_item_gives_no_target(text, values):
 
     rec = extract_document(read_bytes("case.txt", text.encode("utf-8")))
     assert [(compact_target(t)["value"], t.unit) for t in rec.targets] == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a 名额分配表 flattened into short lines gives no targets; the quota in the body does
+    ("关于开展推荐工作的通知\n各区总工会：\n请按名额推荐，每区不少于3名。\n市总工会\n2024年5月6日\n附件\n推荐名额分配表\n"
+     "东城区 5名\n西城区 3名\n", [(3, "名")]),
+    ("关于开展推荐工作的通知\n各区总工会：\n请按名额推荐，每区不少于3名。\n市总工会\n2024年5月6日\n附件\n推荐名额分配表\n"
+     "单位\n名额\n东城区\n5名\n", [(3, "名")]),
+    # a short line with a target verb is still a target
+    ("关于做好职工书屋建设的通知\n各区总工会：\n今年重点工作如下。\n新建职工书屋20家\n市总工会\n2024年5月6日\n", [(20, "家")]),
+])
+def test_flattened_table_rows_give_no_target(text, values):
+    from pipeline.readers import read_bytes
+    from pipeline.stages.run import extract_document
+
+    rec = extract_document(read_bytes("case.txt", text.encode("utf-8")))
+    assert [(compact_target(t)["value"], t.unit) for t in rec.targets] == values
