@@ -26,7 +26,7 @@ from extractors.orgs import is_org_name, split_joined, split_orgs, title_endings
 from models.document import Block, Document
 
 # Words that open a 主送机关 ("各县总工会", "全体教职工", "所属各分会", "市直各单位").
-_ADDRESSEE = re.compile(r"^(?:各|全体|所属|校内|院内|机关|集团|公司|本|直属|有关|市直|区直|县直|市总|"
+_ADDRESSEE = re.compile(r"^(?:各|全体|全(?:校|院|系|厂|局|公司|集团|市|区|县)|所属|校内|院内|机关|集团|公司|本|直属|有关|市直|区直|县直|市总|"
                         r"[\u4e00-\u9fff]{0,12}(?:各|全体))")
 # Words that open a sentence of the body, never an addressee or a title.
 SENTENCE_OPENER = _SENTENCE = re.compile(r"^(?:为了?|根据|按照|依据|经|现将|现就|接|近日|值此|随着|在|由于|鉴于|今年|目前)")
