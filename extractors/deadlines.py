@@ -483,7 +483,29 @@ def extract(doc: Document, *, signed_date: Optional[dt.date] = None,
                 out.append(f.deadline)
             for msg, a, z in problems:
                 warns.append(Warning_(code="bad_date", message=msg, evidence=ev(s + a, s + z)))
+    if _sole_attachment(doc):
+        for d in out:  # "将推荐表（见附件）报送…": the notice's only attachment
+            if not d.attachments and _UNNUMBERED_REF.search(d.text or ""):
+                d.attachments = [1]
     return out, warns
+
+
+# A reference to "the attachment" without a number: （附件）, （见附件）, 详见附件.
+_UNNUMBERED_REF = re.compile(r"(?:[（(](?:见|详见)?附件[）)]|(?:见|详见)附件(?![0-9一二三四五六七八九十]))")
+
+
+def _sole_attachment(doc: Document) -> bool:
+    """True when ``doc`` lists or prints exactly one attachment (corpus
+    README: a single unnumbered 附件 has number 1)."""
+    from extractors import attachment_list
+
+    z = doc.zones
+    if z is None:
+        return False
+    if z.attachment_list:
+        text = " ".join(attachment_list.spaced_text(doc.blocks[i]) for i in z.attachment_list)
+        return len(attachment_list.parse(text)) == 1
+    return len(z.attachments) == 1
 
 
 # An attachment's own label ("附件2", "附件 1:") — not a reference to it

@@ -326,3 +326,19 @@ def test_seed_has_exactly_gold_deadlines(seed):
             "attachments": d.attachments} for d in _notice(seed).deadlines]
     key = lambda x: (x["due"], x["attachments"])  # noqa: E731
     assert sorted(got, key=key) == sorted(gold, key=key)
+
+
+@pytest.mark.parametrize("ref, atts", [
+    # the notice's only attachment named without a number (corpus README: it is number 1)
+    ("（附件）", [1]),
+    ("（见附件）", [1]),
+    ("（详见附件）", [1]),
+    ("", []),
+])
+def test_sole_attachment_named_without_number(ref, atts):
+    from pipeline.readers import read_bytes
+    from pipeline.stages.run import extract_document
+
+    text = f"关于开展推荐工作的通知\n各区总工会：\n请于5月20日前将推荐表{ref}报送市总工会。\n附件：推荐表\n市总工会\n2024年5月6日\n"
+    rec = extract_document(read_bytes("case.txt", text.encode("utf-8")))
+    assert [d.attachments for d in rec.deadlines] == [atts]
