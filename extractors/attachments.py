@@ -79,6 +79,14 @@ def _listed(doc: Document) -> list[Attachment]:
     return out
 
 
+def listed_count(doc: Document) -> int:
+    """How many attachments ``doc`` lists in its 附件说明 (a one-line paste
+    too), else how many attachment pages it prints."""
+    if doc.zones is None:
+        return 0
+    return len(_listed(doc)) or len(doc.zones.attachments)
+
+
 def _file_lines(doc: Document) -> list[attachment_list.Item]:
     """With no 附件说明: lines that are only a file name ("X报名表.doc", a
     web page's download link) outside the attachment pages, numbered in order."""

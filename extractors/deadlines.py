@@ -497,15 +497,9 @@ _UNNUMBERED_REF = re.compile(r"(?:[（(](?:见|详见)?附件[）)]|(?:见|详�
 def _sole_attachment(doc: Document) -> bool:
     """True when ``doc`` lists or prints exactly one attachment (corpus
     README: a single unnumbered 附件 has number 1)."""
-    from extractors import attachment_list
+    from extractors.attachments import listed_count
 
-    z = doc.zones
-    if z is None:
-        return False
-    if z.attachment_list:
-        text = " ".join(attachment_list.spaced_text(doc.blocks[i]) for i in z.attachment_list)
-        return len(attachment_list.parse(text)) == 1
-    return len(z.attachments) == 1
+    return listed_count(doc) == 1
 
 
 # An attachment's own label ("附件2", "附件 1:") — not a reference to it
