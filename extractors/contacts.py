@@ -46,6 +46,7 @@ every case in the corpus, so neither library is loaded.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -172,23 +173,28 @@ def _bare_contacts(text: str, bi: int, doc: Document, items: list[Item]) -> list
     after "；" in a 联系人 line): a phone no field read whose preceding
     words are [department] name gives that contact point (issue 11: "a name
     directly before a phone"). Phones after anything else stay unread."""
-    taken = [(it.start, it.end) for it in items]
+    taken = sorted((it.start, it.end) for it in items)
+
+    def free(a: int, z: int) -> bool:  # no taken span overlaps a:z (bisect: a long paste has many)
+        k = bisect.bisect_left(taken, (z, -1))
+        return not any(s < z and a < e for s, e in taken[max(0, k - 8):k])
+
     out: list[Item] = []
     for m in PHONE.finditer(text):
         p = m.start()
-        if any(s < m.end() and p < e for s, e in taken) or not normalise_phone(m):
-            continue
         if p == 0 or text[p - 1] not in " ，,、:：（(\t" and not re.match(rf"[{CJK}]", text[p - 1]):
+            continue
+        if not normalise_phone(m) or not free(p, m.end()):
             continue
         if re.match(r"\s*[年月日号元人个名万次%％]", text[m.end():]):
             continue  # a count or a date, not a phone
         names = _names_before(text, p, 0, bi, doc)
-        if not any(n.kind == "name" for n in names) or any(
-                s < n.end and n.start < e for n in names for s, e in taken):
+        if not any(n.kind == "name" for n in names) or not all(free(n.start, n.end) for n in names):
             continue
         phones = read_field(text, "phone", p, field_end(text, p, len(text)), bi, {}, [], doc)
         out += names + phones
-        taken += [(it.start, it.end) for it in names + phones]
+        for it in names + phones:
+            bisect.insort(taken, (it.start, it.end))
     return out
 
 
