@@ -114,7 +114,7 @@ def _one_line(doc: Document) -> Document:
 
 
 def _rewrap(doc: Document) -> Document:
-    rng = random.Random(doc.path)
+    rng = random.Random(Path(doc.path).name)  # the name, not the checkout's path: the same lines everywhere
     out: list[Block] = []
     for b in doc.blocks:
         if b.kind != "paragraph":
