@@ -237,7 +237,7 @@ def _block_items(doc: Document, bi: int, warnings: list, carry: Optional[str] = 
             while g0 < ls and text[g0] in "；;，,、 \t":
                 g0 += 1
             g1 = ls
-            while g1 > g0 and text[g1 - 1] in "；;，,、 :：\t":
+            while g1 > g0 and text[g1 - 1] in "；;，,、 :：\t\n":
                 g1 -= 1
             if g1 > g0 and text[g0] not in "。\n":
                 bare = read_field(text, "name", g0, g1, bi, {}, [], doc)
@@ -279,8 +279,9 @@ def _block_items(doc: Document, bi: int, warnings: list, carry: Optional[str] = 
 
 
 _SENTENCE_END = re.compile(r"[。！？!?；;]\s*$")
-# an item number is followed by its text, never by more ASCII ("26.com" is a wrapped mail)
-_UNIT_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+(?:[、．]|\.(?![A-Za-z]))|附件)")
+# an item number (one or two digits: "8701、8662…" is a wrapped phone) is followed by
+# its text, never by more ASCII ("26.com" is a wrapped mail)
+_UNIT_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]{1,2}(?:[、．]|\.(?![A-Za-z0-9]))|附件)")
 
 
 def _wrapped_units(doc: Document) -> list[list[int]]:
@@ -300,27 +301,45 @@ def _wrapped_units(doc: Document) -> list[list[int]]:
     return units
 
 
+def _label_across(a: str, b: str, label_re: re.Pattern) -> bool:
+    """True when a label runs over the break between lines ``a`` and ``b``
+    ("…谭志刚，联系" / "电话：…" is one 联系电话 label, not 电话)."""
+    tail = a[-8:]
+    return any(m.start() < len(tail) < m.end() for m in label_re.finditer(tail + b[:8]))
+
+
+def _break(a: Block, b: Block, label_re: re.Pattern) -> str:
+    """What stands between two lines read as one paragraph: a line break
+    before a line that opens with a label (a new field), a space where the
+    lines printed one between two ASCII runs ("0734-8221234" / " 138…":
+    two phones), else nothing (a number or a name broken by the wrap)."""
+    if label_re.match(b.text) and not _label_across(a.text, b.text, label_re):
+        return "\n"
+    spaced = a.raw[-1:].isspace() or b.raw[:1].isspace()
+    if spaced and re.search(r"[0-9A-Za-z]$", a.text) and re.match(r"[0-9A-Za-z]", b.text):
+        return " "
+    return ""
+
+
 def _unit_items(doc: Document, unit: list[int], warnings: list, carry: Optional[str]):
     """:func:`_block_items` of several blocks read as one paragraph, with the
     items' and warnings' positions put back into their own blocks, third
     parties' phones dropped. Returns (items, the merged block)."""
     label_re = labels()[0]
-    texts = [doc.blocks[i].text for i in unit]
-    # a line that opens with a label starts a new field: keep the break there
-    texts = [t + ("\n" if k + 1 < len(texts) and label_re.match(texts[k + 1]) else "")
-             for k, t in enumerate(texts)]
+    blocks = [doc.blocks[i] for i in unit]
+    seps = [_break(a, b, label_re) for a, b in zip(blocks, blocks[1:])] + [""]
+    texts = [b.text + sep for b, sep in zip(blocks, seps)]
     starts = [0]
     for t in texts:
         starts.append(starts[-1] + len(t))
     raw, offs = "", []  # raw positions kept: "张三 李四" split by a space stays two names
-    for i, t in zip(unit, texts):
-        b = doc.blocks[i]
+    for b, sep in zip(blocks, seps):
         own = b.offsets if len(b.offsets) > len(b.text) else list(range(len(b.text) + 1))
         offs += [len(raw) + own[j] for j in range(len(b.text))]
         raw += b.raw if len(b.offsets) > len(b.text) else b.text
-        if t.endswith("\n"):
+        if sep:
             offs.append(len(raw))
-            raw += "\n"
+            raw += sep
     merged = Block(kind="paragraph", raw=raw, text="".join(texts), offsets=offs + [len(raw)],
                    page=doc.blocks[unit[0]].page, origin=doc.blocks[unit[0]].origin)
     # the merged block is read as one more block of the document: appended for

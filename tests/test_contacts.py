@@ -165,6 +165,20 @@ def test_phones_listed_in_a_table(rows, phones):
      {"names": ["周敏"], "emails": ["zhoumin@163.com"], "phones": ["0571-87654321"]}),
     # a line that opens with a label is a new field
     (("联系电话：0851-88292601", "QQ群：582146037"), {"phones": ["0851-88292601"], "qq": ["582146037"]}),
+    # a label broken by the wrap is one label ("联系" / "电话"), the person before it kept
+    (("联系人：区总工会办公室　王红，电话：0571-8765", "4321；区教育局　陈刚，联系", "电话：0571-87654322。"),
+     {"names": ["王红", "陈刚"], "phones": ["0571-87654321", "0571-87654322"]}),
+    (("联系人：校工会　李敏，联系电话：8861234；校团委　赵强，联", "系电话：8861235。"),
+     {"names": ["李敏", "赵强"], "phones": ["8861234", "8861235"]}),
+    # a second phone printed after a space and wrapped onto the next line is a phone of its own
+    (("三、联系人：郑老师 联系电话：0573-8221234", " 13905731234"), {"names": ["郑老师"], "phones": ["0573-8221234", "13905731234"]}),
+    (("联系人：许老师，电话：66012345", " 66012346"), {"names": ["许老师"], "phones": ["66012345", "66012346"]}),
+    # four digits and a 、 at a line start continue a phone; they number no item
+    (("联系人：市总工会办公室　孙伟，电话：8662", "8701、86628702"), {"names": ["孙伟"], "phones": ["86628701", "86628702"]}),
+    (("联系人：区总工会　钱进，电话：5571", "2301、55712302"), {"names": ["钱进"], "phones": ["55712301", "55712302"]}),
+    # a person after a phone, wrapped before the next 电话 label
+    (("四、联系人：县总工会 吴敏 电话：0553-3831234 县科协 冯涛", " 电话：0553-3835678"),
+     {"names": ["吴敏", "冯涛"], "phones": ["0553-3831234", "0553-3835678"]}),
 ])
 def test_wrapped_lines(lines, expected):
     assert compact(*lines) == expected
