@@ -150,7 +150,8 @@ def _joinable(prev: Block, nxt: Block) -> bool:
     if _ADDRESSEE_LINE.match(b) and not a.endswith(("，", ",", "、")):
         return False  # "各分工会:" opens the text under a title or a page's meta line
     # a line never opens with a colon or a closing mark: it goes on from above
-    return bool(re.match(r"[\u4e00-\u9fff\d“‘（(《a-zA-Z，、,:：。）)”’》]", b))
+    # ("…通知凤工" / "[2021]5号…": a 发文字号's year bracket goes on from above too)
+    return bool(re.match(r"[\u4e00-\u9fff\d“‘（(《a-zA-Z，、,:：。）)”’》\[［〔]", b))
 
 
 def _closing_line(b: Block) -> bool:
@@ -163,7 +164,12 @@ def _closing_line(b: Block) -> bool:
     t = b.text
     if len(t) > 40 or re.search(r"[。，；：:,;]", t):
         return False
-    return bool(FULL_DATE.fullmatch(t) or split_orgs(b.raw))
+    if FULL_DATE.fullmatch(t) or split_orgs(b.raw):
+        return True
+    # names set apart by wide spaces, the last one broken by the wrap
+    # ("成都市劳动竞赛委员会　　成都市总工会　　成都市经济和信息化" / "局")
+    parts = re.split(r"\s{2,}|\u3000+", b.raw.strip())
+    return len(parts) >= 2 and all(split_orgs(p) == [p] for p in parts[:-1])
 
 
 @lru_cache(maxsize=1)

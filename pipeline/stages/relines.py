@@ -286,6 +286,26 @@ def _names_line_cut(b: Block, nxt: Optional[Block]) -> list[int]:
     return [k] if follows else []
 
 
+# A line that is a 成文日期 alone, perhaps cut short by a wrap ("2022年9" / "月26日").
+_DATE_ALONE = re.compile(r"\s*(?:(?:19|20)\d{2}|[〇○零一二]{1}[〇○零一二三四五六七八九]{3})\s*年"
+                         r"[0-9一二三四五六七八九十〇○]{0,3}月?[0-9一二三四五六七八九十〇○]{0,3}日?\s*")
+
+
+def _names_before_date_line(b: Block, nxt: Optional[Block]) -> list[int]:
+    """A 署名 run onto the end of the last body line while the 成文日期
+    printed on the next line ("…其他事项另行通知。校工会" / "2022年9月26日"):
+    the names after a sentence end (or printed spaces) are cut off as their
+    own line, as when the date shares their line (:func:`_tail_cuts`)."""
+    if nxt is None or nxt.kind != "paragraph" or not _DATE_ALONE.fullmatch(nxt.text):
+        return []
+    t = b.text
+    start = _signature_start(b, len(t))
+    if not start or len(t) - start < 3:
+        return []
+    before = b.raw[:b.offsets[start]]
+    return [start] if t[start - 1] in _STOP or before[-1:].isspace() else []
+
+
 # A date cut short where an excerpt ends ("二○", "2019年3"), closing a line.
 _STUB_END = re.compile(r"(?:[0-9〇○零一二三四五六七八九十OＯ]{1,4}(?:年[0-9一二三四五六七八九十]{0,2}"
                        r"(?:月[0-9一二三四五六七八九十]{0,3})?)?)?$")
@@ -466,6 +486,36 @@ def _printed_mark_cut(a: str, b: str) -> bool:
         b in ("印发", "印制", "印") or (a.endswith("印") and b in ("发", "制")))
 
 
+def _join_broken_names(blocks: list[Block]) -> list[Block]:
+    """A 署名 line broken inside a name ("成都市劳动竞赛委员会　成都市经济和信息化" /
+    "局") joined into one line: the first part is not a run of organisation
+    names, both together are, neither holds punctuation, and the first part
+    prints whole names before the broken one (wide spaces), or a date line
+    follows and the second part is no name of its own ("特此通知" /
+    "XX工会委员会" stay apart)."""
+    out: list[Block] = []
+    for k, b in enumerate(blocks):
+        prev = out[-1] if out else None
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        if (prev is not None and prev.kind == b.kind == "paragraph"
+                and len(prev.text) + len(b.text) <= 60
+                and not re.search(r"[，。：:；;,]", prev.text + b.text)
+                and (_whole_names_first(prev.raw) or (nxt is not None and _DATE_ALONE.fullmatch(nxt.text)
+                                                      and not _names(b.text)))
+                and not _names(prev.text) and _names(prev.text + b.text)):
+            out[-1] = join_blocks(prev, b)
+        else:
+            out.append(b)
+    return out
+
+
+def _whole_names_first(raw: str) -> bool:
+    """True when ``raw`` prints two or more parts set apart by wide spaces and
+    each but the last is an organisation name."""
+    parts = re.split(r"\s{2,}|\u3000+", raw.strip())
+    return len(parts) >= 2 and all(_names(p) for p in parts[:-1])
+
+
 def _join_split_dates(blocks: list[Block]) -> list[Block]:
     """Short lines joined where a full date is broken between them
     ("…2012年12月1" / "8日印发") or its 印发 mark went onto the next line,
@@ -497,7 +547,8 @@ def reline(doc: Document) -> None:
         cuts = _front_cuts(b.text) if front and k < 4 else []
         if len(b.text) > 12:
             cuts += _tail_cuts(b)
-            cuts += _names_line_cut(b, doc.blocks[k + 1] if k + 1 < len(doc.blocks) else None)
+            nxt = doc.blocks[k + 1] if k + 1 < len(doc.blocks) else None
+            cuts += _names_line_cut(b, nxt) + _names_before_date_line(b, nxt)
             if k + 1 < len(doc.blocks) and doc.blocks[k + 1].kind == "table":
                 cuts += _heading_before_table(b)
         if cuts:
@@ -507,4 +558,4 @@ def reline(doc: Document) -> None:
             blocks.append(b)
         if len(b.text) > 90 and k >= 1:
             front = False
-    doc.blocks[:] = _join_addressee(_join_split_dates(blocks))
+    doc.blocks[:] = _join_addressee(_join_split_dates(_join_broken_names(blocks)))

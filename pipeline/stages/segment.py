@@ -48,7 +48,7 @@ NUMBER_AFTER_TITLE = re.compile(r"[（(]\s*[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[�
 
 
 def _is_title_end(t: str) -> bool:
-    t = NUMBER_AFTER_TITLE.sub("", t).rstrip("）)")
+    t = NUMBER_AFTER_TITLE.sub("", t).rstrip("）)》")  # "转发《…的通知》" ends too
     return t.endswith(title_endings())
 
 
@@ -63,11 +63,14 @@ def segment(doc: Document) -> Zones:
         return z
     # a saved web page's heading (html reader) is the title only when the
     # notice itself prints none (real/README.md "The circular is annotated")
-    start = 1 if doc.format == "html" and blocks[0].origin == "header" else 0
+    # (a heading broken over lines by a <br> is one heading)
+    start = 0
+    while doc.format == "html" and start < n and blocks[start].origin == "header":
+        start += 1
     # -- 版头 (§7.2), 标题 (§7.3.1), and the reposting body's lines before them
     z.head, z.title, i, z.body = _front(blocks, start)
     if not z.title and start:
-        z.title = [0]
+        z.title = list(range(start))
     # -- 主送机关 (§7.3.2): the addressee line ending with a colon.
     i = _skip_aside(blocks, i)
     if i < n and _is_recipients(blocks[i]):
@@ -230,7 +233,9 @@ def _find_title(blocks: list[Block], i: int) -> tuple[list[int], int]:
             break  # nor a date line (the reposting body's own signed date above the circular)
         lines.append(j)
         # the 文种 word may itself be broken over two lines ("…的通" / "知")
-        if _is_title_end("".join(blocks[k].text for k in lines)):
+        joined = "".join(blocks[k].text for k in lines)
+        # a 《 still open means the line broke inside the quoted title ("…实施方案" / "》的通知")
+        if _is_title_end(joined) and joined.count("《") <= joined.count("》"):
             return lines, j + 1
         j += 1
     # no document-type word: accept a single "关于…" line as the title
@@ -384,11 +389,16 @@ def _undated_signature(blocks: list[Block], end: int, z: Zones) -> None:
         z.signature.append(z.body.pop(k))
 
 
+_DOC_WORD_END = re.compile(r"(?:表|单|标准|方案|办法|细则|名单|名册|目录|清单|说明|指南|简章|规程|材料)$")
+
+
 def _continues_item(blocks: list[Block], j: int) -> bool:
     """True when block ``j`` is the wrapped tail of the 附件说明 item above it:
     short, not a label, date, signature or sentence."""
     t = blocks[j].text
-    if len(t) > 40 or t.endswith(("。", ":", "：")) or LABEL_ALONE.match(t) or LIST_START.match(t):
+    # an item may close with 。 ("…“模范职工小家”" / "申报表。"): a short tail naming a document
+    closed = t.endswith("。") and not (len(t) <= 12 and _DOC_WORD_END.search(t[:-1]))
+    if len(t) > 40 or closed or t.endswith((":", "：")) or LABEL_ALONE.match(t) or LIST_START.match(t):
         return False
     if DATE_LINE.match(t) or is_org_line(blocks[j]) or CC_START.match(t):
         return False
