@@ -48,7 +48,9 @@ NUMBER_AFTER_TITLE = re.compile(r"[（(]\s*[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[�
 
 
 def _is_title_end(t: str) -> bool:
-    t = NUMBER_AFTER_TITLE.sub("", t).rstrip("）)》")  # "转发《…的通知》" ends too
+    t = NUMBER_AFTER_TITLE.sub("", t).rstrip("）)")
+    if t.startswith("转发《"):  # "转发《…的通知》" ends; "关于印发《…方案》" goes on to 的通知
+        t = t.rstrip("》")
     return t.endswith(title_endings())
 
 
