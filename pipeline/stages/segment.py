@@ -137,7 +137,8 @@ def _front(blocks: list[Block], start: int) -> tuple[list[int], list[int], int, 
     reposting = bool(title) and blocks[title[0]].text.startswith("转发")
     if title and i < len(blocks) and _is_recipients(blocks[i]) and not reposting:
         return head, title, i, []
-    for k in range(head_end + 1, min(len(blocks), head_end + 8)):
+    # (a later title starts after the lines of the one found: "转发《…的" / "通知》" / "关于…的通知")
+    for k in range(title[-1] + 1 if title else head_end + 1, min(len(blocks), head_end + 8)):
         later, j = _find_title(blocks, k)
         j = _skip_aside(blocks, j)
         if later and j < len(blocks) and _is_recipients(blocks[j]):
