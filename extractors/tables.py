@@ -11,9 +11,9 @@ Entry points
   fill-in line ("填写日期： 年 月 日") as fields.
 
 Rules (gold NOTES.md): ``header`` is the first row's non-empty cell texts
-with whitespace removed, forms included; ``kind`` is decided by structure —
-``form`` when the header row has blank value cells beside its labels, else
-``list`` (a header row with rows to fill below it).
+with whitespace removed, forms included; ``kind`` is decided by structure
+in :mod:`extractors.table_kind` — ``form`` when label cells stand beside blank
+value cells, ``list`` for a header row with rows to fill (or data) below it.
 """
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ import re
 from typing import Iterable, Optional
 
 from extractors._common import evidence, vocab
+from extractors.table_kind import DATE_BLANK as _DATE_BLANK
+from extractors.table_kind import decide_kind, inline_slots, two_level
 from models.document import Cell, Document, Grid
 from models.tables import FormField, Table, TableCell
 
@@ -28,7 +30,6 @@ _WS = re.compile(r"\s+")
 _COLON = re.compile(r"[:：]")
 # Blank fill-in material: spaces, underscores, dashes printed as a line.
 _BLANK = re.compile(r"[\s_＿\-—－…·.]*")
-_DATE_BLANK = re.compile(r"[\s_＿]*(?:\d{4}[\s_＿]*)?年[\s_＿]*月[\s_＿]*日[\s_＿]*")
 _FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
            "九": 9, "十": 10}
@@ -139,62 +140,10 @@ def _header_row(lay: _Layout) -> Optional[int]:
     return None
 
 
-def _two_level(lay: _Layout, h: int) -> bool:
-    """True when row ``h+1`` completes the header: it has text exactly under
-    the header's group cells — spanned, blank, or followed by blank padding
-    (a .txt export has no spans) — and nothing under the other labels
-    (序号 | 成绩 | ␣ / ␣ | 初赛 | 复赛)."""
-    if h + 1 >= lay.n_rows:
-        return False
-    below = lay.row_positions(h + 1)
-    if not any(c.text and c.row == h + 1 for c in below):
-        return False
-    for k in range(lay.n_cols):
-        top = lay.at(h, k)
-        low = lay.at(h + 1, k)
-        if top is low:  # a header cell spanning both rows
-            continue
-        nxt = lay.at(h, k + top.col_span) if top.col == k else None
-        group = top.col_span > 1 or not top.text or (nxt is not None and not nxt.text)
-        if low.text and not group:
-            return False
-        if group and not low.text:
-            return False
-    return True
-
-
-def _decide_kind(lay: _Layout, h: int) -> str:
-    """``form`` when the header row holds label cells beside blank cells,
-    ``list`` when it is a run of column labels (ANNOTATION.md kind rule)."""
-    row = lay.row_positions(h)
-    texts = [bool(c.text) for c in row]
-    if any(inline_slots(c.raw or c.text) for c in row):
-        return "form"  # "共 人，其中男 人" blanks inside a cell
-    if True in texts:
-        after = texts[texts.index(True):]
-        if not all(after) and not _two_level(lay, h):
-            return "form"
-    if sum(texts) >= 2:
-        return "list"
-    # One label across the header row: judge by the rows below — label/blank
-    # pairs make a form, blank or data rows a list.
-    pairs = rows = 0
-    for r in range(h + 1, lay.n_rows):
-        cells = lay.row_cells(r)
-        if not cells:
-            continue
-        rows += 1
-        for a, b in zip(cells, cells[1:]):
-            if a.text and not b.text:
-                pairs += 1
-                break
-    return "form" if rows and pairs * 2 > rows else "list"
-
-
 def _columns(lay: _Layout, h: int) -> list[str]:
     """Column names of a list: one per distinct header cell, "parent/child"
     under a two-level header."""
-    two = _two_level(lay, h)
+    two = two_level(lay, h)
     out: list[str] = []
     seen: set[tuple[int, int]] = set()
     for k in range(lay.n_cols):
@@ -210,39 +159,6 @@ def _columns(lay: _Layout, h: int) -> list[str]:
         if name and (not out or out[-1] != name or low is not None):
             out.append(name)
     return out
-
-
-def inline_slots(text: str) -> list[tuple[str, str]]:
-    """Blanks printed inside a form cell, as (label, unit) pairs.
-
-    "共人，其中男人；女 人" → [("共","人"), ("男","人"), ("女","人")];
-    "平均年龄 岁" → [("平均年龄","岁")]; "年 月 日" → [("年",""),("月",""),("日","")].
-    A single segment needs a printed gap before its unit ("出生年月" is a
-    label, not a blank); digits in the label mean the blank is filled.
-    """
-    t = (text or "").strip()
-    if not t:
-        return []
-    if _DATE_BLANK.fullmatch(t):
-        return [("年", ""), ("月", ""), ("日", "")]
-    cues = _cues()
-    units = "|".join(re.escape(u) for u in sorted(cues["slot_units"], key=len, reverse=True))
-    prefixes = "|".join(re.escape(p) for p in cues["slot_prefixes"])
-    seg_re = re.compile(rf"(?:(?:{prefixes})\s*)?(?P<label>\S.*?)(?P<gap>\s*)(?P<unit>{units})")
-    segs = [s.strip() for s in re.split(r"[，,；;。]", t) if s.strip()]
-    found: list[tuple[str, str]] = []
-    gaps = 0
-    for s in segs:
-        m = seg_re.fullmatch(s)
-        if not m or re.search(r"[0-9０-９]", m.group("label")):
-            continue
-        found.append((_squash(m.group("label")), m.group("unit")))
-        gaps += bool(m.group("gap"))
-    if not found or len(found) * 2 < len(segs):
-        return []
-    if len(found) == 1 and not gaps:
-        return []
-    return found
 
 
 def _fields(lay: _Layout, h: int) -> list[FormField]:
@@ -340,7 +256,7 @@ def build_table(grid: Optional[Grid]) -> Table:
             h = nxt
             row = lay.row_positions(h)
     t.header = [_squash(c.text) for c in lay.row_cells(h) if c.text]
-    t.kind = _decide_kind(lay, h)
+    t.kind = decide_kind(lay, h)
     if t.kind == "list":
         t.columns = _columns(lay, h)
     else:
