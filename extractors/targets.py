@@ -19,9 +19,13 @@ live there):
    “三个到位”), ordinals and ranks (``第二届``, ``前3名``), counts of what
    exists (``现有12支``) unless a comparator goes with them, format specs
    (``一式3份``), award counts (``一等奖1名``), eligibility thresholds,
-   structure descriptions (``分为3个组``). Chinese numerals also need a cue:
-   ``一`` only with a comparator (``至少一个``: ``一支队伍`` is an article),
-   others with a comparator or a target verb right before (建立, 举办 …),
+   structure descriptions (``分为3个组``); then the clause evidence of
+   ``extractors.target_evidence`` (examples, the past, what exists, fees and
+   subsidies, schedules, the issuer's capacities; a 其中-clause shares the
+   fate of the number it splits). Chinese numerals also need a cue:
+   ``一`` only with a comparator (``至少一个``: ``一支队伍`` is an article)
+   or in a request to nominate (请…推荐一名), others with a comparator or a
+   target verb right before (建立, 举办 …),
    and never in a heading line (``三、深化开展五项劳动竞赛``).
 3. Comparator: a word right after the unit (以上 → ``>=``; 以下/以内 →
    ``<=``), else right before the number (不少于/至少/达到 → ``>=``;
@@ -44,6 +48,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from extractors import target_evidence
 from extractors._common import evidence, vocab
 from models.document import Document
 from models.targets import Target
@@ -318,13 +323,14 @@ def _text_rejects(sent: str, ns: int, ne: int, seg: str, cues: dict) -> bool:
     return any(w in seg for w in cues["structure"])
 
 
-def _soft_rejects(sent: str, ns: int, ne: int, seg: str, unit_raw: str, comp: str,
+def _soft_rejects(sent: str, ns: int, ne: int, seg: str, unit_raw: str, unit: str, comp: str,
                   explicit: bool, cues: dict) -> bool:
     """Cue rules that reject a number only without an explicit comparator
     (counts of what exists, selections, past figures, money and session
-    lengths), and minimum group sizes whatever the comparator
-    (``每条线路报名人数至少20人``: the issuer's condition to run it)."""
-    if comp == ">=" and any(w in seg + _clause_after(sent, ne) for w in cues["group_size"]):
+    lengths), and schedules and the issuer's capacities or run
+    conditions (``每条线路报名人数至少20人``, ``每周2次``:
+    ``target_evidence.soft_rejects``)."""
+    if target_evidence.soft_rejects(seg, seg + sent[ns:ne] + _clause_after(sent, ne), unit, comp):
         return True
     if explicit:
         return False
@@ -336,19 +342,20 @@ def _soft_rejects(sent: str, ns: int, ne: int, seg: str, unit_raw: str, comp: st
     return unit_raw in cues["explicit_only_units"]
 
 
-def _cn_rejects(a: str, seg: str, sent: str, ne: int, heading: bool, explicit: bool,
+def _cn_rejects(a: str, seg: str, sent: str, ns: int, ne: int, heading: bool, explicit: bool,
                 cues: dict) -> bool:
-    """Chinese numerals need a cue: never in a heading, ``一``/``两`` only
-    with a comparator, others with a comparator or a target verb."""
+    """Chinese numerals need a cue: never in a heading; with a comparator or
+    a cue of ``target_evidence.cn_cue`` (请…推荐一名, 每队两人); other than
+    ``一``/``两`` also with a target verb."""
     if heading:
         return True
     verb = _endswith_any(seg.rstrip("新再各"), cues["target_verbs"])
     if not verb and re.match(r"[，,。；;]|$", sent[ne:]):
         # 建设职工心理健康服务站三十个，: the count closes the clause
         verb = next((v for v in cues["target_verbs"] if v in seg), None)
-    if a in ("一", "两") and not explicit:
-        return True
-    return not explicit and not verb
+    if explicit or target_evidence.cn_cue(a, seg, sent[:ns]):
+        return False
+    return a in ("一", "两") or not verb
 
 
 def _values(m: re.Match, a: str, b: Optional[str], mults: dict) -> Optional[tuple[float, Optional[float]]]:
@@ -364,6 +371,33 @@ def _values(m: re.Match, a: str, b: Optional[str], mults: dict) -> Optional[tupl
         return None
 
 
+def _decide(sent: str, ns: int, ne: int, seg: str, a: str, b: Optional[str], unit: str,
+            unit_raw: str, heading: bool, cues: dict,
+            inherit: Optional[bool]) -> Optional[tuple[str, int, int]]:
+    """(comparator, cue chars before, cue chars after) when the number at
+    ``sent[ns:ne]`` is a target, else None: the rules of the module
+    docstring and of ``target_evidence``. ``inherit``: the fate of the
+    number a 其中-clause splits (None when not such a clause)."""
+    if _text_rejects(sent, ns, ne, seg, cues) or inherit is False:
+        return None
+    is_range = b is not None
+    comp, cue_before, cue_after = _comparator(sent, ns, ne, seg, is_range, cues)
+    if inherit:
+        return comp, cue_before, cue_after
+    if target_evidence.rejects(sent, ns, ne, seg, unit, _clause_after(sent, ne)):
+        return None
+    explicit = comp != "=" and (cue_before or cue_after or is_range or not any(
+        w in sent[:ns] for w in cues["ge_sentence"]))
+    if _soft_rejects(sent, ns, ne, seg, unit_raw, unit, comp, explicit, cues):
+        return None
+    if sent[ne + cue_after:].startswith(("的", "（含）", "(含)")):
+        return None  # 不超过25人（含）的小微企业: a threshold that describes
+    if (_is_cn(a) or (b is not None and _is_cn(b))) and _cn_rejects(
+            a, seg, sent, ns, ne, heading, explicit, cues):
+        return None
+    return comp, cue_before, cue_after
+
+
 def extract_sentence(sent: str, cues: Optional[dict] = None, heading: Optional[bool] = None) -> list[tuple[Target, int, int]]:
     """Targets of one sentence, each with the (start, end) of its number,
     unit and comparator words in ``sent``. Pure function of the text, so
@@ -377,6 +411,7 @@ def extract_sentence(sent: str, cues: Optional[dict] = None, heading: Optional[b
     out: list[tuple[Target, int, int]] = []
     prev_end = 0
     prev_metric: Optional[str] = None
+    prev_ok: Optional[bool] = None  # fate of the previous number in the sentence
     for m in _cands_re().finditer(sent):
         ns = m.start()
         prev_floor, prev_end = prev_end, m.end()
@@ -388,19 +423,17 @@ def extract_sentence(sent: str, cues: Optional[dict] = None, heading: Optional[b
             continue
         cstart = _clause_start(sent, ns, prev_floor)
         seg = sent[cstart:ns]
-        if _text_rejects(sent, ns, ne, seg, cues):
+        # 其中… splits the number before it: it shares that number's
+        # rejection (共有教职工216人，其中会员198人), and inside a bracket its
+        # acceptance too (限报7人（其中领队一人）)
+        inherit = None
+        if seg.lstrip().startswith("其中") and (prev_ok is False or (cstart and sent[cstart - 1] in "（(")):
+            inherit = prev_ok
+        decided = _decide(sent, ns, ne, seg, a, b, unit, unit_raw, heading, cues, inherit)
+        prev_ok = decided is not None
+        if decided is None:
             continue
-        is_range = b is not None
-        comp, cue_before, cue_after = _comparator(sent, ns, ne, seg, is_range, cues)
-        explicit = comp != "=" and (cue_before or cue_after or is_range or not any(
-            w in sent[:ns] for w in cues["ge_sentence"]))
-        if _soft_rejects(sent, ns, ne, seg, unit_raw, comp, explicit, cues):
-            continue
-        if sent[ne + cue_after:].startswith(("的", "（含）", "(含)")):
-            continue  # 不超过25人（含）的小微企业: a threshold that describes
-        if (_is_cn(a) or (b is not None and _is_cn(b))) and _cn_rejects(
-                a, seg, sent, ne, heading, explicit, cues):
-            continue
+        comp, cue_before, cue_after = decided
         vals = _values(m, a, b, mults)
         if vals is None:
             continue

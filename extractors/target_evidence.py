@@ -1,0 +1,153 @@
+"""Clause evidence for and against a candidate target — ANNOTATION.md
+"targets" and ../shared/real/README.md "Targets".
+
+``extractors.targets`` finds a number with a unit and its comparator; this
+module reads the words around it to decide whether the recipients are to
+reach it (or are capped at it) or whether it only describes something:
+
+Against, whatever the comparator (``rejects``):
+
+- an example (``如：参赛人数12人``): a number after an example word in its
+  sentence (cue list ``example``);
+- the past: a sentence that speaks of a past period (去年, 上届, 截至目前 —
+  ``past_sentence_hard``) with no goal or time word (力争, 要 —
+  ``future_words``; 今年 — ``future_time``) before the number; a clause whose
+  verb is finished (吸引了, 参加过 — ``past_aspect``); a clause stating what
+  exists (已有, 已建成, 共有 — ``exists_hard``) unless a 的 makes that a
+  modifier (已建会的企业…) or a goal word opens the sentence;
+- money the issuer pays or charges (补助, 报名费, 票价 — ``payment``): a fee,
+  price, subsidy or prize, not a cap on what recipients spend;
+- a split of the contest (比赛分4个小组): the number right after 分.
+
+Against, only without a comparator or a quota word:
+
+- a schedule: a sub-annual frequency (每周, 每季度 — ``frequency_schedule``)
+  before a count of sessions (次, 期, 场 — ``frequency_units``): 每周2次 is
+  a timetable, 每月组织不少于2次 a minimum;
+- a capacity or run condition the issuer sets (每车, 每期安排, 满25人方可成行
+  — ``group_size``); a cap (不多于30人) stays a target.
+
+For (``quota_word``, ``cn_cue``): a quota word in the clause (限报, 名额 —
+``quota``) makes a number a quota on recipients; nominating and submitting
+verbs (选送, 推选 — ``quota_verbs``) and a per-team phrase (每队, 每支队伍 —
+``team_size``) are cues that let a Chinese numeral count (每队两人); 一/两
+after such a verb counts in a request to recipients (请…推荐一名老师), not
+in the issuer's own act (学校将择优推荐一名).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from extractors._common import vocab
+
+# 要 as a goal word, not inside 要求/重要/主要/需要/只要
+_YAO = re.compile(r"(?<![重主需只])要(?!求)")
+# 了 as a verb suffix, not inside 为了/除了/了解
+_LE = re.compile(r"(?<![为除])了(?!解)")
+# 分 right before the number splits something (分4个小组); not 得分/总分/分会…
+_SPLIT = re.compile(r"(?<![得积总评加扣满部百])分\s*$")
+
+
+@lru_cache(maxsize=None)
+def _cues() -> dict:
+    return vocab("target_cues")
+
+
+def _has_goal(text: str, cues: dict) -> bool:
+    """A goal word (力争, 确保, 要 …) in ``text``."""
+    if _YAO.search(text):
+        return True
+    return any(w in text for w in cues["future_words"] if w != "要")
+
+
+def _past_sentence(before: str, cues: dict) -> bool:
+    """``before`` (the sentence up to the number) speaks of a past period and
+    no goal word lifts it. A past word after 比/较 is a comparison
+    (比上年增长10%), not a statement about the past."""
+    for w in cues["past_sentence_hard"]:
+        for m in re.finditer(re.escape(w), before):
+            if before[max(0, m.start() - 1):m.start()] in ("比", "较"):
+                continue
+            if not (_has_goal(before, cues) or any(w in before for w in cues["future_time"])):
+                return True
+    return False
+
+
+def _exists_clause(seg: str, before: str, cues: dict) -> bool:
+    """The clause ``seg`` before the number states what exists or happened
+    (已有超过300家, 共有教职工216人), unless a 的 after the word makes it a
+    modifier (已建会的企业…) or a goal word in the sentence ``before`` the
+    number makes it a goal for what exists (力争…，已建会单位覆盖面不低于90%)."""
+    if _has_goal(before, cues):
+        return False
+    for w in sorted(cues["exists_hard"], key=len, reverse=True):
+        i = seg.find(w)
+        if i >= 0 and "的" not in seg[i + len(w):]:
+            return True
+    return False
+
+
+def _past_aspect(seg: str, cues: dict) -> bool:
+    """A finished verb in the clause before the number (吸引了, 参加过)."""
+    if any(w in seg for w in cues["past_aspect"] if w != "了"):
+        return True
+    return "了" in cues["past_aspect"] and bool(_LE.search(seg))
+
+
+def rejects(sent: str, ns: int, ne: int, seg: str, unit: str, clause_after: str) -> Optional[str]:
+    """Why the number at ``sent[ns:ne]`` is not a target whatever its
+    comparator, or None. ``seg`` is its clause before the number,
+    ``clause_after`` the rest of its clause after the unit, ``unit`` the
+    normalised unit. Reasons: ``example``, ``past``, ``exists``, ``payment``,
+    ``split``."""
+    cues = _cues()
+    before = sent[:ns]
+    if any(w in before for w in cues["example"]):
+        return "example"
+    if _past_sentence(before, cues) or _past_aspect(seg, cues):
+        return "past"
+    if _exists_clause(seg, before, cues):
+        return "exists"
+    if unit == "元" and any(w in seg + clause_after for w in cues["payment"]):
+        return "payment"
+    if _SPLIT.search(seg):
+        return "split"
+    return None
+
+
+def quota_word(seg: str) -> bool:
+    """A quota word (限报, 名额) in the clause before the number: a quota or
+    cap on recipients (../shared/real/README.md "Targets")."""
+    return any(w in seg for w in _cues()["quota"])
+
+
+def soft_rejects(seg: str, clause: str, unit: str, comp: str) -> Optional[str]:
+    """Why a number with comparator ``comp`` is a schedule or an issuer's
+    capacity rather than a target, or None. ``seg``: the clause before the
+    number; ``clause``: the whole clause. A quota word keeps it."""
+    cues = _cues()
+    if quota_word(seg):
+        return None
+    if comp == "=" and unit in cues["frequency_units"] and any(
+            w in seg for w in cues["frequency_schedule"]):
+        return "schedule"
+    if comp in ("=", ">=") and any(w in clause for w in cues["group_size"]):
+        return "group"
+    return None
+
+
+def cn_cue(a: str, seg: str, before: str) -> bool:
+    """Whether a Chinese numeral ``a`` after clause ``seg`` counts without a
+    comparator: a nominating/submitting verb or a per-team phrase right
+    before it (选送三名, 每队两人); for 一/两 the verb must also sit in a
+    request to recipients (``before``, the sentence up to the number, holds
+    请), so 学校将择优推荐一名 (the issuer's act) does not count."""
+    cues = _cues()
+    s = re.sub(r"(?:由|为|人数为|共)$", "", seg.rstrip())
+    verb = any(s.endswith(v) for v in cues["quota_verbs"] + cues["target_verbs"])
+    team = any(s.endswith(t) for t in cues["team_size"])
+    if a in ("一", "两"):
+        return team or (verb and "请" in before)
+    return verb or team
