@@ -81,8 +81,10 @@ def value_like(text: str) -> bool:
         return False
     if _CHECKBOX.search(t) or _HINT.fullmatch(t) or inline_slots(t):
         return True
+    # 盖章/签字 alone is a column label (签到表: 序号 | 姓名 | 签名); with a
+    # date blank it is the sign-off printed in a value cell
     rest, n = _SIGN.subn("", t)
-    return bool(n) and (not rest.strip() or bool(DATE_BLANK.fullmatch(rest)))
+    return bool(n) and bool(DATE_BLANK.fullmatch(rest))
 
 
 def _blankish(c) -> bool:
@@ -174,6 +176,33 @@ def _form_rows(lay, h: int) -> tuple[int, int]:
     return form, rows
 
 
+_VALUE_MARKS = re.compile(r"[0-9０-９，,、；;：:。]")
+
+
+def _key_value(lay, h: int) -> bool:
+    """A filled two-column sheet of labels and their values from row ``h``
+    on (活动时间 | 2024年5月10日 / 活动地点 | 市工人文化宫): every row
+    is one label (short words, no figures, all different) and one value, and
+    the first value reads as a value (figures, punctuation or a long text),
+    not as a column name (时间 | 内容 heads a filled schedule, a list)."""
+    left: list[str] = []
+    values = 0
+    for r in range(h, lay.n_rows):
+        pos = [c for c in lay.row_positions(r) if c.row == r]
+        if not pos or _ghost_row(lay, r):
+            continue
+        if len(pos) != 2 or not _label(pos[0]):
+            return False
+        name = _squash(pos[0].text)
+        if len(name) > 12 or re.search(r"[0-9０-９]", name):
+            return False
+        left.append(name)
+        values += bool(pos[1].text)
+        if r == h and not (_VALUE_MARKS.search(pos[1].text) or len(_squash(pos[1].text)) > 12):
+            return False
+    return len(left) >= 3 and len(set(left)) == len(left) and values * 2 > len(left)
+
+
 def decide_kind(lay, h: int) -> str:
     """``form`` when the header row holds label cells beside blank (or
     value-like) cells, or when its labels stand over two or more label/blank
@@ -189,6 +218,8 @@ def decide_kind(lay, h: int) -> str:
         if not all(after) and not two_level(lay, h):
             return "form"
     if sum(labels) >= 2:
+        if lay.n_cols <= 3 and _key_value(lay, h):
+            return "form"
         form, rows = _form_rows(lay, h)
         return "form" if form >= 2 and form * 2 > rows else "list"
     # One label across the header row: judge by the rows below — label/blank
