@@ -176,6 +176,7 @@ def test_phones_listed_in_a_table(rows, phones):
     # four digits and a 、 at a line start continue a phone; they number no item
     (("联系人：市总工会办公室　孙伟，电话：8662", "8701、86628702"), {"names": ["孙伟"], "phones": ["86628701", "86628702"]}),
     (("联系人：区总工会　钱进，电话：5571", "2301、55712302"), {"names": ["钱进"], "phones": ["55712301", "55712302"]}),
+    (("联系人：市总工会办公室　孙伟，电话：866287", "01、86628702"), {"names": ["孙伟"], "phones": ["86628701", "86628702"]}),
     # a person after a phone, wrapped before the next 电话 label
     (("四、联系人：县总工会 吴敏 电话：0553-3831234 县科协 冯涛", " 电话：0553-3835678"),
      {"names": ["吴敏", "冯涛"], "phones": ["0553-3831234", "0553-3835678"]}),

@@ -137,6 +137,8 @@ def _joinable(prev: Block, nxt: Block) -> bool:
     a, b = prev.text, nxt.text
     if len(a) >= 20 and _NUMBER_CUT.search(a) and _NUMBER_REST.match(b):
         return True  # a number or date cut by the wrap ("完成20" / "0项", "6月" / "18日")
+    if re.search(r"[\u4e00-\u9fff]\.$", a) and re.match(r"(?:docx?|xlsx?|pdf|wps|et|rar|zip)(?![A-Za-z])", b, re.I):
+        return True  # a file name cut before its extension ("…统计表." / "xls")
     # a line of 25+ characters that ends open was wrapped (a PDF text layer,
     # a page re-broken every 25-40 characters), unless it is a heading
     if len(a) >= 25 and b.startswith("如下") and a.endswith("通知"):
