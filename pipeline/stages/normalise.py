@@ -121,7 +121,7 @@ _ADDRESSEE_LINE = re.compile(r"^(?:各|全体|所属)[^。；;!?！？]{1,60}[:�
 _HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．])")
 _ENDS_OPEN = re.compile(r"[\u4e00-\u9fff\d、，“‘（(《a-zA-Z@_]$")  # "…发至512415646@" / "qq.com"
 # a line ending inside a number, and a line going on with its digits or unit
-_NUMBER_CUT = re.compile(r"[\u4e00-\u9fff，、（(]\d+(?:[.\-—~至]\d*)?$|\d[.\-—~至]$")
+_NUMBER_CUT = re.compile(r"[\u4e00-\u9fff，、（(]\d+(?:[%％]?[.\-—~～至]\d*)?$|\d[.\-—~～至]$")  # "60%-70" / "%"
 _NUMBER_REST = re.compile(r"[\d.%％\-—~至]|[年月日号个人名项场次家件元万亿千位支期所]")
 _CLOSING_WORDS = ("通知", "文件", "意见", "方案", "办法", "计划", "决定", "报告")
 
