@@ -168,8 +168,11 @@ def _form_rows(lay, h: int) -> tuple[int, int]:
         first = next((c for c in pos if c.text), None)
         if first is not None and _squash(first.text) in totals:
             continue  # a 合计 row is a data row of a list (gold NOTES.md)
+        # a label across header columns heads a section of a list
+        # (一、组织建设 | ␣ under 项目 | 内容 | 分值 | 得分), not a field
         pairs = sum(1 for a, b in zip(pos, pos[1:])
-                    if _label(a) and _blankish(b) and r in (a.row, b.row))
+                    if _label(a) and _blankish(b) and r in (a.row, b.row)
+                    and not any(a.col < k < a.col + a.col_span for k in bounds))
         aligned = bounds <= {c.col for c in pos}
         if pairs and (not aligned or (pairs >= 2 and not repeated)):
             form += 1
