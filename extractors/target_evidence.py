@@ -48,6 +48,11 @@ _YAO = re.compile(r"(?<![重主需只])要(?!求)")
 _LE = re.compile(r"(?<![为除])了(?!解)")
 # 分 right before the number splits something (分4个小组); not 得分/总分/分会…
 _SPLIT = re.compile(r"(?<![得积总评加扣满部百])分\s*$")
+# a count up to the end of a past year or month (截至2023年底, 截止到2024年6月)
+_AS_OF = re.compile(r"截[至止]到?\s*\d{4}\s*年\s*(?:底|末|\d{1,2}\s*月)")
+# permission after the number makes it a condition (50人以上企业可单独组队);
+# not 认可/许可/不可/可能
+_MAY = re.compile(r"(?<![认许不])可(?!能)|方能|才能")
 
 
 @lru_cache(maxsize=None)
@@ -63,16 +68,14 @@ def _has_goal(text: str, cues: dict) -> bool:
 
 
 def _past_sentence(before: str, cues: dict) -> bool:
-    """``before`` (the sentence up to the number) speaks of a past period and
-    no goal word lifts it. A past word after 比/较 is a comparison
-    (比上年增长10%), not a statement about the past."""
-    for w in cues["past_sentence_hard"]:
-        for m in re.finditer(re.escape(w), before):
-            if before[max(0, m.start() - 1):m.start()] in ("比", "较"):
-                continue
-            if not (_has_goal(before, cues) or any(w in before for w in cues["future_time"])):
-                return True
-    return False
+    """``before`` (the sentence up to the number) speaks of a past period
+    (去年, 截至2023年底) and no goal or time word lifts it. A past word after
+    比/较 is a comparison (比上年增长10%), not a statement about the past."""
+    if _has_goal(before, cues) or any(w in before for w in cues["future_time"]):
+        return False
+    hits = [m.start() for w in cues["past_sentence_hard"] for m in re.finditer(re.escape(w), before)]
+    hits += [m.start() for m in _AS_OF.finditer(before)]
+    return any(before[max(0, i - 1):i] not in ("比", "较") for i in hits)
 
 
 def _exists_clause(seg: str, before: str, cues: dict) -> bool:
@@ -100,8 +103,10 @@ def rejects(sent: str, ns: int, ne: int, seg: str, unit: str, clause_after: str)
     """Why the number at ``sent[ns:ne]`` is not a target whatever its
     comparator, or None. ``seg`` is its clause before the number,
     ``clause_after`` the rest of its clause after the unit, ``unit`` the
-    normalised unit. Reasons: ``example``, ``past``, ``exists``, ``payment``,
-    ``split``."""
+    normalised unit. Reasons: ``example``, ``past``, ``exists``, ``payment``
+    (money the issuer pays or charges, a discount or reimbursement rate),
+    ``split``, ``condition`` (a permission after the number:
+    50人以上企业可单独组队, 满10人即可组队)."""
     cues = _cues()
     before = sent[:ns]
     if any(w in before for w in cues["example"]):
@@ -110,11 +115,24 @@ def rejects(sent: str, ns: int, ne: int, seg: str, unit: str, clause_after: str)
         return "past"
     if _exists_clause(seg, before, cues):
         return "exists"
-    if unit == "元" and any(w in seg + clause_after for w in cues["payment"]):
+    clause = seg + clause_after
+    if (unit == "元" and any(w in clause for w in cues["payment"])) or (
+            unit == "%" and any(w in clause for w in cues["discount"])):
         return "payment"
     if _SPLIT.search(seg):
         return "split"
+    if _MAY.search(clause_after):
+        return "condition"
     return None
+
+
+def weight(seg: str, clause: str, unit: str, comp: str) -> bool:
+    """A percentage without a comparator that weighs a score: 占 right
+    before it (理论成绩占30%; not 不少于占会员的60%) or a weighing word in
+    its ``clause`` (按40%计算) — a scoring rule, not a target."""
+    if unit != "%" or comp != "=":
+        return False
+    return seg.rstrip().endswith("占") or any(w in clause for w in _cues()["weight"])
 
 
 def quota_word(seg: str) -> bool:

@@ -386,6 +386,8 @@ def _decide(sent: str, ns: int, ne: int, seg: str, a: str, b: Optional[str], uni
         return comp, cue_before, cue_after
     if target_evidence.rejects(sent, ns, ne, seg, unit, _clause_after(sent, ne)):
         return None
+    if target_evidence.weight(seg, seg + sent[ns:ne] + _clause_after(sent, ne), unit, comp):
+        return None
     explicit = comp != "=" and (cue_before or cue_after or is_range or not any(
         w in sent[:ns] for w in cues["ge_sentence"]))
     if _soft_rejects(sent, ns, ne, seg, unit_raw, unit, comp, explicit, cues):
@@ -412,8 +414,11 @@ def extract_sentence(sent: str, cues: Optional[dict] = None, heading: Optional[b
     prev_end = 0
     prev_metric: Optional[str] = None
     prev_ok: Optional[bool] = None  # fate of the previous number in the sentence
+    cells = _table_cells(sent)
     for m in _cands_re().finditer(sent):
         ns = m.start()
+        if ns in cells:
+            continue
         prev_floor, prev_end = prev_end, m.end()
         shape = _shape(m, units)
         if shape is None:
@@ -475,6 +480,32 @@ def extract(doc: Document) -> list[Target]:
                         continue
                     t.evidence = evidence(doc, bi, sm.start() + off + s, sm.start() + off + e)
                     out.append(t)
+    return out
+
+
+# between two cells of a table flattened into running text: a short name,
+# no punctuation (东城区5名 西城区3名 南城区4名; the normaliser may have
+# dropped the spaces, so they are optional)
+_CELL_GAP = re.compile(r"\s*[\u4e00-\u9fff（）()]{1,8}\s*")
+
+
+def _table_cells(sent: str) -> set[int]:
+    """Starts of numbers that are cells of a table flattened into a line: a
+    run of at least three numbers with the same unit separated only by
+    short names — numbers in tables are not targets
+    (../shared/real/README.md)."""
+    ms = list(_cands_re().finditer(sent))
+    out: set[int] = set()
+    run = ms[:1]
+    for prev, m in zip(ms, ms[1:]):
+        if m.group("unit") == prev.group("unit") and _CELL_GAP.fullmatch(sent[prev.end():m.start()]):
+            run.append(m)
+            continue
+        if len(run) >= 3:
+            out.update(x.start() for x in run)
+        run = [m]
+    if len(run) >= 3:
+        out.update(x.start() for x in run)
     return out
 
 
