@@ -230,7 +230,7 @@ def decide_kind(lay, h: int) -> str:
     pairs = rows = 0
     for r in range(h + 1, lay.n_rows):
         cells = lay.row_cells(r)
-        if not cells:
+        if not cells or _ghost_row(lay, r):
             continue
         rows += 1
         for a, b in zip(cells, cells[1:]):
