@@ -17,7 +17,11 @@ Against, whatever the comparator (``rejects``):
   modifier (已建会的企业…) or a goal word opens the sentence;
 - money the issuer pays or charges (补助, 报名费, 票价 — ``payment``): a fee,
   price, subsidy or prize, not a cap on what recipients spend;
-- a split of the contest (比赛分4个小组): the number right after 分.
+- a split of the contest (比赛分4个小组): the number right after 分;
+- a condition: a permission after the number (50人以上企业可单独组队);
+- a quota handed to the issuer (分配我市名额10个 — ``handed_down``).
+
+Score weights (占30%, 按40%计算 — ``weight``) are out without a comparator.
 
 Against, only without a comparator or a quota word:
 
@@ -53,6 +57,8 @@ _AS_OF = re.compile(r"截[至止]到?\s*\d{4}\s*年\s*(?:底|末|\d{1,2}\s*月)"
 # permission after the number makes it a condition (50人以上企业可单独组队);
 # not 认可/许可/不可/可能
 _MAY = re.compile(r"(?<![认许不])可(?!能)|方能|才能")
+# the issuer speaking of itself (我市, 我校, 我单位)
+_OWN = re.compile(r"我(?:省|市|区|县|镇|校|院|局|厂|司|会|单位|公司|系统)")
 
 
 @lru_cache(maxsize=None)
@@ -106,7 +112,8 @@ def rejects(sent: str, ns: int, ne: int, seg: str, unit: str, clause_after: str)
     normalised unit. Reasons: ``example``, ``past``, ``exists``, ``payment``
     (money the issuer pays or charges, a discount or reimbursement rate),
     ``split``, ``condition`` (a permission after the number:
-    50人以上企业可单独组队, 满10人即可组队)."""
+    50人以上企业可单独组队, 满10人即可组队), ``own_quota`` (a quota handed
+    to the issuer: 省总工会分配我市名额10个)."""
     cues = _cues()
     before = sent[:ns]
     if any(w in before for w in cues["example"]):
@@ -123,6 +130,8 @@ def rejects(sent: str, ns: int, ne: int, seg: str, unit: str, clause_after: str)
         return "split"
     if _MAY.search(clause_after):
         return "condition"
+    if _OWN.search(seg) and any(w in seg for w in cues["handed_down"]):
+        return "own_quota"
     return None
 
 
@@ -159,13 +168,15 @@ def soft_rejects(seg: str, clause: str, unit: str, comp: str) -> Optional[str]:
 def cn_cue(a: str, seg: str, before: str) -> bool:
     """Whether a Chinese numeral ``a`` after clause ``seg`` counts without a
     comparator: a nominating/submitting verb or a per-team phrase right
-    before it (选送三名, 每队两人); for 一/两 the verb must also sit in a
+    before it (选送三名, 每队两人); for 一/两 a nominating verb must sit in a
     request to recipients (``before``, the sentence up to the number, holds
-    请), so 学校将择优推荐一名 (the issuer's act) does not count."""
+    请, or the clause opens with 各: 各基层工会选派一名), so 学校将择优推荐一名
+    (the issuer's act) does not count."""
     cues = _cues()
     s = re.sub(r"(?:由|为|人数为|共)$", "", seg.rstrip())
-    verb = any(s.endswith(v) for v in cues["quota_verbs"] + cues["target_verbs"])
+    nominate = any(s.endswith(v) for v in cues["quota_verbs"])
+    verb = nominate or any(s.endswith(v) for v in cues["target_verbs"])
     team = any(s.endswith(t) for t in cues["team_size"])
-    if a in ("一", "两"):
-        return team or (verb and "请" in before)
+    if a in ("一", "两"):  # 培养一支队伍: an article, whoever is asked
+        return team or (nominate and ("请" in before or seg.lstrip().startswith("各")))
     return verb or team
