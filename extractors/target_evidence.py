@@ -19,6 +19,7 @@ Against, whatever the comparator (``rejects``):
   price, subsidy or prize, not a cap on what recipients spend;
 - a split of the contest (比赛分4个小组): the number right after 分;
 - a condition: a permission after the number (50人以上企业可单独组队);
+- a scoring rule: points given or taken after it (迟到1次扣1分);
 - a quota handed to the issuer (分配我市名额10个 — ``handed_down``).
 
 Score weights (占30%, 按40%计算 — ``weight``) are out without a comparator.
@@ -57,6 +58,8 @@ _AS_OF = re.compile(r"截[至止]到?\s*\d{4}\s*年\s*(?:底|末|\d{1,2}\s*月)"
 # permission after the number makes it a condition (50人以上企业可单独组队);
 # not 认可/许可/不可/可能
 _MAY = re.compile(r"(?<![认许不])可(?!能)|方能|才能")
+# points given or taken after the number: a scoring rule (每缺1项扣2分)
+_POINTS = re.compile(r"[扣加减得计记]\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十半]+)\s*分")
 # the issuer speaking of itself (我市, 我校, 我单位)
 _OWN = re.compile(r"我(?:省|市|区|县|镇|校|院|局|厂|司|会|单位|公司|系统)")
 
@@ -112,7 +115,8 @@ def rejects(sent: str, ns: int, ne: int, seg: str, unit: str, clause_after: str)
     normalised unit. Reasons: ``example``, ``past``, ``exists``, ``payment``
     (money the issuer pays or charges, a discount or reimbursement rate),
     ``split``, ``condition`` (a permission after the number:
-    50人以上企业可单独组队, 满10人即可组队), ``own_quota`` (a quota handed
+    50人以上企业可单独组队, 满10人即可组队), ``scoring`` (points after it:
+    每缺1项扣2分), ``own_quota`` (a quota handed
     to the issuer: 省总工会分配我市名额10个)."""
     cues = _cues()
     before = sent[:ns]
@@ -130,6 +134,8 @@ def rejects(sent: str, ns: int, ne: int, seg: str, unit: str, clause_after: str)
         return "split"
     if _MAY.search(clause_after):
         return "condition"
+    if _POINTS.search(clause_after):
+        return "scoring"
     if _OWN.search(seg) and any(w in seg for w in cues["handed_down"]):
         return "own_quota"
     return None

@@ -61,6 +61,12 @@ NOT_TARGETS = [
     ("根据省教育工会下达我校的指标3名，现组织推荐。", "a quota handed to the issuer"),
     ("各单位要培养一支高素质的队伍。", "一 as an article after a target verb"),
     ("各单位要建立一支志愿者队伍。", "一 as an article after a target verb"),
+    ("每缺1项扣2分。", "a scoring rule"),
+    ("迟到1次扣1分，缺席1次扣3分。", "a scoring rule"),
+    ("每增加1家加2分。", "a scoring rule"),
+    ("活动时间为2个半天。", "a duration"),
+    ("本次培训共安排4个专题。", "a structure"),
+    ("本次大赛共安排3个赛区。", "a structure"),
 ]
 
 
@@ -88,6 +94,7 @@ TARGETS = [
     ("各基层工会选派一名工会干部参加培训。", [(1, "名", "=")]),  # 各 addresses recipients
     ("各分工会推荐两名优秀教师参加评选。", [(2, "名", "=")]),
     ("我市今年要新建职工书屋50家。", [(50, "家", "=")]),  # the issuer's own plan counts
+    ("每个基层工会至少发展会员10人，每发展1人得1分。", [(10, "人", ">=")]),  # points only on the second
     ("每支队伍由五人组成。", [(5, "人", "=")]),  # a team size
     ("每队两名队员参加接力。", [(2, "名", "=")]),
     ("每队限报7人（其中领队兼教练一人）。", [(7, "人", "<="), (1, "人", "=")]),  # bracketed split
