@@ -76,6 +76,17 @@ def _has_goal(text: str, cues: dict) -> bool:
     return any(w in text for w in cues["future_words"] if w != "要")
 
 
+def _in_example(before: str, cues: dict) -> bool:
+    """The number sits in an example: an example word (如：, 例如) earlier in
+    its sentence ``before`` and no 等 closing that example with a clause
+    break between them (如：技能竞赛、岗位练兵等，每单位至少举办2场)."""
+    for w in cues["example"]:
+        i = before.rfind(w)
+        if i >= 0 and not re.search(r"等[，,；;]", before[i:]):
+            return True
+    return False
+
+
 def _past_sentence(before: str, cues: dict) -> bool:
     """``before`` (the sentence up to the number) speaks of a past period
     (去年, 截至2023年底) and no goal or time word lifts it. A past word after
@@ -120,7 +131,7 @@ def rejects(sent: str, ns: int, ne: int, seg: str, unit: str, clause_after: str)
     to the issuer: 省总工会分配我市名额10个)."""
     cues = _cues()
     before = sent[:ns]
-    if any(w in before for w in cues["example"]):
+    if _in_example(before, cues):
         return "example"
     if _past_sentence(before, cues) or _past_aspect(seg, cues):
         return "past"

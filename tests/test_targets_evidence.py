@@ -47,6 +47,8 @@ NOT_TARGETS = [
     ("总成绩按理论成绩40%、实操成绩60%计算。", "score weights"),
     ("会员凭卡购票可享受20%优惠。", "a discount"),
     ("医疗费用按50%比例报销。", "a reimbursement rate"),
+    ("按职工工资总额的2%向上级工会拨缴经费。", "a contribution rate"),
+    ("会员按本人工资收入的0.5%缴纳会费。", "a contribution rate"),
     ("职工人数50人以上企业可单独组队参赛。", "a condition (permission after the number)"),
     ("报名人数达到10人以上即可组建兴趣小组。", "a condition (permission after the number)"),
     ("东城区5名 西城区3名 南城区4名 北城区2名", "a table flattened into a line"),
@@ -94,6 +96,8 @@ TARGETS = [
     ("各基层工会选派一名工会干部参加培训。", [(1, "名", "=")]),  # 各 addresses recipients
     ("各分工会推荐两名优秀教师参加评选。", [(2, "名", "=")]),
     ("我市今年要新建职工书屋50家。", [(50, "家", "=")]),  # the issuer's own plan counts
+    ("开展技能比武，如：岗位练兵、技术比赛等，每个单位至少举办2场。", [(2, "场", ">=")]),  # 等， closes the example
+    ("组织文体活动，例如球赛、歌咏比赛等，全年不少于4次。", [(4, "次", ">=")]),
     ("每个基层工会至少发展会员10人，每发展1人得1分。", [(10, "人", ">=")]),  # points only on the second
     ("每支队伍由五人组成。", [(5, "人", "=")]),  # a team size
     ("每队两名队员参加接力。", [(2, "名", "=")]),
@@ -102,6 +106,7 @@ TARGETS = [
     ("女职工占比不低于30%。", [(30, "%", ">=")]),  # a share with a comparator is a goal
     ("参赛人数不少于占本单位工会会员的60%。", [(60, "%", "=")]),  # 占 not right before it
     ("确保符合条件的资助对象覆盖率达到100%。", [(100, "%", ">=")]),  # a coverage, not a payment
+    ("各单位会费收缴率要达到100%。", [(100, "%", ">=")]),
     ("对每户困难职工家庭发放慰问金不超过2000元。", [(2000, "元", "<=")]),  # a cap on what recipients give
     ("会员人数在200人以上的基层工会可推荐2名。", [(2, "名", "=")]),  # 可 before the number
     ("截至2026年6月底，各单位入会率要达到90%以上。", [(90, "%", ">=")]),  # a goal word lifts 截至
