@@ -22,7 +22,9 @@ Against, whatever the comparator (``rejects``):
 - a scoring rule: points given or taken after it (迟到1次扣1分);
 - a quota handed to the issuer (分配我市名额10个 — ``handed_down``).
 
-Score weights (占30%, 按40%计算 — ``weight``) are out without a comparator.
+Score weights (占30%, 按40%计算 — ``weight``) are out without a comparator;
+so is a number in a phrase that a 的 turns into a modifier of who qualifies
+(获得2次以上市级表彰的职工 — ``holder_heads``).
 
 Against, only without a comparator or a quota word:
 
@@ -159,6 +161,20 @@ def weight(seg: str, clause: str, unit: str, comp: str) -> bool:
     if unit != "%" or comp != "=":
         return False
     return seg.rstrip().endswith("占") or any(w in clause for w in _cues()["weight"])
+
+
+@lru_cache(maxsize=None)
+def _holder_re() -> re.Pattern:
+    heads = "|".join(sorted(_cues()["holder_heads"], key=len, reverse=True))
+    return re.compile(rf"[^，,。；;、：:的]{{1,10}}的[\u4e00-\u9fff]{{0,6}}?(?:{heads})")
+
+
+def describes_holder(after: str) -> bool:
+    """The number, its unit and comparator open a phrase that a 的 turns
+    into a modifier of who qualifies (``after``, the text after them:
+    ``…以上市级表彰的职工`` in 获得2次以上市级表彰的职工可申报): a threshold,
+    not a target. The 的 right after the unit is read by ``extractors.targets``."""
+    return bool(_holder_re().match(after))
 
 
 def quota_word(seg: str) -> bool:

@@ -392,7 +392,8 @@ def _decide(sent: str, ns: int, ne: int, seg: str, a: str, b: Optional[str], uni
         w in sent[:ns] for w in cues["ge_sentence"]))
     if _soft_rejects(sent, ns, ne, seg, unit_raw, unit, comp, explicit, cues):
         return None
-    if sent[ne + cue_after:].startswith(("的", "（含）", "(含)")):
+    if sent[ne + cue_after:].startswith(("的", "（含）", "(含)")) or target_evidence.describes_holder(
+            sent[ne + cue_after:]):
         return None  # 不超过25人（含）的小微企业: a threshold that describes
     if (_is_cn(a) or (b is not None and _is_cn(b))) and _cn_rejects(
             a, seg, sent, ns, ne, heading, explicit, cues):
