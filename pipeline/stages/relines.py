@@ -434,7 +434,9 @@ def _join_addressee(blocks: list[Block]) -> list[Block]:
         first = blocks[k]
         if first.kind != "paragraph" or first.text.endswith((":", "：")) or not _ADDRESSEE.match(first.text):
             continue
-        if not (above.endswith(endings) or parse_doc_number(blocks[k - 1].text)):
+        # under the title or the 发文字号, perhaps past a 签发人 or meta line between them
+        if not (above.endswith(endings) or any(parse_doc_number(b.text) or b.text.endswith(endings)
+                                               for b in blocks[max(0, k - 4):k] if b.kind == "paragraph")):
             continue
         for j in range(k + 1, min(len(blocks), k + 4)):
             run = blocks[k:j + 1]

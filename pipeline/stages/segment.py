@@ -157,8 +157,9 @@ def _skip_aside(blocks: list[Block], i: int) -> int:
     a wrap cut ("发布时间:…浏览" / "次数:256")."""
     while i < len(blocks) and blocks[i].kind == "paragraph" and _ASIDE.match(blocks[i].text):
         i += 1
-        while i < len(blocks) and re.fullmatch(r"[\u4e00-\u9fff]{0,6}[:：]\s*[0-9A-Za-z\-/.: ]{1,20}", blocks[i].text):
-            i += 1
+        while i < len(blocks) and re.fullmatch(r"[\u4e00-\u9fff]{0,10}[:：]\s*[0-9A-Za-z\-/.: ]{1,20}"
+                                               r"|[\u4e00-\u9fff]{1,2}", blocks[i].text):
+            i += 1  # (or the rest of a name: "签发人：何建" / "平")
     return i
 
 
