@@ -242,6 +242,17 @@ def test_header_fields_on_real_layouts(text, expected):
     assert header(run(text)) == expected
 
 
+@pytest.mark.parametrize("text, cc", [
+    # a 抄送 list wrapped over three lines of a narrow page
+    (f"关于开展科普活动的通知\n各单位：\n{B}\n江东区总工会\n2019年2月20日\n抄送：区委办公室，区政府\n办公室，区人大常委会办公\n室，区政协办公室。\n"
+     "江东区总工会办公室　2019年2月21日印发\n", ["区人大常委会办公室", "区委办公室", "区政协办公室", "区政府办公室"]),
+    (f"关于开展读书活动的通知\n各单位：\n{B}\n西湖区总工会\n2020年3月2日\n抄送：市总工会，区委宣传\n部，区教育局，区文化\n和旅游局。\n"
+     "西湖区总工会办公室　2020年3月3日印发\n", ["区委宣传部", "区文化和旅游局", "区教育局", "市总工会"]),
+])
+def test_cc_wrapped_over_lines(text, cc):
+    assert sorted(run(text).cc) == sorted(cc)
+
+
 @pytest.mark.parametrize("text, printed", [
     (f"关于X的通知\n各工会：\n{B}\n二○一九年十二月十八日\n黄岩区总工会办公室印发2019年12月18日印发\n",
      ("黄岩区总工会办公室", D(2019, 12, 18))),

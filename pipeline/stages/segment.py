@@ -315,7 +315,10 @@ def _main_part(blocks: list[Block], start: int, end: int, z: Zones) -> None:
             continue
         if CC_START.match(t):
             z.record.append(j)
-            if j + 1 < end and not blocks[j].text.endswith("。") and len(blocks[j + 1].text) <= 30:
+            # the 抄送 list wrapped over lines, up to its 。 or the 印发 line
+            while (j + 1 < end and not blocks[j].text.endswith("。") and len(blocks[j + 1].text) <= 45
+                   and blocks[j + 1].kind == "paragraph" and not _date_parts(blocks[j + 1].text)
+                   and not re.search(r"印发|印制", blocks[j + 1].text) and len(z.record) < 8):
                 z.record.append(j + 1)
                 j += 1
             j += 1
