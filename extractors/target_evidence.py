@@ -89,11 +89,19 @@ def _in_example(before: str, cues: dict) -> bool:
     return False
 
 
+def goal_or_future(before: str) -> bool:
+    """A goal word (力争, 要) or a time word of the present or future (今年)
+    in ``before``, the sentence up to a number: it speaks of what is to be
+    done, so past words in it do not reject the number."""
+    cues = _cues()
+    return _has_goal(before, cues) or any(w in before for w in cues["future_time"])
+
+
 def _past_sentence(before: str, cues: dict) -> bool:
     """``before`` (the sentence up to the number) speaks of a past period
     (去年, 截至2023年底) and no goal or time word lifts it. A past word after
     比/较 is a comparison (比上年增长10%), not a statement about the past."""
-    if _has_goal(before, cues) or any(w in before for w in cues["future_time"]):
+    if goal_or_future(before):
         return False
     hits = [m.start() for w in cues["past_sentence_hard"] for m in re.finditer(re.escape(w), before)]
     hits += [m.start() for m in _AS_OF.finditer(before)]

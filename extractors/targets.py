@@ -337,8 +337,8 @@ def _soft_rejects(sent: str, ns: int, ne: int, seg: str, unit_raw: str, unit: st
     whole_clause = sent[_clause_start(sent, ns, 0):ns]
     if any(w in whole_clause for w in cues["exists"] + cues["award_soft"]):
         return True
-    if any(w in sent[:ns] for w in cues["past_sentence"]):
-        return True
+    if any(w in sent[:ns] for w in cues["past_sentence"]) and not target_evidence.goal_or_future(sent[:ns]):
+        return True  # 累计投入…; not 截至今年6月底，各单位要完成…
     return unit_raw in cues["explicit_only_units"]
 
 
