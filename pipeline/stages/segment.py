@@ -65,10 +65,14 @@ def segment(doc: Document) -> Zones:
         return z
     # a saved web page's heading (html reader) is the title only when the
     # notice itself prints none (real/README.md "The circular is annotated")
-    # (a heading broken over lines by a <br> is one heading)
+    # (a heading broken over lines by a <br> is one heading: its lines up to a 文种 word)
     start = 0
-    while doc.format == "html" and start < n and blocks[start].origin == "header":
+    while doc.format == "html" and start < n and blocks[start].origin == "header" and (
+            start == 0 or (start < 3 and len(blocks[start].text) <= 30 and not _opens_front(blocks[start].text)
+                           and not re.search(r"[，。：:；;,]", blocks[start].text))):
         start += 1
+        if _is_title_end("".join(b.text for b in blocks[:start])):
+            break
     # -- 版头 (§7.2), 标题 (§7.3.1), and the reposting body's lines before them
     z.head, z.title, i, z.body = _front(blocks, start)
     if not z.title and start:
@@ -90,6 +94,11 @@ def segment(doc: Document) -> Zones:
     z.record.extend(range(record_tail, n))
     z.record = sorted(set(z.record))
     return z
+
+
+def _opens_front(t: str) -> bool:
+    """True when ``t`` opens the notice's own front: a 发文字号 or a title."""
+    return bool(parse_doc_number(t)) or t.startswith(("关于", "转发"))
 
 
 # How an addressee line ends when a web page dropped its colon ("各分工会").
