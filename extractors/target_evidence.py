@@ -94,7 +94,10 @@ def goal_or_future(before: str) -> bool:
     in ``before``, the sentence up to a number: it speaks of what is to be
     done, so past words in it do not reject the number."""
     cues = _cues()
-    return _has_goal(before, cues) or any(w in before for w in cues["future_time"])
+    if _has_goal(before, cues):
+        return True
+    # 今年以来 is a period up to now, not a time to come
+    return any(re.search(re.escape(w) + r"(?!以来)", before) for w in cues["future_time"])
 
 
 def _past_sentence(before: str, cues: dict) -> bool:
