@@ -70,6 +70,8 @@ NOT_TARGETS = [
     ("迟到1次扣1分，缺席1次扣3分。", "a scoring rule"),
     ("每增加1家加2分。", "a scoring rule"),
     ("活动时间为2个半天。", "a duration"),
+    ("培训持续2个学期。", "a duration"),
+    ("集训安排在3个周末进行。", "a duration"),
     ("本次培训共安排4个专题。", "a structure"),
     ("本次大赛共安排3个赛区。", "a structure"),
     ("近三年内获得2次以上市级表彰的职工可优先推荐。", "a threshold describing who qualifies"),
