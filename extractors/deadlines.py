@@ -409,7 +409,8 @@ def block_heading(text: Optional[str]) -> Optional[str]:
     return t
 
 
-_YEAR_RE = re.compile(rf"(?<![0-9])((?:19|20)[0-9]{{2}}){S}年")
+# "2016年…", and a date a web page prints in figures ("2016-04-25", "2016/4/25")
+_YEAR_RE = re.compile(rf"(?<![0-9])((?:19|20)[0-9]{{2}})(?:{S}年|([-/.])[01]?[0-9]\2[0-3]?[0-9](?![0-9]))")
 
 
 def text_year(doc: Document) -> Optional[int]:

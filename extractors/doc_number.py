@@ -37,7 +37,8 @@ def parse(text: str) -> Optional[tuple[DocNumber, int, int]]:
     code = re.sub(r"^.*(?:通知|意见|方案|办法|决定|通报|规定|计划)(?=.)", "", code)
     start = m.start("code") + (len(m.group("code")) - len(code))
     year, serial = int(m.group("year")), int(m.group("serial"))
-    num = DocNumber(text=f"{code}〔{year}〕{serial}号", agency_code=code, year=year, serial=serial)
+    # the 序号 as printed ("02号" stays 02: ANNOTATION.md "as printed, normalised")
+    num = DocNumber(text=f"{code}〔{year}〕{m.group('serial')}号", agency_code=code, year=year, serial=serial)
     return num, start, m.end()
 
 

@@ -228,6 +228,26 @@ HEADER_CASES = [
      (["校工会"], None, "关于开展教职工健步走活动的通知", "各分工会", D(2025, 3, 18))),
     (f"关于举办读书征文活动的通知\n发布日期:2024-04-02来源:机关\n工会阅读次数:118\n各部门工会:\n{B}\n机关工会\n2024年4月2日\n",
      (["机关工会"], None, "关于举办读书征文活动的通知", "各部门工会", D(2024, 4, 2))),
+    # a one-line repost: the reposting body's addressee and "附…文件:" before the circular's 版头
+    (f"各位老师: 附学院工会文件: 江岭职业学院工会委员会文件 江职院工[2012]02号 关于征集教代会提案的通知 各部门工会分会、各位代表: {B} 江岭职业学院工会委员会 2012年3月28日\n",
+     (["江岭职业学院工会委员会"], "江职院工〔2012〕02号", "关于征集教代会提案的通知", "各部门工会分会、各位代表", D(2012, 3, 28))),
+    (f"各分工会: 转发市总工会文件: 宁川市总工会文件 宁工[2019]7号 关于开展职工技能竞赛的通知 各县(市、区)总工会: {B} 宁川市总工会 2019年4月2日\n",
+     (["宁川市总工会"], "宁工〔2019〕7号", "关于开展职工技能竞赛的通知", "各县(市、区)总工会", D(2019, 4, 2))),
+    # a page's "日期:…作者:…" line between the title and an addressee printed without its colon
+    (f"关于报送工作总结的通知\n日期:2021-11-05作者:孙明\n各分工会、直属工会小组\n{B}\n校工会\n2021年11月5日\n",
+     (["校工会"], None, "关于报送工作总结的通知", "各分工会、直属工会小组", D(2021, 11, 5))),
+    (f"关于开展健步走活动的通知\n时间:2023-04-01 来源:机关工会\n各部门工会\n{B}\n机关工会\n2023年4月1日\n",
+     (["机关工会"], None, "关于开展健步走活动的通知", "各部门工会", D(2023, 4, 1))),
+    # an attachment list numbered 1-1, 1-2 under "附件:" ends above the 署名
+    (f"关于推荐劳动奖候选对象的通知\n各基层工会:\n{B}\n附件:\n1-1关于推荐劳动奖候选对象的通知\n1-2推荐对象简要事迹报送要求\n高新区总工会\n2021年3月5日\n",
+     (["高新区总工会"], None, "关于推荐劳动奖候选对象的通知", "各基层工会", D(2021, 3, 5))),
+    (f"关于评选先进职工之家的通知\n各分工会:\n{B}\n附件:\n2-1先进职工之家申报表\n2-2评选标准\n东湖区总工会\n2022年6月1日\n",
+     (["东湖区总工会"], None, "关于评选先进职工之家的通知", "各分工会", D(2022, 6, 1))),
+    # a page's publication date in figures between the title and the addressee
+    (f"关于开展职工书屋摸底调查的通知\n2016-04-25\n新乡经济开发区、各乡(镇)总工会,各系统工会:\n{B}\n",
+     ([], None, "关于开展职工书屋摸底调查的通知", "新乡经济开发区、各乡(镇)总工会,各系统工会", None)),
+    (f"关于举办职工摄影展的通知\n2023-09-12 10:30\n各基层工会:\n{B}\n",
+     ([], None, "关于举办职工摄影展的通知", "各基层工会", None)),
     # a closing formula above the 署名 stays its own line
     (f"关于收缴会费的通知\n各分工会：\n{B}\n特此通知\n汉江学院工会委员会\n2022年6月30日\n",
      (["汉江学院工会委员会"], None, "关于收缴会费的通知", "各分工会", D(2022, 6, 30))),
@@ -240,6 +260,16 @@ HEADER_CASES = [
 @pytest.mark.parametrize("text, expected", HEADER_CASES)
 def test_header_fields_on_real_layouts(text, expected):
     assert header(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, due", [
+    # no 成文日期: the year comes from the page's date in figures, not an earlier year in the text
+    ("关于开展职工书屋摸底调查的通知\n2016-04-25\n各乡(镇)总工会:\n一、总结2008年以来职工书屋建设情况。\n二、请于5月10日前报送材料。\n",
+     "2016-05-10"),
+    ("关于举办职工摄影展的通知\n发布时间:2023/9/12\n各基层工会:\n一、回顾2019年以来的活动。\n二、请于10月8日前报送作品。\n", "2023-10-08"),
+])
+def test_year_from_a_page_date_in_figures(text, due):
+    assert [str(d.due) for d in run(text).deadlines] == [due]
 
 
 @pytest.mark.parametrize("text, cc", [

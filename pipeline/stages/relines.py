@@ -113,11 +113,19 @@ def _header_before_number(t: str) -> Optional[int]:
     return None
 
 
+# The reposting body's words before the circular it forwards, ending in a colon
+# ("附学院工会文件:", "转发市总工会文件：", "现转发县总工会通知如下：").
+_REPOST_LEAD = re.compile(r"^\s*(?:附|转发|现转发|现将)[^:：。，,；;]{0,30}(?:文件|通知)(?:如下)?\s*[:：]")
+
+
 def _front_cuts(t: str) -> list[int]:
     """Cuts in a line at the top of a notice: after "XXX文件", around a
     发文字号 that opens it, after the title, after the addressee's colon."""
     cuts: list[int] = []
     pos = 0
+    lead = _REPOST_LEAD.match(t)
+    if lead and lead.end() < len(t):  # "附学院工会文件:江西…文件赣…号关于…": the reposting body's words first
+        return [lead.end()] + [lead.end() + k for k in _front_cuts(t[lead.end():])]
     m = re.match(r"^(.{2,40}?)文件", t)
     if m and is_org_name(m.group(1)) and m.end() < len(t):
         pos = m.end()
@@ -160,13 +168,17 @@ def _front_cuts(t: str) -> list[int]:
     if colon and pos + colon.end() < len(t) and _addressee(colon.group(1)):
         pos += colon.end()
         cuts.append(pos)
+        lead = _REPOST_LEAD.match(t[pos:])
+        if lead and not e and pos + lead.end() < len(t):  # "各位老师:附学院工会文件:…": the circular follows
+            pos += lead.end()
+            return cuts + [pos] + [pos + k for k in _front_cuts(t[pos:])]
     if not e or t.startswith("转发"):
         cuts += [pos + k for k in _reposted(t[pos:])]
     return cuts
 
 
 # A web page's meta line run into the text ("发布时间:2025-03-18来源:校工会浏览次数:256").
-_META = re.compile(r"^(?:\s*(?:(?:发布时间|发布日期)\s*[:：]\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+_META = re.compile(r"^(?:\s*(?:(?:发布时间|发布日期|日期)\s*[:：]\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
                    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
                    r"|(?:来源|作者|发布者)\s*[:：]\s*[\u4e00-\u9fff]{2,20}?(?=\s|浏览|点击|阅读|作者|来源|发布|各|全体|$)"
                    r"|(?:浏览次数|点击数|阅读次数|浏览量|点击量)\s*[:：]\s*\d+))+")

@@ -25,7 +25,8 @@ from pipeline.stages.relines import SENTENCE_OPENER, looks_like_recipients, reli
 DATE_LINE = re.compile(rf"^(?P<org>.{{0,60}}?)(?P<date>{FULL_DATE.pattern})(?P<printed>印发|印制|印)?$")
 LABEL_ALONE = re.compile(r"^[-—–·•\s]*附件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$")
 LIST_START = re.compile(r"^[-—–·•\s]*附件\s*[:：]")
-LIST_ITEM = re.compile(r"^\s*(?P<n>\d{1,2})\s*[.、．,，]\s*\S")
+# an item "1." / "1、", or "1-1" numbered under an attachment ("1-1关于…的通知")
+LIST_ITEM = re.compile(r"^\s*(?P<n>\d{1,2})(?:\s*[.、．,，]\s*|-\d{1,2}(?=[\u4e00-\u9fff《“]))\S")
 CC_START = re.compile(r"^\s*(?:抄送|抄报|主送)\s*[:：]")
 
 
@@ -158,13 +159,19 @@ def _front(blocks: list[Block], start: int) -> tuple[list[int], list[int], int, 
 # Lines between the 版头/标题 and the 主送机关 that belong to neither: a
 # 签发人 printed beside the 发文字号 (cut off from it), a web page's meta line
 # ("发布时间:2025-03-18 来源:校工会 浏览次数:256").
-_ASIDE = re.compile(r"^(?:签发人|发布时间|发布日期|发布者|来源|作者|浏览次数|点击数|阅读次数)\s*[:：]")
+_ASIDE = re.compile(r"^(?:签发人|发布时间|发布日期|日期|时间|发布者|来源|作者|浏览次数|点击数|阅读次数)\s*[:：]"
+                    r"(?=\s*[^:：]{0,30}(?:\d{4}-\d{1,2}-\d{1,2}|作者|来源|浏览|点击|$))")
+
+
+# A page's publication date in figures under its title ("2016-04-25", "2016-04-25 09:30").
+_PAGE_DATE = re.compile(r"\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*")
 
 
 def _skip_aside(blocks: list[Block], i: int) -> int:
     """``i`` moved past :data:`_ASIDE` lines and the short rest of one that
     a wrap cut ("发布时间:…浏览" / "次数:256")."""
-    while i < len(blocks) and blocks[i].kind == "paragraph" and _ASIDE.match(blocks[i].text):
+    while i < len(blocks) and blocks[i].kind == "paragraph" and (
+            _ASIDE.match(blocks[i].text) or _PAGE_DATE.fullmatch(blocks[i].text)):
         i += 1
         while i < len(blocks) and re.fullmatch(r"[\u4e00-\u9fff]{0,10}[:：]\s*[0-9A-Za-z\-/.: ]{1,20}"
                                                r"|[\u4e00-\u9fff]{1,2}", blocks[i].text):
