@@ -240,14 +240,17 @@ class DateItem:
 
 
 def _time_at(text: str, pos: int) -> tuple[Optional[str], int]:
-    """An optional weekday note and time of day at ``pos``: (HH:MM or None, new pos)."""
+    """An optional weekday note and time of day (or 上午/下班 with no hour) at
+    ``pos``: (HH:MM or None, new pos)."""
     m = _WEEKDAY_NOTE_RE.match(text, pos)
     if m:
         pos = m.end()
     t = parse_time(text[pos:])
     if t:
         return t[0], pos + t[2]
-    return None, pos
+    # a part of the day with no hour ("3月19日(周五)下班前", "明天上午"): the 前/止 cue follows it
+    half = re.match(r"(?:上午|中午|下午|晚上)?下班|上午|中午|下午", text[pos:])
+    return None, pos + (half.end() if half else 0)
 
 
 def _cue_at(text: str, pos: int) -> tuple[Optional[str], int]:
@@ -268,8 +271,6 @@ def _relative_item(text: str, pos: int) -> Optional[DateItem]:
         return None
     w = min(found, key=lambda x: x.start())
     t, p = _time_at(text, w.end())
-    half = re.match(r"(?:上午|中午|下午|晚上)?下班|上午|中午|下午", text[p:]) if not t else None
-    p += half.end() if half else 0
     cue, p = _cue_at(text, p)
     if w.re is _DAY_WORD_RE:
         return DateItem("day", None, None, t, w.start(), p, cue,

@@ -66,8 +66,12 @@ _NEXT_CONSEQUENCE = re.compile(r"\s*(?:逾期|过期|未按时|未在规定时�
 _ISSUER_TASK = re.compile(r"(?:评比|评选|评审|表彰|验收|评定|评议|公示|颁奖)(?:工作|活动)?(?:将|拟|定)?于?$")
 # "截至2023年底，全市已建成…": a date that counts what exists, not a deadline.
 _STATUS_AFTER = re.compile(rf"{S}[，,]?{S}(?:已经?|共|累计|全[市省区县]|我[市省区县校])")
-_WINDOW_VERBS = r"(?:报名|申报|报送|提交|上报|递交|登记)"
-_WINDOW_ACT_BEFORE = re.compile(rf"{_WINDOW_VERBS}{S}[（(：:]?{S}$")
+_WINDOW_VERBS = r"(?:报名|申报|报送|提交|上报|递交|登记|填报|缴费|预约)"
+# "…5月12日——5月17日，请各位教职工在钉钉中进行投票": the readers are asked to act in it
+# (a vote the public casts, "网络展示投票时间为…", is not the readers' deadline)
+_WINDOW_REQUEST = re.compile(rf"{S}[，,]{S}请[^。；;，,]{{0,20}}?(?:{_WINDOW_VERBS}|投票)")
+# "网上报名（…", "报名时间：…", "投票时间为…": the window's own act named before it
+_WINDOW_ACT_BEFORE = re.compile(rf"{_WINDOW_VERBS}{S}(?:时间|日期|期限)?{S}(?:为|是)?{S}[（(：:]?{S}$")
 _WINDOW_ACT_AFTER = re.compile(rf"{S}[）)]?{S}(?:期间|内)?{S}[^，,。；;（(0-9、.]{{0,12}}?{_WINDOW_VERBS}")
 
 
@@ -182,7 +186,7 @@ def _window_action(sent: str, cs: int, it: DateItem) -> bool:
     （2010年10月1日—10月10日）", "5月8日至5月12日到工会报名"."""
     if _WINDOW_ACT_BEFORE.search(sent[cs:it.start]):
         return True
-    m = _WINDOW_ACT_AFTER.match(sent, it.end)
+    m = _WINDOW_ACT_AFTER.match(sent, it.end) or _WINDOW_REQUEST.match(sent, it.end)
     return bool(m and not deadline_vocab()["event_label_re"].search(m.group(0)))
 
 

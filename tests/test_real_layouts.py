@@ -272,6 +272,22 @@ def test_year_from_a_page_date_in_figures(text, due):
     assert [str(d.due) for d in run(text).deadlines] == [due]
 
 
+@pytest.mark.parametrize("text, due", [
+    # a part of the day with no hour between the date and 前 ("下班前", "上午前")
+    ("各分工会:\n一、2021年工作安排。各分工会于3月19日(周五)下班前,将推荐表(见附件2、附件3)纸质稿报工会。\n", "2021-03-19"),
+    ("各部门工会:\n一、2022年安排。请于6月3日上午前将名单报校工会。\n", "2022-06-03"),
+    # a window named by its act before it ("投票时间为…", "报名时间是…"): its end is due
+    ("各分工会:\n一、投票时间为2023年5月12日——5月17日，请各位教职工在钉钉中进行投票。\n", "2023-05-17"),
+    ("各分工会:\n一、报名时间是2022年9月1日至9月7日，逾期不再受理。\n", "2022-09-07"),
+    ("各部门工会:\n一、评议时间为2024年6月3日至6月7日，请各位会员登录系统投票。\n", "2024-06-07"),
+    # an event's own time is no deadline, nor a vote the public casts
+    ("各分工会:\n一、活动时间为2022年9月1日至9月7日，请各单位组织职工参加。\n", None),
+    ("各单位:\n一、网络展示投票时间为2023年4月20日至4月26日。\n", None),
+])
+def test_deadline_cues_on_real_phrasings(text, due):
+    assert [str(d.due) for d in run(text).deadlines] == ([due] if due else [])
+
+
 @pytest.mark.parametrize("text, cc", [
     # a 抄送 list wrapped over three lines of a narrow page
     (f"关于开展科普活动的通知\n各单位：\n{B}\n江东区总工会\n2019年2月20日\n抄送：区委办公室，区政府\n办公室，区人大常委会办公\n室，区政协办公室。\n"
