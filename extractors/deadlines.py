@@ -59,6 +59,7 @@ _REL_BEFORE_RE = re.compile(
 # "请于 / 各单位于 / 要在 <date> 将…报…": an imperative date without 前. Not
 # 将于 / 定于 / 拟于 (a planned event) or 已于 / 曾于 (the past).
 _IMPERATIVE_BEFORE = re.compile(rf"(?:(?<![将定拟已曾])(?:于|要在|须在|应在|需在|请在)|请){S}$")
+_OBLIGED_BEFORE = re.compile(rf"(?:要|须|需|应|应当|必须|务必)(?:在|于){S}$")
 _UNTIL_BEFORE = re.compile(rf"(?:即日起|即日|自即日起|从即日起|从今日起|今日起){S}(?:至|到){S}$")
 _NEXT_CONSEQUENCE = re.compile(r"\s*(?:逾期|过期|未按时|未在规定时间|超过时限|届时未)")
 # The issuer's own schedule, not a task set on the reader ("评比工作于2013年1月
@@ -167,7 +168,9 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
         return bool(re.search(rf"(?:{v['label_re'].pattern}){S}[:：为是]?{S}$", sent[:it.start])
                     or (it.cue_after and has_action))
     if it.cue_after:
-        return has_action or labelled
+        # "各工会分会要在4月1日前召集正式代表": a task the readers must finish, whatever its verb
+        task = _OBLIGED_BEFORE.search(sent[cs:it.start]) and re.match(r"[\u4e00-\u9fff](?<![的后])", sent[it.end:])
+        return has_action or labelled or bool(task)
     if labelled:
         return True
     if _UNTIL_BEFORE.search(sent[:it.start]) and has_action:
