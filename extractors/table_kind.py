@@ -30,8 +30,13 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CHECKBOX = re.compile(r"[□☐■☑◻○◯]\s*\S")
 # A hint in brackets alone fills a value cell ("（盖章）", "（限300字以内）").
 _HINT = re.compile(r"[（(][^（）()]*[）)]")
-# Sign-off wording of a value cell ("盖章  2018年 月 日", "（签字）").
-_SIGN = re.compile(r"[（(]?\s*(?:盖\s*章|签\s*[章字名]|公\s*章)\s*[）)]?")
+# Sign-off wording of a value cell ("盖章  2018年 月 日", "（签字）"), several
+# marks joined by 或 / 、 counting as one ("（签名或盖章）").
+_MARK = r"(?:盖\s*章|签\s*[章字名]|公\s*章)"
+_SIGN = re.compile(rf"[（(]?\s*{_MARK}(?:\s*[或、/]\s*{_MARK})*\s*[）)]?")
+# The signer named before the sign-off of an opinion box ("主管领导（签名或盖章）
+# 年 月 日", "单位盖章 年 月 日"): a few words, no punctuation (D_19 class).
+_SIGNER = re.compile(r"[\u4e00-\u9fff]{0,10}")
 
 
 def _squash(s: str) -> str:
@@ -44,7 +49,10 @@ def inline_slots(text: str) -> list[tuple[str, str]]:
     "共人，其中男人；女 人" → [("共","人"), ("男","人"), ("女","人")];
     "平均年龄 岁" → [("平均年龄","岁")]; "年 月 日" → [("年",""),("月",""),("日","")].
     A single segment needs a printed gap before its unit ("出生年月" is a
-    label, not a blank); digits in the label mean the blank is filled.
+    label, not a blank), and a one-character label before a one-character
+    unit must be a count word ("共 人", "男 名"): Word letter-spaces short
+    column labels ("姓 名", "名 次", "班 级"; real D_01, D_19 headers).
+    Digits in the label mean the blank is filled.
     Units and prefixes: extractors/data/table_cues.json.
     """
     t = (text or "").strip()
@@ -69,6 +77,9 @@ def inline_slots(text: str) -> list[tuple[str, str]]:
         return []
     if len(found) == 1 and not gaps:
         return []
+    if len(segs) == 1 and len(found[0][0]) == 1 and len(found[0][1]) == 1 and \
+            found[0][0] not in cues["slot_counts"]:
+        return []  # a letter-spaced label ("姓 名", "名 次"), not a blank ("共 人")
     return found
 
 
@@ -83,8 +94,11 @@ def value_like(text: str) -> bool:
         return True
     # 盖章/签字 alone is a column label (签到表: 序号 | 姓名 | 签名); with a
     # date blank it is the sign-off printed in a value cell
-    rest, n = _SIGN.subn("", t)
-    return bool(n) and bool(DATE_BLANK.fullmatch(rest))
+    # and so it is after the signer's role ("负责人（签名或盖章） 年 月 日":
+    # the opinion box of an appraisal form)
+    m = _SIGN.search(t)
+    return bool(m) and bool(DATE_BLANK.fullmatch(t[m.end():])) and bool(
+        _SIGNER.fullmatch(_squash(t[:m.start()])))
 
 
 def _blankish(c) -> bool:
