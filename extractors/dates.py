@@ -56,7 +56,7 @@ def parse_full_date(text: str) -> Optional[tuple[dt.date, int, int]]:
 # "20141210", "2014.12.10", "2014-12-10", "2014/12/10". Only a whole line
 # qualifies: inside a sentence such a figure is a number, not a date.
 NUMERIC_DATE_LINE = re.compile(
-    r"^(?P<y>(?:19|20)\d{2})(?:(?P<m>\d{2})(?P<d>\d{2})|(?P<sep>[./-])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2}))$")
+    r"^(?P<y>(?:19|20)\d{2})(?:(?P<m>\d{2})(?P<d>\d{2})|(?P<sep>[./\-、])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2}))$")
 
 
 def parse_date_line(text: str) -> Optional[tuple[dt.date, int, int]]:

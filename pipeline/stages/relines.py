@@ -222,7 +222,7 @@ def _tail_cuts(b: Block) -> list[int]:
     t = b.text
     cuts: list[int] = []
     dates = list(FULL_DATE.finditer(t))
-    dates += list(re.finditer(r"(?<![0-9])(?:19|20)\d{2}(?:\d{4}|([./-])\d{1,2}\1\d{1,2})$", t))
+    dates += list(re.finditer(r"(?<![0-9])(?:19|20)\d{2}(?:\d{4}|([./\-、])\d{1,2}\1\d{1,2})$", t))
     for m in dates:
         after = t[m.end():]
         mark = re.match(r"(?:印发|印制|印)(?![\u4e00-\u9fff]{0,2}[章刷])", after)
@@ -243,7 +243,8 @@ def _tail_cuts(b: Block) -> list[int]:
             if start is not None and (_zone_start(after) or sentence):
                 cuts += [start, m.start(), m.end()]
             elif start is None and m.start() > 0 and _zone_start(after) and (
-                    t[m.start() - 1] in _STOP or _RECORD.match(after)):
+                    t[m.start() - 1] in _STOP or _RECORD.match(after)
+                    or t[:m.start()].rstrip().endswith(("特此通知", "特此通告", "特此函告"))):
                 cuts += [m.start(), m.end()]  # a date alone after the last sentence or before the 版记
     if len(t) > 60 and not dates:
         cuts += _undated_tail(b)
