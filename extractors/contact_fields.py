@@ -17,7 +17,8 @@ from models.document import Document
 CJK = r"\u4e00-\u9fff"
 # Loose on purpose: anything that looks meant as an address is read, then
 # validated, so a malformed one becomes a warning instead of vanishing.
-_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@+[A-Za-z0-9_\-]*(?:[.,][A-Za-z0-9_\-]+)*")
+# (a web page may print a space beside the @: "1061024525 @qq.com")
+_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+ ?@+ ?[A-Za-z0-9_\-]*(?:[.,][A-Za-z0-9_\-]+)*")
 _DASH = "\\-\u2014\u2013\u2012\u2015\uff0d~\uff5e"
 # One phone as printed: optional (area code), local number (mobiles may be
 # spaced 3-4-4), optional extension (转/分机/ext/-NNNN), optional /NN sibling.
@@ -190,7 +191,7 @@ def email_items(text: str, block: int) -> list[tuple[int, int, str]]:
     (real/README.md "E-mails lose a stray space or a final full stop")."""
     out = []
     for m in _EMAIL.finditer(text):
-        addr = m.group().rstrip(".,")
+        addr = m.group().rstrip(".,").replace(" ", "")
         start = m.start()
         h = _EMAIL_HEAD.search(text, max(0, start - 24), start)
         if h and "@" not in h.group("head"):

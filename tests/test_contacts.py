@@ -35,6 +35,9 @@ CASES = [
     ("联系电话：25032216     邮箱：qzxjb2008@126.com",
      {"phones": ["25032216"], "emails": ["qzxjb2008@126.com"]}),
     ("电子邮箱lsszghbzb＠126.com。", {"emails": ["lsszghbzb@126.com"]}),
+    # a space a web page printed beside the @
+    ("联系人:张建国，邮箱:1061024525 @qq.com；", {"names": ["张建国"], "emails": ["1061024525@qq.com"]}),
+    ("投稿邮箱：ghxcb@ 163.com。", {"emails": ["ghxcb@163.com"]}),
     ("联系人：李红梅　　联系电话：6812237　　手机：139 5512 0468",
      {"names": ["李红梅"], "phones": ["6812237", "13955120468"]}),
     ("联系人：王敏，电话：0571—87654321转8012。",
