@@ -132,6 +132,62 @@ def _past_aspect(seg: str, cues: dict) -> bool:
     return "了" in cues["past_aspect"] and bool(_LE.search(seg))
 
 
+# a conditional clause (如少于15人，则不组团; 若超过…): a run condition, not a
+# goal; not 如下/如期/如实/如何
+_IF = re.compile(r"^\s*(?:如果|假如|倘若|若|如)(?![下期实何：:])")
+# the next clause makes the number a condition of running something
+# (人数必须达到20人及以上，校工会才组团; 则不组团); not 人才/天才
+_THEN = re.compile(r"(?<![人天英])才(?![华艺干])|则不|不予|不再组")
+# a consequence after the number marks a rule on entries (超过30家为废票)
+_VOID = re.compile(r"废|无效|视为|不予")
+# a pool chosen from (在全市700多个基地中, 从候选的60家中): 中, not 中心/中国…
+_POOL = re.compile(r"^[^，,。；;]{0,12}?中(?![心国学级层小专华央])")
+# a demonstrative before the number refers back (这30家单位, 上述5个项目)
+_REFER = re.compile(r"(?:这|那|该|上述|此|以上)些?\s*$")
+# a count labelling a list (专职（1人）：张三；兼职（29人）：…)
+_LABEL = re.compile(r"^\s*[）)]\s*[:：]")
+# the issuer's own nomination (拟推荐…1名, 学校将择优推荐1名)
+_OWN_ACT = re.compile(r"(?:拟|将)[^，,。；;]{0,6}?(?:推荐|推选|选送|评选|上报|申报)")
+
+
+def _conditional(sent: str, ne: int, seg: str, clause_after: str) -> bool:
+    """A condition rather than a goal: a conditional clause (如少于15人),
+    a consequence in its own clause (超过30家为废票) or in the next
+    (…达到20人及以上，校工会才组团)."""
+    if _IF.search(seg) or _VOID.search(clause_after):
+        return True
+    m = re.match(r"[^，,。；;]*[，,]([^，,。；;]*)", sent[ne:])
+    return bool(m and _THEN.search(m.group(1)))
+
+
+def handed_to_issuer(seg: str) -> bool:
+    """The clause ``seg`` before a number speaks of a quota handed to the
+    issuer (省总工会分配我市名额10个, 我校本次可申报先进团支部3个): the
+    issuer speaking of itself with a quota word (``handed_down``)."""
+    return bool(_OWN.search(seg)) and any(w in seg for w in _cues()["handed_down"])
+
+
+def _reference(seg: str, sent: str, ne: int, clause_after: str) -> Optional[str]:
+    """Why the number names something already there rather than a goal:
+    ``pool`` (在全市700多个基地中), ``reference`` (这30家), ``label``
+    (兼职（29人）：…), or None."""
+    if re.search(r"[在从]", seg) and _POOL.search(clause_after):
+        return "pool"
+    if _REFER.search(seg):
+        return "reference"
+    if _LABEL.match(sent[ne:]):
+        return "label"
+    return None
+
+
+def _own_act(seg: str, before: str) -> bool:
+    """The issuer's own nomination (拟推荐…1名, 学校将择优推荐1名): 拟/将
+    before a nominating verb, with no request (请) and no 各 addressing
+    recipients (各单位将推荐3名 is a quota) — ../shared/real NOTES E_16,
+    D_05."""
+    return bool(_OWN_ACT.search(seg)) and "请" not in before and "各" not in seg
+
+
 def rejects(sent: str, ns: int, ne: int, seg: str, unit: str, clause_after: str) -> Optional[str]:
     """Why the number at ``sent[ns:ne]`` is not a target whatever its
     comparator, or None. ``seg`` is its clause before the number,
@@ -160,18 +216,36 @@ def rejects(sent: str, ns: int, ne: int, seg: str, unit: str, clause_after: str)
         return "condition"
     if _POINTS.search(clause_after):
         return "scoring"
-    if _OWN.search(seg) and any(w in seg for w in cues["handed_down"]):
+    if handed_to_issuer(seg) or _own_act(seg, before):
         return "own_quota"
-    return None
+    if _conditional(sent, ne, seg, clause_after):
+        return "condition"
+    if re.search(r"\d+\s*(?:分钟|秒)内[^，,。；;：:]*$", before):
+        return "game"  # 30分钟内书写完成汉字100个: a timed task in a contest
+    return _reference(seg, sent, ne, clause_after)
 
 
 def weight(seg: str, clause: str, unit: str, comp: str) -> bool:
-    """A percentage without a comparator that weighs a score: 占 right
-    before it (理论成绩占30%; not 不少于占会员的60%) or a weighing word in
-    its ``clause`` (按40%计算) — a scoring rule, not a target."""
-    if unit != "%" or comp != "=":
+    """A percentage that weighs a score: a share of a score or of the
+    material's content whatever the comparator (本项占总成绩的40%,
+    内容占比不超过20%); without a comparator, 占/占比 right before it
+    (理论成绩占30%; not 不少于占会员的60%) or a weighing word in its
+    ``clause`` (按40%计算) — a scoring rule, not a target."""
+    if unit != "%":
         return False
-    return seg.rstrip().endswith("占") or any(w in clause for w in _cues()["weight"])
+    if _SHARE_OF_SCORE.search(seg):
+        return True
+    if comp != "=":
+        return False
+    return bool(re.search(r"占(?:比约?)?$", seg.rstrip())) or any(w in clause for w in _cues()["weight"])
+
+
+# a share of a score or of the material's content, whatever the comparator
+# (本项占总成绩的40%, 实践内容占比不超过全部内容的20%): a weight or a format
+# spec (../shared/real/README.md "Targets": score weights, material formats)
+_SHARE_OF_SCORE = re.compile(
+    r"占(?:比)?[^，,。；;]{0,6}?(?:成绩|总分|得分|分值|内容|篇幅)的?\s*$"
+    r"|(?:成绩|总分|得分|分值|内容|篇幅)[^，,。；;]{0,4}占比")
 
 
 @lru_cache(maxsize=None)
@@ -188,6 +262,14 @@ def describes_holder(after: str) -> bool:
     return bool(_holder_re().match(after))
 
 
+def nominated_set(sent: str) -> bool:
+    """``sent`` speaks of the set recipients nominate (推荐的先进个人中…,
+    a quota word such as 名额): a number in it may be a quota on recipients
+    even under a 评选条件 heading (corpus n08)."""
+    verbs = "|".join(_cues()["quota_verbs"])
+    return quota_word(sent) or bool(re.search(rf"(?:{verbs})的", sent))
+
+
 def quota_word(seg: str) -> bool:
     """A quota word (限报, 名额) in the clause before the number: a quota or
     cap on recipients (../shared/real/README.md "Targets")."""
@@ -195,9 +277,10 @@ def quota_word(seg: str) -> bool:
 
 
 def soft_rejects(seg: str, clause: str, unit: str, comp: str) -> Optional[str]:
-    """Why a number with comparator ``comp`` is a schedule or an issuer's
-    capacity rather than a target, or None. ``seg``: the clause before the
-    number; ``clause``: the whole clause. A quota word keeps it."""
+    """Why a number with comparator ``comp`` is a schedule, an issuer's
+    capacity or (plain, after 的) a set named before (候选的60家) rather
+    than a target, or None. ``seg``: the clause before the number;
+    ``clause``: the whole clause. A quota word keeps it."""
     cues = _cues()
     if quota_word(seg):
         return None
@@ -206,6 +289,8 @@ def soft_rejects(seg: str, clause: str, unit: str, comp: str) -> Optional[str]:
         return "schedule"
     if comp in ("=", ">=") and any(w in clause for w in cues["group_size"]):
         return "group"
+    if comp == "=" and unit != "%" and seg.rstrip().endswith("的"):
+        return "reference"  # 候选的60家: a set named before; 占会员的60% is a share
     return None
 
 

@@ -416,6 +416,10 @@ def extract_sentence(sent: str, cues: Optional[dict] = None, heading: Optional[b
     prev_metric: Optional[str] = None
     prev_ok: Optional[bool] = None  # fate of the previous number in the sentence
     cells = _table_cells(sent)
+    # after a quota handed to the issuer (我校可申报先进团支部3个), the
+    # sentence's later numbers list or split that quota; only a split with
+    # 各 hands it on to recipients (高一、高二、高三各1个) — real NOTES D_25
+    handed = False
     for m in _cands_re().finditer(sent):
         ns = m.start()
         if ns in cells:
@@ -435,7 +439,11 @@ def extract_sentence(sent: str, cues: Optional[dict] = None, heading: Optional[b
         inherit = None
         if seg.lstrip().startswith("其中") and (prev_ok is False or (cstart and sent[cstart - 1] in "（(")):
             inherit = prev_ok
+        if handed and not re.search(r"各\s*$", seg):
+            prev_ok = False  # a later item of the issuer's quota (优秀团干部7名（教师1名）)
+            continue
         decided = _decide(sent, ns, ne, seg, a, b, unit, unit_raw, heading, cues, inherit)
+        handed = handed or (decided is None and target_evidence.handed_to_issuer(seg))
         prev_ok = decided is not None
         if decided is None:
             continue
@@ -464,13 +472,18 @@ def extract(doc: Document) -> list[Target]:
     cues = vocab("target_cues")
     skip = _zone_skip(doc)
     out: list[Target] = []
+    criteria = False  # inside a 评比条件 / 申报条件 section
     for bi, b in enumerate(doc.blocks):
         if b.kind != "paragraph" or bi in skip or not b.text:
             continue
         text = b.text
         heading = _is_heading(text)
+        marks = _section_marks(text)
         for sm in _SENT.finditer(text):
             sent = sm.group()
+            criteria = next((c for pos, c in reversed(marks) if pos <= sm.start()), criteria)
+            if criteria and not target_evidence.nominated_set(sent):
+                continue
             h = None if heading else _INLINE_HEADING.match(sent)
             # a section heading run into its first item (a page pasted onto one
             # line: "三、深化开展五项劳动竞赛活动1.深化…") is read as a heading
@@ -521,3 +534,20 @@ def _table_row(text: str, t: Target, cues: dict) -> bool:
 
 _INLINE_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+、[^，,。；;：:\d]{2,30}?"
                              r"(?=\s*(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,2}[）)]))")
+
+
+# a section heading (二、评比条件), at a line start or run into a flattened
+# line after a sentence end
+_SECTION = re.compile(r"(?:^|(?<=[。；;!！?？\s]))\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])"
+                      r"\s*([^，,。；;：:\d]{2,12})")
+# the conditions a candidate must meet (评比条件, 申报条件, 推荐标准): a
+# number under it is an eligibility threshold (ANNOTATION.md "targets": not
+# eligibility thresholds) unless its sentence sets a quota on the nominations
+# (推荐的先进个人中一线职工比例不低于70%); not 保障条件 (the issuer's resources)
+_CRITERIA = re.compile(r"(?<!保障)条件|(?:评选|评比|推荐|申报|考核|参评)标准|资格")
+
+
+def _section_marks(text: str) -> list[tuple[int, bool]]:
+    """(position, opens a conditions section) for each section heading in
+    a block's ``text`` — ../shared/real/README.md "Targets" (eligibility)."""
+    return [(m.start(), bool(_CRITERIA.search(m.group(1)))) for m in _SECTION.finditer(text)]

@@ -217,3 +217,22 @@ def test_flattened_table_rows_give_no_target(text, values):
 
     rec = extract_document(read_bytes("case.txt", text.encode("utf-8")))
     assert [(compact_target(t)["value"], t.unit) for t in rec.targets] == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # numbers under a 评选条件 heading are what a candidate must meet, the next section's quota counts
+    ("关于评选先进职工之家的通知\n各基层工会：\n二、评选条件\n1.会员入会率达98%以上。\n三、推荐名额\n"
+     "各基层工会推荐不超过2个。\n市总工会\n2024年5月6日\n", [(2, "个")]),
+    # a quota on the nominated set stays under such a heading; a 保障条件 section is no criteria
+    ("关于评选先进班组的通知\n各分公司：\n一、申报条件\n推荐的班组中一线班组比例不低于70%。\n二、保障条件\n"
+     "各分公司安排培训经费不少于5万元。\n集团工会\n2024年5月6日\n", [(70, "%"), (50000, "元")]),
+    # a heading run into a flattened line opens and closes the section too
+    ("各区总工会：现将要求通知如下。一、申报条件 1.年借阅量不少于1500人次。二、工作要求 请各区举办读书活动不少于3场。"
+     "区总工会 2024年3月1日", [(3, "场")]),
+])
+def test_criteria_sections_give_no_target(text, values):
+    from pipeline.readers import read_bytes
+    from pipeline.stages.run import extract_document
+
+    rec = extract_document(read_bytes("case.txt", text.encode("utf-8")))
+    assert [(compact_target(t)["value"], t.unit) for t in rec.targets] == values

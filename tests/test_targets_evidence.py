@@ -78,6 +78,29 @@ NOT_TARGETS = [
     ("会员人数100人以上规模的企业工会要率先建立职工书屋。", "a threshold describing who qualifies"),
     ("推荐对象须近三年内获得2次以上市级表彰。", "an eligibility sentence"),
     ("参赛选手须在本单位参加过不少于3次技能培训。", "an eligibility sentence"),
+    ("如报名人数少于12人，则取消该线路。", "a conditional clause"),
+    ("若参赛队伍超过16支，将分组进行预赛。", "a conditional clause"),
+    ("报名人数须达到30人及以上，工会才统一组织包车。", "a run condition in the next clause"),
+    ("每条路线报名须满40人，不足的不再组团。", "a run condition in the next clause"),
+    ("勾选超过5项视为无效。", "a rule on entries (a consequence)"),
+    ("投票时勾选多于7个的选票不予计票。", "a rule on entries (a consequence)"),
+    ("从入围的40件作品中评选优秀作品。", "a pool chosen from"),
+    ("在全省200多家基地中遴选示范点。", "a pool chosen from"),
+    ("工会将与这20家企业逐一对接。", "a reference back"),
+    ("上述5个项目由各单位自行组织。", "a reference back"),
+    ("附件为入围的25个项目名单。", "a set named before (的)"),
+    ("符合条件的人员有：男职工（12人）：张三、李四；女职工（8人）：王五、赵六。", "a count labelling a list"),
+    ("经研究，工会拟推荐优秀会员3名。", "the issuer's own nomination"),
+    ("本部门将择优推荐2名参加市级评选。", "the issuer's own nomination"),
+    ("我市本次可推荐先进集体5个（其中企业3个，机关2个），先进个人12名（男职工6名，女职工6名）。",
+     "a quota handed to the issuer, and its items"),
+    ("我区可申报示范点4个，示范岗10个。", "a quota handed to the issuer, and its items"),
+    ("选手须在10分钟内录入汉字300个。", "a timed contest task"),
+    ("参赛者5分钟内完成装配零件20件。", "a timed contest task"),
+    ("本环节占总成绩的25%。", "a score weight (占…的)"),
+    ("讲解中案例内容占比不超过全部内容的30%。", "a share of the material's content"),
+    ("工会委员会先选定20家为候选单位。", "the issuer's selection"),
+    ("最终确定票数最多的10家为合作单位。", "the issuer's selection"),
 ]
 
 
@@ -127,6 +150,15 @@ TARGETS = [
     ("各区推荐名额：东城区5名，西城区3名，南城区4名。", [(5, "名", "="), (3, "名", "="), (4, "名", "=")]),
     ("各班组全年开展安全活动满12次。", [(12, "次", ">=")]),  # 满 is a minimum
     ("每名职工每年参加培训满40学时。", [(40, "学时", ">=")]),
+    ("各分会推荐代表3人，其中一线职工不少于1人，否则名额作废。",
+     [(3, "人", "="), (1, "人", ">=")]),  # 否则: a sanction, not a run condition
+    ("我市本次可推荐先进集体6个（各县区各1个）。", [(1, "个", "=")]),  # 各 hands the quota on
+    ("投票时所选单位不超过20家为有效票。", [(20, "家", "<=")]),  # a cap on voters
+    ("在全市建立100个职工服务中心。", [(100, "个", "=")]),  # 中心 is no pool
+    ("各单位要在辖区企业中建成50个职工书屋。", [(50, "个", "=")]),  # no 在…N…中
+    ("各单位将推荐3名候选人。", [(3, "名", "=")]),  # 各: a quota on recipients
+    ("如期完成培训职工500人次。", [(500, "人次", "=")]),  # 如期 is no condition
+    ("每队比赛时间为30分钟，每队至少完成作品2件。", [(2, "件", ">=")]),  # 分钟 in another clause
 ]
 
 
