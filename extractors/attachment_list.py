@@ -30,8 +30,9 @@ _CN = "一二三四五六七八九十"
 # "附件：", "附：", "附件1：" — a list introducer at the start of a line or after
 # a sentence end or a printed space (a one-line paste keeps those spaces).
 # "附件1." / "附件一：" number their own item (real pages print both).
-INTRO = re.compile(r"(?:^|(?<=[\s。；;!！]))[-—–·•]*(?:相关)?附(?:件)?(?:下载)?\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*"
-                   r"(?:[:：]|(?<=\d)[.．、](?![\d.]))\s*")
+# "附件1-1：" / "附件1-2：" label parts of one forwarded attachment: numbered in order.
+INTRO = re.compile(r"(?:^|(?<=[\s。；;!！]))[-—–·•]*(?:相关)?附(?:件)?(?:下载)?\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?"
+                   r"(?P<sub>(?<=\d)\s*[-－—–]\s*\d{1,2})?\s*(?:[:：]|(?<=\d)[.．、](?![\d.]))\s*")
 # a body label that starts an attachment page inside a one-line text ("附件1 X表")
 _LATER_LABEL = re.compile(rf"\s附件\s*(?:\d{{1,2}}|[{_CN}]{{1,3}})(?![\d\-—至、])")
 _EXTENSION = re.compile(r"\.(?:docx?|xlsx?|wps|et|pdf|ofd|rar|zip|7z|pptx?|txt|jpe?g|png)(?![A-Za-z])",
@@ -125,16 +126,50 @@ def _marker(k: int) -> re.Pattern:
     return re.compile(rf"(?:^|(?<=[\s;；。,，])|{_AFTER_TITLE})[（(]?{k}\s*[.、,，:：)）](?!\d{{1,3}}(?!\d))")
 
 
+_SUB_FIRST = re.compile(r"[（(]?(?P<p>\d{1,2})\s*[-－—–]\s*1(?!\d)\s*[.、,，:：)）]?\s*")
+
+
+def _sub_marker(p: int, c: int) -> re.Pattern:
+    return re.compile(rf"(?:^|(?<=[\s;；。,，])|{_AFTER_TITLE})[（(]?{p}\s*[-－—–]\s*{c}(?!\d)"
+                      r"\s*[.、,，:：)）]?\s*")
+
+
+def _sub_numbered(text: str) -> list[tuple[int, str]]:
+    """Items printed with a sub-number ("1-1A 1-2B", "2-1A 2-2B 3-1C": parts
+    of a forwarded notice's attachment), numbered 1, 2, … in order
+    (real/NOTES.md E_07: the scorer needs integers). A marker counts only
+    in sequence — the next part (p-c+1) or the next group's first (p+1-1) —
+    after a space or punctuation; [] when the text does not open with "N-1"."""
+    m = _SUB_FIRST.match(text)
+    if not m:
+        return []
+    p, c, start = int(m.group("p")), 1, m.end()
+    out: list[tuple[int, str]] = []
+    while True:
+        cands = [(x.start(), x, q, d) for q, d in ((p, c + 1), (p + 1, 1))
+                 for x in [_sub_marker(q, d).search(text, start)] if x]
+        if not cands:
+            out.append((len(out) + 1, text[start:]))
+            return out
+        _, nxt, p, c = min(cands, key=lambda x: x[0])
+        out.append((len(out) + 1, text[start:nxt.start()]))
+        start = nxt.end()
+
+
 def numbered(text: str) -> list[tuple[int, str]]:
     """Items "1.A 2.B …" of one list text, numbered 1, 2, … in order (a
     number counts only in sequence, after a space or punctuation, so the
     digits of "2019年" or "第2、3批" never start an item, nor does a decimal
     "1.5"; "1.2012年度…" does); [] when the text
-    does not start with item 1."""
-    m = _marker(1).match(text.lstrip())
+    does not start with item 1. Sub-numbered items ("1-1A 1-2B"): see
+    :func:`_sub_numbered`."""
+    text = text.lstrip()
+    sub = _sub_numbered(text)
+    if sub:
+        return sub
+    m = _marker(1).match(text)
     if not m:
         return []
-    text = text.lstrip()
     out: list[tuple[int, str]] = []
     k, start = 1, m.end()
     while True:
@@ -170,7 +205,7 @@ def parse(text: str) -> list[Item]:
     for m in INTRO.finditer(text):
         parts.append((cur, text[pos:m.start()]))
         n = m.group("n")
-        cur = (int(n) if n.isdigit() else _cn_number(n)) if n else None
+        cur = (int(n) if n.isdigit() else _cn_number(n)) if n and not m.group("sub") else None
         pos = m.end()
     parts.append((cur, text[pos:]))
     out: list[Item] = []
