@@ -7,6 +7,8 @@ reach it (or are capped at it) or whether it only describes something:
 
 Against, whatever the comparator (``rejects``):
 
+- a number of days that is not a count of days to reach (培训不少于3天;
+  达标天数累计满25天 counts — the clause names 天数);
 - an example (``如：参赛人数12人``): a number after an example word in its
   sentence (cue list ``example``);
 - the past: a sentence that speaks of a past period (去年, 上届, 截至目前 —
@@ -22,7 +24,19 @@ Against, whatever the comparator (``rejects``):
 - a scoring rule: points given or taken after it (迟到1次扣1分);
 - a quota handed to the issuer (分配我市名额10个 — ``handed_down``).
 
-Score weights (占30%, 按40%计算 — ``weight``) are out without a comparator;
+- a condition: a conditional clause (如少于15人，则不组团), a consequence
+  after the number (超过30家为废票) or a run condition in the next clause
+  (须达到20人及以上，工会才组团);
+- the issuer's own nomination (拟推荐…1名, 学校将择优推荐2名) and, after a
+  quota handed to the issuer (我校可申报先进团支部3个), the sentence's later
+  items (``extractors.targets``), unless 各 hands it on (高一、高二各1个);
+- what is already there: a pool chosen from (在全市700多个基地中), a
+  reference back (这30家, 上述5个), a count labelling a list (兼职（29人）：…);
+- a timed contest task (30分钟内书写汉字100个).
+
+Score weights (占30%, 按40%计算 — ``weight``) are out without a comparator,
+a share of a score or of the material's content (占总成绩的40%,
+内容占比不超过20%) whatever the comparator;
 so is a number in a phrase that a 的 turns into a modifier of who qualifies
 (获得2次以上市级表彰的职工 — ``holder_heads``).
 
@@ -32,7 +46,12 @@ Against, only without a comparator or a quota word:
   before a count of sessions (次, 期, 场 — ``frequency_units``): 每周2次 is
   a timetable, 每月组织不少于2次 a minimum;
 - a capacity or run condition the issuer sets (每车, 每期安排, 满25人方可成行
-  — ``group_size``); a cap (不多于30人) stays a target.
+  — ``group_size``); a cap (不多于30人) stays a target;
+- a pick from candidates (选定60家为候选基地, 确定其中30家) and a set named
+  before (候选的60家).
+
+Sources: ../shared/real/README.md "Targets" and the real NOTES (D_13
+voting and run conditions, D_25 quota and weights, E_16 own nomination).
 
 For (``quota_word``, ``cn_cue``): a quota word in the clause (限报, 名额 —
 ``quota``) makes a number a quota on recipients; nominating and submitting
@@ -200,6 +219,8 @@ def rejects(sent: str, ns: int, ne: int, seg: str, unit: str, clause_after: str)
     to the issuer: 省总工会分配我市名额10个)."""
     cues = _cues()
     before = sent[:ns]
+    if unit == "天" and "天数" not in seg:
+        return "duration"  # 培训3天; only a count of days (达标天数满25天) is a goal
     if _in_example(before, cues):
         return "example"
     if _past_sentence(before, cues) or _past_aspect(seg, cues):
@@ -276,6 +297,12 @@ def quota_word(seg: str) -> bool:
     return any(w in seg for w in _cues()["quota"])
 
 
+# picking from candidates (选定60家为候选基地, 确定其中30家): the issuer's or
+# the voters' selection, not a quota (real NOTES D_13); 请各单位确定2名联络员
+# (no 为, 其中 or 最高) stays a quota on recipients
+_PICK = re.compile(r"选定|确定|遴选|择定")
+
+
 def soft_rejects(seg: str, clause: str, unit: str, comp: str) -> Optional[str]:
     """Why a number with comparator ``comp`` is a schedule, an issuer's
     capacity or (plain, after 的) a set named before (候选的60家) rather
@@ -289,6 +316,9 @@ def soft_rejects(seg: str, clause: str, unit: str, comp: str) -> Optional[str]:
         return "schedule"
     if comp in ("=", ">=") and any(w in clause for w in cues["group_size"]):
         return "group"
+    picked = re.search(r"其中|最[高多]", seg) or "为" in clause[len(seg):]
+    if comp == "=" and _PICK.search(seg) and picked:
+        return "selection"  # 确定得票数最高的30家为…基地: a pick from candidates
     if comp == "=" and unit != "%" and seg.rstrip().endswith("的"):
         return "reference"  # 候选的60家: a set named before; 占会员的60% is a share
     return None

@@ -40,6 +40,11 @@ live there):
    ``每…``-phrase is also the per-unit ``qualifier``; ``各1个`` has
    qualifier ``各``.
 
+5. Sections: a sentence under a heading of conditions a candidate must
+   meet (二、评比条件, 申报条件, 推荐标准) gives no target unless it speaks
+   of the nominated set (推荐的…中…比例不低于70%) — eligibility thresholds
+   are not targets (ANNOTATION.md).
+
 One target per printed number: ``各1个`` and ``均达到70%以上`` count once.
 """
 from __future__ import annotations

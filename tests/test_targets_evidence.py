@@ -101,6 +101,10 @@ NOT_TARGETS = [
     ("讲解中案例内容占比不超过全部内容的30%。", "a share of the material's content"),
     ("工会委员会先选定20家为候选单位。", "the issuer's selection"),
     ("最终确定票数最多的10家为合作单位。", "the issuer's selection"),
+    ("请全体会员从候选的50家中投票确定其中20家作为活动场馆。", "a pick from candidates"),
+    ("培训时间不少于3天。", "a duration in days"),
+    ("参加疗休养的职工休养天数为5天。", "a duration in days, without a comparator"),
+    ("请于3天内报送。", "a duration in days"),
 ]
 
 
@@ -158,6 +162,10 @@ TARGETS = [
     ("各单位要在辖区企业中建成50个职工书屋。", [(50, "个", "=")]),  # no 在…N…中
     ("各单位将推荐3名候选人。", [(3, "名", "=")]),  # 各: a quota on recipients
     ("如期完成培训职工500人次。", [(500, "人次", "=")]),  # 如期 is no condition
+    ("请各单位确定2名联络员。", [(2, "名", "=")]),
+    ("达标天数为累计满25天。", [(25, "天", ">=")]),  # a count of days to reach
+    ("每月打卡天数不少于20天。", [(20, "天", ">=")]),  # designating, not picking from candidates
+    ("各分会要确定1名信息员，负责报送材料。", [(1, "名", "=")]),
     ("每队比赛时间为30分钟，每队至少完成作品2件。", [(2, "件", ">=")]),  # 分钟 in another clause
 ]
 
