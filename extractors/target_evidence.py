@@ -158,7 +158,8 @@ _IF = re.compile(r"^\s*(?:如果|假如|倘若|若|如)(?![下期实何：:])")
 # (人数必须达到20人及以上，校工会才组团; 则不组团); not 人才/天才
 _THEN = re.compile(r"(?<![人天英])才(?![华艺干])|则不|不予|不再组")
 # a consequence after the number marks a rule on entries (超过30家为废票)
-_VOID = re.compile(r"废|无效|视为|不予")
+# (not 视为合格/为达标: a standard to reach, 满20学时视为合格)
+_VOID = re.compile(r"废|无效|不予|视为(?:无效|弃权|放弃|自动)")
 # a pool chosen from (在全市700多个基地中, 从候选的60家中): 中, not 中心/中国…
 _POOL = re.compile(r"^[^，,。；;]{0,12}?中(?![心国学级层小专华央])")
 # a demonstrative before the number refers back (这30家单位, 上述5个项目)

@@ -422,8 +422,9 @@ def extract_sentence(sent: str, cues: Optional[dict] = None, heading: Optional[b
     prev_ok: Optional[bool] = None  # fate of the previous number in the sentence
     cells = _table_cells(sent)
     # after a quota handed to the issuer (我校可申报先进团支部3个), the
-    # sentence's later numbers list or split that quota; only a split with
-    # 各 hands it on to recipients (高一、高二、高三各1个) — real NOTES D_25
+    # sentence's later numbers list or split that quota; a split with 各/每
+    # or a request (请) hands it on to recipients (高一、高二、高三各1个) —
+    # real NOTES D_25
     handed = False
     for m in _cands_re().finditer(sent):
         ns = m.start()
@@ -444,7 +445,7 @@ def extract_sentence(sent: str, cues: Optional[dict] = None, heading: Optional[b
         inherit = None
         if seg.lstrip().startswith("其中") and (prev_ok is False or (cstart and sent[cstart - 1] in "（(")):
             inherit = prev_ok
-        if handed and not re.search(r"各\s*$", seg):
+        if handed and not re.search(r"[各每请]", seg):
             prev_ok = False  # a later item of the issuer's quota (优秀团干部7名（教师1名）)
             continue
         decided = _decide(sent, ns, ne, seg, a, b, unit, unit_raw, heading, cues, inherit)
