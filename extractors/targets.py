@@ -479,7 +479,10 @@ def extract(doc: Document) -> list[Target]:
     skip = _zone_skip(doc)
     out: list[Target] = []
     criteria = False  # inside a 评比条件 / 申报条件 section
+    labels = {a.label_block for a in doc.zones.attachments} if doc.zones else set()
     for bi, b in enumerate(doc.blocks):
+        if bi in skip or bi in labels:
+            criteria = False  # the body's (or an attachment's) sections end here
         if b.kind != "paragraph" or bi in skip or not b.text:
             continue
         text = b.text

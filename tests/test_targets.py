@@ -226,6 +226,9 @@ def test_flattened_table_rows_give_no_target(text, values):
     # a quota on the nominated set stays under such a heading; a 保障条件 section is no criteria
     ("关于评选先进班组的通知\n各分公司：\n一、申报条件\n推荐的班组中一线班组比例不低于70%。\n二、保障条件\n"
      "各分公司安排培训经费不少于5万元。\n集团工会\n2024年5月6日\n", [(70, "%"), (50000, "元")]),
+    # the section ends with the body: an attachment's prose after the signature counts again
+    ("关于评选先进职工之家的通知\n各基层工会：\n二、评选条件\n会员入会率达98%以上。\n市总工会\n2024年5月6日\n"
+     "附件\n填报说明\n各基层工会推荐不超过2个。\n", [(2, "个")]),
     # a heading run into a flattened line opens and closes the section too
     ("各区总工会：现将要求通知如下。一、申报条件 1.年借阅量不少于1500人次。二、工作要求 请各区举办读书活动不少于3场。"
      "区总工会 2024年3月1日", [(3, "场")]),
