@@ -80,9 +80,10 @@ def _cands_re() -> re.Pattern:
 
 def _is_heading(text: str) -> bool:
     """A numbered heading line (三、深化开展五项劳动竞赛活动): an enumerator,
-    short, and no sentence end."""
+    short, and no sentence end or clause break (a wrapped first line of an
+    item, "（一）全年建设服务站三十个，每个区县（市）", is no heading)."""
     t = text.strip()
-    return bool(_HEADING.match(t)) and len(t) < 40 and "。" not in t
+    return bool(_HEADING.match(t)) and len(t) < 40 and not re.search(r"[。，；,;]", t)
 
 
 def _num(s: str) -> float:

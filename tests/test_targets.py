@@ -193,6 +193,11 @@ def test_chinese_numerals(numeral, value):
      [(2, "场")]),
     ("各基层工会：现将要点通知如下。二、建设三个职工书屋（一）每个街道新建职工书屋不少于1家。市总工会 2024年3月1日",
      [(1, "家")]),
+    # the first line of a wrapped item is no heading: its numerals count
+    ("各区县总工会：\n（一）全年在全市建设职工心理健康服务站三十个，每个区县（市）\n至少建成2个。\n市总工会\n2023年5月1日\n",
+     [(30, "个"), (2, "个")]),
+    ("各基层工会：\n（二）今年新建职工书屋二十家，每个街道\n不少于1家。\n区总工会\n2023年5月1日\n",
+     [(20, "家"), (1, "家")]),
 ])
 def test_heading_run_into_its_item_gives_no_target(text, values):
     from pipeline.readers import read_bytes
