@@ -45,6 +45,7 @@ _ENDS_LIST = re.compile(r"\s(?:抄送|抄报|联系人|联系电话|特此通知
 _BOOKS = re.compile(r"^(?:《[^《》]+》[、，,和及与\s]*)+$")
 # the word that ends a document's title (a list item naming several: "A表、B规程")
 _DOC_NOUN = re.compile(r"(?:表|单|册|规程|方案|办法|细则|通知|意见|说明|指南|目录|清单|规则|标准|须知|要求|承诺书|申请书|倡议书)$")
+EXTENSION = _EXTENSION  # a file name's extension (a download link, not a page)
 FILE_LINE = re.compile(rf"^(?P<t>[^:：。]{{2,80}}?){_EXTENSION.pattern}$", re.I)
 
 

@@ -122,7 +122,7 @@ def extract(doc: Document) -> list[Attachment]:
     if not z:
         return []
     listed = _listed(doc)
-    bodies = list(z.attachments) or _labelled_tables(doc) or _headed_tables(doc)
+    bodies = list(z.attachments) or _labelled_tables(doc) or _headed_tables(doc) or _labelled_lines(doc)
     if len(bodies) == 1 and bodies[0].number is None and len(listed) <= 1:
         bodies[0].number = listed[0].number if listed else 1
     used: set[int] = set()
@@ -155,10 +155,19 @@ def extract(doc: Document) -> list[Attachment]:
 def _labelled_tables(doc: Document) -> list[AttachmentZone]:
     """With no attachment pages found by layout (a notice pasted onto one
     line): a table whose preceding paragraph ends with an attachment label
-    and its heading ("…附件1 X报名表") belongs to that attachment."""
+    and its heading ("…附件1 X报名表") belongs to that attachment, and so do
+    the tables that follow it with no new label — directly, or after one
+    line of notes (a form printed as two tables; real D_19, D_01 flattened)."""
     out: list[AttachmentZone] = []
     for ti, b in enumerate(doc.blocks):
-        if b.kind != "table" or ti == 0 or doc.blocks[ti - 1].kind != "paragraph":
+        if b.kind != "table" or ti == 0:
+            continue
+        if doc.blocks[ti - 1].kind != "paragraph" or not _LABEL_IN_TEXT.search(
+                attachment_list.spaced_text(doc.blocks[ti - 1])):
+            # a second table of the same attachment: right after the last one,
+            # or after its notes ("备注：…" under a long table split in two)
+            if out and (doc.blocks[ti - 1].kind == "table" or ti - 2 in out[-1].blocks):
+                out[-1].blocks.append(ti)
             continue
         text = attachment_list.spaced_text(doc.blocks[ti - 1])
         m = None
@@ -195,6 +204,30 @@ def _headed_tables(doc: Document) -> list[AttachmentZone]:
         if ti - 2 in ends or signed or (out and out[-1].blocks[-1] == ti - 2):
             out.append(AttachmentZone(number=len(out) + 1, label_block=ti - 1,
                                       title_blocks=[ti - 1], blocks=[ti - 1, ti]))
+    return out
+
+
+def _labelled_lines(doc: Document) -> list[AttachmentZone]:
+    """With no attachment pages nor tables found: a line after the notice's
+    成文日期 (or 署名) that opens with an attachment label and runs on into
+    its heading ("附件 X结对关系表 说明：…", a page without a table pasted
+    onto one line) is that attachment's page; its heading follows the label."""
+    z = doc.zones
+    ends = set(z.signature) | ({z.date} if z.date is not None else set())
+    if not ends:
+        return []
+    out: list[AttachmentZone] = []
+    for i, b in doc.paragraphs():
+        text = attachment_list.spaced_text(b)  # "附件 2025年…": the printed space ends the label
+        m = _LABEL_IN_TEXT.match(text)
+        # "附件1：X.doc" after the signature is a download list, not a page
+        if i <= max(ends) or i in z.record or not m or len(text) - m.end() < 4 or \
+                text[m.end():].lstrip()[:1] in (":", "：") or attachment_list.EXTENSION.search(text) or \
+                len(list(_LABEL_IN_TEXT.finditer(text))) > 1:  # one heading per line read here
+            continue
+        n = m.group("n")
+        num = (int(n) if n.isdigit() else "一二三四五六七八九十".index(n) + 1) if n else len(out) + 1
+        out.append(AttachmentZone(number=num, label_block=i, blocks=[i]))
     return out
 
 

@@ -10,6 +10,7 @@ Entry points
   repaired grid ``lay`` (``extractors.tables._Layout``) whose header is row ``h``.
 * :func:`two_level` ``(lay, h) -> bool`` — row ``h+1`` completes the header.
 * :func:`inline_slots` ``(text) -> [(label, unit)]`` — blanks printed inside a cell.
+* :func:`printed_text` ``(cell) -> str`` — printed gaps, normalised characters.
 * :func:`value_like` ``(text) -> bool`` — a cell printed in a value position
   (check boxes, a bracketed hint, a sign-off line, a date or unit blank).
 
@@ -41,6 +42,22 @@ _SIGNER = re.compile(r"[\u4e00-\u9fff]{0,10}")
 
 def _squash(s: str) -> str:
     return _WS.sub("", s or "")
+
+
+def printed_text(c) -> str:
+    """A cell's text as printed, with its printed spaces ("姓 名", "共 人" — the
+    gaps the kind rules read), in the normalised characters: a cell of a
+    traditional page ("簽名或蓋章") is read simplified like its ``text``
+    (normalise.py converts one character for one, so the printed gaps are
+    put back between ``text``'s characters). Falls back to ``raw``."""
+    raw, text = c.raw or "", c.text or ""
+    if not raw:
+        return text
+    squashed = _squash(raw)
+    if squashed == text or len(squashed) != len(text):
+        return raw
+    chars = iter(text)
+    return "".join(ch if ch.isspace() else next(chars) for ch in raw)
 
 
 def inline_slots(text: str) -> list[tuple[str, str]]:
@@ -102,12 +119,12 @@ def value_like(text: str) -> bool:
 
 
 def _blankish(c) -> bool:
-    return not c.text or value_like(c.raw or c.text)
+    return not c.text or value_like(printed_text(c))
 
 
 def _label(c) -> bool:
     """A label cell: printed words (not only figures) that are not a value."""
-    return bool(c.text) and bool(_CJK.search(c.text)) and not value_like(c.raw or c.text)
+    return bool(c.text) and bool(_CJK.search(c.text)) and not value_like(printed_text(c))
 
 
 def two_level(lay, h: int) -> bool:
@@ -227,7 +244,7 @@ def decide_kind(lay, h: int) -> str:
     ``list`` when it is a run of column labels over rows to fill or data
     (ANNOTATION.md kind rule)."""
     row = lay.row_positions(h)
-    if any(inline_slots(c.raw or c.text) for c in row):
+    if any(inline_slots(printed_text(c)) for c in row):
         return "form"  # "共 人，其中男 人" blanks inside a cell
     labels = _ghost_tail(lay, row, [not _blankish(c) for c in row])
     if True in labels:

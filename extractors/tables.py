@@ -22,7 +22,7 @@ from typing import Iterable, Optional
 
 from extractors._common import evidence, vocab
 from extractors.table_kind import DATE_BLANK as _DATE_BLANK
-from extractors.table_kind import decide_kind, inline_slots, two_level
+from extractors.table_kind import decide_kind, inline_slots, printed_text, two_level
 from models.document import Cell, Document, Grid
 from models.tables import FormField, Table, TableCell
 
@@ -179,7 +179,7 @@ def _fields(lay: _Layout, h: int) -> list[FormField]:
             if not c.text:
                 continue
             label = _squash(c.text).rstrip(":：")
-            slots = inline_slots(c.raw or c.text)
+            slots = inline_slots(printed_text(c))
             left = lay.at(r, c.col - 1) if c.col > 0 else None
             if slots:
                 target = None
@@ -205,7 +205,7 @@ def _fields(lay: _Layout, h: int) -> list[FormField]:
                 last_inline = f
                 continue
             right = lay.at(r, c.col + c.col_span)
-            if right is not None and right.text and not inline_slots(right.raw or right.text):
+            if right is not None and right.text and not inline_slots(printed_text(right)):
                 # a label beside another label: it heads the row(s) it spans
                 for rr in range(c.row, c.row + c.row_span):
                     group_of_row[rr] = label

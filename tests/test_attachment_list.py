@@ -92,3 +92,25 @@ def test_spaced_text_keeps_printed_spaces_between_cjk():
     b = Block(kind="paragraph", raw=raw, text=text, offsets=offs)
     assert "报名表校工会" in text
     assert spaced_text(b) == "附件: 1、报名表 校工会 2019年3月27日"
+
+
+# one-line pastes of a notice: attachment pages found after the 成文日期 (extractors/attachments.py)
+ONE_LINE_CASES = [
+    ("各分工会： 请于7月4日前报名。 校工会 2025年6月24日 附件 2025年暑期疗休养线路一览(省内) 说明：线路详情见校工会主页。",
+     [(1, "2025年暑期疗休养线路一览(省内)", True)]),
+    ("各车间工会： 请于3月1日前报送。 公司工会 2024年2月5日 附件2 女职工专项体检分组安排表",
+     [(2, "女职工专项体检分组安排表", True)]),
+    # two tableless pages on one line: not read here (one heading per line)
+    ("各分工会： 请于7月4日前报名。 校工会 2025年6月24日 附件1 疗休养报名表 附件2 疗休养线路说明", []),
+    # a download link after the signature is listed, not a page
+    ("各分工会： 请于7月4日前报名。 校工会 2025年6月24日 附件1：疗休养报名表.doc", [(1, "疗休养报名表", False)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ONE_LINE_CASES)
+def test_one_line_attachment_pages(tmp_path, text, expected):
+    from pipeline.stages.run import extract_file
+
+    p = tmp_path / "notice.txt"
+    p.write_text(text, encoding="utf-8")
+    assert [(a.number, a.title, a.present) for a in extract_file(p).attachments] == expected

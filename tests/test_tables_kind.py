@@ -73,6 +73,25 @@ def test_kind_by_class(name, rows, merges, kind):
     assert build_table(grid(rows, merges)).kind == kind
 
 
+# a traditional page: ``raw`` printed traditional with gaps, ``text`` simplified and squashed
+TRADITIONAL_CASES = [
+    ("opinion boxes", [["車間意見", "車間主任（簽字）\n年 月 日"], ["評審意見", "評審組長（簽名或蓋章）\n年 月 日"]],
+     [["车间意见", "车间主任（签字）年月日"], ["评审意见", "评审组长（签名或盖章）年月日"]], "form"),
+    ("letter-spaced list header", [["序號", "姓 名", "單 位"], ["1", "", ""], ["2", "", ""]],
+     [["序号", "姓名", "单位"], ["1", "", ""], ["2", "", ""]], "list"),
+    ("blank in a cell", [["參賽人數", "共 人", "領隊", ""], ["聯繫電話", "", "郵箱", ""]],
+     [["参赛人数", "共人", "领队", ""], ["联系电话", "", "邮箱", ""]], "form"),
+]
+
+
+@pytest.mark.parametrize("name,raw,text,kind", TRADITIONAL_CASES, ids=[c[0] for c in TRADITIONAL_CASES])
+def test_kind_reads_traditional_cells_simplified(name, raw, text, kind):
+    g = grid(raw)
+    for c in g.cells:
+        c.text = text[c.row][c.col]
+    assert build_table(g).kind == kind
+
+
 VALUE_CASES = [
     ("（盖章）", True),
     ("(签字)", True),
