@@ -68,7 +68,8 @@ def inline_slots(text: str) -> list[tuple[str, str]]:
     A single segment needs a printed gap before its unit ("出生年月" is a
     label, not a blank), and a one-character label before a one-character
     unit must be a count word ("共 人", "男 名"): Word letter-spaces short
-    column labels ("姓 名", "名 次", "班 级"; real D_01, D_19 headers).
+    column labels ("姓 名", "名 次", "班 级"; real D_01, D_19 headers), and a
+    lone label with a gap inside it is letter-spaced too ("联 系 人").
     Digits in the label mean the blank is filled.
     Units and prefixes: extractors/data/table_cues.json.
     """
@@ -88,6 +89,8 @@ def inline_slots(text: str) -> list[tuple[str, str]]:
         m = seg_re.fullmatch(s)
         if not m or re.search(r"[0-9０-９]", m.group("label")):
             continue
+        if len(segs) == 1 and _WS.search(m.group("label")):
+            return []  # spaced between every character: a label ("联 系 人", "负 责 人")
         found.append((_squash(m.group("label")), m.group("unit")))
         gaps += bool(m.group("gap"))
     if not found or len(found) * 2 < len(segs):

@@ -61,6 +61,7 @@ KIND_CASES = [
     ("letter-spaced list header", [["序号", "姓 名", "性 别", "名 次"], ["1", "", "", ""], ["2", "", "", ""]], [], "list"),
     ("letter-spaced header + opinion footer", [["序号", "姓 名", "部门", "职 务"], ["1", "", "", ""], ["2", "", "", ""],
                                               ["3", "", "", ""], ["工会意见（盖章）", "", "行政意见（盖章）", ""]], [], "list"),
+    ("letter-spaced three-character label", [["序 号", "单 位", "联 系 人", "电 话"], ["1", "", "", ""], ["2", "", "", ""]], [], "list"),
     # opinion boxes: a signer's role before the sign-off is still a value cell
     ("opinion boxes", [["车间意见", "车间主任（签字）\n年 月 日"], ["评审意见", "评审组长（签名或盖章）\n年 月 日"]], [], "form"),
     ("opinion boxes 4 cols", [["初审意见", "单位盖章 年 月 日", "", ""],
