@@ -56,7 +56,10 @@ def _addressee(t: str) -> bool:
     if not looks_like_recipients(t):
         return False
     items = [x for x in re.split(r"[、，,]", t) if x]
-    return bool(_ADDRESSEE.match(t)) or (bool(items) and all(is_org_name(x) for x in items))
+    # "新乡经济开发区、各乡(镇)总工会,各系统工会": a named body first, then 各… items
+    listed = len(items) > 1 and len(items[0]) <= 12 and any(_ADDRESSEE.match(x) for x in items[1:]) and (
+        is_org_name(items[-1]))
+    return bool(_ADDRESSEE.match(t)) or listed or (bool(items) and all(is_org_name(x) for x in items))
 
 
 def _title_like(t: str) -> bool:
@@ -113,6 +116,11 @@ def _header_before_number(t: str) -> Optional[int]:
     return None
 
 
+# An addressee printed without its colon, run into the body's first sentence.
+_BARE_ADDRESSEE = re.compile(r"^(各[^，。:：；,;]{2,60}?(?:工会|单位|部门|小组|分会|委员会|学院|学校))"
+                             r"(?=为了?|根据|按照|依据|现将|现就|接|近日)")
+
+
 # The reposting body's words before the circular it forwards, ending in a colon
 # ("附学院工会文件:", "转发市总工会文件：", "现转发县总工会通知如下：").
 _REPOST_LEAD = re.compile(r"^\s*(?:附|转发|现转发|现将)[^:：。，,；;]{0,30}(?:文件|通知)(?:如下)?\s*[:：]")
@@ -153,6 +161,10 @@ def _front_cuts(t: str) -> list[int]:
                                               + r"|》)(?=关于)", t[pos:pos + e])]
         if inner:
             cuts.append(pos + inner[-1])
+        # a page heading, the 发文字号, then the circular's own title, run together
+        num = parse_doc_number(t[pos:pos + e])
+        if num and num[1] > 0 and t[pos:pos + num[1]].rstrip().endswith(title_endings()):
+            cuts += [pos + num[1], pos + num[2]]
         pos += e
         cuts.append(pos)
     hit = parse_doc_number(t[pos:pos + 60])
@@ -160,10 +172,17 @@ def _front_cuts(t: str) -> list[int]:
     if e and hit and (hit[1] == 0 or bracketed) and pos + hit[2] < len(t):
         pos += hit[2] + (1 if bracketed else 0)  # the number under the title, "(衡工办发[2026]2号)" too
         cuts.append(pos)
+        e2 = _title_end(t[pos:])  # a page heading, the number, then the circular's own title
+        if e2 and pos + e2 < len(t):
+            pos += e2
+            cuts.append(pos)
     aside = _aside_end(t[pos:]) if e or hit else 0
     if aside and pos + aside < len(t):  # 签发人 or a page's meta line before the addressee
         pos += aside
         cuts.append(pos)
+    bare = _BARE_ADDRESSEE.match(t[pos:]) if (e or hit or aside) else None
+    if bare and looks_like_recipients(bare.group(1)):  # "…作者:孙明各分工会、直属工会小组根据…": no colon
+        return cuts + [pos + bare.end(1)]
     colon = re.match(r"^([^:：]{2,120})[:：]", t[pos:])
     if colon and pos + colon.end() < len(t) and _addressee(colon.group(1)):
         pos += colon.end()
@@ -178,7 +197,7 @@ def _front_cuts(t: str) -> list[int]:
 
 
 # A web page's meta line run into the text ("发布时间:2025-03-18来源:校工会浏览次数:256").
-_META = re.compile(r"^(?:\s*(?:(?:发布时间|发布日期|日期)\s*[:：]\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+_META = re.compile(r"^(?:\s*(?:(?:(?:发布时间|发布日期|日期)\s*[:：]\s*)?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
                    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
                    r"|(?:来源|作者|发布者)\s*[:：]\s*[\u4e00-\u9fff]{2,20}?(?=\s|浏览|点击|阅读|作者|来源|发布|各|全体|$)"
                    r"|(?:浏览次数|点击数|阅读次数|浏览量|点击量)\s*[:：]\s*\d+))+")
@@ -246,7 +265,7 @@ def _tail_cuts(b: Block) -> list[int]:
                     t[m.start() - 1] in _STOP or _RECORD.match(after)
                     or t[:m.start()].rstrip().endswith(("特此通知", "特此通告", "特此函告"))):
                 cuts += [m.start(), m.end()]  # a date alone after the last sentence or before the 版记
-    if len(t) > 60 and not dates:
+    if len(t) > 60 and not any(m.end() >= len(t.rstrip()) for m in dates):  # no date closes the text
         cuts += _undated_tail(b)
     for m in _CC.finditer(t):
         stop = t.find("。", m.end())
@@ -319,8 +338,9 @@ def _names_before_date_line(b: Block, nxt: Optional[Block]) -> list[int]:
     return [start] if t[start - 1] in _STOP or before[-1:].isspace() else []
 
 
-# A date cut short where an excerpt ends ("二○", "2019年3"), closing a line.
-_STUB_END = re.compile(r"(?:[0-9〇○零一二三四五六七八九十OＯ]{1,4}(?:年[0-9一二三四五六七八九十]{0,2}"
+# A date cut short where an excerpt ends ("二○", "2019年3") or typed with its
+# separators lost ("2021115"), closing a line.
+_STUB_END = re.compile(r"(?:(?<![0-9])(?:19|20)[0-9]{3,6}|[0-9〇○零一二三四五六七八九十OＯ]{1,4}(?:年[0-9一二三四五六七八九十]{0,2}"
                        r"(?:月[0-9一二三四五六七八九十]{0,3})?)?)?$")
 
 

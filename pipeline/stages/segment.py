@@ -138,6 +138,10 @@ def _front(blocks: list[Block], start: int) -> tuple[list[int], list[int], int, 
         return head[:-1], [head[-1]], head_end, preamble  # "关于…的通知（甬工〔2020〕5号）"
     if head and parse_doc_number(blocks[head[-1]].text):
         pre = _title_before(blocks, head[:-1])
+        after, j = _find_title(blocks, head_end)
+        if pre and after and j < len(blocks) and _is_recipients(blocks[_skip_aside(blocks, j)]):
+            # a page heading above the 发文字号 and the circular's own title under it: the latter
+            return [h for h in head if h not in pre], after, j, preamble + pre
         if pre:
             return [h for h in head if h not in pre], pre, head_end, preamble
         return head, *_find_title(blocks, head_end), preamble
