@@ -15,7 +15,8 @@ from extractors.orgs import split_orgs
 from models.document import Document
 from models.notice import Printed
 
-_PRINTED_END = re.compile(r"(印发|印制|印)$")
+# the 印发 mark ends the line, or a print-run note after it ("…印发（共印120份）")
+_PRINTED_END = re.compile(r"(印发|印制|印)(?:\s*[（(]共印[0-9一二三四五六七八九十百]+份[）)])?$")
 
 
 def extract(doc: Document) -> Optional[Printed]:

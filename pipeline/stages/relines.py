@@ -244,7 +244,9 @@ def _tail_cuts(b: Block) -> list[int]:
     dates += list(re.finditer(r"(?<![0-9])(?:19|20)\d{2}(?:\d{4}|([./\-、])\d{1,2}\1\d{1,2})$", t))
     for m in dates:
         after = t[m.end():]
-        mark = re.match(r"(?:印发|印制|印)(?![\u4e00-\u9fff]{0,2}[章刷])", after)
+        # (a print-run note may follow the mark: "…印发（共印120份）")
+        mark = re.match(r"(?:印发|印制|印)(?![\u4e00-\u9fff]{0,2}[章刷])(?:\s*[（(]共印[0-9一二三四五六七八九十百]+份[）)])?",
+                        after)
         if mark:  # "XX办公室2021年6月18日印发", "XX办公室印发2012年12月18日印发"
             start = _signature_start(b, m.start() - 2 if t[:m.start()].endswith("印发") else m.start(),
                                      after_date=True)
@@ -376,7 +378,7 @@ def _zone_start(after: str) -> bool:
 # name, a phone or mail (ASCII), a date, or a word that ends an attachment
 # title ("…汇总表杭州市总工会").
 _BOUND = re.compile(r"[。；;！!？?]|[0-9A-Za-z)](?=[\u4e00-\u9fff])|日(?=[\u4e00-\u9fff])|"
-                    r"(?:表|单|方案|办法|细则|名单|通知|意见|目录|清单|材料|要求|标准|指南|说明)"
+                    r"(?:表|单|方案|办法|细则|规则|规程|简章|须知|名单|通知|意见|目录|清单|材料|要求|标准|指南|说明)"
                     r"(?=[\u4e00-\u9fff])")
 
 

@@ -22,11 +22,12 @@ from models.document import AttachmentZone, Block, Document, Zones
 from pipeline.stages.relines import SENTENCE_OPENER, looks_like_recipients, reline
 
 # A line holding only a full date, optionally after an org and before 印发.
-DATE_LINE = re.compile(rf"^(?P<org>.{{0,60}}?)(?P<date>{FULL_DATE.pattern})(?P<printed>印发|印制|印)?$")
+DATE_LINE = re.compile(rf"^(?P<org>.{{0,60}}?)(?P<date>{FULL_DATE.pattern})(?P<printed>印发|印制|印)?"
+                       r"(?:\s*[（(]共印[0-9一二三四五六七八九十百]+份[）)])?$")  # "…印发（共印120份）"
 LABEL_ALONE = re.compile(r"^[-—–·•\s]*附件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$")
 LIST_START = re.compile(r"^[-—–·•\s]*附件\s*[:：]")
 # an item "1." / "1、", or "1-1" numbered under an attachment ("1-1关于…的通知")
-LIST_ITEM = re.compile(r"^\s*(?P<n>\d{1,2})(?:\s*[.、．,，]\s*|-\d{1,2}(?=[\u4e00-\u9fff《“]))\S")
+LIST_ITEM = re.compile(r"^\s*(?P<n>\d{1,2})(?:\s*[.、．,，]\s*|-\d{1,2}(?![\d月日号])[.、．,，]?\s*(?=[\u4e00-\u9fff《“]))\S")
 CC_START = re.compile(r"^\s*(?:抄送|抄报|主送)\s*[:：]")
 
 
