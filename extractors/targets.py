@@ -104,9 +104,15 @@ def _is_cn(s: str) -> bool:
 
 
 def _depth_mask(sent: str) -> list[bool]:
-    """For each character: is it inside “…”, ‘…’ or 《…》?"""
-    out, depth = [], 0
+    """For each character: is it inside “…”, ‘…’, 《…》 or "…" (half-width
+    quotes open and close alike: odd ones open)?"""
+    out, depth, ascii_open = [], 0, False
     for c in sent:
+        if c == '"':
+            ascii_open = not ascii_open
+            depth = depth + 1 if ascii_open else max(0, depth - 1)
+            out.append(True)
+            continue
         if c in "“‘《":
             depth += 1
             out.append(True)
