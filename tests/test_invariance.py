@@ -2,7 +2,7 @@
 wrapped, punctuated or which script it was printed in.
 
 For every corpus text notice (``corpus/notices``, ``corpus/seeds/*.txt``,
-``corpus/passages``) and every dev document of ``../shared/real`` (skipped
+``corpus/passages``) and every document of ``../shared/real`` (skipped
 when absent), the compact values (:func:`pipeline.evaluate.compact`) of the
 fields its gold file scores must be the same for the document as read and
 for four variants of it:
@@ -28,7 +28,8 @@ way; a table stays a table (it is not running text). Scans are not OCR'd:
 only text files and saved web pages are varied.
 
 The frozen test split of ``../shared/real`` (``benchmarks/real_split.py``)
-is left out so its errors stay unseen; ``INVARIANCE_ALL_REAL=1`` adds it.
+was left out until its final measurement (2026-11-29); every real document
+is varied now.
 
 Known failures in fields owned elsewhere are listed in :data:`KNOWN` as
 (document, variant) → fields; a listed field that differs makes the case
@@ -37,9 +38,7 @@ xfail, any other difference fails and prints field, variant and both values.
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
-import os
 import random
 from functools import lru_cache
 from pathlib import Path
@@ -58,17 +57,17 @@ REAL = ROOT.parent / "shared" / "real"
 VARIANTS = ("one_line", "rewrap", "halfwidth", "traditional")
 
 # (document stem, variant) -> fields known to change, owned by other modules.
-KNOWN: dict[tuple[str, str], set[str]] = {}
+KNOWN: dict[tuple[str, str], set[str]] = {
+    # the reposting body's "下星期一之前…报名" runs into the page heading on one line and is
+    # then resolved against the circular's own date; as read it sits apart (gold: due null)
+    ("D_01", "one_line"): {"deadlines"},
+    # gold leaves out an upstream circular's submission address that only the
+    # line breaks set apart from the reposting school's text
+    ("E_34", "one_line"): {"contacts.emails"},
+}
 
 _HALFWIDTH = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!",
                             "？": "?", "“": '"', "”": '"', "‘": "'", "’": "'"})
-
-def _test_split() -> set[Path]:
-    spec = importlib.util.spec_from_file_location("real_split", ROOT / "benchmarks" / "real_split.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return {p.resolve() for p in mod.split(REAL)["test"]}
-
 
 def _gold_for(f: Path) -> Path | None:
     for d in (f.parent, f.parent.parent):
@@ -82,7 +81,7 @@ def _cases() -> list[Path]:
     files = sorted((CORPUS / "notices").glob("*.txt")) + sorted((CORPUS / "seeds").glob("*.txt"))
     files += sorted((CORPUS / "passages").glob("*/*.txt"))
     if REAL.is_dir():
-        held = set() if os.environ.get("INVARIANCE_ALL_REAL") else _test_split()
+        held: set[Path] = set()  # the frozen split was measured and released (README "Corpus and scores")
         for folder in ("excerpts", "webpages"):
             files += [f for f in sorted((REAL / folder).glob("*"))
                       if f.suffix in (".txt", ".htm", ".html") and f.resolve() not in held]
@@ -220,6 +219,8 @@ def test_record_invariant(path: Path, variant: str):
     msg = "\n".join(f"{k} [{variant}]: as read {base_f[k]!r}\n{' ' * len(k)}  varied  {got_f.get(k)!r}"
                     for k in sorted(diff))
     assert not unexpected, f"{path.name}: values changed\n{msg}"
+    if diff:
+        pytest.xfail(f"known: {msg}")
     if diff:
         pytest.xfail(f"known, owned elsewhere: {sorted(diff)}")
 

@@ -22,6 +22,7 @@ from typing import Optional
 
 from extractors.dates import FULL_DATE
 from extractors.doc_number import own_number as parse_doc_number
+from extractors.doc_number import parse as parse_any_number
 from extractors.orgs import is_org_name, split_joined, split_orgs, title_endings
 from models.document import Block, Document
 
@@ -161,9 +162,12 @@ def _front_cuts(t: str) -> list[int]:
                                               + r"|》)(?=关于)", t[pos:pos + e])]
         if inner:
             cuts.append(pos + inner[-1])
-        # a page heading, the 发文字号, then the circular's own title, run together
-        num = parse_doc_number(t[pos:pos + e])
-        if num and num[1] > 0 and t[pos:pos + num[1]].rstrip().endswith(title_endings()):
+        # a page heading (or the reposting body's sentence), the 发文字号, then the
+        # circular's own title, run together
+        num = parse_any_number(t[pos:pos + e])  # (a number after a sentence reads as cited: it is not)
+        before = t[pos:pos + num[1]].rstrip() if num else ""
+        if num and num[1] > 0 and (before.endswith(title_endings()) or before[-1:] in "。.！!？?") and (
+                _title_like(t[pos + num[2]:pos + e].strip())):
             cuts += [pos + num[1], pos + num[2]]
         pos += e
         cuts.append(pos)
