@@ -61,9 +61,6 @@ KNOWN: dict[tuple[str, str], set[str]] = {
     # the reposting body's "下星期一之前…报名" runs into the page heading on one line and is
     # then resolved against the circular's own date; as read it sits apart (gold: due null)
     ("D_01", "one_line"): {"deadlines"},
-    # gold leaves out an upstream circular's submission address that only the
-    # line breaks set apart from the reposting school's text
-    ("E_34", "one_line"): {"contacts.emails"},
 }
 
 _HALFWIDTH = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!",

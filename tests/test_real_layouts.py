@@ -356,6 +356,9 @@ def test_printed_on_real_layouts(text, printed):
     # a report run onto one line: the byline closes the line
     "开发区工会年度先进评选启动 各基层工会应在2月4日前把材料交至区总工会组织科。本报记者 陈素萍 通讯员 郑杰\n",
     "区总工会启动职工读书月活动 各街道工会请于4月20日前上报读书心得。通讯员 王平 实习生 李想\n",
+    # the headline and its dateline pasted onto one line
+    "浙江省职工书法大赛拉开帷幕 “翰墨颂劳动” 中工网讯 为展示职工风采，省总工会将举办书法大赛。作品请发送至邮箱:sfds2024@163.com,截稿日期为9月10日。\n",
+    "市职工运动会开幕 本报讯 市总工会将于10月举办职工运动会，请各单位于9月20日前报名。联系电话:87654321\n",
     # a meeting report closed by its writer's name
     "10月9日，校工会召开了工会干部会议。会议要求工会干部做好本职工作，力争取得好成绩。 校 工 会\n",
     "会上，区总工会主席通报了上半年工作，要求各基层工会于7月10日前报送总结。 区总工会办公室\n",

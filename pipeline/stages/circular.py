@@ -32,6 +32,7 @@ _NEWS = (
     # the byline closing a report run onto one line ("…上报。本报记者 陈素萍 通讯员 郑杰")
     re.compile(r"[。！？!?]\s*(?:本报)?(?:记者|通讯员|实习生)[\s\u4e00-\u9fff、]{2,20}$"),
 )
+_DATELINE_AFTER_HEADLINE = re.compile(r"[”\"》\s][\u4e00-\u9fff]{0,8}(?:日报|晚报|时报|本报|新闻网|网|电视台)讯")
 # The fields a circular record holds besides the header ones; emptied for a
 # document that is not a circular.
 _EMPTIED = {"issuers": [], "doc_number": None, "title": None, "recipients": None,
@@ -51,7 +52,9 @@ def is_news_report(doc: Document) -> bool:
     dateline, byline or source line."""
     lines = [b.text for b in doc.blocks if b.kind == "paragraph" and b.text]
     ends = lines[:2] + lines[-3:]
-    return any(rx.search(t) for t in ends for rx in _NEWS)
+    # the headline and its dateline pasted onto one line ("…中国梦”中工网讯为深入…")
+    opening = "".join(lines)[:120]
+    return any(rx.search(t) for t in ends for rx in _NEWS) or bool(_DATELINE_AFTER_HEADLINE.search(opening))
 
 
 def _narrative(doc: Document) -> bool:
