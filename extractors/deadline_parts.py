@@ -62,6 +62,10 @@ def clause_start(sent: str, pos: int) -> int:
     return cut
 
 
+# Objects that open with 书 after a verb that heads no noun (报送书面材料, 提交书目).
+_OBJECTS_WITH_BOOK = ("书面", "书目", "书籍", "书法", "书画", "书记")
+
+
 def find_action(sent: str, after: int) -> Optional[re.Match]:
     """The governing action verb: the first verb after ``after`` that is
     not the head of a noun (报名表, 申报书), else the last such verb before."""
@@ -84,8 +88,8 @@ def find_action(sent: str, after: int) -> Optional[re.Match]:
             if not (nxt in "至到给" or prev in "前止将，,内并再）)》”" or m.start() == after
                     or re.search(r"[将把]", sent[min(after, m.start()):m.start()])):
                 continue
-        elif nxt and nxt in "表单书册稿件":
-            continue  # 报名表, 申报书, 登记册: the verb heads a noun
+        elif nxt and nxt in "表单书册稿件" and sent[m.end():m.end() + 2] not in _OBJECTS_WITH_BOOK:
+            continue  # 报名表, 申报书, 登记册: the verb heads a noun (报送书面材料 / 书目 do not)
         elif nxt and nxt in nouny and m.group(0) in ("报名", "申报", "登记", "推荐", "确认", "完成"):
             continue  # 报名人数, 申报工作, 推荐名额 …
         (found_after if m.start() >= after else found_before).append(m)

@@ -231,15 +231,17 @@ def _resolve_item(sent: str, it: DateItem, ref: Ref
 
 
 def parse_sentence(sent: str, ref: Ref, *, attachment: Optional[int] = None,
-                   attachment_title: Optional[str] = None, heading: Optional[str] = None
-                   ) -> tuple[list[Found], list[tuple[str, int, int]]]:
+                   attachment_title: Optional[str] = None, heading: Optional[str] = None,
+                   own_date: bool = True) -> tuple[list[Found], list[tuple[str, int, int]]]:
     """Deadlines of one sentence (or note) and ``bad_date`` problems.
 
     Returns ([Found], [(message, start, end)]) with offsets into ``sent``.
     ``attachment`` is the number of the attachment body holding the sentence
     (its deadlines list it); ``attachment_title`` names "此表". One deadline
     per date: a sentence giving two times of one day ("17:00前报组长 …
-    18:00之前交工会") sets one deadline.
+    18:00之前交工会") sets one deadline. ``own_date`` False: the sentence is
+    the reposting body's, written on a day the document does not give, so
+    下星期一 / 明天 stay relative (due null; real/README.md "Deadlines").
     """
     found: list[Found] = []
     problems: list[tuple[str, int, int]] = []
@@ -255,6 +257,12 @@ def parse_sentence(sent: str, ref: Ref, *, attachment: Optional[int] = None,
                                  it.start, it.end))
             continue
         if not is_deadline_item(sent, it, heading):
+            continue
+        if not own_date and it.kind in ("week", "day", "month"):
+            parts = _parts_of(sent, it.start, it.end, attachment_title, heading)
+            found.append(Found(Deadline(due=None, relative=True, anchor=sent[it.start:it.end], precision="day",
+                                        year_inferred=False, attachments=atts or [], text=sent.strip(),
+                                        **parts), it.start, it.end))
             continue
         try:
             due, prec, inferred, start_date = _resolve_item(sent, it, ref)
@@ -456,6 +464,8 @@ def extract(doc: Document, *, signed_date: Optional[dt.date] = None,
     warns: list[Warning_] = []
     prev: Optional[str] = None
     last_label: Optional[int] = None  # the last attachment label read so far
+    z = doc.zones  # lines above the circular's 版头/标题 are the reposting body's own
+    front = min(z.head + z.title, default=None) if z is not None else None
     for unit in _units(doc):
         starts = [0]
         for i in unit:
@@ -477,7 +487,8 @@ def extract(doc: Document, *, signed_date: Optional[dt.date] = None,
         for k, (s, e) in enumerate(spans):
             found, problems = parse_sentence(text[s:e], ref, attachment=att,
                                              attachment_title=titles.get(att) if att else None,
-                                             heading=heading if k == 0 else None)
+                                             heading=heading if k == 0 else None,
+                                             own_date=front is None or unit[-1] >= front)
             nxt = text[spans[k + 1][0]:spans[k + 1][1]] if k + 1 < len(spans) else ""
             for f in found:
                 note_of = None if att is not None else _note_attachment(

@@ -57,11 +57,7 @@ REAL = ROOT.parent / "shared" / "real"
 VARIANTS = ("one_line", "rewrap", "halfwidth", "traditional")
 
 # (document stem, variant) -> fields known to change, owned by other modules.
-KNOWN: dict[tuple[str, str], set[str]] = {
-    # the reposting body's "下星期一之前…报名" runs into the page heading on one line and is
-    # then resolved against the circular's own date; as read it sits apart (gold: due null)
-    ("D_01", "one_line"): {"deadlines"},
-}
+KNOWN: dict[tuple[str, str], set[str]] = {}
 
 _HALFWIDTH = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!",
                             "？": "?", "“": '"', "”": '"', "‘": "'", "’": "'"})

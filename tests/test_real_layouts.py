@@ -309,12 +309,27 @@ def test_year_from_a_page_date_in_figures(text, due):
     ("各工会分会:\n一、2012年安排。各工会分会要在4月1日前召集正式代表，具体部署提案工作。\n", "2012-04-01"),
     ("各基层工会:\n一、2013年安排。各基层工会须于6月10日前建立职工书屋。\n", "2013-06-10"),
     ("各基层工会:\n一、2013年安排。活动将于6月10日前结束。\n", None),
+    # a verb before an object that opens with 书 (书目, 书面材料) still governs; 申报书 is a noun
+    ("各基层工会:\n一、2020年安排。请于5月10日前报送书目。\n", "2020-05-10"),
+    ("各基层工会:\n一、2021年安排。请于6月1日前提交书面材料。\n", "2021-06-01"),
     # an event's own time is no deadline, nor a vote the public casts
     ("各分工会:\n一、活动时间为2022年9月1日至9月7日，请各单位组织职工参加。\n", None),
     ("各单位:\n一、网络展示投票时间为2023年4月20日至4月26日。\n", None),
 ])
 def test_deadline_cues_on_real_phrasings(text, due):
     assert [str(d.due) for d in run(text).deadlines] == ([due] if due else [])
+
+
+@pytest.mark.parametrize("text, got", [
+    # the reposting body's own line above the circular: its 下星期一 / 明天 are relative
+    # to a day the document does not give (due null), the circular's dates are absolute
+    ("各位有兴趣的老师在下星期一之前向王老师报名.\n绍市总工办发〔2017〕44号\n关于举办职工书法培训班的通知\n各基层工会:\n"
+     "一、报名时间:2017年9月11日—9月22日。\n绍兴市总工会\n2017年9月7日\n", [None, "2017-09-22"]),
+    ("请各分工会明天下班前将名单报校工会。\n甬工〔2020〕6号\n关于开展职工读书活动的通知\n各基层工会:\n"
+     "一、请于2020年5月10日前报送书目。\n宁波市总工会\n2020年4月20日\n", [None, "2020-05-10"]),
+])
+def test_reposting_lines_keep_relative_days(text, got):
+    assert [str(d.due) if d.due else None for d in run(text).deadlines] == got
 
 
 @pytest.mark.parametrize("text, cc", [

@@ -187,8 +187,8 @@ def _skip_aside(blocks: list[Block], i: int) -> int:
 def _is_sentence(b: Block) -> bool:
     """A body sentence or an addressee line, never part of a 版头."""
     t = b.text
-    return b.kind == "paragraph" and (len(t) > 60 or bool(re.search(r"[，。；！？]", t))
-                                      or _is_recipients(b))
+    return b.kind == "paragraph" and (len(t) > 60 or bool(re.search(r"[，。；！？]|[\u4e00-\u9fff]\.$", t))
+                                      or _is_recipients(b))  # (a web page may close it with ".")
 
 
 def _title_before(blocks: list[Block], lines: list[int]) -> list[int]:
