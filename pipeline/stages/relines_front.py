@@ -1,0 +1,218 @@
+"""Front cuts of a run-on line (issue 11): where the 版头, the 发文字号, the
+title, a 签发人 or a page's meta line, and the 主送机关 end when the top of a
+notice arrives on one line ("校工会[2012]1号关于…的通知各分工会:庆祝…").
+:mod:`pipeline.stages.relines` applies them with the tail cues to the first
+lines of a notice; they read text cues only, never layout.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extractors.doc_number import own_number as parse_doc_number
+from extractors.doc_number import parse as parse_any_number
+from extractors.orgs import is_org_name, title_endings
+
+# Words that open a 主送机关 ("各县总工会", "全体教职工", "所属各分会", "市直各单位").
+ADDRESSEE = re.compile(r"^(?:各|全体|全(?:校|院|系|厂|局|公司|集团|市|区|县)|所属|校内|院内|机关|集团|公司|本|直属|有关|市直|区直|县直|市总|"
+                        r"[\u4e00-\u9fff]{0,12}(?:各|全体))")
+# Words that open a sentence of the body, never an addressee or a title.
+SENTENCE_OPENER = _SENTENCE = re.compile(r"^(?:为了?|根据|按照|依据|经|现将|现就|接|近日|值此|随着|在|由于|鉴于|今年|目前)")
+STOP = "。！？!?"
+
+
+def looks_like_recipients(t: str) -> bool:
+    """True when ``t`` (without its colon) reads as a 主送机关: short, no
+    sentence end, not a sentence opener ("为…", "根据…") nor the
+    "…通知如下" lead-in of the body (real/webpages D_15, excerpts E_18)."""
+    t = t.strip()
+    if not (2 <= len(t) <= 120) or any(c in t for c in STOP) or t.endswith("如下"):
+        return False
+    if _SENTENCE.match(t) or re.search(r"(?:通知|安排|事项|事宜|方案)如下|如下$|以下|下列|做好|务必|要求|请各", t):
+        return False  # "各单位要做好以下工作:" is the body speaking
+    return True
+
+
+def _addressee(t: str) -> bool:
+    """``t`` reads as a 主送机关: it opens with an addressee word, or all its
+    items are organisation names ("分(直属部门)工会")."""
+    if not looks_like_recipients(t):
+        return False
+    items = [x for x in re.split(r"[、，,]", t) if x]
+    # "新乡经济开发区、各乡(镇)总工会,各系统工会": a named body first, then 各… items
+    listed = len(items) > 1 and len(items[0]) <= 12 and any(ADDRESSEE.match(x) for x in items[1:]) and (
+        is_org_name(items[-1]))
+    return bool(ADDRESSEE.match(t)) or listed or (bool(items) and all(is_org_name(x) for x in items))
+
+
+def _title_like(t: str) -> bool:
+    """A title up to a 文种 word: no sentence end, and either a 关于 title or
+    short and without commas."""
+    if not (4 <= len(t) <= 120) or any(c in t for c in STOP + ":：") or _SENTENCE.match(t):
+        return False
+    if t.count("《") != t.count("》") or "如下" in t:  # inside a cited 《title》; a lead-in
+        return False
+    return "关于" in t or (len(t) <= 50 and not re.search(r"[，,；;]", t))
+
+
+def _title_end(t: str) -> Optional[int]:
+    """End of a title that opens ``t`` and runs into the addressee
+    ("关于…的通知各分工会:…") or the first sentence ("关于…的通知为进一步…"),
+    or None."""
+    colon = re.search(r"[:：]", t[:240])
+    ends = [m.end() for w in title_endings() for m in re.finditer(re.escape(w), t[:200])]
+    for e in sorted(set(ends), reverse=True):
+        if not _title_like(t[:e]) or e >= len(t):
+            continue
+        if colon and e < colon.start():
+            rest = t[e:colon.start()]
+            num = parse_doc_number(rest[:40])
+            if num and num[1] == 0:  # "关于…的通知通工办〔2012〕178号市总各…工会:"
+                rest = rest[num[2]:]
+            if rest and _addressee(rest):
+                return e
+        if (t[:e].startswith("关于") or re.match(r"^[\u4e00-\u9fff]{2,30}关于", t[:e])) and (
+                not colon or e < colon.start()):
+            # no addressee: the title is followed by the body; the 文种 word
+            # must close a "…的通知" phrase and come before the first comma
+            # (a remark after the title, "…的通知（试行）", is not the body)
+            first = re.search(r"[，,。]", t)
+            body = len(t) - e >= 20 and first is not None
+            if t[:e].endswith(tuple("的" + w for w in title_endings())) and body and e < first.start():
+                return e
+    return None
+
+
+def _header_before_number(t: str) -> Optional[int]:
+    """Length of an organisation name run into the 机关代字 of a 发文字号
+    that opens ``t`` ("贵州省总工会办公室黔工办发〔2020〕15号" → 9), or None.
+    The 机关代字 is 2–8 characters; the longest name before it is taken."""
+    m = re.search(r"[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]", t)
+    if not m or not re.fullmatch(r"[\u4e00-\u9fff]{4,48}", t[:m.start()]):
+        return None
+    pre = t[:m.start()]
+    if re.search(r"关于|转发|印发|根据", pre):  # a title or sentence citing a number
+        return None
+    for k in range(len(pre) - 2, 1, -1):
+        if len(pre) - k <= 8 and is_org_name(pre[:k]):
+            return k
+    return None
+
+
+# An addressee printed without its colon, run into the body's first sentence.
+_BARE_ADDRESSEE = re.compile(r"^(各[^，。:：；,;]{2,60}?(?:工会|单位|部门|小组|分会|委员会|学院|学校))"
+                             r"(?=为了?|根据|按照|依据|现将|现就|接|近日)")
+
+
+# The reposting body's words before the circular it forwards, ending in a colon
+# ("附学院工会文件:", "转发市总工会文件：", "现转发县总工会通知如下：").
+_REPOST_LEAD = re.compile(r"^\s*(?:附|转发|现转发|现将)[^:：。，,；;]{0,30}(?:文件|通知)(?:如下)?\s*[:：]")
+
+
+def front_cuts(t: str) -> list[int]:
+    """Cuts in a line at the top of a notice: after "XXX文件", around a
+    发文字号 that opens it, after the title, after the addressee's colon."""
+    cuts: list[int] = []
+    pos = 0
+    lead = _REPOST_LEAD.match(t)
+    if lead and lead.end() < len(t):  # "附学院工会文件:江西…文件赣…号关于…": the reposting body's words first
+        return [lead.end()] + [lead.end() + k for k in front_cuts(t[lead.end():])]
+    m = re.match(r"^(.{2,40}?)文件", t)
+    if m and is_org_name(m.group(1)) and m.end() < len(t):
+        pos = m.end()
+        cuts.append(pos)
+    code = _header_before_number(t[pos:pos + 80])
+    if code:  # "宁波市鄞州区总工会鄞工〔2017〕21号": the 版头 name, then the number
+        pos += code
+        cuts.append(pos)
+    hit = parse_doc_number(t[pos:pos + 60])
+    if hit and hit[1] <= 1 and re.search(r"[^\s)）\]］】]", t[pos + hit[2]:]):  # not "（…号）" alone
+        pos += hit[2]
+        cuts.append(pos)
+    e = _title_end(t[pos:])
+    after = parse_doc_number(t[pos:pos + 140])
+    if not e and after and t[pos:pos + after[1]].rstrip().endswith(title_endings()) and _title_like(
+            t[pos:pos + after[1]].strip()):
+        e = after[1]  # "关于…的通知 镇工〔2019〕8号": the number after the title on its line
+    if not e:  # "关于…的通知发布时间:2025-03-18…": a page's meta line after the title
+        e = next((m.end() for m in re.finditer("|".join(map(re.escape, title_endings())), t[pos:pos + 120])
+                  if _META.match(t[pos + m.end():]) and _title_like(t[pos:pos + m.end()])), None)
+    if e:
+        # a page heading or reposting title run into the circular's own
+        # ("转发…的通知关于开展…的通知"): the last title starts at its 关于
+        inner = [m.end() for m in re.finditer(r"(?:" + "|".join(map(re.escape, title_endings()))
+                                              + r"|》)(?=关于)", t[pos:pos + e])]
+        if inner:
+            cuts.append(pos + inner[-1])
+        # a page heading (or the reposting body's sentence), the 发文字号, then the
+        # circular's own title, run together
+        num = parse_any_number(t[pos:pos + e])  # (a number after a sentence reads as cited: it is not)
+        before = t[pos:pos + num[1]].rstrip() if num else ""
+        if num and num[1] > 0 and (before.endswith(title_endings()) or before[-1:] in "。.！!？?") and (
+                _title_like(t[pos + num[2]:pos + e].strip())):
+            cuts += [pos + num[1], pos + num[2]]
+        pos += e
+        cuts.append(pos)
+    hit = parse_doc_number(t[pos:pos + 60])
+    bracketed = hit and hit[1] == 1 and t[pos] in "(（" and t[pos + hit[2]:pos + hit[2] + 1] in (")", "）")
+    if e and hit and (hit[1] == 0 or bracketed) and pos + hit[2] < len(t):
+        pos += hit[2] + (1 if bracketed else 0)  # the number under the title, "(衡工办发[2026]2号)" too
+        cuts.append(pos)
+        e2 = _title_end(t[pos:])  # a page heading, the number, then the circular's own title
+        if e2 and pos + e2 < len(t):
+            pos += e2
+            cuts.append(pos)
+    aside = _aside_end(t[pos:]) if e or hit else 0
+    if aside and pos + aside < len(t):  # 签发人 or a page's meta line before the addressee
+        pos += aside
+        cuts.append(pos)
+    bare = _BARE_ADDRESSEE.match(t[pos:]) if (e or hit or aside) else None
+    if bare and looks_like_recipients(bare.group(1)):  # "…作者:孙明各分工会、直属工会小组根据…": no colon
+        return cuts + [pos + bare.end(1)]
+    colon = re.match(r"^([^:：]{2,120})[:：]", t[pos:])
+    if colon and pos + colon.end() < len(t) and _addressee(colon.group(1)):
+        pos += colon.end()
+        cuts.append(pos)
+        lead = _REPOST_LEAD.match(t[pos:])
+        if lead and not e and pos + lead.end() < len(t):  # "各位老师:附学院工会文件:…": the circular follows
+            pos += lead.end()
+            return cuts + [pos] + [pos + k for k in front_cuts(t[pos:])]
+    if not e or t.startswith("转发"):
+        cuts += [pos + k for k in _reposted(t[pos:])]
+    return cuts
+
+
+# A web page's meta line run into the text ("发布时间:2025-03-18来源:校工会浏览次数:256").
+_META = re.compile(r"^(?:\s*(?:(?:(?:发布时间|发布日期|日期)\s*[:：]\s*)?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+                   r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+                   r"|(?:来源|作者|发布者)\s*[:：]\s*[\u4e00-\u9fff]{2,20}?(?=\s|浏览|点击|阅读|作者|来源|发布|各|全体|$)"
+                   r"|(?:浏览次数|点击数|阅读次数|浏览量|点击量)\s*[:：]\s*\d+))+")
+
+
+def _aside_end(t: str) -> int:
+    """Length of a 签发人 or a page's meta line that opens ``t`` before the
+    addressee (0 when none): "签发人:何建平各乡镇工会:…" → the name ends where
+    an addressee begins."""
+    m = re.match(r"签发人\s*[:：]\s*", t)
+    if m:
+        for k in (2, 3, 4):
+            rest = t[m.end() + k:]
+            colon = re.match(r"([^:：]{2,120})[:：]", rest)
+            if colon and re.match(r"各|全体|所属|市直|区直|县直|校内|院内|有关", rest) and _addressee(colon.group(1)):
+                return m.end() + k
+        return 0
+    m = _META.match(t)
+    return m.end() if m else 0
+
+
+def _reposted(t: str) -> list[int]:
+    """Cuts where a reposted circular starts after the reposting body's
+    sentences ("接市教育工会通知，现转发如下…。关于举办…的通知绍市教工〔2022〕
+    11号各区…工会：…"): after a sentence end, a title with an addressee."""
+    for m in re.finditer(r"[。！？!?]|如下[:：]?", t[:400]):
+        rest = t[m.end():]
+        e = _title_end(rest)
+        colon = re.search(r"[:：]", rest[:240])
+        if e and colon and e < colon.start():
+            return [m.end()] + [m.end() + k for k in front_cuts(rest)]
+    return []
