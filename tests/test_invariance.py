@@ -253,6 +253,15 @@ def test_traditional_notice_matched_simplified_values_as_printed(tmp_path, raw, 
         assert len(b.offsets) == len(b.text) + 1
 
 
+def _normalised_lines(a: str, b: str) -> int:
+    """How many lines two printed lines are after normalisation (1: rejoined)."""
+    from pipeline.stages.normalise import normalise
+
+    doc = Document(path="x.txt", sha256="", format="txt",
+                   blocks=[Block(kind="paragraph", raw=a), Block(kind="paragraph", raw=b)])
+    return len(normalise(doc).blocks)
+
+
 @pytest.mark.parametrize("a, b, joined", [
     ("全年计划实现职工技术革新2000项，发明创造20", "0项，申请专利20项。", True),
     ("请各基层工会认真组织，汇总后于2024年6", "月18日前报送汇总表和推荐材料。", True),
@@ -268,12 +277,7 @@ def test_traditional_notice_matched_simplified_values_as_printed(tmp_path, raw, 
     ("长兴县总工会", "2024年6月18日", False),
 ])
 def test_number_cut_by_a_wrap_is_rejoined(a, b, joined):
-    from pipeline.stages.normalise import normalise
-
-    doc = Document(path="x.txt", sha256="", format="txt",
-                   blocks=[Block(kind="paragraph", raw=a), Block(kind="paragraph", raw=b)])
-    normalise(doc)
-    assert (len(doc.blocks) == 1) is joined
+    assert _normalised_lines(a, b) == (1 if joined else 2)
 
 
 # ---- lines wrapped at 25-40 characters rejoined (normalise), signatures kept apart -------
@@ -295,12 +299,7 @@ def test_number_cut_by_a_wrap_is_rejoined(a, b, joined):
     ("为丰富教职工业余文化生活", "增强教职工体质", False),  # short lines keep their breaks
 ])
 def test_wrapped_line_is_rejoined(a, b, joined):
-    from pipeline.stages.normalise import normalise
-
-    doc = Document(path="x.txt", sha256="", format="txt",
-                   blocks=[Block(kind="paragraph", raw=a), Block(kind="paragraph", raw=b)])
-    normalise(doc)
-    assert (len(doc.blocks) == 1) is joined
+    assert _normalised_lines(a, b) == (1 if joined else 2)
 
 
 @pytest.mark.parametrize("lines", [
