@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,16 @@ def seed_ids():
     return SEED_IDS
 
 
+def stop_process(proc: subprocess.Popen, timeout: float = 30) -> None:
+    """Stop a server a test started: terminate, wait up to ``timeout`` s, then kill."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on right now."""
     import socket
@@ -81,7 +92,6 @@ def running_radicale(folder: Path, user: str, password: str):
     stop it afterwards (ECOSYSTEM.md §3). The log goes to a file: nobody reads
     a pipe while tests run, and Radicale blocks once its log fills one."""
     import socket
-    import subprocess
     import sys
     import time
 
@@ -109,8 +119,4 @@ def running_radicale(folder: Path, user: str, password: str):
                 time.sleep(0.1)
         yield f"http://127.0.0.1:{port}/"
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_process(proc, 10)

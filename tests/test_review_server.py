@@ -26,6 +26,7 @@ from pipeline.exports import corrections as corr  # noqa: E402
 from pipeline.review.app import Settings, create_app  # noqa: E402
 from pipeline.review.archive import Archive  # noqa: E402
 from pipeline.review.security import Guard  # noqa: E402
+from tests.conftest import stop_process  # noqa: E402
 from test_caldav import radicale  # noqa: E402,F401  (the Radicale server fixture)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -137,8 +138,7 @@ def test_serve_prints_a_token_when_bound_off_loopback(out):
         assert urllib.request.urlopen(f"http://127.0.0.1:{port}/?token={token}",
                                       timeout=30).status == 200
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        stop_process(proc)
 
 
 def _status_form(client, rel: str, **extra):
@@ -349,8 +349,7 @@ def test_serve_upgrades_an_index_written_before_the_review_page(out, tmp_path):
                                       "%E5%8F%B7", timeout=30).read().decode()
         assert SEED.name in page
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        stop_process(proc)
 
 
 def test_serve_refuses_a_folder_that_is_not_a_batch_output(tmp_path):

@@ -53,7 +53,7 @@ def is_news_report(doc: Document) -> bool:
     lines = [b.text for b in doc.blocks if b.kind == "paragraph" and b.text]
     ends = lines[:2] + lines[-3:]
     # the headline and its dateline pasted onto one line ("…中国梦”中工网讯为深入…")
-    opening = "".join(lines)[:120]
+    opening = "".join(lines[:8])[:120]  # (the first lines only: a huge paste is not joined whole)
     return any(rx.search(t) for t in ends for rx in _NEWS) or bool(_DATELINE_AFTER_HEADLINE.search(opening))
 
 
