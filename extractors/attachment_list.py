@@ -219,6 +219,8 @@ def parse(text: str) -> list[Item]:
             if k is not None and k in seen:
                 return out
             titles = clean_title(t)
+            if k is None:  # a page repeats its download link's name after the list
+                titles = [x for x in titles if not any(same_title(x, o.title) for o in out)]
             if k is not None:
                 seen.add(k)
             out.extend(Item(k if len(titles) == 1 else None, x) for x in titles)
@@ -236,6 +238,12 @@ def _norm_title(s: str) -> str:
     """Title for comparison: full-width digits folded, spaces, quotes and
     punctuation dropped (001: "2018 年…“工人先锋号”…" vs "2018年…")."""
     return _TITLE_NOISE.sub("", (s or "").translate(_FW_DIGITS))
+
+
+def same_title(a: str, b: str) -> bool:
+    """True when two listed titles differ only in punctuation and spacing
+    (the same file named twice: "附件下载：X.docx" then the link "X.docx")."""
+    return _norm_title(a) == _norm_title(b)
 
 
 def title_similarity(a: str, b: str) -> float:

@@ -96,7 +96,8 @@ def _file_lines(doc: Document) -> list[attachment_list.Item]:
     for i, b in doc.paragraphs():
         if i not in inside and attachment_list.FILE_LINE.match(b.text):
             for t in attachment_list.clean_title(b.text):
-                out.append(attachment_list.Item(len(out) + 1, t))
+                if not any(attachment_list.same_title(t, o.title) for o in out):  # a link printed twice
+                    out.append(attachment_list.Item(len(out) + 1, t))
     return out
 
 
