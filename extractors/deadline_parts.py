@@ -214,7 +214,7 @@ def parse_parts(sent: str, date_start: int, date_end: int, *,
 
 def named_attachments(sent: str) -> list[int]:
     """Attachment numbers a sentence names: 附件1、附件2 → [1, 2];
-    附件1-3 → [1, 2, 3]."""
+    附件1-3 → [1, 2, 3]; "见附件2…附件1" → [1, 2]."""
     nums: list[int] = []
     for m in _ATT_RE.finditer(sent):
         parts = re.split(r"(\s*[—–\-~至到]\s*)", m.group("list"))
@@ -236,6 +236,6 @@ def named_attachments(sent: str) -> list[int]:
                 else:
                     nums.append(k)
                 prev, rng = k, False
-    return list(dict.fromkeys(nums))
+    return sorted(set(nums))  # in number order, whatever order the sentence names them
 
 

@@ -10,8 +10,9 @@ A date phrase sets a deadline when
 
 * it is followed by 前 / 以前 / 之前 / 止 / 为止 / 截止 and the sentence has an
   action verb or a deadline label (截止时间, 报名时间 …);
-* it follows a deadline label ("截止时间为6月2日", "报名时间：4月9—16日") or
-  "即日起至";
+* it follows a deadline label ("截止时间为6月2日", "报名时间：4月9—16日"),
+  "即日起至", or "no later than" (不迟于, 最迟, "申报不超过8月25日") with an
+  action verb in the sentence;
 * it follows an imperative 请于 / 须于 and an action verb follows it
   ("请于4月15日报送").
 
@@ -61,12 +62,18 @@ _REL_BEFORE_RE = re.compile(
 _IMPERATIVE_BEFORE = re.compile(rf"(?:(?<![将定拟已曾])(?:于|要在|须在|应在|需在|请在)|请){S}$")
 _OBLIGED_BEFORE = re.compile(rf"(?:要|须|需|应|应当|必须|务必)(?:在|于){S}$")
 _UNTIL_BEFORE = re.compile(rf"(?:即日起|即日|自即日起|从即日起|从今日起|今日起){S}(?:至|到){S}$")
+# the date that figures or ages are counted to, not a date to act by
+_AS_OF = re.compile(r"(?:统计|数据|数字|年龄|工龄|党龄|会龄|计算|时点)[^，。；,;]{0,6}(?:截止|截至)[^，。；,;]{0,4}$")
+# "no later than" before the date ("申报不超过8月25日", "不迟于6月10日报送")
+_NO_LATER_BEFORE = re.compile(rf"(?:不迟于|不晚于|最迟(?:于|在|不超过)?|最晚(?:于|在|不超过)?|不得(?:迟于|晚于|超过)"
+                              rf"|(?<=[报交送名])不超过){S}$")
 _NEXT_CONSEQUENCE = re.compile(r"\s*(?:逾期|过期|未按时|未在规定时间|超过时限|届时未)")
 # The issuer's own schedule, not a task set on the reader ("评比工作于2013年1月
 # 中旬完成", real excerpts): the clause's subject is the issuer's review work.
 _ISSUER_TASK = re.compile(r"(?:评比|评选|评审|表彰|验收|评定|评议|公示|颁奖)(?:工作|活动)?(?:将|拟|定)?于?$")
 # "截至2023年底，全市已建成…": a date that counts what exists, not a deadline.
-_STATUS_AFTER = re.compile(rf"{S}[，,]?{S}(?:已经?|共|累计|全[市省区县]|我[市省区县校])")
+_STATUS_AFTER = re.compile(rf"{S}[，,]?{S}(?:已经?|共|累计|全[市省区县]|我[市省区县校]"
+                           rf"|[^，,。；;]{{0,20}}(?:按期|如期|顺利|全部|均已|已经?)完成)")  # "截止12月26日，推荐工作按期完成"
 _WINDOW_VERBS = r"(?:报名|申报|报送|提交|上报|递交|登记|填报|缴费|预约)"
 # "…5月12日——5月17日，请各位教职工在钉钉中进行投票": the readers are asked to act in it
 # (a vote the public casts, "网络展示投票时间为…", is not the readers' deadline)
@@ -161,6 +168,8 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
         return False
     if _ISSUER_TASK.search(clause) or (not it.cue_after and _STATUS_AFTER.match(sent, it.end)):
         return False
+    if _AS_OF.search(clause):
+        return False  # "数据统计截止到6月30日", "年龄计算截至…": the date the figures count to
     has_action = find_action(sent, it.end) is not None
     labelled = bool(v["label_re"].search(before)) or bool(
         heading and not clause.strip() and v["label_re"].search(heading))
@@ -173,7 +182,7 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
         return has_action or labelled or bool(task)
     if labelled:
         return True
-    if _UNTIL_BEFORE.search(sent[:it.start]) and has_action:
+    if (_UNTIL_BEFORE.search(sent[:it.start]) or _NO_LATER_BEFORE.search(sent[:it.start])) and has_action:
         return True
     if it.kind == "range":
         return _window_action(sent, cs, it)

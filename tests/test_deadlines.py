@@ -58,6 +58,10 @@ DUE_CASES = [
     ("预报名截止时间为4月21日", Ref(text_year=2026), D(2026, 4, 21), None, "day", True),
     ("请于本月底前报送统计表", Ref(signed_date=D(2024, 3, 12)), D(2024, 3, 31), None, "month", True),
     ("请各单位于下月5日前上报", Ref(signed_date=D(2024, 12, 20)), D(2025, 1, 5), None, "day", True),
+    # "no later than" before the date (real excerpt class; sentences written here)
+    ("困难职工子女助学金申报不超过8月25日", S17, D(2017, 8, 25), None, "day", True),
+    ("参赛作品报送不迟于2019年6月10日", Ref(), D(2019, 6, 10), None, "day", False),
+    ("请最迟于5月12日将名单报校工会", S18, D(2018, 5, 12), None, "day", True),
     # figure dates in a sentence
     ("各单位报名表请于2024.5.20前发送至邮箱", Ref(), D(2024, 5, 20), None, "day", False),
     ("推荐材料报送截止日期:2023-11-06", Ref(), D(2023, 11, 6), None, "day", False),
@@ -96,6 +100,11 @@ NOT_DEADLINES = [
     ("版本号2024.5.20前的文件不再使用", S18),
     ("截至2018年5月底，全市已建成职工书屋120家", S18),  # a count, not a deadline
     ("截至3月31日，累计完成培训2000人次", S18),
+    ("截止12月26日,各单位代表推荐工作按期完成", S18),  # a report of work done by the date
+    ("截至5月10日，各基层工会的申报工作已全部完成", S18),
+    ("本次统计数字截止时间为2018年12月25日", S18),  # the date figures count to
+    ("数据统计截止到2018年6月30日", S18),
+    ("年龄计算截至2018年12月31日", S18),
     ("评审阶段（5月—6月10日）", S18),  # a stage heading
     ("二、申报阶段（2018年4月1日—4月30日）", S18),
 ]
@@ -248,6 +257,7 @@ def test_one_deadline_per_sentence_when_dates_repeat():
 @pytest.mark.parametrize("sent,nums", [
     ("将主题活动申报表（附件1）和登记表（附件2）发送至区总工会", [1, 2]),
     ("报送附件1、附件2", [1, 2]),
+    ("按规程(见附件2)组织报名,将报名表(见附件1及附件2)报送", [1, 2]),  # number order
     ("填写附件1-3", [1, 2, 3]),
     ("填写附件三", [3]),
     ("将相关表格上报", []),
