@@ -59,7 +59,7 @@ from models.document import Document
 from models.targets import Target
 
 _CN = "零〇一二两三四五六七八九十百千"
-_SKIP_ZONES = ("head", "title", "recipients", "attachment_list", "signature", "date", "record")
+_SKIP_ZONES = ("head", "title", "recipients", "attachment_list", "signature", "date", "record", "page")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])")
 _SENT = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
 
@@ -311,9 +311,18 @@ def _after_unit_bars(rest: str, unit_raw: str) -> bool:
 
 
 def _clause_after(sent: str, ne: int) -> str:
-    """The text after the unit up to the end of the number's clause."""
+    """The text after the unit up to the end of the number's clause, less a
+    bracketed remark that closes it ("…参加（人员较少单位可酌情减少）。":
+    an allowance, not a condition on the number)."""
     m = re.search(r"[，,。；;]", sent[ne:])
-    return sent[ne:ne + m.start()] if m else sent[ne:]
+    end = ne + m.end() if m else len(sent)  # (with the mark that ends it: a remark closes a sentence only)
+    return _without_remark(sent[ne:end]).rstrip("，,。；;")
+
+
+def _without_remark(after: str) -> str:
+    """``after`` less a bracketed remark that closes its sentence (a remark
+    before a comma may hold the condition: "达到15人及以上（…），校工会自行组团")."""
+    return re.sub(r"[（(][^()（）]*[)）](?=\s*(?:[。；;]|$))", "", after, count=1)
 
 
 def _text_rejects(sent: str, ns: int, ne: int, seg: str, cues: dict) -> bool:
@@ -405,7 +414,7 @@ def _decide(sent: str, ns: int, ne: int, seg: str, a: str, b: Optional[str], uni
     if _soft_rejects(sent, ns, ne, seg, unit_raw, unit, comp, explicit, cues):
         return None
     if sent[ne + cue_after:].startswith(("的", "（含）", "(含)")) or target_evidence.describes_holder(
-            sent[ne + cue_after:]):
+            _without_remark(sent[ne + cue_after:])):
         return None  # 不超过25人（含）的小微企业: a threshold that describes
     if (_is_cn(a) or (b is not None and _is_cn(b))) and _cn_rejects(
             a, seg, sent, ns, ne, heading, explicit, cues):
@@ -467,7 +476,7 @@ def extract_sentence(sent: str, cues: Optional[dict] = None, heading: Optional[b
         va, vb = vals
         seg_core, _ = _strip_cues(seg, cues)
         qual = "各" if re.search(r"各\s*$", seg[: len(seg) - cue_before] if cue_before else seg) else None
-        metric, scope, q2 = _metric_scope(seg_core, sent[ne + cue_after:], cues)
+        metric, scope, q2 = _metric_scope(seg_core, _without_remark(sent[ne + cue_after:]), cues)
         metric = metric if metric is not None else prev_metric
         prev_metric = metric
         e_start, e_end = ns - cue_before, ne + cue_after
@@ -485,11 +494,11 @@ def extract(doc: Document) -> list[Target]:
     cues = vocab("target_cues")
     skip = _zone_skip(doc)
     out: list[Target] = []
-    criteria = False  # inside a 评比条件 / 申报条件 section
+    criteria: Optional[str] = None  # inside a 评比条件 / 申报条件 ("criteria") or 我区名额 ("own") section
     labels = {a.label_block for a in doc.zones.attachments} if doc.zones else set()
     for bi, b in enumerate(doc.blocks):
         if bi in skip or bi in labels:
-            criteria = False  # the body's (or an attachment's) sections end here
+            criteria = None  # the body's (or an attachment's) sections end here
         if b.kind != "paragraph" or bi in skip or not b.text:
             continue
         text = b.text
@@ -498,7 +507,9 @@ def extract(doc: Document) -> list[Target]:
         for sm in _SENT.finditer(text):
             sent = sm.group()
             criteria = next((c for pos, c in reversed(marks) if pos <= sm.start()), criteria)
-            if criteria and not target_evidence.nominated_set(sent):
+            if criteria == "criteria" and not target_evidence.nominated_set(sent):
+                continue
+            if criteria == "own" and not _EACH_RECIPIENT.search(sent):
                 continue
             h = None if heading else _INLINE_HEADING.match(sent)
             # a section heading run into its first item (a page pasted onto one
@@ -563,7 +574,17 @@ _SECTION = re.compile(r"(?:^|(?<=[。；;!！?？\s]))\s*(?:[一二三四五六�
 _CRITERIA = re.compile(r"(?<!保障)条件|(?:评选|评比|推荐|申报|考核|参评)标准|资格")
 
 
-def _section_marks(text: str) -> list[tuple[int, bool]]:
-    """(position, opens a conditions section) for each section heading in
-    a block's ``text`` — ../shared/real/README.md "Targets" (eligibility)."""
-    return [(m.start(), bool(_CRITERIA.search(m.group(1)))) for m in _SECTION.finditer(text)]
+# the quota the issuer itself was given (二、我区推荐总名额): its items are not
+# targets (../shared/real/README.md "Targets": quotas handed to the issuer),
+# a sentence in it that sets a cap on each recipient is (各单位最多可推荐1项)
+_OWN_QUOTA = re.compile(r"(?:我|本)[市区县省校院局委系]{1,2}[^，,。；;：:]{0,8}(?:名额|指标)")
+_EACH_RECIPIENT = re.compile(r"各(?:单位|学校|校|基层|分会|工会|部门)|每(?:个|所|家)?(?:单位|学校|校|基层|分会|工会|部门)")
+
+
+def _section_marks(text: str) -> list[tuple[int, Optional[str]]]:
+    """(position, kind) for each section heading in a block's ``text``:
+    kind ``criteria`` opens a conditions section (eligibility), ``own`` the
+    issuer's own quota, None any other — ../shared/real/README.md "Targets"."""
+    def kind(h: str) -> Optional[str]:
+        return "criteria" if _CRITERIA.search(h) else "own" if _OWN_QUOTA.search(h) else None
+    return [(m.start(), kind(m.group(1))) for m in _SECTION.finditer(text)]

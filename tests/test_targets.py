@@ -107,6 +107,8 @@ SENTENCES = [
     ("每个县（市、区）推荐人数不少于5名，市直单位限报1名。",
      [(5, "名", ">=", "人数", "每个县（市、区）", "每个县（市、区）"), (1, "名", "<=", "市直单位", None, None)]),
     ("各单位限报1支代表队。", [(1, "支", "<=", "代表队", "各单位", None)]),
+    # a bracketed allowance closing the clause is no condition on the number
+    ("各单位推荐5名选手参赛（人员较少的单位可酌情减少）。", [(5, "名", "=", "选手参赛", "各单位", None)]),
 ]
 
 
@@ -162,6 +164,7 @@ NOT_TARGETS = [
     "团体赛取冠军队2支。",
     "全市共推选优秀青年职工100名。",  # the issuer's total selection over its area
     "全县共寻访“最美家庭”50户，每户颁发证书。",
+    "职工人数50人以上（含50人）的企业可单独组队。",  # a condition, bracket inside the clause
 ]
 
 
@@ -241,6 +244,11 @@ def test_flattened_table_rows_give_no_target(text, values):
     # a heading run into a flattened line opens and closes the section too
     ("各区总工会：现将要求通知如下。一、申报条件 1.年借阅量不少于1500人次。二、工作要求 请各区举办读书活动不少于3场。"
      "区总工会 2024年3月1日", [(3, "场")]),
+    # the issuer's own quota from its superior (我区/本市…名额) is no target; a cap on each recipient in it is
+    ("关于推荐劳动模范的通知\n各基层工会：\n二、我区推荐名额\n1.区级劳动模范15名、先进集体3个；\n"
+     "以上各项，各基层工会最多推荐2名。\n三、工作要求\n请各单位于5月1日前报送。\n区总工会\n2024年4月6日\n", [(2, "名")]),
+    ("各学校：现将要求通知如下。一、本市分配指标 优秀教师30名。二、推荐要求 每所学校限报1名。"
+     "市教育工会 2024年3月1日", [(1, "名")]),
 ])
 def test_criteria_sections_give_no_target(text, values):
     from pipeline.readers import read_bytes
