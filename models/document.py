@@ -118,8 +118,9 @@ class Zones:
     版头 (``head``: 发文机关标志 and 发文字号 lines), 主体 (``title``,
     ``recipients``, ``body``, ``attachment_list`` = 附件说明, ``signature``
     = 发文机关署名, ``date`` = 成文日期), 版记 (``record``: 抄送 and 印发
-    lines) and each 附件 body (``attachments``). A block belongs to at most
-    one zone; blocks in none are unclassified.
+    lines) and each 附件 body (``attachments``); ``page`` holds a saved web
+    page's navigation and meta lines. A block belongs to at most one zone;
+    blocks in none are unclassified.
     """
 
     head: list[int] = field(default_factory=list)
@@ -131,6 +132,9 @@ class Zones:
     date: Optional[int] = None
     record: list[int] = field(default_factory=list)
     attachments: list[AttachmentZone] = field(default_factory=list)
+    # a saved web page's own lines kept in the text (breadcrumb, menus, meta
+    # lines "发布时间:… 浏览次数:…"): the page's, not the notice's
+    page: list[int] = field(default_factory=list)
 
 
 @dataclass

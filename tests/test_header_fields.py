@@ -96,6 +96,11 @@ def test_is_org_name(name, ok):
     ("手机：138 5728 6264", "手机:138 5728 6264"),
     ("松工总〔2017〕64号", "松工总〔2017〕64号"),
     ("⾏业⼯会", "行业工会"),  # Kangxi radicals from some PDF producers
+    # pinyin readings a mirror site prints after characters are dropped
+    ("各工會(huì)小組:", "各工會小組:"),
+    ("編號（hào）:寧工發[2019]3號(hào)", "編號:寧工發[2019]3號"),
+    ("請于5月10日前報送(sòng)至區(qū)總工會(huì)", "請于5月10日前報送至區總工會"),
+    ("附件(A)报名表 联系QQ(qq群)", "附件(A)报名表联系QQ(qq群)"),  # no tone mark: kept
 ])
 def test_normalise_text(raw, text):
     out, offsets = normalise_text(raw)

@@ -18,6 +18,7 @@ import re
 from models.common import Warning_
 from models.document import Document
 from models.notice import Notice
+from pipeline.stages.chrome import is_page_chrome
 
 # Cues of a news report, each with the shape of its line: a dateline opening
 # the text ("厦门日报讯", "本报讯", "新华网讯"), a byline in brackets ("（记者
@@ -32,6 +33,8 @@ _NEWS = (
     # the byline closing a report run onto one line ("…上报。本报记者 陈素萍 通讯员 郑杰")
     re.compile(r"[。！？!?]\s*(?:本报)?(?:记者|通讯员|实习生)[\s\u4e00-\u9fff、]{2,20}$"),
 )
+# a page's meta line naming a newspaper or news site as its source ("来源:驻马店日报")
+_NEWS_SOURCE = re.compile(r"来源\s*[:：]\s*[\u4e00-\u9fff]{0,12}(?:日报|晚报|时报|商报|报社|新闻网|新闻中心|电视台|广播电视台|融媒体中心)")
 _DATELINE_AFTER_HEADLINE = re.compile(r"[”\"》\s][\u4e00-\u9fff]{0,8}(?:日报|晚报|时报|本报|新闻网|网|电视台)讯")
 # The fields a circular record holds besides the header ones; emptied for a
 # document that is not a circular.
@@ -44,14 +47,18 @@ _EMPTIED = {"issuers": [], "doc_number": None, "title": None, "recipients": None
 # Cues of a report on what happened (a meeting, an event): past-tense
 # narrative a circular never uses about its own matter.
 _NARRATIVE = re.compile(r"会上[，,]|会议由[\u4e00-\u9fff]{1,20}主持|(?:出席|参加了)(?:会议|活动|仪式)|"
-                        r"^(?:日前|近日)[，,]|(?:召开|举行|举办)了")
+                        r"^(?:日前|近日)[，,]|(?:召开|举行|举办)了|(?:^|[。！？!?])据(?:悉|了解)[，,]|记者从[\u4e00-\u9fff]{2,20}(?:获悉|了解到)")
 
 
 def is_news_report(doc: Document) -> bool:
     """True when a line at the start or the end of ``doc`` carries a news
     dateline, byline or source line."""
-    lines = [b.text for b in doc.blocks if b.kind == "paragraph" and b.text]
-    ends = lines[:2] + lines[-3:]
+    page = [b.text for b in doc.blocks if b.kind == "paragraph" and b.text]
+    if any(_NEWS_SOURCE.search(t) for t in page[:8] if is_page_chrome(t)):
+        return True  # the page's meta line names a newspaper as the source
+    # (the page's breadcrumb, headline meta and separators above the report do not count)
+    lines = [t for t in page if not is_page_chrome(t)]
+    ends = lines[:3] + lines[-3:]
     # the headline and its dateline pasted onto one line ("…中国梦”中工网讯为深入…")
     opening = "".join(lines[:8])[:120]  # (the first lines only: a huge paste is not joined whole)
     return any(rx.search(t) for t in ends for rx in _NEWS) or bool(_DATELINE_AFTER_HEADLINE.search(opening))

@@ -16,6 +16,8 @@ Rules (issue "End to end" §4; ANNOTATION.md):
   body line that ends without closing punctuation followed by a line that
   does not start a heading or label is one paragraph (seed 000 "立" / "足本职").
 
+* pinyin readings that mirror sites print after characters ("工會(huì)")
+  are dropped (offsets skip them, so evidence still points into ``raw``);
 * a notice printed in traditional characters (issue 11: mirrors of
   university and Hong Kong/Taiwan union pages) is read through OpenCC's
   ``t2s`` table so the simplified vocabularies match; ``raw`` keeps the
@@ -38,6 +40,7 @@ from functools import lru_cache
 from pydantic import BaseModel
 
 from models.document import Block, Document
+from pipeline.stages.chrome import is_page_chrome
 
 # Reader warning code that marks a document read through the t2s conversion.
 TRADITIONAL = "traditional_script"
@@ -49,6 +52,13 @@ _FW_KEEP = {
     "\ufeff": "",
 }
 _SPACES = " \t\u3000\u00a0\u2002\u2003\u2009"
+
+
+# A pinyin reading some mirror sites print after a character ("工會(huì)",
+# "號（hào）"): a reading aid, not the circular's text. Only syllables with a
+# tone mark qualify, so "(A)", "(QQ)" or an e-mail in brackets are untouched.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[(（]\s*[a-zü]{{0,5}}[{_TONED}][a-zü]{{0,4}}\s*[)）]")
 
 
 def _char_map(ch: str) -> str:
@@ -78,7 +88,10 @@ def normalise_text(raw: str) -> tuple[str, list[int]]:
     space elsewhere.
     """
     mapped: list[tuple[str, int]] = []
+    gloss = {i for m in _PINYIN_GLOSS.finditer(raw) for i in range(m.start(), m.end())}
     for i, ch in enumerate(raw):
+        if i in gloss:
+            continue
         m = _char_map(ch)
         if ch in "\r\n":
             m = " "
@@ -135,6 +148,8 @@ def _joinable(prev: Block, nxt: Block) -> bool:
     if prev.origin != nxt.origin or prev.align == "center" or nxt.align in ("center", "right"):
         return False
     a, b = prev.text, nxt.text
+    if is_page_chrome(a) or is_page_chrome(b):
+        return False  # a page's breadcrumb or meta line stands alone ("…>>正文" / "关于…的通知")
     if len(a) >= 20 and _NUMBER_CUT.search(a) and _NUMBER_REST.match(b):
         return True  # a number or date cut by the wrap ("完成20" / "0项", "6月" / "18日")
     if re.search(r"[\u4e00-\u9fff]\.$", a) and re.match(r"(?:docx?|xlsx?|pdf|wps|et|rar|zip)(?![A-Za-z])", b, re.I):

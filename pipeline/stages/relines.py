@@ -24,6 +24,7 @@ from extractors.dates import FULL_DATE
 from extractors.doc_number import own_number as parse_doc_number
 from extractors.orgs import is_org_name, split_joined, split_orgs, title_endings
 from models.document import Block, Document
+from pipeline.stages.chrome import is_page_chrome
 from pipeline.stages.relines_front import ADDRESSEE as _ADDRESSEE
 from pipeline.stages.relines_front import SENTENCE_OPENER, looks_like_recipients  # noqa: F401 (segment)
 from pipeline.stages.relines_front import STOP as _STOP
@@ -380,12 +381,15 @@ def reline(doc: Document) -> None:
     with a signature (and date)."""
     blocks: list[Block] = []
     front = True
+    chrome = 0  # a page's breadcrumb and meta lines above the notice do not count as its lines
     doc.blocks[:] = _join_open_brackets(doc.blocks)
     for k, b in enumerate(doc.blocks):
         if b.kind != "paragraph" or not b.text:
             blocks.append(b)
             continue
-        cuts = _front_cuts(b.text) if front and k < 4 else []
+        if front and is_page_chrome(b.text) and k - chrome < 4:
+            chrome += 1
+        cuts = _front_cuts(b.text) if front and k - chrome < 4 else []
         if len(b.text) > 12:
             cuts += _tail_cuts(b)
             nxt = doc.blocks[k + 1] if k + 1 < len(doc.blocks) else None

@@ -19,6 +19,7 @@ from extractors.dates import FULL_DATE, NUMERIC_DATE_LINE
 from extractors.doc_number import own_number as parse_doc_number
 from extractors.orgs import is_org_name, split_orgs, title_endings
 from models.document import AttachmentZone, Block, Document, Zones
+from pipeline.stages.chrome import is_page_chrome, page_top_end
 from pipeline.stages.relines import SENTENCE_OPENER, looks_like_recipients, reline
 
 # A line holding only a full date, optionally after an org and before 印发.
@@ -75,10 +76,13 @@ def segment(doc: Document) -> Zones:
         start += 1
         if _is_title_end("".join(b.text for b in blocks[:start])):
             break
+    # a saved page's site name, menus and breadcrumb above the notice are the page's, not its own
+    heading, top = start, page_top_end(blocks[:10])
+    start = max(start, top)
     # -- 版头 (§7.2), 标题 (§7.3.1), and the reposting body's lines before them
     z.head, z.title, i, z.body = _front(blocks, start)
-    if not z.title and start:
-        z.title = list(range(start))
+    if not z.title and heading > top:
+        z.title = list(range(top, heading))
     # -- 主送机关 (§7.3.2): the addressee line ending with a colon.
     i = _skip_aside(blocks, i)
     if i < n and _is_recipients(blocks[i]):
@@ -95,7 +99,20 @@ def segment(doc: Document) -> Zones:
         z.attachments.append(_attachment_zone(blocks, lab, end))
     z.record.extend(range(record_tail, n))
     z.record = sorted(set(z.record))
+    _page_lines(blocks, top, z)
     return z
+
+
+def _page_lines(blocks: list[Block], top: int, z: Zones) -> None:
+    """Move a page's lines into ``z.page`` (out of the body): everything above
+    its breadcrumb (``top``) and every navigation or meta line in no other zone."""
+    zoned = {*z.head, *z.title, z.recipients, *z.attachment_list, *z.signature, z.date, *z.record,
+             *(k for a in z.attachments for k in [a.label_block, *a.blocks])}
+    page = set(range(top)) - zoned
+    page |= {k for k in range(len(blocks)) if k not in zoned and blocks[k].kind == "paragraph"
+             and is_page_chrome(blocks[k].text)}
+    z.page = sorted(page)
+    z.body = [k for k in z.body if k not in page]
 
 
 def _opens_front(t: str) -> bool:
@@ -164,19 +181,18 @@ def _front(blocks: list[Block], start: int) -> tuple[list[int], list[int], int, 
 # Lines between the 版头/标题 and the 主送机关 that belong to neither: a
 # 签发人 printed beside the 发文字号 (cut off from it), a web page's meta line
 # ("发布时间:2025-03-18 来源:校工会 浏览次数:256").
-_ASIDE = re.compile(r"^(?:签发人|发布时间|发布日期|日期|时间|发布者|来源|作者|浏览次数|点击数|阅读次数)\s*[:：]"
-                    r"(?=\s*[^:：]{0,30}(?:\d{4}-\d{1,2}-\d{1,2}|作者|来源|浏览|点击|$))")
+_ASIDE = re.compile(r"^(?:签发人|(?:发布|更新|发稿|发表|上传)?(?:时间|日期)|发布者|发布人|(?:信息|文章|稿件|新闻)?来源"
+                    r"|作者|(?:责任)?编辑|浏览(?:次数|量)?|点击(?:数|量)|阅读(?:次数|量)?)\s*[:：]"
+                    r"(?=\s*[^:：]{0,30}(?:\d{4}-\d{1,2}-\d{1,2}|作者|来源|浏览|点击|发布|更新|$))")
 
 
-# A page's publication date in figures under its title ("2016-04-25", "2016-04-25 09:30").
-_PAGE_DATE = re.compile(r"\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*")
 
 
 def _skip_aside(blocks: list[Block], i: int) -> int:
     """``i`` moved past :data:`_ASIDE` lines and the short rest of one that
     a wrap cut ("发布时间:…浏览" / "次数:256")."""
     while i < len(blocks) and blocks[i].kind == "paragraph" and (
-            _ASIDE.match(blocks[i].text) or _PAGE_DATE.fullmatch(blocks[i].text)):
+            _ASIDE.match(blocks[i].text) or is_page_chrome(blocks[i].text)):
         i += 1
         while i < len(blocks) and re.fullmatch(r"[\u4e00-\u9fff]{0,10}[:：]\s*[0-9A-Za-z\-/.: ]{1,20}"
                                                r"|[\u4e00-\u9fff]{1,2}", blocks[i].text):
@@ -249,6 +265,10 @@ def _find_title(blocks: list[Block], i: int) -> tuple[list[int], int]:
     lines: list[int] = []
     while j < n and len(lines) < 5:
         b = blocks[j]
+        if b.kind == "paragraph" and is_page_chrome(b.text):
+            lines = []  # a title starts after the page's breadcrumb, menu or meta line
+            j += 1
+            continue
         if b.kind != "paragraph" or b.text.endswith((":", "：")) or len(b.text) > 90:
             break
         # a sentence or a numbered heading ("一、活动安排") is never a title line,

@@ -1,0 +1,44 @@
+"""Lines a saved web page adds around the circular it shows: navigation
+(breadcrumb, neighbouring articles, menus) and meta lines (发布时间, 来源,
+浏览次数). Web excerpts keep them as text; they are never part of a title,
+never joined to the line after them (real/README.md "The circular is
+annotated, not the page")."""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from models.document import Block
+
+# A page's publication date in figures under its title ("2016-04-25", "2016-04-25 09:30").
+PAGE_DATE = re.compile(r"\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*")
+
+# A saved page's own lines around the circular (kept by web excerpts): a
+# breadcrumb ("您的位置:首页>>工作通知>>正文"), links to the neighbouring
+# articles ("上一篇:…"), a meta line that names two of 发布时间/来源/作者/
+# 浏览/点击/出处/录入 ("发表日期:2017/3/2 出处:本站 作者:…").
+_NAV = re.compile(r"(?:^|您的|您现在的|您当前|当前|所在)位置\s*[:：]|>>|»|首页\s*[>›]|上一篇|下一篇|进入后台|内网登录")
+_META_LABEL = re.compile(r"(?:发布|更新|发表|发稿)(?:时间|日期)|(?:信息|文章)?来源\s*[:：]|作者\s*[:：]|出处\s*[:：]"
+                         r"|浏览(?:次数|量)?\s*[:：]|点击(?:数|量|率)?\s*[:：]|录入(?:者|人)?\s*[:：]|阅读(?:次数|量)?\s*[:：]"
+                         r"|位读者")
+
+_SEPARATOR = re.compile(r"[|｜¦]+")  # a page's column separator on its own line
+
+
+def is_page_chrome(t: str) -> bool:
+    """True for a web page's navigation or meta line (never a title line):
+    see :data:`_NAV` and :data:`_META_LABEL` (two labels on one line), or a
+    bare publication date/time, a lone "|"."""
+    return (len(t) <= 120 and bool(_NAV.search(t))) or len(_META_LABEL.findall(t)) >= 2 \
+        or bool(PAGE_DATE.fullmatch(t)) or bool(_SEPARATOR.fullmatch(t))
+
+
+def page_top_end(blocks: Sequence[Block]) -> int:
+    """Index after the last navigation line (breadcrumb, 上一篇/下一篇,
+    login menu) among ``blocks`` (the first lines of a document), 0 when
+    none: a page's site name and menus above its breadcrumb go with it."""
+    end = 0
+    for k, b in enumerate(blocks):
+        if b.kind == "paragraph" and len(b.text) <= 120 and _NAV.search(b.text) and k + 1 < len(blocks):
+            end = k + 1
+    return end
