@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.stages.normalise import drop_pinyin
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTICES = ROOT / "corpus" / "notices"
 GOLD = NOTICES / "gold"
@@ -88,7 +90,8 @@ def check_form(g: dict, stem: str) -> None:
         assert isinstance(c[k], list) and all(isinstance(s, str) and s for s in c[k])
         assert len(set(c[k])) == len(c[k]), f"duplicate in contacts.{k}"
     for p in c["phones"]:
-        assert re.fullmatch(r"(0\d{2,3}-)?\d{7,8}(转\d+)?|1\d{10}", p), p
+        # (a 4-digit internal number after 电话 is a phone too: corpus r5_web_page_menus_breadcrumb)
+        assert re.fullmatch(r"(0\d{2,3}-)?\d{7,8}(转\d+)?|1\d{10}|[1-9]\d{3}", p), p
     for e in c["emails"]:
         assert e == e.lower() and "＠" not in e and e.count("@") == 1, e
     for n in c["names"]:
@@ -150,7 +153,8 @@ def test_gold_values_occur_in_text(path):
     """Every string value of the gold is printed in the notice (whitespace-insensitive);
     phones by their digits, emails after ＠ → @ and lower-casing."""
     g = json.loads(path.read_text(encoding="utf-8"))
-    text = (NOTICES / f"{path.stem}.txt").read_text(encoding="utf-8")
+    # (a mirror's pinyin readings, 工會(huì), are not part of the values: corpus r5_mirror_pinyin_own_quota)
+    text = drop_pinyin((NOTICES / f"{path.stem}.txt").read_text(encoding="utf-8"))
     flat = re.sub(r"\s", "", text)
     for v in [g["title"], g["recipients"]] + g["issuers"] + g["cc"] + g["contacts"]["names"] \
             + g["contacts"]["qq"] + g["contacts"]["wechat"] + [a["title"] for a in g["attachments"]]:

@@ -297,6 +297,10 @@ def test_number_cut_by_a_wrap_is_rejoined(a, b, joined):
     ("-附件:1、2017年度松江区职工劳动竞赛活动计划表", "2、2017年度松江区职工劳动竞赛活动汇总表", False),  # list item
     ("关于开展2022年“安康杯”竞赛活动暨职工安全生产知识答", "题的通知", True),  # a title broken anywhere
     ("为丰富教职工业余文化生活", "增强教职工体质", False),  # short lines keep their breaks
+    ("选择本方案的教工人数达到20人及以上（线路须一致）", "，校工会统一组团。", True),  # no line opens with a comma
+    # a page's breadcrumb or meta line stands alone, whatever follows it
+    ("您现在的位置:首页>>工作指南>>工作通知>>文章内容", "关于举办第二届教职工歌手大赛的通知", False),
+    ("发表日期:2017/3/2 14:06:11 出处:本站 作者:周建华", "有1146位读者读过", False),
 ])
 def test_wrapped_line_is_rejoined(a, b, joined):
     assert _normalised_lines(a, b) == (1 if joined else 2)

@@ -35,10 +35,31 @@ def is_page_chrome(t: str) -> bool:
 
 def page_top_end(blocks: Sequence[Block]) -> int:
     """Index after the last navigation line (breadcrumb, 上一篇/下一篇,
-    login menu) among ``blocks`` (the first lines of a document), 0 when
-    none: a page's site name and menus above its breadcrumb go with it."""
+    login menu) among ``blocks`` (the first lines of a document) above its
+    first sentence, 0 when none: a page's site name and
+    menus above its breadcrumb go with it."""
     end = 0
     for k, b in enumerate(blocks):
-        if b.kind == "paragraph" and len(b.text) <= 120 and _NAV.search(b.text) and k + 1 < len(blocks):
+        if b.kind != "paragraph":
+            break
+        if re.search(r"[。！？]", b.text) or len(b.text) > 120:
+            break  # the notice has begun: links after it (上一篇/下一篇 at its foot) are no top
+        if _NAV.search(b.text) and k + 1 < len(blocks):
             end = k + 1
     return end
+
+
+def nav_prefix_end(raw: str) -> int:
+    """In a page flattened onto one line, the index in ``raw`` where its
+    navigation prefix ends ("网站首页 … 您现在的位置: 首页>>通知>>正文 关于…"
+    → before "关于"): the first space after the last breadcrumb step in the
+    first 200 characters; 0 when the line opens with no breadcrumb."""
+    head = raw[:200]
+    steps = list(_NAV.finditer(head))
+    if not steps:
+        return 0
+    ws = re.search(r"\s", head[steps[-1].end():])
+    if not ws:
+        return 0
+    end = steps[-1].end() + ws.start()
+    return end if raw[end:].strip() else 0

@@ -17,7 +17,7 @@ Rules (issue "End to end" §4; ANNOTATION.md):
   does not start a heading or label is one paragraph (seed 000 "立" / "足本职").
 
 * pinyin readings that mirror sites print after characters ("工會(huì)")
-  are dropped (offsets skip them, so evidence still points into ``raw``);
+  are dropped from the block's ``raw`` before anything reads it;
 * a notice printed in traditional characters (issue 11: mirrors of
   university and Hong Kong/Taiwan union pages) is read through OpenCC's
   ``t2s`` table so the simplified vocabularies match; ``raw`` keeps the
@@ -61,6 +61,27 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[(（]\s*[a-zü]{{0,5}}[{_TONED}][a-zü]{{0,4}}\s*[)）]")
 
 
+def drop_pinyin(raw: str) -> str:
+    """``raw`` without the pinyin readings a mirror site prints after
+    characters ("工會(huì)" → "工會"); see :data:`_PINYIN_GLOSS`."""
+    return _PINYIN_GLOSS.sub("", raw) if "(" in raw or "（" in raw else raw
+
+
+_GLOSS_HEAD = re.compile(rf"(?<=[\u4e00-\u9fff])[(（]\s*[a-zü{_TONED}]{{0,6}}\s*$")
+_GLOSS_TAIL = re.compile(rf"^\s*[a-zü{_TONED}]{{0,6}}\s*[)）]")
+
+
+def _drop_split_pinyin(blocks: list[Block]) -> None:
+    """Drop a pinyin reading that a line wrap split over two paragraphs
+    ("…工會(" / "huì)…"), in place, before each block is read on its own."""
+    for a, b in zip(blocks, blocks[1:]):
+        if a.kind != "paragraph" or b.kind != "paragraph":
+            continue
+        h, t = _GLOSS_HEAD.search(a.raw), _GLOSS_TAIL.match(b.raw)
+        if h and t and _PINYIN_GLOSS.fullmatch(re.sub(r"\s", "", a.raw[h.start() - 1] + h.group() + t.group()), 1):
+            a.raw, b.raw = a.raw[:h.start()], b.raw[t.end():]
+
+
 def _char_map(ch: str) -> str:
     o = ord(ch)
     if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
@@ -88,10 +109,7 @@ def normalise_text(raw: str) -> tuple[str, list[int]]:
     space elsewhere.
     """
     mapped: list[tuple[str, int]] = []
-    gloss = {i for m in _PINYIN_GLOSS.finditer(raw) for i in range(m.start(), m.end())}
     for i, ch in enumerate(raw):
-        if i in gloss:
-            continue
         m = _char_map(ch)
         if ch in "\r\n":
             m = " "
@@ -150,6 +168,8 @@ def _joinable(prev: Block, nxt: Block) -> bool:
     a, b = prev.text, nxt.text
     if is_page_chrome(a) or is_page_chrome(b):
         return False  # a page's breadcrumb or meta line stands alone ("…>>正文" / "关于…的通知")
+    if len(a) >= 20 and re.match(r"[，,、；;]", b):
+        return True  # no line opens with a comma: the wrap fell before it ("…（…）" / "，校工会…")
     if len(a) >= 20 and _NUMBER_CUT.search(a) and _NUMBER_REST.match(b):
         return True  # a number or date cut by the wrap ("完成20" / "0项", "6月" / "18日")
     if re.search(r"[\u4e00-\u9fff]\.$", a) and re.match(r"(?:docx?|xlsx?|pdf|wps|et|rar|zip)(?![A-Za-z])", b, re.I):
@@ -313,15 +333,20 @@ def normalise(doc: Document) -> Document:
     original) and the block text rebuilt as rows joined by ``\\n`` and cells
     by ``\\t``; its offsets are positional (cell text offsets are not mapped).
     """
+    _drop_split_pinyin(doc.blocks)
     for b in doc.blocks:
+        # (on the reader's text itself: raw-text rules such as the signature's
+        # org names must not see the readings either)
         if b.kind == "table" and b.grid is not None:
             for c in b.grid.cells:
                 if not c.raw:
                     c.raw = c.text
+                c.raw = drop_pinyin(c.raw)
                 c.text, _ = normalise_text(c.raw)
             b.text = "\n".join("\t".join(r) for r in b.grid.row_texts())
             b.offsets = list(range(len(b.text) + 1))
         else:
+            b.raw = drop_pinyin(b.raw)
             b.text, b.offsets = normalise_text(b.raw)
     _convert_script(doc)
     merged: list[Block] = []

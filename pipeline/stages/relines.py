@@ -24,7 +24,7 @@ from extractors.dates import FULL_DATE
 from extractors.doc_number import own_number as parse_doc_number
 from extractors.orgs import is_org_name, split_joined, split_orgs, title_endings
 from models.document import Block, Document
-from pipeline.stages.chrome import is_page_chrome
+from pipeline.stages.chrome import is_page_chrome, nav_prefix_end
 from pipeline.stages.relines_front import ADDRESSEE as _ADDRESSEE
 from pipeline.stages.relines_front import SENTENCE_OPENER, looks_like_recipients  # noqa: F401 (segment)
 from pipeline.stages.relines_front import STOP as _STOP
@@ -390,6 +390,10 @@ def reline(doc: Document) -> None:
         if front and is_page_chrome(b.text) and k - chrome < 4:
             chrome += 1
         cuts = _front_cuts(b.text) if front and k - chrome < 4 else []
+        if front and k - chrome < 4 and len(b.text) > 120:  # a whole page on one line: its menus first
+            nav = next((i for i, o in enumerate(b.offsets) if o >= nav_prefix_end(b.raw)), 0)
+            if nav:
+                cuts = [nav] + [nav + c for c in _front_cuts(b.text[nav:])]
         if len(b.text) > 12:
             cuts += _tail_cuts(b)
             nxt = doc.blocks[k + 1] if k + 1 < len(doc.blocks) else None
