@@ -49,6 +49,10 @@ EXTENSION = _EXTENSION  # a file name's extension (a download link, not a page)
 FILE_LINE = re.compile(rf"^(?P<t>[^:：。]{{2,80}}?){_EXTENSION.pattern}$", re.I)
 
 
+# a link's path printed after its text ("申请表/upload/file/20160926/申请表.doc")
+_LINK_PATH = re.compile(r"/(?:upload|uploads|uploadfile|files?|attach(?:ment)?s?|UserFiles|resource)/\S*$", re.I)
+
+
 @dataclass
 class Item:
     """One listed attachment: its printed number (None when unnumbered)
@@ -92,6 +96,7 @@ def clean_title(t: str) -> list[str]:
     m = _EXTENSION.search(t)
     if m:
         t = _STAMP.sub("", t[:m.start()])
+    t = _LINK_PATH.sub("", t)
     for pat in (_LATER_LABEL, _ENDS_LIST):
         m = pat.search(t)
         if m:
@@ -104,6 +109,7 @@ def clean_title(t: str) -> list[str]:
     if len(parts) > 1 and all(len(p) >= 4 and _DOC_NOUN.search(p) for p in parts):
         return [re.sub(r"\s+", "", p) for p in parts]  # "报名表、竞赛规程": two documents
     t = re.sub(r"\s+", "", t).lstrip("-—–·•")
+    t = re.sub(r"^\d{1,2}(?=[“\"《「])", "", t)  # a download list's index run into a quoted title
     if t.startswith("《") and t.endswith("》") and "》" not in t[:-1]:
         t = t[1:-1]
     return [t] if re.search(r"[\u4e00-\u9fffA-Za-z0-9]", t) else []
