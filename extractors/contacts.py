@@ -290,11 +290,16 @@ def _wrapped_units(doc: Document) -> list[list[int]]:
     an attachment — a line broken anywhere (a PDF text layer, a narrow
     page) must not split a phone, an address or a name (issue 11 invariance)."""
     units: list[list[int]] = []
+    z = doc.zones
+    # the 署名, 成文日期 and 版记 lines close the text: a field never runs into them
+    # ("联系人:刘子洋 电话:8625300" / "2022年6月30日" is no phone 86253002022)
+    closing = {z.date, *z.signature, *z.record} if z else set()
     for i, b in enumerate(doc.blocks):
         if units and i > 0:
             p = doc.blocks[i - 1]
             if (p.kind == b.kind == "paragraph" and (p.text or "").strip() and (b.text or "").strip()
-                    and not _SENTENCE_END.search(p.text) and not _UNIT_START.match(b.text)):
+                    and not _SENTENCE_END.search(p.text) and not _UNIT_START.match(b.text)
+                    and (i in closing) == (i - 1 in closing)):
                 units[-1].append(i)
                 continue
         units.append([i])

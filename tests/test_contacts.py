@@ -261,3 +261,16 @@ def test_field_wrapped_to_next_line():
     """A PDF line wrapped right after a label: the value opens the next block."""
     assert compact("备注：联系人：邹文彬，电话：", "0791-86213574，邮箱：a1@126.com。") == {
         "names": ["邹文彬"], "phones": ["0791-86213574"], "emails": ["a1@126.com"]}
+
+
+@pytest.mark.parametrize("text, phones", [
+    # the 成文日期 under the last contact line is no part of its phone (no signature between them)
+    ("各分工会:\n请于7月31日前申报。\n联系人:刘子洋 电话:8625300\n2022年6月30日\n", ["8625300"]),
+    ("各基层工会:\n请按时报送。\n联系电话:0571-87654321\n二〇二三年五月六日\n", ["0571-87654321"]),
+])
+def test_phone_does_not_run_into_the_date_line(text, phones):
+    from pipeline.readers import read_bytes
+    from pipeline.stages.run import extract_document
+
+    rec = extract_document(read_bytes("case.txt", text.encode("utf-8")))
+    assert [v for c in rec.contacts for v in c.of("phone")] == phones
