@@ -47,6 +47,10 @@ def split_orgs(raw: str) -> list[str]:
     return _split_spaced(raw)
 
 
+# body-type words that name no body on their own ("中共江岭大学 委员会")
+_BODY_WORDS = ("委员会", "工会委员会", "工会联合会", "工会工作委员会", "领导小组", "办公室", "联合会", "总工会", "工作部")
+
+
 def _split_spaced(raw: str) -> list[str]:
     parts = [p for p in re.split(r"\s+", raw.strip()) if p]
     out: list[str] = []
@@ -61,9 +65,12 @@ def _split_spaced(raw: str) -> list[str]:
             out[-1] += buf
         else:
             return []
-    # a spaced-out single name ("长 兴 县 总 工 会") would split at "总工会"/"会"
+    # a spaced-out single name ("长 兴 县 总 工 会") would split at "总工会"/"会",
+    # a name spaced before its body word at "委员会"; two short names printed
+    # apart ("校工会 妇委会") are two
     joined = "".join(parts)
-    if len(out) > 1 and any(len(o) < 4 for o in out) and is_org_name(joined):
+    spaced_out = any(len(p) == 1 for p in parts) or any(o in _BODY_WORDS for o in out)
+    if len(out) > 1 and spaced_out and is_org_name(joined):
         return [joined]
     return out
 

@@ -291,6 +291,10 @@ HEADER_CASES = [
      (["校工会"], None, "关于召开教职工代表大会的通知", "各位教职工", D(2021, 3, 1))),
     (f"通知公告\n关于推荐优秀女职工的通知\n信息来源: 发布日期: 2020-02-04浏览次数:\n各单位(部门):\n{B}\n妇委会\n2020.2.3\n",
      (["妇委会"], None, "关于推荐优秀女职工的通知", "各单位(部门)", D(2020, 2, 3))),
+    # a page's column rule after the date; two short names printed apart on the signature line
+    (f"各团总支:\n{B}\n共青团江岭市委\n二〇〇九年五月六日 |\n", (["共青团江岭市委"], None, None, "各团总支", D(2009, 5, 6))),
+    (f"各分工会:\n{B}\n联系人:陈老师 林老师\n校工会 女工委\n2016年3月2日\n",
+     (["校工会", "女工委"], None, None, "各分工会", D(2016, 3, 2))),
     # pinyin readings a mirror site prints after characters are not part of the text
     ("舉辦職工籃球賽的通知\n各工會(huì)小組:\n為豐富教職工業余生活,現將有關(guān)事項通知如下:請各小組積極組織報(bào)名。\n"
      "黨群工作部\n2019年3月28日\n", (["黨群工作部"], None, "舉辦職工籃球賽的通知", "各工會小組", D(2019, 3, 28))),

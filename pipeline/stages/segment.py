@@ -24,7 +24,8 @@ from pipeline.stages.relines import SENTENCE_OPENER, looks_like_recipients, reli
 
 # A line holding only a full date, optionally after an org and before 印发.
 DATE_LINE = re.compile(rf"^(?P<org>.{{0,60}}?)(?P<date>{FULL_DATE.pattern})(?P<printed>印发|印制|印)?"
-                       r"(?:\s*[（(]共印[0-9一二三四五六七八九十百]+份[）)])?$")  # "…印发（共印120份）"
+                       r"(?:\s*[（(]共印[0-9一二三四五六七八九十百]+份[）)])?"  # "…印发（共印120份）"
+                       r"(?:\s*[|｜]+)?$")  # (a page's column rule after it: "二〇〇七年八月二十四日 |")
 LABEL_ALONE = re.compile(r"^[-—–·•\s]*附件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$")
 LIST_START = re.compile(r"^[-—–·•\s]*附件\s*[:：]")
 # an item "1." / "1、", or "1-1" numbered under an attachment ("1-1关于…的通知")
