@@ -85,6 +85,17 @@ _POINTS = re.compile(r"[扣加减得计记]\s*(?:\d+(?:\.\d+)?|[一二两三四�
 _OWN = re.compile(r"我(?:省|市|区|县|镇|校|院|局|厂|司|会|单位|公司|系统)")
 
 
+# a team's roles, registered by each recipient ("各单位可报领队一人，教练二人")
+_ROLE = re.compile(r"(?:领队|教练|队员|运动员|选手|替补队员|工作人员|联络员)(?:员)?$")
+_REGISTERS = re.compile(r"(?:^|[，,])\s*(?:各|每)[^，,。；;]{0,12}?(?:可报|报|推荐|选派|选送)")
+
+
+def _team_role(seg: str, before: str) -> bool:
+    """``seg`` ends with a team role and the sentence so far has each
+    recipient registering a team (各单位可报领队…, 教练…)."""
+    return bool(_ROLE.search(seg)) and bool(_REGISTERS.search(before))
+
+
 @lru_cache(maxsize=None)
 def _cues() -> dict:
     return vocab("target_cues")
@@ -336,7 +347,7 @@ def cn_cue(a: str, seg: str, before: str) -> bool:
     s = re.sub(r"(?:由|为|人数为|共)$", "", seg.rstrip())
     nominate = any(s.endswith(v) for v in cues["quota_verbs"])
     verb = nominate or any(s.endswith(v) for v in cues["target_verbs"])
-    team = any(s.endswith(t) for t in cues["team_size"])
+    team = any(s.endswith(t) for t in cues["team_size"]) or _team_role(s, before)
     if a in ("一", "两"):  # 培养一支队伍: an article, whoever is asked
         return team or (nominate and ("请" in before or seg.lstrip().startswith("各")))
     return verb or team

@@ -107,6 +107,8 @@ SENTENCES = [
     ("每个县（市、区）推荐人数不少于5名，市直单位限报1名。",
      [(5, "名", ">=", "人数", "每个县（市、区）", "每个县（市、区）"), (1, "名", "<=", "市直单位", None, None)]),
     ("各单位限报1支代表队。", [(1, "支", "<=", "代表队", "各单位", None)]),
+    # a team's roles in Chinese numerals, registered by each recipient
+    ("各单位可报领队一人，教练二人。", [(1, "人", "=", "可报领队", "各单位", None), (2, "人", "=", "教练", None, None)]),
     # a bracketed allowance closing the clause is no condition on the number
     ("各单位推荐5名选手参赛（人员较少的单位可酌情减少）。", [(5, "名", "=", "选手参赛", "各单位", None)]),
 ]
@@ -165,6 +167,8 @@ NOT_TARGETS = [
     "全市共推选优秀青年职工100名。",  # the issuer's total selection over its area
     "全县共寻访“最美家庭”50户，每户颁发证书。",
     "职工人数50人以上（含50人）的企业可单独组队。",  # a condition, bracket inside the clause
+    "学校将选派一名教练参加培训。",  # the issuer's act: no recipient registers a team
+    "本届运动会设裁判长一人。",
 ]
 
 
