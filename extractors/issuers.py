@@ -48,13 +48,17 @@ def _broken_header(doc: Document) -> list[Issuer]:
     """Names of a 发文机关标志 broken over lines ("绍兴市总工" / "会文件",
     "绍兴市总工会绍兴市" / "教育局文件"): the 版头 lines up to "…文件" read
     as one text, split at org suffixes; [] when each line is whole."""
-    lines = []
-    for i in doc.zones.head:
-        lines.append(i)
-        if doc.blocks[i].text.endswith("文件"):
-            break
-    else:
+    head = doc.zones.head
+    k = next((n for n, i in enumerate(head) if doc.blocks[i].text.endswith("文件")), None)
+    if k is None:
         return []
+    lines = [head[k]]
+    # the short lines right above it (a page's heading or meta line above the 版头 is no part)
+    for i in reversed(head[:k]):
+        t = doc.blocks[i].text
+        if i != lines[0] - 1 or len(t) > 25 or re.search(r"[，。：:；;、,《》“”\"（）().…]", t):
+            break
+        lines.insert(0, i)
     texts = [doc.blocks[i].text for i in lines]
     texts[-1] = texts[-1][:-2]
     if len(lines) < 2 or all(is_org_name(t) for t in texts if t):

@@ -23,14 +23,16 @@ _META_LABEL = re.compile(r"(?:发布|更新|发表|发稿)(?:时间|日期)|(?:�
                          r"|位读者")
 
 _SEPARATOR = re.compile(r"[|｜¦]+")  # a page's column separator on its own line
+# a download link's file name on its own line ("4、…的通知.doc", "报名表.xlsx")
+_FILE_NAME = re.compile(r"^[^。；;：:]{2,120}\.(?:docx?|xlsx?|wps|pdf|ofd|rar|zip)$", re.I)
 
 
 def is_page_chrome(t: str) -> bool:
     """True for a web page's navigation or meta line (never a title line):
     see :data:`_NAV` and :data:`_META_LABEL` (two labels on one line), or a
-    bare publication date/time, a lone "|"."""
+    bare publication date/time, a lone "|", a file name offered for download."""
     return (len(t) <= 120 and bool(_NAV.search(t))) or len(_META_LABEL.findall(t)) >= 2 \
-        or bool(PAGE_DATE.fullmatch(t)) or bool(_SEPARATOR.fullmatch(t))
+        or bool(PAGE_DATE.fullmatch(t)) or bool(_SEPARATOR.fullmatch(t)) or bool(_FILE_NAME.match(t))
 
 
 def page_top_end(blocks: Sequence[Block]) -> int:

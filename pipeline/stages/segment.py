@@ -213,7 +213,7 @@ def _title_before(blocks: list[Block], lines: list[int]) -> list[int]:
     run: list[int] = []
     for j in reversed(lines):
         b = blocks[j]
-        if b.kind != "paragraph" or _is_header_line(b) or len(run) >= 5:
+        if b.kind != "paragraph" or _is_header_line(b) or len(run) >= 5 or is_page_chrome(b.text):
             break
         run.insert(0, j)
     if run and not _is_title_end(blocks[run[-1]].text):
