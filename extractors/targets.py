@@ -332,6 +332,12 @@ def _text_rejects(sent: str, ns: int, ne: int, seg: str, cues: dict) -> bool:
     formula (``月工资*0.5%*6``)."""
     if sent[max(0, ns - 1):ns] in ("第", "前") or sent[max(0, ns - 2):ns] in ("第 ", "前 "):
         return True
+    if re.search(r"第\s*\d+\s*[、,，和及与至到\-—~]\s*$", sent[:ns]):
+        return True  # "第17、18项": the ordinal covers the list
+    if re.search(r"等\s*$", sent[:ns]):
+        return True  # "…妇工委等7家单位": the count of the bodies just named
+    if re.match(r"\s*[^，,。；;、]{0,8}?者", _clause_after(sent, ne)):
+        return True  # "5年内至少1次优秀者", "工作满3年者": who qualifies
     if re.search(r"[*×÷=＝]\s*$", sent[:ns]) or re.match(r"\s*[*×÷=＝]", sent[ne:]):
         return True
     clause = seg + sent[ns:ne] + _clause_after(sent, ne)

@@ -167,6 +167,9 @@ NOT_TARGETS = [
     "全市共推选优秀青年职工100名。",  # the issuer's total selection over its area
     "全县共寻访“最美家庭”50户，每户颁发证书。",
     "职工人数50人以上（含50人）的企业可单独组队。",  # a condition, bracket inside the clause
+    "只统计填写其中的表一、表二的第17、18项。",  # an ordinal over a list
+    "由市总工会、市妇联、团市委等5家单位共同主办。",  # the count of the bodies named
+    "推荐对象须为近5年内至少1次考核优秀者。",  # who qualifies
     "学校将选派一名教练参加培训。",  # the issuer's act: no recipient registers a team
     "本届运动会设裁判长一人。",
 ]

@@ -27,12 +27,22 @@ _SEPARATOR = re.compile(r"[|｜¦]+")  # a page's column separator on its own li
 _FILE_NAME = re.compile(r"^[^。；;：:]{2,120}\.(?:docx?|xlsx?|wps|pdf|ofd|rar|zip)$", re.I)
 
 
+# a government page's 信息公开 catalogue line ("索引号:…", "发布机构:…"), and a
+# line of "label:value |" fields ("网站:公文素材库 | 时间:2019-05-29 | 移动端:…")
+_CATALOGUE = re.compile(r"^(?:索\s*引\s*号|主题分类|责任部门|发布机构|关\s*键\s*[字词]|公开方式|公开范围|公开时限|生成日期|信息分类)\s*[:：]")
+_FIELDS = re.compile(r"[\u4e00-\u9fff]{2,4}\s*[:：][^|｜]*[|｜]")
+
+
 def is_page_chrome(t: str) -> bool:
     """True for a web page's navigation or meta line (never a title line):
     see :data:`_NAV` and :data:`_META_LABEL` (two labels on one line), or a
-    bare publication date/time, a lone "|", a file name offered for download."""
-    return (len(t) <= 120 and bool(_NAV.search(t))) or len(_META_LABEL.findall(t)) >= 2 \
-        or bool(PAGE_DATE.fullmatch(t)) or bool(_SEPARATOR.fullmatch(t)) or bool(_FILE_NAME.match(t))
+    bare publication date/time, a lone "|", a file name offered for download,
+    a 信息公开 catalogue line or "label:value |" fields."""
+    if len(t) > 120 or re.search(r"[。！？]", t):
+        return False  # a page's own line is short, no sentence: else the notice run onto one line
+    return bool(_NAV.search(t)) or len(_META_LABEL.findall(t)) >= 2 \
+        or bool(PAGE_DATE.fullmatch(t)) or bool(_SEPARATOR.fullmatch(t)) or bool(_FILE_NAME.match(t)) \
+        or bool(_CATALOGUE.match(t)) or (len(_FIELDS.findall(t)) >= 2 or bool(re.search(r"[:：].*[|｜]\s*$", t)))
 
 
 def page_top_end(blocks: Sequence[Block]) -> int:

@@ -387,9 +387,10 @@ def reline(doc: Document) -> None:
         if b.kind != "paragraph" or not b.text:
             blocks.append(b)
             continue
-        if front and is_page_chrome(b.text) and k - chrome < 4:
+        page_line = is_page_chrome(b.text)
+        if front and page_line and k - chrome < 4:
             chrome += 1
-        cuts = _front_cuts(b.text) if front and k - chrome < 4 else []
+        cuts = _front_cuts(b.text) if front and k - chrome < 4 and not page_line else []
         if front and k - chrome < 4 and len(b.text) > 120:  # a whole page on one line: its menus first
             nav = next((i for i, o in enumerate(b.offsets) if o >= nav_prefix_end(b.raw)), 0)
             if nav:
