@@ -87,7 +87,8 @@ _OWN = re.compile(r"我(?:省|市|区|县|镇|校|院|局|厂|司|会|单位|公
 
 # a team's roles, registered by each recipient ("各单位可报领队一人，教练二人")
 _ROLE = re.compile(r"(?:领队|教练|队员|运动员|选手|替补队员|工作人员|联络员)(?:员)?$")
-_REGISTERS = re.compile(r"(?:^|[，,])\s*(?:各|每)[^，,。；;]{0,12}?(?:可报|报|推荐|选派|选送)")
+_REGISTERS = re.compile(r"(?:^\s*(?:\d{1,2}[、.．]|[（(]?[一二三四五六七八九十]{1,2}[、）)])?|[，,])\s*(?:各|每)"
+                        r"[^，,。；;]{0,12}?(?:可报|报|推荐|选派|选送)")
 
 
 def _team_role(seg: str, before: str) -> bool:

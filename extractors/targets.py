@@ -215,6 +215,7 @@ def _metric_scope(seg: str, after: str, cues: dict) -> tuple[Optional[str], Opti
     (comparator words already removed) and the text after the unit."""
     scope = qual = None
     lead = sorted(cues["lead_strip"], key=len, reverse=True)
+    seg = re.sub(r"^\s*(?:\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)])\s*", "", seg)  # an item's number
     metric = _strip_lead(seg, lead)
     m = _scope_re().match(metric)
     if m:
@@ -334,6 +335,8 @@ def _text_rejects(sent: str, ns: int, ne: int, seg: str, cues: dict) -> bool:
         return True
     if re.search(r"第\s*\d+\s*[、,，和及与至到\-—~]\s*$", sent[:ns]):
         return True  # "第17、18项": the ordinal covers the list
+    if re.search(r"[（(]\s*(?:共|计|合计|总计)\s*$", sent[:ns]):
+        return True  # "已成立的协会（共14个，…）": a count of the set just named
     if re.search(r"等\s*$", sent[:ns]):
         return True  # "…妇工委等7家单位": the count of the bodies just named
     if re.match(r"\s*[^，,。；;、]{0,8}?者", _clause_after(sent, ne)):

@@ -109,6 +109,7 @@ SENTENCES = [
     ("各单位限报1支代表队。", [(1, "支", "<=", "代表队", "各单位", None)]),
     # a team's roles in Chinese numerals, registered by each recipient
     ("各单位可报领队一人，教练二人。", [(1, "人", "=", "可报领队", "各单位", None), (2, "人", "=", "教练", None, None)]),
+    ("1、各代表队报领队一名。", [(1, "名", "=", "各代表队报领队", None, None)]),
     # a bracketed allowance closing the clause is no condition on the number
     ("各单位推荐5名选手参赛（人员较少的单位可酌情减少）。", [(5, "名", "=", "选手参赛", "各单位", None)]),
 ]
@@ -169,6 +170,7 @@ NOT_TARGETS = [
     "职工人数50人以上（含50人）的企业可单独组队。",  # a condition, bracket inside the clause
     "只统计填写其中的表一、表二的第17、18项。",  # an ordinal over a list
     "由市总工会、市妇联、团市委等5家单位共同主办。",  # the count of the bodies named
+    "四、学校已成立的教工文体协会（共14个，排名不分先后）",  # a count of the set named
     "推荐对象须为近5年内至少1次考核优秀者。",  # who qualifies
     "学校将选派一名教练参加培训。",  # the issuer's act: no recipient registers a team
     "本届运动会设裁判长一人。",
