@@ -59,15 +59,48 @@ NUMERIC_DATE_LINE = re.compile(
     r"^(?P<y>(?:19|20)\d{2})(?:(?P<m>\d{2})(?P<d>\d{2})|(?P<sep>[./\-、])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2}))$")
 
 
-def parse_date_line(text: str) -> Optional[tuple[dt.date, int, int]]:
+# A figure date that lost its separators and a leading zero ("2021115",
+# "2017227"): the year, then 2-3 digits of month and day (a site-conversion
+# artefact of real excerpts).
+COMPACT_DATE_LINE = re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<md>\d{2,3})$")
+
+
+def compact_readings(text: str) -> list[dt.date]:
+    """Every valid date a :data:`COMPACT_DATE_LINE` can be read as
+    ("2021115" → 2021-01-15 and 2021-11-05; "2017227" → 2017-02-27 only)."""
+    m = COMPACT_DATE_LINE.match(text.strip())
+    if not m:
+        return []
+    y, md = int(m.group("y")), m.group("md")
+    out = []
+    for k in range(1, len(md)):
+        if md[k] == "0" and len(md) - k == 1:
+            continue  # a day is never "0"
+        try:
+            out.append(dt.date(y, int(md[:k]), int(md[k:])))
+        except ValueError:
+            continue
+    return sorted(set(out))
+
+
+def parse_date_line(text: str, known: tuple[dt.date, ...] = ()) -> Optional[tuple[dt.date, int, int]]:
     """``parse_full_date``, else a line that is only a figure date
-    (:data:`NUMERIC_DATE_LINE`), as ``(date, start, end)``; None otherwise."""
+    (:data:`NUMERIC_DATE_LINE`), else a compact one with one reading, or
+    the one reading among ``known`` (dates printed elsewhere in the
+    document, such as the page's "日期:2021-11-05"), as ``(date, start,
+    end)``; None otherwise (real/excerpts/NOTES.md: E_19)."""
     hit = parse_full_date(text)
     if hit:
         return hit
     m = NUMERIC_DATE_LINE.match(text.strip())
     if not m:
-        return None
+        readings = compact_readings(text)
+        if len(readings) > 1:
+            readings = [d for d in readings if d in known]
+        if len(readings) != 1:
+            return None
+        start = text.index(text.strip())
+        return readings[0], start, start + len(text.strip())
     mo, d = (m.group("m"), m.group("d")) if m.group("m") else (m.group("m2"), m.group("d2"))
     try:
         day = dt.date(int(m.group("y")), int(mo), int(d))
@@ -84,8 +117,23 @@ def extract_signed_date(doc: Document) -> tuple[Optional[dt.date], Optional[Evid
     z = doc.zones
     if not z or z.date is None:
         return None, None
-    hit = parse_date_line(doc.blocks[z.date].text)
+    hit = parse_date_line(doc.blocks[z.date].text, _printed_dates(doc))
     if not hit:
         return None, None
     d, s, e = hit
     return d, evidence(doc, z.date, s, e)
+
+
+_ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+
+
+def _printed_dates(doc: Document) -> tuple[dt.date, ...]:
+    """The dates printed in figures anywhere in ``doc`` ("2021-11-05")."""
+    out = []
+    for b in doc.blocks:
+        for m in _ISO_DATE.finditer(b.text or ""):
+            try:
+                out.append(dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+            except ValueError:
+                continue
+    return tuple(out)

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from extractors.dates import parse_full_date
+from extractors.dates import compact_readings, parse_full_date
 from extractors.doc_number import parse
 from extractors.orgs import is_org_name, split_joined, split_orgs
 from extractors.recipients import split_top_level
@@ -132,3 +132,27 @@ def test_normalise_text(raw, text):
 ])
 def test_split_names_joined_by_ocr(joined, names):
     assert split_joined(joined) == names
+
+
+@pytest.mark.parametrize("line, readings", [
+    ("2017227", [dt.date(2017, 2, 27)]),  # 22月 is no month: one reading
+    ("2020110", [dt.date(2020, 1, 10)]),  # day 0 is no day
+    ("2021115", [dt.date(2021, 1, 15), dt.date(2021, 11, 5)]),
+    ("2024", []),
+])
+def test_compact_date_readings(line, readings):
+    assert compact_readings(line) == readings
+
+
+@pytest.mark.parametrize("text, signed", [
+    # one reading: the date; two readings: the one the page prints in figures, else none
+    ("各分工会:\n请按时报送。\n校工会\n2017227\n", dt.date(2017, 2, 27)),
+    ("关于报送总结的通知\n日期:2022-11-05 作者:王明\n各分工会:\n请按时报送。\n校工会\n2022115\n", dt.date(2022, 11, 5)),
+    ("各分工会:\n请按时报送。\n校工会\n2022115\n", None),
+])
+def test_signed_date_without_separators(text, signed):
+    from pipeline.readers import read_bytes
+    from pipeline.stages.run import extract_document
+
+    assert extract_document(read_bytes("case.txt", text.encode("utf-8"))).signed_date == signed
+

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extractors.dates import FULL_DATE, NUMERIC_DATE_LINE
+from extractors.dates import FULL_DATE, NUMERIC_DATE_LINE, compact_readings
 from extractors.doc_number import own_number as parse_doc_number
 from extractors.orgs import is_org_name, split_orgs, title_endings
 from models.document import AttachmentZone, Block, Document, Zones
@@ -385,7 +385,7 @@ def _date_parts(t: str) -> Optional[tuple[str, bool]]:
         if printed and org.endswith(("印发", "印制")):
             org = org[:-2]
         return (org, printed) if not org or is_org_name(org) else None
-    return ("", False) if NUMERIC_DATE_LINE.match(t.strip()) else None
+    return ("", False) if NUMERIC_DATE_LINE.match(t.strip()) or compact_readings(t) else None
 
 
 def _take_date(blocks: list[Block], j: int, parts: tuple[str, bool], z: Zones) -> None:
