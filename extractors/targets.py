@@ -365,7 +365,11 @@ def _soft_rejects(sent: str, ns: int, ne: int, seg: str, unit_raw: str, unit: st
     if explicit:
         return False
     whole_clause = sent[_clause_start(sent, ns, 0):ns]
-    if any(w in whole_clause for w in cues["exists"] + cues["award_soft"]):
+    if any(w in whole_clause for w in cues["exists"]):
+        return True
+    # 全市共推选100名 is the issuer's selection; 每年段选出15名 a quota on each recipient
+    if any(w in whole_clause for w in cues["award_soft"]) and not re.match(
+            r"\s*[（(]?\s*(?:每|各)(?!等奖)", whole_clause):
         return True
     if any(w in sent[:ns] for w in cues["past_sentence"]) and not target_evidence.goal_or_future(sent[:ns]):
         return True  # 累计投入…; not 截至今年6月底，各单位要完成…

@@ -256,11 +256,12 @@ HEADER_CASES = [
      ([], None, "关于开展职工书屋摸底调查的通知", "新乡经济开发区、各乡(镇)总工会,各系统工会", None)),
     ("关于举办职工摄影展的通知 2023-09-12 高新区、各街道总工会: 为丰富职工文化生活,现将有关事项通知如下:一、请按时报送。\n",
      ([], None, "关于举办职工摄影展的通知", "高新区、各街道总工会", None)),
-    # …an addressee without its colon before the first sentence, a figure date garbled at the end
+    # …an addressee without its colon before the first sentence, a figure date that lost its
+    # separators at the end: read as the page's own date where it has two readings
     ("关于报送工作总结的通知 日期:2021-11-05作者:孙明 各分工会、直属工会小组根据学校安排,请于2021年11月10日前报送总结。 校工会 2021115\n",
-     (["校工会"], None, "关于报送工作总结的通知", "各分工会、直属工会小组", None)),
+     (["校工会"], None, "关于报送工作总结的通知", "各分工会、直属工会小组", D(2021, 11, 5))),
     ("关于开展读书活动的通知 发布时间:2022-04-01 各部门工会为丰富职工生活,请于2022年4月20日前报送书单。 机关工会 2022041\n",
-     (["机关工会"], None, "关于开展读书活动的通知", "各部门工会", None)),
+     (["机关工会"], None, "关于开展读书活动的通知", "各部门工会", D(2022, 4, 1))),
     # …the page heading, the 发文字号 and the circular's own title run together
     (f"绍兴市人事局考核工作的通知 绍市人〔2009〕82号 绍兴市人事局关于组织开展年度考核工作的通知 市级机关各部门: {B} 绍兴市人事局 2009年12月14日\n",
      (["绍兴市人事局"], "绍市人〔2009〕82号", "绍兴市人事局关于组织开展年度考核工作的通知", "市级机关各部门", D(2009, 12, 14))),
@@ -298,6 +299,9 @@ HEADER_CASES = [
     # a "label:value |" field line under the title is the page's, not an addressee
     (f"关于开展职工书屋评比的通知\n网站:文库 | 时间:2019-05-29 10:45:28 | 移动端:关于开展职工书屋评比的通知\n"
      f"各区工会宣教部:\n{B}\n", ([], None, "关于开展职工书屋评比的通知", "各区工会宣教部", None)),
+    # a page date with a view count under the title
+    (f"关于开展送温暖活动的通知\n2025-12-31 浏览量:63\n全省环卫清洁行业企业:\n{B}\n",
+     ([], None, "关于开展送温暖活动的通知", "全省环卫清洁行业企业", None)),
     # a download link's file name above the title is not part of it
     (f"2、江岭市总工会关于举办职工书法比赛的通知.doc\n江岭市总工会关于举办职工书法比赛的通知\n江工发〔2013〕2号\n各区总工会:\n{B}\n",
      (["江岭市总工会"], "江工发〔2013〕2号", "江岭市总工会关于举办职工书法比赛的通知", "各区总工会", None)),

@@ -107,6 +107,8 @@ SENTENCES = [
     ("每个县（市、区）推荐人数不少于5名，市直单位限报1名。",
      [(5, "名", ">=", "人数", "每个县（市、区）", "每个县（市、区）"), (1, "名", "<=", "市直单位", None, None)]),
     ("各单位限报1支代表队。", [(1, "支", "<=", "代表队", "各单位", None)]),
+    # a selection made by each recipient is a quota (the issuer's total over its area is not)
+    ("各年段选出15名选手参加拔河比赛。", [(15, "名", "=", "各年段选出", None, None)]),
     # a team's roles in Chinese numerals, registered by each recipient
     ("各单位可报领队一人，教练二人。", [(1, "人", "=", "可报领队", "各单位", None), (2, "人", "=", "教练", None, None)]),
     ("1、各代表队报领队一名。", [(1, "名", "=", "各代表队报领队", None, None)]),

@@ -40,6 +40,8 @@ def is_page_chrome(t: str) -> bool:
     a 信息公开 catalogue line or "label:value |" fields."""
     if len(t) > 120 or re.search(r"[。！？]", t):
         return False  # a page's own line is short, no sentence: else the notice run onto one line
+    if PAGE_DATE.match(t) and _META_LABEL.search(t):
+        return True  # "2025-12-31 浏览量:63"
     return bool(_NAV.search(t)) or len(_META_LABEL.findall(t)) >= 2 \
         or bool(PAGE_DATE.fullmatch(t)) or bool(_SEPARATOR.fullmatch(t)) or bool(_FILE_NAME.match(t)) \
         or bool(_CATALOGUE.match(t)) or (len(_FIELDS.findall(t)) >= 2 or bool(re.search(r"[:：].*[|｜]\s*$", t)))
