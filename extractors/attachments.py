@@ -146,7 +146,10 @@ def extract(doc: Document) -> list[Attachment]:
     for k, zone in enumerate(bodies):
         if k in used:
             continue
-        att = Attachment(number=zone.number, title=_body_title(doc, zone),
+        title = _body_title(doc, zone)
+        if not title and not zone.blocks:
+            continue  # a label with nothing after it ("附件:" where an excerpt is cut)
+        att = Attachment(number=zone.number, title=title,
                          evidence=evidence(doc, zone.label_block))
         _fill(doc, att, zone)
         listed.append(att)

@@ -6,6 +6,7 @@ import re
 from typing import Optional
 
 from extractors._common import evidence
+from extractors.orgs import is_org_name, split_joined
 from models.document import Document
 from models.notice import Title
 
@@ -21,7 +22,25 @@ def extract(doc: Document) -> Optional[Title]:
     text = _NUMBER_AFTER.sub("", text)
     # a web page's column tag before the title ("【通知】", "[通知公告]") is not printed on the circular
     text = re.sub(r"^(?:【[^】]{1,8}】|\[[^\]]{1,8}\])\s*(?=\S)", "", text)
+    text = _strip_page_prefix(text)
     return Title(text=text, evidence=evidence(doc, z.title[0]))
+
+
+def _strip_page_prefix(text: str) -> str:
+    """A title less a page's words run in before its 关于 ("朗读关于…" — a
+    read-aloud button, "发文字号:有效性:有效关于…" — a catalogue's labels):
+    a prefix that is no organisation name (an issuer's name before 关于 is
+    part of the title, ANNOTATION.md), no 转发/印发 and no cited 《title》."""
+    i = text.find("关于")
+    if i <= 0:
+        return text
+    prefix = text[:i]
+    if "《" in prefix or prefix.startswith(("转发", "印发", "批转")) or is_org_name(prefix) or (
+            split_joined(prefix) != [prefix]) or re.fullmatch(r"(?:19|20)\d{2}年度?", prefix):
+        return text
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,30}", prefix) and re.search(r"(?:会|委|部|局|办|厅|处|室|院|校|团|联|组)$", prefix):
+        return text  # (an org name the vocabulary does not know)
+    return text[i:]
 
 
 _NUMBER_AFTER = re.compile(r"[（(]\s*[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*"

@@ -122,3 +122,15 @@ def test_one_line_attachment_pages(tmp_path, text, expected):
     p = tmp_path / "notice.txt"
     p.write_text(text, encoding="utf-8")
     assert [(a.number, a.title, a.present) for a in extract_file(p).attachments] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "各分工会:\n请于5月1日前报名。\n校工会\n2024年4月1日\n附件:\n",  # an excerpt cut after the label
+    "各分工会:\n请于5月1日前报名。\n校工会\n2024年4月1日\n附件1\n",
+])
+def test_label_with_nothing_after_it_gives_no_attachment(text):
+    from pipeline.readers import read_bytes
+    from pipeline.stages.run import extract_document
+
+    assert extract_document(read_bytes("case.txt", text.encode("utf-8"))).attachments == []
+

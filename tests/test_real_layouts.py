@@ -299,6 +299,16 @@ HEADER_CASES = [
     # a "label:value |" field line under the title is the page's, not an addressee
     (f"关于开展职工书屋评比的通知\n网站:文库 | 时间:2019-05-29 10:45:28 | 移动端:关于开展职工书屋评比的通知\n"
      f"各区工会宣教部:\n{B}\n", ([], None, "关于开展职工书屋评比的通知", "各区工会宣教部", None)),
+    # a page's words run in before 关于 (a read-aloud button, catalogue labels) are no part of the title
+    (f"朗读关于开展金秋助学活动的通知\n各镇总工会:\n{B}\n区总工会\n2017年7月18日\n",
+     (["区总工会"], None, "关于开展金秋助学活动的通知", "各镇总工会", D(2017, 7, 18))),
+    (f"发文字号:有效性:有效关于推荐最美家庭的通知\n各乡镇妇联:\n{B}\n县妇联\n2021年1月5日\n",
+     (["县妇联"], None, "关于推荐最美家庭的通知", "各乡镇妇联", D(2021, 1, 5))),
+    # a font-size widget on the meta line; small brackets ﹝﹞ and lost glyphs (?) around the number
+    (f"您所在的位置:首页>通知公告\n来源: 时间:2019-04-12 10:45【字号:大 中 小】\n各街道总工会:\n{B}\n区总工会\n2019年4月9日\n",
+     (["区总工会"], None, None, "各街道总工会", D(2019, 4, 9))),
+    (f"?\n江妇发﹝2014﹞9号\n?\n关于开展寻找最美家庭活动的通知\n?\n各县妇联:\n{B}\n",
+     ([], "江妇发〔2014〕9号", "关于开展寻找最美家庭活动的通知", "各县妇联", None)),
     # a page date with a view count under the title
     (f"关于开展送温暖活动的通知\n2025-12-31 浏览量:63\n全省环卫清洁行业企业:\n{B}\n",
      ([], None, "关于开展送温暖活动的通知", "全省环卫清洁行业企业", None)),

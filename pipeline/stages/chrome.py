@@ -17,12 +17,13 @@ PAGE_DATE = re.compile(r"\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?:
 # breadcrumb ("您的位置:首页>>工作通知>>正文"), links to the neighbouring
 # articles ("上一篇:…"), a meta line that names two of 发布时间/来源/作者/
 # 浏览/点击/出处/录入 ("发表日期:2017/3/2 出处:本站 作者:…").
-_NAV = re.compile(r"(?:^|您的|您现在的|您当前|当前|所在)位置\s*[:：]|>>|»|首页\s*[>›]|上一篇|下一篇|进入后台|内网登录")
+_NAV = re.compile(r"(?:^|您的|您现在的|您当前|当前|所在)位置\s*[:：]|>>|»|首页\s*[>›]|上一篇|下一篇|进入后台|内网登录"
+                  r"|[【\[]\s*(?:字号|字体)\s*[:：]?\s*大|(?:字号|字体)\s*[:：]\s*大\s*中\s*小")  # a font-size widget
 _META_LABEL = re.compile(r"(?:发布|更新|发表|发稿)(?:时间|日期)|(?:信息|文章)?来源\s*[:：]|作者\s*[:：]|出处\s*[:：]"
                          r"|浏览(?:次数|量)?\s*[:：]|点击(?:数|量|率)?\s*[:：]|录入(?:者|人)?\s*[:：]|阅读(?:次数|量)?\s*[:：]"
                          r"|位读者")
 
-_SEPARATOR = re.compile(r"[|｜¦]+")  # a page's column separator on its own line
+_SEPARATOR = re.compile(r"[|｜¦?？]+")  # a page's column separator (or a lost glyph) on its own line
 # a download link's file name on its own line ("4、…的通知.doc", "报名表.xlsx")
 _FILE_NAME = re.compile(r"^[^。；;：:]{2,120}\.(?:docx?|xlsx?|wps|pdf|ofd|rar|zip)$", re.I)
 
