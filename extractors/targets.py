@@ -353,6 +353,10 @@ def _text_rejects(sent: str, ns: int, ne: int, seg: str, cues: dict) -> bool:
     return any(w in seg for w in cues["structure"])
 
 
+# a quoted honour right before the number ("“五四红旗团支部”21个", "“十佳职工”10名")
+_HONOUR = re.compile(r"(?:优秀|先进|红旗|标兵|模范|示范|最美|十佳|五好|文明|劳动奖|先锋号)[^“”\"]{0,12}[”\"]\s*[（(]?[^（）()]{0,6}[)）]?\s*$")
+
+
 def _soft_rejects(sent: str, ns: int, ne: int, seg: str, unit_raw: str, unit: str, comp: str,
                   explicit: bool, cues: dict) -> bool:
     """Cue rules that reject a number only without an explicit comparator
@@ -367,6 +371,8 @@ def _soft_rejects(sent: str, ns: int, ne: int, seg: str, unit_raw: str, unit: st
     whole_clause = sent[_clause_start(sent, ns, 0):ns]
     if any(w in whole_clause for w in cues["exists"]):
         return True
+    if _HONOUR.search(seg) and not re.search(r"各|每|推荐|选送|推选|限报|申报|上报", whole_clause):
+        return True  # "“优秀共青团员”74名": the number of honours the issuer confers
     # 全市共推选100名 is the issuer's selection; 每年段选出15名 a quota on each recipient
     if any(w in whole_clause for w in cues["award_soft"]) and not re.match(
             r"\s*[（(]?\s*(?:每|各)(?!等奖)", whole_clause):

@@ -309,6 +309,9 @@ HEADER_CASES = [
      (["区总工会"], None, None, "各街道总工会", D(2019, 4, 9))),
     (f"?\n江妇发﹝2014﹞9号\n?\n关于开展寻找最美家庭活动的通知\n?\n各县妇联:\n{B}\n",
      ([], "江妇发〔2014〕9号", "关于开展寻找最美家庭活动的通知", "各县妇联", None)),
+    # a one-line page whose cut heading ("…干部..doc:..") runs into the circular's own title
+    (f"关于评选优秀团干部..doc:..关于评选优秀团干部和优秀团员的通知各县区团委:{B}\n",
+     ([], None, "关于评选优秀团干部和优秀团员的通知", "各县区团委", None)),
     # a page date with a view count under the title
     (f"关于开展送温暖活动的通知\n2025-12-31 浏览量:63\n全省环卫清洁行业企业:\n{B}\n",
      ([], None, "关于开展送温暖活动的通知", "全省环卫清洁行业企业", None)),

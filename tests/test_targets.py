@@ -170,6 +170,7 @@ NOT_TARGETS = [
     "全市共推选优秀青年职工100名。",  # the issuer's total selection over its area
     "全县共寻访“最美家庭”50户，每户颁发证书。",
     "职工人数50人以上（含50人）的企业可单独组队。",  # a condition, bracket inside the clause
+    "三、表彰“江岭市五四红旗团支部”21个、“江岭市优秀共青团员”74名。",  # honours the issuer confers
     "只统计填写其中的表一、表二的第17、18项。",  # an ordinal over a list
     "由市总工会、市妇联、团市委等5家单位共同主办。",  # the count of the bodies named
     "四、学校已成立的教工文体协会（共14个，排名不分先后）",  # a count of the set named

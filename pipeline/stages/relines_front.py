@@ -109,11 +109,19 @@ _BARE_ADDRESSEE = re.compile(r"^(各[^，。:：；,;]{2,60}?(?:工会|单位|�
 _REPOST_LEAD = re.compile(r"^\s*(?:附|转发|现转发|现将)[^:：。，,；;]{0,30}(?:文件|通知)(?:如下)?\s*[:：]")
 
 
+# A page's heading cut short ("…优秀共青团干部..doc:..", "转发《关于申报…...") run into
+# the circular's own title in a one-line text.
+_CUT_HEADING = re.compile(r"^[^。：:]{4,100}?(?:\.{2,}|…+)(?:[A-Za-z]{2,4})?[:：]?\.{0,3}\s*(?=关于|转发)")
+
+
 def front_cuts(t: str) -> list[int]:
     """Cuts in a line at the top of a notice: after "XXX文件", around a
     发文字号 that opens it, after the title, after the addressee's colon."""
     cuts: list[int] = []
     pos = 0
+    cut_heading = _CUT_HEADING.match(t)
+    if cut_heading:  # "关于评选…干部..doc:..关于评选…的通知各县区团委:…": a page's truncated heading first
+        return [cut_heading.end()] + [cut_heading.end() + k for k in front_cuts(t[cut_heading.end():])]
     lead = _REPOST_LEAD.match(t)
     if lead and lead.end() < len(t):  # "附学院工会文件:江西…文件赣…号关于…": the reposting body's words first
         return [lead.end()] + [lead.end() + k for k in front_cuts(t[lead.end():])]

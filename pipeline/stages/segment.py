@@ -259,6 +259,10 @@ def _find_head(blocks: list[Block], start: int = 0) -> int:
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))")
 
 
+# a page's heading cut short ("转发《关于申报…...", "…干部..doc:..")
+_CUT_SHORT = re.compile(r"(?:\.{2,}|…+)(?:[A-Za-z]{2,4})?[:：]?\.{0,3}$")
+
+
 def _find_title(blocks: list[Block], i: int) -> tuple[list[int], int]:
     n = len(blocks)
     i = _skip_aside(blocks, i)
@@ -266,8 +270,8 @@ def _find_title(blocks: list[Block], i: int) -> tuple[list[int], int]:
     lines: list[int] = []
     while j < n and len(lines) < 5:
         b = blocks[j]
-        if b.kind == "paragraph" and is_page_chrome(b.text):
-            lines = []  # a title starts after the page's breadcrumb, menu or meta line
+        if b.kind == "paragraph" and (is_page_chrome(b.text) or _CUT_SHORT.search(b.text)):
+            lines = []  # a title starts after the page's breadcrumb, menu, meta line or cut heading
             j += 1
             continue
         if b.kind != "paragraph" or b.text.endswith((":", "：")) or len(b.text) > 90:
