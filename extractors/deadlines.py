@@ -74,7 +74,7 @@ _ISSUER_TASK = re.compile(r"(?:评比|评选|评审|表彰|验收|评定|评议|
 # "截至2023年底，全市已建成…": a date that counts what exists, not a deadline.
 _STATUS_AFTER = re.compile(rf"{S}[，,]?{S}(?:已经?|共|累计|全[市省区县]|我[市省区县校]"
                            rf"|[^，,。；;]{{0,20}}(?:按期|如期|顺利|全部|均已|已经?)完成)")  # "截止12月26日，推荐工作按期完成"
-_WINDOW_VERBS = r"(?:报名|申报|报送|提交|上报|递交|登记|填报|缴费|预约)"
+_WINDOW_VERBS = r"(?:报名|申报|报送|提交|上报|递交|登记|填报|缴费|预约|推荐|选送|推选)"
 # "…5月12日——5月17日，请各位教职工在钉钉中进行投票": the readers are asked to act in it
 # (a vote the public casts, "网络展示投票时间为…", is not the readers' deadline)
 _WINDOW_REQUEST = re.compile(rf"{S}[，,]{S}请[^。；;，,]{{0,20}}?(?:{_WINDOW_VERBS}|投票)")

@@ -58,6 +58,9 @@ DUE_CASES = [
     ("预报名截止时间为4月21日", Ref(text_year=2026), D(2026, 4, 21), None, "day", True),
     ("请于本月底前报送统计表", Ref(signed_date=D(2024, 3, 12)), D(2024, 3, 31), None, "month", True),
     ("请各单位于下月5日前上报", Ref(signed_date=D(2024, 12, 20)), D(2025, 1, 5), None, "day", True),
+    # a window in which recipients recommend candidates
+    ("一、评选、表彰时间2018年4月1日至4月20日组织推荐评选，五四前夕命名表彰", Ref(), D(2018, 4, 20), None, "day", False),
+    ("推荐时间：5月6日至5月17日", S18, D(2018, 5, 17), None, "day", True),
     # "no later than" before the date (real excerpt class; sentences written here)
     ("困难职工子女助学金申报不超过8月25日", S17, D(2017, 8, 25), None, "day", True),
     ("参赛作品报送不迟于2019年6月10日", Ref(), D(2019, 6, 10), None, "day", False),
