@@ -352,3 +352,27 @@ def cn_cue(a: str, seg: str, before: str) -> bool:
     if a in ("一", "两"):  # 培养一支队伍: an article, whoever is asked
         return team or (nominate and ("请" in before or seg.lstrip().startswith("各")))
     return verb or team
+
+
+# a quoted honour right before the number ("“五四红旗团支部”21个", "“十佳职工”10名")
+_HONOUR = re.compile(r"(?:优秀|先进|红旗|标兵|模范|示范|最美|十佳|五好|文明|劳动奖|先锋号)[^“”\"]{0,12}[”\"]\s*"
+                     r"[（(]?[^（）()]{0,6}[)）]?\s*$")
+
+
+def confers_honours(seg: str, clause: str) -> bool:
+    """The number counts honours the issuer confers ("“优秀共青团员”74名"):
+    a quoted honour right before it and no recipient asked to nominate in
+    its ``clause`` (各单位推荐“优秀共青团员”3名 is a quota)."""
+    return bool(_HONOUR.search(seg)) and not re.search(r"各|每|推荐|选送|推选|限报|申报|上报", clause)
+
+
+def counts_or_qualifies(before: str, after: str) -> bool:
+    """The number is no target by its neighbours: an ordinal over a list
+    (第17、18项), a count of the set just named (协会（共14个）, …等7家单位),
+    or who qualifies (5年内至少1次优秀者). ``before``: the sentence up to
+    the number; ``after``: its clause after the unit."""
+    return bool(re.search(r"第\s*\d+\s*[、,，和及与至到\-—~]\s*$", before)
+                or re.search(r"[（(]\s*(?:共|计|合计|总计)\s*$", before)
+                or re.search(r"等\s*$", before)
+                or re.match(r"\s*[^，,。；;、]{0,8}?者", after))
+

@@ -333,14 +333,8 @@ def _text_rejects(sent: str, ns: int, ne: int, seg: str, cues: dict) -> bool:
     formula (``月工资*0.5%*6``)."""
     if sent[max(0, ns - 1):ns] in ("第", "前") or sent[max(0, ns - 2):ns] in ("第 ", "前 "):
         return True
-    if re.search(r"第\s*\d+\s*[、,，和及与至到\-—~]\s*$", sent[:ns]):
-        return True  # "第17、18项": the ordinal covers the list
-    if re.search(r"[（(]\s*(?:共|计|合计|总计)\s*$", sent[:ns]):
-        return True  # "已成立的协会（共14个，…）": a count of the set just named
-    if re.search(r"等\s*$", sent[:ns]):
-        return True  # "…妇工委等7家单位": the count of the bodies just named
-    if re.match(r"\s*[^，,。；;、]{0,8}?者", _clause_after(sent, ne)):
-        return True  # "5年内至少1次优秀者", "工作满3年者": who qualifies
+    if target_evidence.counts_or_qualifies(sent[:ns], _clause_after(sent, ne)):
+        return True
     if re.search(r"[*×÷=＝]\s*$", sent[:ns]) or re.match(r"\s*[*×÷=＝]", sent[ne:]):
         return True
     clause = seg + sent[ns:ne] + _clause_after(sent, ne)
@@ -351,10 +345,6 @@ def _text_rejects(sent: str, ns: int, ne: int, seg: str, cues: dict) -> bool:
     if any(w in sent[:ns] for w in cues["eligibility_sentence"]):
         return True
     return any(w in seg for w in cues["structure"])
-
-
-# a quoted honour right before the number ("“五四红旗团支部”21个", "“十佳职工”10名")
-_HONOUR = re.compile(r"(?:优秀|先进|红旗|标兵|模范|示范|最美|十佳|五好|文明|劳动奖|先锋号)[^“”\"]{0,12}[”\"]\s*[（(]?[^（）()]{0,6}[)）]?\s*$")
 
 
 def _soft_rejects(sent: str, ns: int, ne: int, seg: str, unit_raw: str, unit: str, comp: str,
@@ -371,8 +361,8 @@ def _soft_rejects(sent: str, ns: int, ne: int, seg: str, unit_raw: str, unit: st
     whole_clause = sent[_clause_start(sent, ns, 0):ns]
     if any(w in whole_clause for w in cues["exists"]):
         return True
-    if _HONOUR.search(seg) and not re.search(r"各|每|推荐|选送|推选|限报|申报|上报", whole_clause):
-        return True  # "“优秀共青团员”74名": the number of honours the issuer confers
+    if target_evidence.confers_honours(seg, whole_clause):
+        return True
     # 全市共推选100名 is the issuer's selection; 每年段选出15名 a quota on each recipient
     if any(w in whole_clause for w in cues["award_soft"]) and not re.match(
             r"\s*[（(]?\s*(?:每|各)(?!等奖)", whole_clause):
