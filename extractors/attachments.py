@@ -227,6 +227,7 @@ def _labelled_lines(doc: Document) -> list[AttachmentZone]:
         # "附件1：X.doc" after the signature is a download list, not a page
         if i <= max(ends) or i in z.record or not m or len(text) - m.end() < 4 or \
                 text[m.end():].lstrip()[:1] in (":", "：") or attachment_list.EXTENSION.search(text) or \
+                re.match(r"\s*(?:下载)?(?:链接|地址)\s*[:：]?\s*$", text[m.end():]) or \
                 len(list(_LABEL_IN_TEXT.finditer(text))) > 1:  # one heading per line read here
             continue
         n = m.group("n")

@@ -294,12 +294,13 @@ def _wrapped_units(doc: Document) -> list[list[int]]:
     # the 署名, 成文日期 and 版记 lines close the text: a field never runs into them
     # ("联系人:刘子洋 电话:8625300" / "2022年6月30日" is no phone 86253002022)
     closing = {z.date, *z.signature, *z.record} if z else set()
+    page = set(z.page) if z else set()  # (nor does a field run into a page's own line, or out of it)
     for i, b in enumerate(doc.blocks):
         if units and i > 0:
             p = doc.blocks[i - 1]
             if (p.kind == b.kind == "paragraph" and (p.text or "").strip() and (b.text or "").strip()
                     and not _SENTENCE_END.search(p.text) and not _UNIT_START.match(b.text)
-                    and (i in closing) == (i - 1 in closing)):
+                    and (i in closing) == (i - 1 in closing) and (i in page) == (i - 1 in page)):
                 units[-1].append(i)
                 continue
         units.append([i])
@@ -458,8 +459,12 @@ def extract(doc: Document) -> tuple[list[ContactPoint], list[Warning_]]:
     runs: list[list[Item]] = []
     prev_had = False
     carry: Optional[str] = None
+    page = set(doc.zones.page) if doc.zones else set()  # a site's menus ("维权热线 12351") are no contact
     for unit in _wrapped_units(doc):
         bi, b = unit[0], doc.blocks[unit[0]]
+        if bi in page:
+            prev_had = False
+            continue
         if len(unit) > 1:
             items, b = _unit_items(doc, unit, warnings, carry)
         elif not b.text or not b.text.strip():

@@ -127,6 +127,7 @@ def test_one_line_attachment_pages(tmp_path, text, expected):
 @pytest.mark.parametrize("text", [
     "各分工会:\n请于5月1日前报名。\n校工会\n2024年4月1日\n附件:\n",  # an excerpt cut after the label
     "各分工会:\n请于5月1日前报名。\n校工会\n2024年4月1日\n附件1\n",
+    "各分工会:\n请于5月1日前报名。\n校工会\n2024年4月1日\n附件下载链接:\n",  # a link label, its link lost
 ])
 def test_label_with_nothing_after_it_gives_no_attachment(text):
     from pipeline.readers import read_bytes

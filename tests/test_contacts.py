@@ -274,3 +274,15 @@ def test_phone_does_not_run_into_the_date_line(text, phones):
 
     rec = extract_document(read_bytes("case.txt", text.encode("utf-8")))
     assert [v for c in rec.contacts for v in c.of("phone")] == phones
+
+
+def test_site_menu_phone_is_no_contact():
+    """A site's menu above the notice ("维权热线 12351") is the page's, not the issuer's contact."""
+    from pipeline.readers import read_bytes
+    from pipeline.stages.run import extract_document
+
+    text = ("江岭市总工会\n官方微信\n维权热线\n12351\n职工互助\n欢迎您访问江岭市总工会网站!\n"
+            "关于举办联赛的通知\n各基层工会:\n请于5月1日前报名。联系电话:87654321。\n")
+    rec = extract_document(read_bytes("case.txt", text.encode("utf-8")))
+    assert [v for c in rec.contacts for v in c.of("phone")] == ["87654321"]
+

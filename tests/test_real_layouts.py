@@ -312,6 +312,10 @@ HEADER_CASES = [
     # a one-line page whose cut heading ("…干部..doc:..") runs into the circular's own title
     (f"关于评选优秀团干部..doc:..关于评选优秀团干部和优秀团员的通知各县区团委:{B}\n",
      ([], None, "关于评选优秀团干部和优秀团员的通知", "各县区团委", None)),
+    # a site's menu of short lines above the title, an upload/visit meta line between title and number
+    (f"江岭市总工会\n官方微信\n维权热线\n12351\n职工互助\n欢迎您访问江岭市总工会网站!\n今天是:\n"
+     f"关于举办职业技能联赛的通知\n上传时间:2015年08月04日 16:23:35 访问数量:5054\n江工发〔2015〕41号\n市直各基层工会:\n{B}\n",
+     ([], "江工发〔2015〕41号", "关于举办职业技能联赛的通知", "市直各基层工会", None)),
     # a page date with a view count under the title
     (f"关于开展送温暖活动的通知\n2025-12-31 浏览量:63\n全省环卫清洁行业企业:\n{B}\n",
      ([], None, "关于开展送温暖活动的通知", "全省环卫清洁行业企业", None)),

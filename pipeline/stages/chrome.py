@@ -19,7 +19,7 @@ PAGE_DATE = re.compile(r"\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?:
 # 浏览/点击/出处/录入 ("发表日期:2017/3/2 出处:本站 作者:…").
 _NAV = re.compile(r"(?:^|您的|您现在的|您当前|当前|所在)位置\s*[:：]|>>|»|首页\s*[>›]|上一篇|下一篇|进入后台|内网登录"
                   r"|[【\[]\s*(?:字号|字体)\s*[:：]?\s*大|(?:字号|字体)\s*[:：]\s*大\s*中\s*小")  # a font-size widget
-_META_LABEL = re.compile(r"(?:发布|更新|发表|发稿)(?:时间|日期)|(?:信息|文章)?来源\s*[:：]|作者\s*[:：]|出处\s*[:：]"
+_META_LABEL = re.compile(r"(?:发布|更新|发表|发稿|上传)(?:时间|日期)|访问(?:数量|次数|量)\s*[:：]|(?:信息|文章)?来源\s*[:：]|作者\s*[:：]|出处\s*[:：]"
                          r"|浏览(?:次数|量)?\s*[:：]|点击(?:数|量|率)?\s*[:：]|录入(?:者|人)?\s*[:：]|阅读(?:次数|量)?\s*[:：]"
                          r"|位读者")
 
@@ -48,6 +48,22 @@ def is_page_chrome(t: str) -> bool:
         or bool(_CATALOGUE.match(t)) or (len(_FIELDS.findall(t)) >= 2 or bool(re.search(r"[:：].*[|｜]\s*$", t)))
 
 
+def _menu_end(blocks: Sequence[Block]) -> int:
+    """Index after a site's menu above the notice: four or more short lines
+    with no punctuation ("官方微信", "维权热线", "职工互助" …) and the
+    greeting under them, all before the first title-like line; 0 when none."""
+    short = 0
+    for k, b in enumerate(blocks):
+        t = b.text if b.kind == "paragraph" else ""
+        if re.search(r"(?:通知|通告|公告|意见|方案|办法|决定)$", t) or re.search(r"[〔\[［(（【﹝](?:19|20)\d{2}", t):
+            return k if short >= 4 else 0
+        if len(t) <= 12 and not re.search(r"[，。；：:,;]", t) or re.match(r"(?:欢迎您?访问|今天是)", t):
+            short += 1
+        else:
+            return 0
+    return 0
+
+
 def page_top_end(blocks: Sequence[Block]) -> int:
     """Index after the last navigation line (breadcrumb, 上一篇/下一篇,
     login menu) among ``blocks`` (the first lines of a document) above its
@@ -61,7 +77,7 @@ def page_top_end(blocks: Sequence[Block]) -> int:
             break  # the notice has begun: links after it (上一篇/下一篇 at its foot) are no top
         if _NAV.search(b.text) and k + 1 < len(blocks):
             end = k + 1
-    return end
+    return max(end, _menu_end(blocks))
 
 
 def nav_prefix_end(raw: str) -> int:

@@ -78,7 +78,7 @@ def segment(doc: Document) -> Zones:
         if _is_title_end("".join(b.text for b in blocks[:start])):
             break
     # a saved page's site name, menus and breadcrumb above the notice are the page's, not its own
-    heading, top = start, page_top_end(blocks[:10])
+    heading, top = start, page_top_end(blocks[:24])
     start = max(start, top)
     # -- 版头 (§7.2), 标题 (§7.3.1), and the reposting body's lines before them
     z.head, z.title, i, z.body = _front(blocks, start)
@@ -213,6 +213,8 @@ def _title_before(blocks: list[Block], lines: list[int]) -> list[int]:
     run: list[int] = []
     for j in reversed(lines):
         b = blocks[j]
+        if b.kind == "paragraph" and is_page_chrome(b.text) and not run:
+            continue  # a page's meta line between the title and the 发文字号
         if b.kind != "paragraph" or _is_header_line(b) or len(run) >= 5 or is_page_chrome(b.text):
             break
         run.insert(0, j)
