@@ -34,7 +34,7 @@ PHONE = _PHONE  # public: contacts.py looks for phones printed without a label
 _DELIM = re.compile(r"[\s、，,；;/（）()]+")
 _CJK_RUN = re.compile(rf"[{CJK}·]+")
 _ASCII_ID = re.compile(r"[A-Za-z][A-Za-z0-9_\-]{3,29}")
-_INTERNAL = re.compile(r"[1-9]\d{3}")  # an internal extension printed alone (内线)
+_INTERNAL = re.compile(r"[1-9]\d{3,4}")  # an internal number printed alone (内线, 校内短号)
 _QQ = re.compile(r"[1-9]\d{4,11}(?![0-9])")
 _MOBILE = re.compile(r"1[3-9]\d{9}(?![0-9])")
 # Last characters that make a token an organisation rather than a person.
@@ -298,7 +298,7 @@ def _read_value(text: str, kind: str, pos: int, end: int, block: int,
             return [], None
         if not normalise_phone(m) and kind == "phone" and _INTERNAL.fullmatch(m.group()) and (
                 re.match(r"\s*(?:[。，,；;）)]|$)", text[m.end():end])):
-            # "电话:4978。": a 4-digit internal number (内线) after an explicit 电话 label
+            # "电话:4978。": a 4- or 5-digit internal number (内线) after an explicit 电话 label
             return [Item("phone", m.group(), m.group(), block, m.start(), m.end())], m.end()
         return (_phone_items(m, kind, block), m.end()) if normalise_phone(m) else (None, None)
     if kind in ("name", "dept"):

@@ -86,8 +86,9 @@ def _from_title(doc: Document, title: Optional[Title]) -> list[Issuer]:
     if title is None:
         return []
     t = title.text
-    # "XX总工会关于…", also "XX教育局转发…" / "XX总工会印发…"
-    m = re.search(r"关于|转发|印发", t)
+    # "XX总工会关于…", also "XX教育局转发…" / "XX总工会印发…", and a heading that
+    # names its body's act ("机关工会开展…征集活动", a page heading as the only title)
+    m = re.search(r"关于|转发|印发", t) or re.search(r"(?<=[会委部局办室])(?:开展|举办|组织|召开|启动|征集)", t[:30])
     k = m.start() if m else -1
     if k < 2:
         return []

@@ -316,6 +316,12 @@ HEADER_CASES = [
     (f"江岭市总工会\n官方微信\n维权热线\n12351\n职工互助\n欢迎您访问江岭市总工会网站!\n今天是:\n"
      f"关于举办职业技能联赛的通知\n上传时间:2015年08月04日 16:23:35 访问数量:5054\n江工发〔2015〕41号\n市直各基层工会:\n{B}\n",
      ([], "江工发〔2015〕41号", "关于举办职业技能联赛的通知", "市直各基层工会", None)),
+    # a page heading with no 文种 word is the only title when the addressee follows it (past the
+    # site's name and posting date); the body it names as acting is the issuer
+    (f"机关工会开展合理化建议征集活动\n某某网 2009-03-02\n各工会小组:\n{B}\n",
+     (["机关工会"], None, "机关工会开展合理化建议征集活动", "各工会小组", None)),
+    (f"湖滨小学工会迎元旦系列活动安排\n各位老师:\n{B}\n湖滨小学工会\n2010年12月28日\n",
+     (["湖滨小学工会"], None, "湖滨小学工会迎元旦系列活动安排", "各位老师", D(2010, 12, 28))),
     # a page date with a view count under the title
     (f"关于开展送温暖活动的通知\n2025-12-31 浏览量:63\n全省环卫清洁行业企业:\n{B}\n",
      ([], None, "关于开展送温暖活动的通知", "全省环卫清洁行业企业", None)),

@@ -43,6 +43,8 @@ def is_page_chrome(t: str) -> bool:
         return False  # a page's own line is short, no sentence: else the notice run onto one line
     if PAGE_DATE.match(t) and _META_LABEL.search(t):
         return True  # "2025-12-31 浏览量:63"
+    if len(t) <= 30 and re.search(r"(?<!\d)(?:19|20)\d{2}-\d{1,2}-\d{1,2}$", t) and not re.search(r"[，。；：:]", t):
+        return True  # a site's name and the posting date under a heading ("亚投(中国) 2008-01-21")
     return bool(_NAV.search(t)) or len(_META_LABEL.findall(t)) >= 2 \
         or bool(PAGE_DATE.fullmatch(t)) or bool(_SEPARATOR.fullmatch(t)) or bool(_FILE_NAME.match(t)) \
         or bool(_CATALOGUE.match(t)) or (len(_FIELDS.findall(t)) >= 2 or bool(re.search(r"[:：].*[|｜]\s*$", t)))

@@ -86,6 +86,11 @@ def segment(doc: Document) -> Zones:
         z.title = list(range(top, heading))
     # -- 主送机关 (§7.3.2): the addressee line ending with a colon.
     i = _skip_aside(blocks, i)
+    if not z.title and not z.head and i + 1 < n and not _is_recipients(blocks[i]):
+        j = _skip_aside(blocks, i + 1)  # a page heading with no 文种 word, then the addressee
+        if j < n and _is_recipients(blocks[j]) and _heading_above(blocks, i, j):
+            z.title, i = [i], j
+            z.body = [k for k in z.body if k != z.title[0]]
     if i < n and _is_recipients(blocks[i]):
         z.recipients = i
         i += 1
@@ -114,6 +119,15 @@ def _page_lines(blocks: list[Block], top: int, z: Zones) -> None:
              and is_page_chrome(blocks[k].text)}
     z.page = sorted(page)
     z.body = [k for k in z.body if k not in page]
+
+
+def _heading_above(blocks: list[Block], k: int, recipients: int) -> bool:
+    """Line ``k`` is a page heading that is the only title (real/README.md):
+    only the page's own lines between it and the addressee, short, no
+    sentence ("机关工会开展“金点子”合理化建议征集活动" / "亚投(中国) 2008-01-21")."""
+    t = blocks[k].text
+    return (blocks[k].kind == "paragraph" and 6 <= len(t) <= 40 and not re.search(r"[，。；：:,;！!？?]", t)
+            and all(is_page_chrome(blocks[m].text) or _ASIDE.match(blocks[m].text) for m in range(k + 1, recipients)))
 
 
 def _opens_front(t: str) -> bool:
