@@ -92,9 +92,11 @@ def _file_lines(doc: Document) -> list[attachment_list.Item]:
     web page's download link) outside the attachment pages, numbered in order."""
     z = doc.zones
     inside = {k for a in z.attachments for k in [a.label_block, *a.blocks]}
+    # (a link to the notice's own file above it, "4、…的通知.doc", is no attachment)
+    first = z.recipients if z.recipients is not None else max([*z.head, *z.title], default=-1)
     out = []
     for i, b in doc.paragraphs():
-        if i not in inside and attachment_list.FILE_LINE.match(b.text):
+        if i not in inside and i > first and attachment_list.FILE_LINE.match(b.text):
             for t in attachment_list.clean_title(b.text):
                 if not any(attachment_list.same_title(t, o.title) for o in out):  # a link printed twice
                     out.append(attachment_list.Item(len(out) + 1, t))

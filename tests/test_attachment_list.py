@@ -135,3 +135,14 @@ def test_label_with_nothing_after_it_gives_no_attachment(text):
 
     assert extract_document(read_bytes("case.txt", text.encode("utf-8"))).attachments == []
 
+
+def test_link_to_the_notice_itself_is_no_attachment():
+    """A page's link to the notice's own file above its title is no attachment; a file after the body is."""
+    from pipeline.readers import read_bytes
+    from pipeline.stages.run import extract_document
+
+    text = ("2、江岭市总工会关于举办书法比赛的通知.doc\n江岭市总工会关于举办书法比赛的通知\n江工发〔2013〕2号\n"
+            "各区总工会:\n请于5月1日前报名。\n江岭市总工会\n2013年4月1日\n书法比赛报名表.xls\n")
+    rec = extract_document(read_bytes("case.txt", text.encode("utf-8")))
+    assert [(a.number, a.title) for a in rec.attachments] == [(1, "书法比赛报名表")]
+
