@@ -22,7 +22,7 @@ def extract(doc: Document) -> Optional[Title]:
     text = _NUMBER_AFTER.sub("", text)
     # a web page's column tag before the title ("【通知】", "[通知公告]") is not printed on the circular
     text = re.sub(r"^(?:【[^】]{1,8}】|\[[^\]]{1,8}\])\s*(?=\S)", "", text)
-    text = _strip_page_prefix(text)
+    text = _strip_page_prefix(re.sub(r"^[-·•\s]*(?:相关推荐|相关文章|相关阅读|推荐阅读|热门推荐)[:：]?", "", text))
     return Title(text=text, evidence=evidence(doc, z.title[0]))
 
 

@@ -322,6 +322,12 @@ HEADER_CASES = [
      (["机关工会"], None, "机关工会开展合理化建议征集活动", "各工会小组", None)),
     (f"湖滨小学工会迎元旦系列活动安排\n各位老师:\n{B}\n湖滨小学工会\n2010年12月28日\n",
      (["湖滨小学工会"], None, "湖滨小学工会迎元旦系列活动安排", "各位老师", D(2010, 12, 28))),
+    # a short abbreviation run into the 机关代字 is part of the number, not a second issuer
+    (f"江岭市国资委党委办公室文件\n国资党办群工[2007]42号\n关于做好三八红旗手推荐工作的通知\n各企业党委:\n{B}\n",
+     (["江岭市国资委党委办公室"], "国资党办群工〔2007〕42号", "关于做好三八红旗手推荐工作的通知", "各企业党委", None)),
+    # a template site's "related" label run into the heading
+    (f"-相关推荐开展2016年度金秋助学活动的通知\n各县(市、区)总工会:\n{B}\n",
+     ([], None, "开展2016年度金秋助学活动的通知", "各县(市、区)总工会", None)),
     # a page date with a view count under the title
     (f"关于开展送温暖活动的通知\n2025-12-31 浏览量:63\n全省环卫清洁行业企业:\n{B}\n",
      ([], None, "关于开展送温暖活动的通知", "全省环卫清洁行业企业", None)),

@@ -93,7 +93,7 @@ def _header_before_number(t: str) -> Optional[int]:
     pre = t[:m.start()]
     if re.search(r"关于|转发|印发|根据", pre):  # a title or sentence citing a number
         return None
-    for k in range(len(pre) - 2, 1, -1):
+    for k in range(len(pre) - 2, 4, -1):  # (a name of 5+ characters: "国资党办群工〔2007〕" is one 机关代字)
         if len(pre) - k <= 8 and is_org_name(pre[:k]):
             return k
     return None
