@@ -117,7 +117,9 @@ def extract_signed_date(doc: Document) -> tuple[Optional[dt.date], Optional[Evid
     z = doc.zones
     if not z or z.date is None:
         return None, None
-    hit = parse_date_line(doc.blocks[z.date].text, _printed_dates(doc))
+    text = doc.blocks[z.date].text
+    # (the page's own dates are gathered only when a compact date has two readings)
+    hit = parse_date_line(text, _printed_dates(doc) if len(compact_readings(text)) > 1 else ())
     if not hit:
         return None, None
     d, s, e = hit

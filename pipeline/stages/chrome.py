@@ -24,6 +24,8 @@ _META_LABEL = re.compile(r"(?:发布|更新|发表|发稿|上传)(?:时间|日�
                          r"|位读者")
 
 _SEPARATOR = re.compile(r"[|｜¦?？]+")  # a page's column separator (or a lost glyph) on its own line
+# the end of a page's heading cut short ("转发《关于申报…...", "…干部..doc:..")
+CUT_SHORT = r"(?:\.{2,}|…+)(?:[A-Za-z]{2,4})?[:：]?\.{0,3}"
 # a download link's file name on its own line ("4、…的通知.doc", "报名表.xlsx")
 _FILE_NAME = re.compile(r"^[^。；;：:]{2,120}\.(?:docx?|xlsx?|wps|pdf|ofd|rar|zip)$", re.I)
 

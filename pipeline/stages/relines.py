@@ -392,7 +392,8 @@ def reline(doc: Document) -> None:
             chrome += 1
         cuts = _front_cuts(b.text) if front and k - chrome < 4 and not page_line else []
         if front and k - chrome < 4 and len(b.text) > 120:  # a whole page on one line: its menus first
-            nav = next((i for i, o in enumerate(b.offsets) if o >= nav_prefix_end(b.raw)), 0)
+            raw_end = nav_prefix_end(b.raw)
+            nav = next((i for i, o in enumerate(b.offsets) if o >= raw_end), 0) if raw_end else 0
             if nav:
                 cuts = [nav] + [nav + c for c in _front_cuts(b.text[nav:])]
         if len(b.text) > 12:

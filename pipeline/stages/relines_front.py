@@ -12,6 +12,7 @@ from typing import Optional
 from extractors.doc_number import own_number as parse_doc_number
 from extractors.doc_number import parse as parse_any_number
 from extractors.orgs import is_org_name, title_endings
+from pipeline.stages.chrome import CUT_SHORT
 
 # Words that open a 主送机关 ("各县总工会", "全体教职工", "所属各分会", "市直各单位").
 ADDRESSEE = re.compile(r"^(?:各|全体|全(?:校|院|系|厂|局|公司|集团|市|区|县)|所属|校内|院内|机关|集团|公司|本|直属|有关|市直|区直|县直|市总|"
@@ -111,7 +112,7 @@ _REPOST_LEAD = re.compile(r"^\s*(?:附|转发|现转发|现将)[^:：。，,；;
 
 # A page's heading cut short ("…优秀共青团干部..doc:..", "转发《关于申报…...") run into
 # the circular's own title in a one-line text.
-_CUT_HEADING = re.compile(r"^[^。：:]{4,100}?(?:\.{2,}|…+)(?:[A-Za-z]{2,4})?[:：]?\.{0,3}\s*(?=关于|转发)")
+_CUT_HEADING = re.compile(rf"^[^。：:]{{4,100}}?{CUT_SHORT}\s*(?=关于|转发)")
 
 
 def front_cuts(t: str) -> list[int]:

@@ -19,7 +19,7 @@ from extractors.dates import FULL_DATE, NUMERIC_DATE_LINE, compact_readings
 from extractors.doc_number import own_number as parse_doc_number
 from extractors.orgs import is_org_name, split_orgs, title_endings
 from models.document import AttachmentZone, Block, Document, Zones
-from pipeline.stages.chrome import is_page_chrome, page_top_end
+from pipeline.stages.chrome import CUT_SHORT, is_page_chrome, page_top_end
 from pipeline.stages.relines import SENTENCE_OPENER, looks_like_recipients, reline
 
 # A line holding only a full date, optionally after an org and before 印发.
@@ -275,8 +275,7 @@ def _find_head(blocks: list[Block], start: int = 0) -> int:
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))")
 
 
-# a page's heading cut short ("转发《关于申报…...", "…干部..doc:..")
-_CUT_SHORT = re.compile(r"(?:\.{2,}|…+)(?:[A-Za-z]{2,4})?[:：]?\.{0,3}$")
+_CUT_SHORT = re.compile(CUT_SHORT + "$")  # a page's heading cut short
 
 
 def _find_title(blocks: list[Block], i: int) -> tuple[list[int], int]:
