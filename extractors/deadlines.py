@@ -64,13 +64,19 @@ _OBLIGED_BEFORE = re.compile(rf"(?:要|须|需|应|应当|必须|务必)(?:在|�
 _UNTIL_BEFORE = re.compile(rf"(?:即日起|即日|自即日起|从即日起|从今日起|今日起){S}(?:至|到){S}$")
 # the date that figures or ages are counted to, not a date to act by
 _AS_OF = re.compile(r"(?:统计|数据|数字|年龄|工龄|党龄|会龄|计算|时点)[^，。；,;]{0,6}(?:截止|截至)[^，。；,;]{0,4}$")
+# a date that bounds who qualifies ("2009年8月31日之前（含8月31日）出生", "前年满
+# 六周岁", "以前参加工作的"): eligibility, not a date by which anyone acts
+_QUALIFIES_AFTER = re.compile(rf"{S}(?:之|以)?[前后]?{S}(?:[（(]含[^）)]{{0,12}}[）)])?{S}"
+                              r"(?:出生|年满|满[0-9一二三四五六七八九十]+周?岁|参加工作|入职|退休|离休|取得)")
 # "no later than" before the date ("申报不超过8月25日", "不迟于6月10日报送")
 _NO_LATER_BEFORE = re.compile(rf"(?:不迟于|不晚于|最迟(?:于|在|不超过)?|最晚(?:于|在|不超过)?|不得(?:迟于|晚于|超过)"
                               rf"|(?<=[报交送名])不超过){S}$")
 _NEXT_CONSEQUENCE = re.compile(r"\s*(?:逾期|过期|未按时|未在规定时间|超过时限|届时未)")
 # The issuer's own schedule, not a task set on the reader ("评比工作于2013年1月
-# 中旬完成", real excerpts): the clause's subject is the issuer's review work.
-_ISSUER_TASK = re.compile(r"(?:评比|评选|评审|表彰|验收|评定|评议|公示|颁奖)(?:工作|活动)?(?:将|拟|定)?于?$")
+# 中旬完成", real excerpts): the clause's subject is the issuer's review work,
+# or what it hands out ("奖品、奖金和证书将于11月底前寄送获奖者").
+_ISSUER_TASK = re.compile(r"(?:评比|评选|评审|表彰|验收|评定|评议|公示|颁奖"
+                          r"|奖品|奖金|奖状|证书|奖杯|获奖名单|评选结果|比赛结果)(?:工作|活动)?(?:将|拟|定)?于?$")
 # "截至2023年底，全市已建成…": a date that counts what exists, not a deadline.
 _STATUS_AFTER = re.compile(rf"{S}[，,]?{S}(?:已经?|共|累计|全[市省区县]|我[市省区县校]"
                            rf"|[^，,。；;]{{0,20}}(?:按期|如期|顺利|全部|均已|已经?)完成)")  # "截止12月26日，推荐工作按期完成"
@@ -170,6 +176,8 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
         return False
     if _AS_OF.search(clause):
         return False  # "数据统计截止到6月30日", "年龄计算截至…": the date the figures count to
+    if _QUALIFIES_AFTER.match(sent, it.end):
+        return False
     has_action = find_action(sent, it.end) is not None
     labelled = bool(v["label_re"].search(before)) or bool(
         heading and not clause.strip() and v["label_re"].search(heading))
@@ -434,12 +442,12 @@ def block_heading(text: Optional[str]) -> Optional[str]:
 
 
 # "2016年…", and a date a web page prints in figures ("2016-04-25", "2016/4/25")
-_YEAR_RE = re.compile(rf"(?<![0-9])((?:19|20)[0-9]{{2}})(?:{S}年|([-/.])[01]?[0-9]\2[0-3]?[0-9](?![0-9]))")
+_YEAR_RE = re.compile(rf"(?<![0-9])((?:19|20)[0-9]{{2}})(?:{S}(?:学)?年|([-/.])[01]?[0-9]\2[0-3]?[0-9](?![0-9]))")
 
 
 def text_year(doc: Document) -> Optional[int]:
     """The latest year printed in ``doc`` ("2026年5月15日", "2010年工会工作
-    安排"; a birth year "1986年1月1日以后出生" is earlier): real/README.md's
+    安排", "2015学年招生工作"; a birth year "1986年1月1日以后出生" is earlier): real/README.md's
     year source when the notice has no 成文日期, 印发日期 or 发文字号. None
     when no year is printed."""
     years = {int(m.group(1)) for b in doc.blocks for m in _YEAR_RE.finditer(b.text or "")}

@@ -376,3 +376,70 @@ def counts_or_qualifies(before: str, after: str) -> bool:
                 or re.search(r"等\s*$", before)
                 or re.match(r"\s*[^，,。；;、]{0,8}?者", after))
 
+
+
+# a count of people before the bodies it sorts ("25人以上企业要单独建会",
+# "100名以下单位"): a threshold describing who, not a target
+_HEADCOUNT_OF = re.compile(r"\s*(?:的)?\s*"
+                           r"(?:非公企业|企业|单位|公司|机关|学校|工会|班组|车间)")
+
+
+def headcount_threshold(unit: str, bound_after: bool, after: str) -> bool:
+    """A headcount (人/名) bounded by 以上/以下 after its unit
+    (``bound_after``) right before the kind of body it sorts (``after``: the
+    text after the bound): ``所有25人以上企业要单独建会`` — an eligibility
+    threshold (ANNOTATION.md "targets"), not a goal."""
+    return unit in ("人", "名") and bound_after and bool(_HEADCOUNT_OF.match(after))
+
+
+# the issuer's batches ("分三批，共141人", "第一批：8月25—28日，47人")
+_BATCH = re.compile(r"(?:第|分)?[一二三四五六七八九十两0-9]+批")
+
+
+def batch_schedule(sent: str, comp: str) -> bool:
+    """A plain count in a sentence that lays out the issuer's batches
+    (``第一批：8月25—28日，47人``): the size of each trip or session the
+    issuer runs (../shared/real/README.md "Targets": capacities), unless a
+    quota word or a nominating verb hands it to recipients (每批限报10人)."""
+    if comp != "=" or not _BATCH.search(sent) or quota_word(sent):
+        return False
+    return not any(v in sent for v in _cues()["quota_verbs"])
+
+
+# an inline label naming what a candidate must meet ("2、示范点建设标准：面积在
+# 30平方米以上…", "申报条件：…"): its numbers are eligibility, not targets
+_CRITERIA_LABEL = re.compile(r"^\s*(?:[（(]?[0-9一二三四五六七八九十]{1,2}[)）、.．]\s*)?"
+                             r"[^，,。；;：:]{0,12}(?:标准|条件|资格)\s*[：:]")
+
+
+def criteria_label(sent: str) -> bool:
+    """``sent`` opens with a label of qualifying standards or conditions
+    (建设标准：, 参评条件：) and names no nominated set (:func:`nominated_set`)."""
+    return bool(_CRITERIA_LABEL.match(sent)) and not nominated_set(sent) and "保障条件" not in sent[:16]
+
+
+# a section heading (二、评比条件), at a line start or run into a flattened
+# line after a sentence end
+_SECTION = re.compile(r"(?:^|(?<=[。；;!！?？\s]))\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])"
+                      r"\s*([^，,。；;：:\d]{2,12})")
+# the conditions a candidate must meet (评比条件, 申报条件, 推荐标准): a
+# number under it is an eligibility threshold (ANNOTATION.md "targets": not
+# eligibility thresholds) unless its sentence sets a quota on the nominations
+# (推荐的先进个人中一线职工比例不低于70%); not 保障条件 (the issuer's resources)
+_CRITERIA = re.compile(r"(?<!保障)条件|(?:评选|评比|推荐|申报|考核|参评)标准|资格")
+
+
+# the quota the issuer itself was given (二、我区推荐总名额): its items are not
+# targets (../shared/real/README.md "Targets": quotas handed to the issuer),
+# a sentence in it that sets a cap on each recipient is (各单位最多可推荐1项)
+_OWN_QUOTA = re.compile(r"(?:我|本)[市区县省校院局委系]{1,2}[^，,。；;：:]{0,8}(?:名额|指标)")
+EACH_RECIPIENT = re.compile(r"各(?:单位|学校|校|基层|分会|工会|部门)|每(?:个|所|家)?(?:单位|学校|校|基层|分会|工会|部门)")
+
+
+def section_marks(text: str) -> list[tuple[int, Optional[str]]]:
+    """(position, kind) for each section heading in a block's ``text``:
+    kind ``criteria`` opens a conditions section (eligibility), ``own`` the
+    issuer's own quota, None any other — ../shared/real/README.md "Targets"."""
+    def kind(h: str) -> Optional[str]:
+        return "criteria" if _CRITERIA.search(h) else "own" if _OWN_QUOTA.search(h) else None
+    return [(m.start(), kind(m.group(1))) for m in _SECTION.finditer(text)]

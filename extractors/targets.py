@@ -354,7 +354,8 @@ def _soft_rejects(sent: str, ns: int, ne: int, seg: str, unit_raw: str, unit: st
     lengths), and schedules and the issuer's capacities or run
     conditions (``每条线路报名人数至少20人``, ``每周2次``:
     ``target_evidence.soft_rejects``)."""
-    if target_evidence.soft_rejects(seg, seg + sent[ns:ne] + _clause_after(sent, ne), unit, comp):
+    if target_evidence.soft_rejects(seg, seg + sent[ns:ne] + _clause_after(sent, ne), unit, comp) or \
+            target_evidence.batch_schedule(sent, comp):
         return True
     if explicit:
         return False
@@ -422,8 +423,9 @@ def _decide(sent: str, ns: int, ne: int, seg: str, a: str, b: Optional[str], uni
         w in sent[:ns] for w in cues["ge_sentence"]))
     if _soft_rejects(sent, ns, ne, seg, unit_raw, unit, comp, explicit, cues):
         return None
-    if sent[ne + cue_after:].startswith(("的", "（含）", "(含)")) or target_evidence.describes_holder(
-            _without_remark(sent[ne + cue_after:])):
+    rest = sent[ne + cue_after:]
+    if rest.startswith(("的", "（含）", "(含)")) or target_evidence.describes_holder(
+            _without_remark(rest)) or target_evidence.headcount_threshold(unit, cue_after > 0, rest):
         return None  # 不超过25人（含）的小微企业: a threshold that describes
     if (_is_cn(a) or (b is not None and _is_cn(b))) and _cn_rejects(
             a, seg, sent, ns, ne, heading, explicit, cues):
@@ -512,13 +514,14 @@ def extract(doc: Document) -> list[Target]:
             continue
         text = b.text
         heading = _is_heading(text)
-        marks = _section_marks(text)
+        marks = target_evidence.section_marks(text)
         for sm in _SENT.finditer(text):
             sent = sm.group()
             criteria = next((c for pos, c in reversed(marks) if pos <= sm.start()), criteria)
-            if criteria == "criteria" and not target_evidence.nominated_set(sent):
+            if (criteria == "criteria" and not target_evidence.nominated_set(sent)) or \
+                    target_evidence.criteria_label(sent):
                 continue
-            if criteria == "own" and not _EACH_RECIPIENT.search(sent):
+            if criteria == "own" and not target_evidence.EACH_RECIPIENT.search(sent):
                 continue
             h = None if heading else _INLINE_HEADING.match(sent)
             # a section heading run into its first item (a page pasted onto one
@@ -571,29 +574,3 @@ def _table_row(text: str, t: Target, cues: dict) -> bool:
 _INLINE_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+、[^，,。；;：:\d]{2,30}?"
                              r"(?=\s*(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,2}[）)]))")
 
-
-# a section heading (二、评比条件), at a line start or run into a flattened
-# line after a sentence end
-_SECTION = re.compile(r"(?:^|(?<=[。；;!！?？\s]))\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])"
-                      r"\s*([^，,。；;：:\d]{2,12})")
-# the conditions a candidate must meet (评比条件, 申报条件, 推荐标准): a
-# number under it is an eligibility threshold (ANNOTATION.md "targets": not
-# eligibility thresholds) unless its sentence sets a quota on the nominations
-# (推荐的先进个人中一线职工比例不低于70%); not 保障条件 (the issuer's resources)
-_CRITERIA = re.compile(r"(?<!保障)条件|(?:评选|评比|推荐|申报|考核|参评)标准|资格")
-
-
-# the quota the issuer itself was given (二、我区推荐总名额): its items are not
-# targets (../shared/real/README.md "Targets": quotas handed to the issuer),
-# a sentence in it that sets a cap on each recipient is (各单位最多可推荐1项)
-_OWN_QUOTA = re.compile(r"(?:我|本)[市区县省校院局委系]{1,2}[^，,。；;：:]{0,8}(?:名额|指标)")
-_EACH_RECIPIENT = re.compile(r"各(?:单位|学校|校|基层|分会|工会|部门)|每(?:个|所|家)?(?:单位|学校|校|基层|分会|工会|部门)")
-
-
-def _section_marks(text: str) -> list[tuple[int, Optional[str]]]:
-    """(position, kind) for each section heading in a block's ``text``:
-    kind ``criteria`` opens a conditions section (eligibility), ``own`` the
-    issuer's own quota, None any other — ../shared/real/README.md "Targets"."""
-    def kind(h: str) -> Optional[str]:
-        return "criteria" if _CRITERIA.search(h) else "own" if _OWN_QUOTA.search(h) else None
-    return [(m.start(), kind(m.group(1))) for m in _SECTION.finditer(text)]

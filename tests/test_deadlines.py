@@ -110,6 +110,11 @@ NOT_DEADLINES = [
     ("年龄计算截至2018年12月31日", S18),
     ("评审阶段（5月—6月10日）", S18),  # a stage heading
     ("二、申报阶段（2018年4月1日—4月30日）", S18),
+    ("报名对象为2012年8月31日之前（含8月31日）出生的适龄儿童", S18),  # a date bounding who qualifies
+    ("凡1990年1月1日以后参加工作的职工均可报名", S18),
+    ("2000年12月31日前年满18周岁的会员可申报", S18),
+    ("奖品、奖金和证书将于2018年11月底前通过邮局寄送获奖者", S18),  # what the issuer hands out
+    ("获奖名单将于6月10日前在网站公布", S18),
 ]
 
 
@@ -355,3 +360,19 @@ def test_sole_attachment_named_without_number(ref, atts):
     text = f"关于开展推荐工作的通知\n各区总工会：\n请于5月20日前将推荐表{ref}报送市总工会。\n附件：推荐表\n市总工会\n2024年5月6日\n"
     rec = extract_document(read_bytes("case.txt", text.encode("utf-8")))
     assert [d.attachments for d in rec.deadlines] == [atts]
+
+
+@pytest.mark.parametrize("text, year", [
+    ("2015学年义务教育阶段招生工作安排\n报名对象为2009年8月31日前出生的儿童。请于4月10日前报送。", 2015),
+    ("关于做好2021学年教职工疗休养的通知\n2019年出台的办法继续执行。", 2021),
+    ("关于开展2010年工会工作的通知", 2010),
+])
+def test_text_year_reads_school_years(text, year):
+    """real/README.md year source: a 学年 in the text counts like a 年."""
+    from extractors.deadlines import text_year
+    from pipeline.readers import read_bytes
+    from pipeline.stages.normalise import normalise
+
+    doc = read_bytes("case.txt", text.encode("utf-8"))
+    normalise(doc)
+    assert text_year(doc) == year
