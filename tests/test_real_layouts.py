@@ -320,6 +320,11 @@ HEADER_CASES = [
     # site's name and posting date); the body it names as acting is the issuer
     (f"机关工会开展合理化建议征集活动\n某某网 2009-03-02\n各工会小组:\n{B}\n",
      (["机关工会"], None, "机关工会开展合理化建议征集活动", "各工会小组", None)),
+    # … or when the page's meta lines follow it and no addressee is printed
+    (f"工会会员信息登记工作安排\n发布时间:2021-04-22 发布机构:某镇人民政府 浏览次数:118\n{B}\n",
+     ([], None, "工会会员信息登记工作安排", None, None)),
+    (f"教职工健步走活动安排\n发布日期:2023-10-09 来源:校工会 点击:52\n{B}\n",
+     ([], None, "教职工健步走活动安排", None, None)),
     (f"湖滨小学工会迎元旦系列活动安排\n各位老师:\n{B}\n湖滨小学工会\n2010年12月28日\n",
      (["湖滨小学工会"], None, "湖滨小学工会迎元旦系列活动安排", "各位老师", D(2010, 12, 28))),
     # a short abbreviation run into the 机关代字 is part of the number, not a second issuer
@@ -446,6 +451,9 @@ def test_printed_on_real_layouts(text, printed):
     "当前位置:首页 > 信息公开 |\n索 引 号:008571043/2014-00003 |\n发布机构:青石乡 |\n发布日期:2014/8/29 10:52:12 |\n"
     "青石乡工会开展金秋助学活动\n为落实县总工会通知精神,我会成立了以工会主席为组长的领导小组,慰问困难职工子女12名。\n"
     "青石乡人民政府\n2014年8月29日\n",
+    # a site and its paper named as the source; the headline over the meta line
+    "全国铁路职工技能比武启动\n发布时间:2025-01-13来源:铁路工人网-铁路工人报作者:王一浏览量:289\n"
+    "为落实部署，铁路总工会决定开展技能比武。各级工会要于2月10日前报送参赛名单。\n",
     "首页 > 银行 > 地方银行\n某银行分行工会组织开展征文活动\n发布时间:2017-03-27\n"
     "近日某银行分行工会组织开展纪念征文活动。据悉，此次征文将择优汇编成册，每人限投1篇。\n",
 ])

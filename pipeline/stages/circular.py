@@ -18,6 +18,7 @@ import re
 from models.common import Warning_
 from models.document import Document
 from models.notice import Notice
+from extractors.orgs import title_endings
 from pipeline.stages.chrome import is_page_chrome
 
 # Cues of a news report, each with the shape of its line: a dateline opening
@@ -34,7 +35,9 @@ _NEWS = (
     re.compile(r"[。！？!?]\s*(?:本报)?(?:记者|通讯员|实习生)[\s\u4e00-\u9fff、]{2,20}$"),
 )
 # a page's meta line naming a newspaper or news site as its source ("来源:驻马店日报")
-_NEWS_SOURCE = re.compile(r"来源\s*[:：]\s*[\u4e00-\u9fff]{0,12}(?:日报|晚报|时报|商报|报社|新闻网|新闻中心|电视台|广播电视台|融媒体中心)")
+# ("来源:人民铁道网-人民铁道报": a site and its paper; a newspaper's name ends in 报)
+_NEWS_SOURCE = re.compile(r"来源\s*[:：]\s*(?:[\u4e00-\u9fff]{2,12}[-—·/])?[\u4e00-\u9fff]{0,12}"
+                          r"(?:日报|晚报|时报|商报|报社|新闻网|新闻中心|电视台|广播电视台|融媒体中心|[\u4e00-\u9fff]{2}报(?![告名送表刊]))")
 _DATELINE_AFTER_HEADLINE = re.compile(r"[”\"》\s][\u4e00-\u9fff]{0,8}(?:日报|晚报|时报|本报|新闻网|网|电视台)讯")
 # The fields a circular record holds besides the header ones; emptied for a
 # document that is not a circular.
@@ -78,7 +81,9 @@ def check(notice: Notice, doc: Document) -> None:
     news = is_news_report(doc) and not notice.recipients and not notice.doc_number
     # a meeting report may close with its writer's name ("…取得好成绩。 校 工 会"):
     # a name alone does not make narrative a circular
-    named_only = not (notice.title or notice.doc_number or notice.recipients)
+    # (nor does a headline with no 文种 word: "某工会组织开展征文活动" over "据悉，…")
+    typed_title = bool(notice.title) and notice.title.text.rstrip("》”\" ").endswith(title_endings())
+    named_only = not (typed_title or notice.doc_number or notice.recipients)
     if header and not news and not (named_only and _narrative(doc)):
         return
     if news or _narrative(doc):

@@ -87,8 +87,9 @@ def segment(doc: Document) -> Zones:
     # -- 主送机关 (§7.3.2): the addressee line ending with a colon.
     i = _skip_aside(blocks, i)
     if not z.title and not z.head and i + 1 < n and not _is_recipients(blocks[i]):
-        j = _skip_aside(blocks, i + 1)  # a page heading with no 文种 word, then the addressee
-        if j < n and _is_recipients(blocks[j]) and _heading_above(blocks, i, j):
+        # a page heading with no 文种 word, then the addressee or the page's meta lines
+        j = _skip_aside(blocks, i + 1)
+        if j < n and (_is_recipients(blocks[j]) or j > i + 1) and _heading_above(blocks, i, j):
             z.title, i = [i], j
             z.body = [k for k in z.body if k != z.title[0]]
     if i < n and _is_recipients(blocks[i]):
