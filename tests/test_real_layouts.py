@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from models.contacts import compact_contacts
 from pipeline.readers import read_bytes
 from pipeline.stages.run import extract_document
 
@@ -557,3 +558,18 @@ def test_real_dev_set_header_fields(path):
 ])
 def test_attachments_on_flattened_text(text, titles):
     assert [a.title for a in run(text).attachments] == titles
+
+
+@pytest.mark.parametrize("text, phones", [
+    # a site footer under the notice (owner, 地址, 邮编, 邮箱, 电话): the site's, not a contact
+    (f"各分工会:\n{B}\n请于1月20日前报送材料。联系电话:3623658。\n中国教育工会江岭大学委员会\n地址:江岭市花溪区笃行楼\n"
+     "邮编:550025\n邮箱:gh@jlu.edu.cn\n电话:0851-88290000\n(官方微信公众号)\n", ["3623658"]),
+    (f"各基层工会:\n{B}\n联系电话:87654321\n江岭市总工会 版权所有\n地址:江岭市人民路1号 邮编:310000\n电话:0571-85170000\n",
+     ["87654321"]),
+    # a contact block that gives an address for mailing forms stays (联系 labels, a 联系人)
+    (f"各基层工会:\n{B}\n联系人:王平\n联系地址:江岭市人民路1号\n邮编:310000\n联系电话:0571-85170000\n",
+     ["0571-85170000"]),
+])
+def test_site_footer_gives_no_contact(text, phones):
+    rec = run(text)
+    assert compact_contacts(rec.contacts)["phones"] == phones

@@ -6,7 +6,7 @@ annotated, not the page")."""
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Callable, Optional, Sequence
 
 from models.document import Block
 
@@ -98,3 +98,27 @@ def nav_prefix_end(raw: str) -> int:
         return 0
     end = steps[-1].end() + ws.start()
     return end if raw[end:].strip() else 0
+
+
+# a site footer's own lines: bare labels (地址, 邮编, 电话, 邮箱 — a circular's
+# contact block says 联系电话/联系地址 and names its 联系人), copyright, ICP
+_FOOTER_LINE = re.compile(r"^(?:地\s*址|邮\s*编|邮政编码|电\s*话|传\s*真|邮\s*箱|电子邮箱|E-?mail|网\s*址)\s*[:：]"
+                          r"|版权所有|Copyright|©|ICP备|公网安备|[（(]?官方微信(?:公众号)?[）)]?$", re.I)
+_FOOTER_NEEDS = re.compile(r"^(?:地\s*址|邮\s*编|邮政编码)\s*[:：]|版权所有|Copyright|ICP备", re.I)
+
+
+def footer_start(texts: Sequence[str], is_org: Callable[[str], bool]) -> Optional[int]:
+    """Index where a site footer at the end of ``texts`` (a document's
+    paragraph texts) starts: a trailing run of three or more bare-label lines
+    (地址：…, 邮编：…, 邮箱：…, 电话：…, 版权所有 …) holding an address,
+    postcode or copyright, with the site owner's name line above it
+    (``is_org``); None when the text ends otherwise. Its phone and mail are
+    the site's, not a contact the notice gives (real/README.md "Contacts":
+    third parties' phones are not contacts)."""
+    k = len(texts)
+    while k > 0 and _FOOTER_LINE.search(texts[k - 1].strip()) and len(texts[k - 1]) <= 80:
+        k -= 1
+    run = [t.strip() for t in texts[k:]]
+    if len(run) < 3 or not any(_FOOTER_NEEDS.search(t) for t in run) or any("联系" in t for t in run):
+        return None
+    return k - 1 if k > 0 and is_org(texts[k - 1].strip()) else k

@@ -19,7 +19,7 @@ from extractors.dates import FULL_DATE, NUMERIC_DATE_LINE, compact_readings
 from extractors.doc_number import own_number as parse_doc_number
 from extractors.orgs import is_org_name, split_orgs, title_endings
 from models.document import AttachmentZone, Block, Document, Zones
-from pipeline.stages.chrome import CUT_SHORT, is_page_chrome, page_top_end
+from pipeline.stages.chrome import CUT_SHORT, footer_start, is_page_chrome, page_top_end
 from pipeline.stages.relines import SENTENCE_OPENER, looks_like_recipients, reline
 
 # A line holding only a full date, optionally after an org and before 印发.
@@ -107,7 +107,25 @@ def segment(doc: Document) -> Zones:
     z.record.extend(range(record_tail, n))
     z.record = sorted(set(z.record))
     _page_lines(blocks, top, z)
+    _site_footer(blocks, z)
     return z
+
+
+def _site_footer(blocks: list[Block], z: Zones) -> None:
+    """Move a site footer at the end (the owner's name, 地址, 邮编, 电话 …:
+    :func:`chrome.footer_start`) out of every zone into ``z.page``."""
+    foot = footer_start([b.text if b.kind == "paragraph" else "" for b in blocks],
+                        lambda t: len(t) <= 40 and bool(split_orgs(t)))
+    if foot is None:
+        return
+    gone = set(range(foot, len(blocks)))
+    for name in ("body", "signature", "record", "attachment_list"):
+        setattr(z, name, [k for k in getattr(z, name) if k not in gone])
+    if z.date in gone:
+        z.date = None
+    for a in z.attachments:
+        a.blocks = [k for k in a.blocks if k not in gone]
+    z.page = sorted(set(z.page) | gone)
 
 
 def _page_lines(blocks: list[Block], top: int, z: Zones) -> None:
