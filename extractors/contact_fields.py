@@ -273,6 +273,9 @@ def _read_value(text: str, kind: str, pos: int, end: int, block: int,
         m = re.compile(rf"[(（][{CJK}]{{2,8}}[)）]").match(text, pos, end)
         if m:  # "13812345678（陈晓东）、139…": the name is read by the caller
             return [], m.end()
+    m = re.compile(r"[(（]([1-9]\d{3,4})[)）]").match(text, pos, end) if kind == "name" else None
+    if m:  # "联系人:张萌(91861)": a 4- or 5-digit internal number in brackets after the name
+        return [Item("phone", m.group(1), m.group(1), block, m.start(1), m.end(1))], m.end()
     d = _DELIM.match(text, pos, end)
     if d and d.end() <= end:
         return [], d.end()
