@@ -195,7 +195,9 @@ def email_items(text: str, block: int) -> list[tuple[int, int, str]]:
         addr = m.group().rstrip(".,").replace(" ", "")
         start = m.start()
         h = _EMAIL_HEAD.search(text, max(0, start - 24), start)
-        if h and "@" not in h.group("head"):
+        # (not a phone printed before the address: "宋晓颖 83952271 songxy@…")
+        if h and "@" not in h.group("head") and not (
+                re.fullmatch(r"\d{7,}", h.group("head")) and addr[:1].isalpha()):
             start, addr = h.start("head"), h.group("head") + addr
         out.append((start, m.start() + len(m.group().rstrip(".,")), addr))
     return out

@@ -37,7 +37,10 @@ def deadline_vocab() -> dict:
     v = dict(vocab("deadline_vocab"))
     acts = sorted(v["actions"], key=len, reverse=True)
     v["action_re"] = re.compile("|".join(map(re.escape, acts)))
-    v["label_re"] = re.compile("|".join(map(re.escape, sorted(v["labels"], key=len, reverse=True))))
+    # the listed labels, and the same heads with what is handed in between
+    # ("征集作品时间", "报送材料截止日期"): label_patterns
+    v["label_re"] = re.compile("|".join([*v["label_patterns"],
+                                         *map(re.escape, sorted(v["labels"], key=len, reverse=True))]))
     v["event_label_re"] = re.compile(
         "|".join(map(re.escape, sorted(v["event_labels"], key=len, reverse=True))))
     v["relative_anchor_re"] = re.compile("|".join(map(re.escape, v["relative_anchor"])))

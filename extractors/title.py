@@ -17,7 +17,8 @@ def extract(doc: Document) -> Optional[Title]:
     z = doc.zones
     if not z or not z.title:
         return None
-    text = "".join(doc.blocks[i].text.strip() for i in z.title)
+    # (a page's column rules after a line: "…的通知|||||")
+    text = "".join(doc.blocks[i].text.strip().rstrip("|｜¦ ") for i in z.title)
     # a bracketed 发文字号 after the title is the number, not the title
     text = _NUMBER_AFTER.sub("", text)
     # a web page's column tag before the title ("【通知】", "[通知公告]") is not printed on the circular

@@ -57,6 +57,12 @@ CASES = [
     ("联系人:王丽(91862)。", {"names": ["王丽"], "phones": ["91862"]}),  # in brackets after the name
     ("联系人：周建国（6218），李强（6219）。", {"names": ["周建国", "李强"], "phones": ["6218", "6219"]}),
     ("联系人:周建国(团委)。", {"names": ["周建国"]}),
+    # a name whose surname our list lacks, alone before a phone label; a phone before an address
+    ("联系人:糜新猷,电话:9084。", {"names": ["糜新猷"], "phones": ["9084"]}),
+    ("联系人:郦明，电话:87654321。", {"names": ["郦明"], "phones": ["87654321"]}),
+    ("联系人:宋晓颖 83952271 songxy@cueb.edu.cn", {"names": ["宋晓颖"], "phones": ["83952271"], "emails": ["songxy@cueb.edu.cn"]}),
+    ("联系人：工会办，电话：87654321。", {"phones": ["87654321"]}),
+    ("联系人:待定。", {}),
     ("联系人:周建国,电话:2023年5月起停用", {"names": ["周建国"]}),
     ("微信号：ghzx_2024　E-mail：GHZX@163.COM", {"wechat": ["ghzx_2024"], "emails": ["ghzx@163.com"]}),
     ("联系人：张三13800138000，李四13900139000",

@@ -56,6 +56,10 @@ DUE_CASES = [
     ("三、报名及比赛时间1、请各分工会于5月10日前报送参赛名单", S18, D(2018, 5, 10), None, "day", True),
     ("四、比赛时间地点(一)参赛单位请于4月3日前将报名表报送校工会", S18, D(2018, 4, 3), None, "day", True),
     ("预报名截止时间为4月21日", Ref(text_year=2026), D(2026, 4, 21), None, "day", True),
+    # a label with what is handed in between its heads
+    ("征集作品时间:即日起到12月20日下午5:00", S18, D(2018, 12, 20), "17:00", "day", True),
+    ("二、征稿日期:自即日起至7月10日结束", S18, D(2018, 7, 10), None, "day", True),
+    ("报送材料截止日期：2018年5月10日", S18, D(2018, 5, 10), None, "day", False),
     ("请于本月底前报送统计表", Ref(signed_date=D(2024, 3, 12)), D(2024, 3, 31), None, "month", True),
     ("请各单位于下月5日前上报", Ref(signed_date=D(2024, 12, 20)), D(2025, 1, 5), None, "day", True),
     # a window in which recipients recommend candidates

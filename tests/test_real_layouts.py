@@ -334,6 +334,11 @@ HEADER_CASES = [
     # a template site's "related" label run into the heading
     (f"-相关推荐开展2016年度金秋助学活动的通知\n各县(市、区)总工会:\n{B}\n",
      ([], None, "开展2016年度金秋助学活动的通知", "各县(市、区)总工会", None)),
+    # a page's column rules after the title; its meta line wrapped in brackets over three lines
+    (f"|\n关于征集教代会议题的通知|\n|\n[\n发布日期:2012-11-08\n]各分会:\n{B}\n",
+     ([], None, "关于征集教代会议题的通知", "各分会", None)),
+    (f"关于参加卡拉OK大赛的通知|||||||||\n【\n发布时间:2011-11-09\n】各工会小组:\n{B}\n机关工会\n2011年11月9日\n",
+     (["机关工会"], None, "关于参加卡拉OK大赛的通知", "各工会小组", D(2011, 11, 9))),
     # a page date with a view count under the title
     (f"关于开展送温暖活动的通知\n2025-12-31 浏览量:63\n全省环卫清洁行业企业:\n{B}\n",
      ([], None, "关于开展送温暖活动的通知", "全省环卫清洁行业企业", None)),

@@ -23,7 +23,8 @@ _META_LABEL = re.compile(r"(?:发布|更新|发表|发稿|上传)(?:时间|日�
                          r"|浏览(?:次数|量)?\s*[:：]|点击(?:数|量|率)?\s*[:：]|录入(?:者|人)?\s*[:：]|阅读(?:次数|量)?\s*[:：]"
                          r"|位读者")
 
-_SEPARATOR = re.compile(r"[|｜¦?？]+")  # a page's column separator (or a lost glyph) on its own line
+# a page's column separator (or a lost glyph, or the bracket of a wrapped meta line) on its own line
+_SEPARATOR = re.compile(r"[|｜¦?？]+|[\[\]【】]")
 # the end of a page's heading cut short ("转发《关于申报…...", "…干部..doc:..")
 CUT_SHORT = r"(?:\.{2,}|…+)(?:[A-Za-z]{2,4})?[:：]?\.{0,3}"
 # a download link's file name on its own line ("4、…的通知.doc", "报名表.xlsx")

@@ -120,6 +120,8 @@ def front_cuts(t: str) -> list[int]:
     发文字号 that opens it, after the title, after the addressee's colon."""
     cuts: list[int] = []
     pos = 0
+    if t[:1] in "]】" and len(t) > 1:  # "]各分会:": the close of a page's bracketed meta line above
+        return [1] + [1 + k for k in front_cuts(t[1:])]
     cut_heading = _CUT_HEADING.match(t)
     if cut_heading:  # "关于评选…干部..doc:..关于评选…的通知各县区团委:…": a page's truncated heading first
         return [cut_heading.end()] + [cut_heading.end() + k for k in front_cuts(t[cut_heading.end():])]
