@@ -85,4 +85,27 @@ def extract(doc: Document) -> Optional[DocNumber]:
             num, s, e = hit
             num.evidence = evidence(doc, i, s, e)
             return num
+    return _header_in_text(doc)
+
+
+# a 版头 run into the text by a PDF's scrambled reading order, its brackets
+# lost ("…宜昌市总工会 办公室 文件 宜工办 2014 45 号 - 2 -"): the
+# 发文机关标志 (an org name + 文件) right before it makes it the notice's own number
+_HEADER_NUMBER = re.compile(
+    r"(?:会|室|委|局|厅|部|处|团|联|办)\s*文件\s*(?P<code>[\u4e00-\u9fff]{1,10}?)\s*[〔\[［(（【﹝]?\s*"
+    r"(?P<year>(?:19|20)\d{2})\s*[〕\]］)）】﹞]?\s*第?\s*(?P<serial>\d{1,5})\s*号")
+
+
+def _header_in_text(doc: Document) -> Optional[DocNumber]:
+    """The 发文字号 of a 版头 found inside a paragraph (GB/T 9704-2012
+    §7.2.4: the number sits under the 发文机关标志), brackets restored; None
+    when there is none."""
+    for i, b in enumerate(doc.blocks):
+        m = _HEADER_NUMBER.search(b.text) if b.kind == "paragraph" else None
+        if m:
+            year, serial = int(m.group("year")), int(m.group("serial"))
+            num = DocNumber(text=f"{m.group('code')}〔{year}〕{m.group('serial')}号",
+                            agency_code=m.group("code"), year=year, serial=serial)
+            num.evidence = evidence(doc, i, m.start("code"), m.end())
+            return num
     return None

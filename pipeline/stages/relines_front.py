@@ -12,7 +12,7 @@ from typing import Optional
 from extractors.doc_number import own_number as parse_doc_number
 from extractors.doc_number import parse as parse_any_number
 from extractors.orgs import is_org_name, title_endings
-from pipeline.stages.chrome import CUT_SHORT
+from pipeline.stages.chrome import CUT_SHORT, PAGE_NUMBER
 
 # Words that open a 主送机关 ("各县总工会", "全体教职工", "所属各分会", "市直各单位").
 ADDRESSEE = re.compile(r"^(?:各|全体|全(?:校|院|系|厂|局|公司|集团|市|区|县)|所属|校内|院内|机关|集团|公司|本|直属|有关|市直|区直|县直|市总|"
@@ -122,6 +122,9 @@ def front_cuts(t: str) -> list[int]:
     pos = 0
     if t[:1] in "]】" and len(t) > 1:  # "]各分会:": the close of a page's bracketed meta line above
         return [1] + [1 + k for k in front_cuts(t[1:])]
+    page_no = PAGE_NUMBER.match(t)
+    if page_no and page_no.end() < len(t):  # "1、- 1 -宜昌市总工会办公室关于…": a printed page's number first
+        return [page_no.end()] + [page_no.end() + k for k in front_cuts(t[page_no.end():])]
     cut_heading = _CUT_HEADING.match(t)
     if cut_heading:  # "关于评选…干部..doc:..关于评选…的通知各县区团委:…": a page's truncated heading first
         return [cut_heading.end()] + [cut_heading.end() + k for k in front_cuts(t[cut_heading.end():])]
