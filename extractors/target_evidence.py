@@ -74,8 +74,12 @@ _YAO = re.compile(r"(?<![重主需只])要(?!求)")
 _LE = re.compile(r"(?<![为除])了(?!解)")
 # 分 right before the number splits something (分4个小组); not 得分/总分/分会…
 _SPLIT = re.compile(r"(?<![得积总评加扣满部百])分\s*$")
-# a count up to the end of a past year or month (截至2023年底, 截止到2024年6月)
-_AS_OF = re.compile(r"截[至止]到?\s*\d{4}\s*年\s*(?:底|末|\d{1,2}\s*月)")
+# a count up to the end of a past year or month (截至2023年底, 截止到2024年6月), or up to
+# a day opening a clause of what was done ("截止10月31日，在各级媒体发布信息189篇")
+_AS_OF = re.compile(r"截[至止]到?\s*\d{4}\s*年\s*(?:底|末|\d{1,2}\s*月)"
+                    r"|截[至止]到?\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[，,]")
+# a sentence that opens with 凡 states who may take part: its numbers are eligibility
+_ELIGIBLE_OPENING = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[、.．)）]\s*)?[^，,。；;]{0,8}凡")
 # permission after the number makes it a condition (50人以上企业可单独组队);
 # not 认可/许可/不可/可能
 _MAY = re.compile(r"(?<![认许不])可(?!能)|方能|才能")
@@ -234,6 +238,12 @@ def rejects(sent: str, ns: int, ne: int, seg: str, unit: str, clause_after: str)
     before = sent[:ns]
     if unit == "天" and "天数" not in seg:
         return "duration"  # 培训3天; only a count of days (达标天数满25天) is a goal
+    if unit in ("小时", "分钟") and (re.search(r"间隔", seg) or re.search(r"[时前后]$", seg.rstrip())):
+        return "timing"  # 采样时间间隔48小时以上, 报到时72小时以内: when, not how much
+    if _ELIGIBLE_OPENING.match(sent):
+        return "condition"  # 凡具有高级职称的…都可以…，团队成员在3人以上: who may apply
+    if re.search(r"(?:优胜|获奖|得奖)(?:者|比例|率)[^，,。；;]{0,12}$", before):
+        return "award"  # 优胜者（实际参加活动人数的10%）: how many win
     if _in_example(before, cues):
         return "example"
     if _past_sentence(before, cues) or _past_aspect(seg, cues):
@@ -443,3 +453,20 @@ def section_marks(text: str) -> list[tuple[int, Optional[str]]]:
     def kind(h: str) -> Optional[str]:
         return "criteria" if _CRITERIA.search(h) else "own" if _OWN_QUOTA.search(h) else None
     return [(m.start(), kind(m.group(1))) for m in _SECTION.finditer(text)]
+
+
+def in_split_bracket(sent: str, pos: int) -> bool:
+    """Position ``pos`` of ``sent`` lies inside a bracket that opens with
+    其中 ("…189篇（其中：工人日报3篇，官网9篇）"): the bracket splits the
+    number before it, whose fate its items share."""
+    depth, k = 0, pos - 1
+    while k >= 0:
+        c = sent[k]
+        if c in "）)":
+            depth += 1
+        elif c in "（(":
+            if depth == 0:
+                return sent[k + 1:k + 4].lstrip().startswith("其中")
+            depth -= 1
+        k -= 1
+    return False

@@ -472,6 +472,8 @@ def extract_sentence(sent: str, cues: Optional[dict] = None, heading: Optional[b
         inherit = None
         if seg.lstrip().startswith("其中") and (prev_ok is False or (cstart and sent[cstart - 1] in "（(")):
             inherit = prev_ok
+        elif prev_ok is False and target_evidence.in_split_bracket(sent, ns):
+            inherit = False  # 发布信息189篇（其中：工人日报3篇，…9篇）: every item of the split
         if handed and not re.search(r"[各每请]", seg):
             prev_ok = False  # a later item of the issuer's quota (优秀团干部7名（教师1名）)
             continue

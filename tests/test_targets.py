@@ -184,6 +184,14 @@ NOT_TARGETS = [
     "时间和人数：分三批，共141人。",  # the issuer's batches
     "第一批：8月25—28日，47人；",
     "第二期培训分两批进行，每批40人。",
+    "通报如下：截止10月31日，在各级媒体发布信息189篇（其中：工人日报3篇，省总工会官网9篇）。",  # counts as of a day
+    "截至6月30日，全区建成职工书屋45家（其中：示范点6家）。",
+    "凡具有高级职称的职工都可以领衔申报，每个项目团队成员在3人以上。",  # who may apply
+    "凡参赛选手须为本单位在职职工，每队5人。",
+    "总结应包括参加人数、优胜者（实际参加活动人数的10%）名单。",  # how many win
+    "获奖比例为参赛作品的20%。",
+    "两次采样时间间隔48小时以上。",  # when, not how much
+    "其中一次为培训报到时72小时以内。",
 ]
 
 
@@ -280,3 +288,15 @@ def test_criteria_sections_give_no_target(text, values):
 
     rec = extract_document(read_bytes("case.txt", text.encode("utf-8")))
     assert [(compact_target(t)["value"], t.unit) for t in rec.targets] == values
+
+
+@pytest.mark.parametrize("sentence, values", [
+    # a 其中 bracket splits a goal: its items stay goals; a split of a count as of a day does not
+    ("全市新建职工书屋50家（其中：示范点10家）。", [(50, "家"), (10, "家")]),
+    ("截止10月31日，发布信息189篇（其中：工人日报3篇）。", []),
+    # hours of activity are a goal; hours from an event are timing
+    ("每位职工每年参加志愿服务不少于8小时。", [(8, "小时")]),
+    ("须持报到前72小时以内的检测报告。", []),
+])
+def test_split_and_timing_values(sentence, values):
+    assert [(compact_target(t)["value"], t.unit) for t, _, _ in extract_sentence(sentence)] == values

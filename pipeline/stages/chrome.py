@@ -27,6 +27,8 @@ _META_LABEL = re.compile(r"(?:发布|更新|发表|发稿|上传)(?:时间|日�
 
 # a page's column separator (or a lost glyph, or the bracket of a wrapped meta line) on its own line
 _SEPARATOR = re.compile(r"[|｜¦?？]+|[\[\]【】]")
+# a site's name line ("法搜网--中国法律信息搜索网", "某某网_首页")
+_SITE_NAME = re.compile(r"^[^\s，。：:]{1,20}网站?\s*(?:-{2}|—{1,2}|_|\|)\s*[^\s，。：:]{1,30}(?:网站?|首页)$")
 # a printed page's number ("- 1 -"), with a sharing site's item number before it ("1、- 1 -")
 PAGE_NUMBER = re.compile(r"\s*(?:\d{1,3}[、.．]\s*)?[-—–]\s*\d{1,3}\s*[-—–]\s*")
 # the end of a page's heading cut short ("转发《关于申报…...", "…干部..doc:..")
@@ -53,7 +55,8 @@ def is_page_chrome(t: str) -> bool:
     if len(t) <= 30 and re.search(r"(?<!\d)(?:19|20)\d{2}-\d{1,2}-\d{1,2}$", t) and not re.search(r"[，。；：:]", t):
         return True  # a site's name and the posting date under a heading ("亚投(中国) 2008-01-21")
     return bool(_NAV.search(t)) or bool(_TOOLS.search(t)) or len(_META_LABEL.findall(t)) >= 2 \
-        or bool(PAGE_DATE.fullmatch(t)) or bool(_SEPARATOR.fullmatch(t)) or bool(PAGE_NUMBER.fullmatch(t)) or bool(_FILE_NAME.match(t)) \
+        or bool(PAGE_DATE.fullmatch(t)) or bool(_SEPARATOR.fullmatch(t)) or bool(PAGE_NUMBER.fullmatch(t)) \
+        or bool(_SITE_NAME.match(t)) or bool(_FILE_NAME.match(t)) \
         or bool(_CATALOGUE.match(t)) or (len(_FIELDS.findall(t)) >= 2 or bool(re.search(r"[:：].*[|｜]\s*$", t)))
 
 
