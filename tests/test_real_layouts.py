@@ -339,6 +339,9 @@ HEADER_CASES = [
      ([], None, "关于征集教代会议题的通知", "各分会", None)),
     (f"关于参加卡拉OK大赛的通知|||||||||\n【\n发布时间:2011-11-09\n】各工会小组:\n{B}\n机关工会\n2011年11月9日\n",
      (["机关工会"], None, "关于参加卡拉OK大赛的通知", "各工会小组", D(2011, 11, 9))),
+    # a site's hotline and greeting above the title (no contact from the hotline)
+    (f"服务热线:4006020000\n欢迎光临江岭卫通!\n江岭卫通\n关于开展创新工作室创建活动的通知\n各部门:\n{B}\n",
+     ([], None, "关于开展创新工作室创建活动的通知", "各部门", None)),
     # a site's name line above the title
     (f"法律网--中国法律信息网\n江岭市住建局关于评选工人先锋号的通知\n各区住建局:\n{B}\n",
      (["江岭市住建局"], None, "江岭市住建局关于评选工人先锋号的通知", "各区住建局", None)),

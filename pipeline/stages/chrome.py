@@ -62,18 +62,25 @@ def is_page_chrome(t: str) -> bool:
 
 def _menu_end(blocks: Sequence[Block]) -> int:
     """Index after a site's menu above the notice: four or more short lines
-    with no punctuation ("官方微信", "维权热线", "职工互助" …) and the
-    greeting under them, all before the first title-like line; 0 when none."""
-    short = 0
+    with no punctuation ("官方微信", "维权热线", "职工互助" …, a hotline) and the
+    greeting under them — or any such lines with a greeting ("欢迎光临…!") —
+    all before the first title-like line; 0 when none."""
+    short, greeted = 0, False
     for k, b in enumerate(blocks):
         t = b.text if b.kind == "paragraph" else ""
         if re.search(r"(?:通知|通告|公告|意见|方案|办法|决定)$", t) or re.search(r"[〔\[［(（【﹝](?:19|20)\d{2}", t):
-            return k if short >= 4 else 0
-        if len(t) <= 12 and not re.search(r"[，。；：:,;]", t) or re.match(r"(?:欢迎您?访问|今天是)", t):
+            return k if short >= 4 or greeted else 0
+        greeting = re.match(r"(?:欢迎您?(?:访问|光临|来到)|今天是)", t)
+        greeted = greeted or bool(greeting)
+        if len(t) <= 12 and not re.search(r"[，。；：:,;]", t) or greeting or _HOTLINE.fullmatch(t):
             short += 1
         else:
             return 0
     return 0
+
+
+# a site's hotline in its top bar ("服务热线:4006025110")
+_HOTLINE = re.compile(r"(?:服务|客服|咨询|投诉|维权)?热线(?:电话)?\s*[:：]?\s*[\d\-—]{5,14}")
 
 
 def page_top_end(blocks: Sequence[Block]) -> int:
