@@ -60,6 +60,7 @@ DUE_CASES = [
     ("征集作品时间:即日起到12月20日下午5:00", S18, D(2018, 12, 20), "17:00", "day", True),
     ("二、征稿日期:自即日起至7月10日结束", S18, D(2018, 7, 10), None, "day", True),
     ("报送材料截止日期：2018年5月10日", S18, D(2018, 5, 10), None, "day", False),
+    ("截止11月30日，各单位须报送作品3件", S18, D(2018, 11, 30), None, "day", True),
     ("请于本月底前报送统计表", Ref(signed_date=D(2024, 3, 12)), D(2024, 3, 31), None, "month", True),
     ("请各单位于下月5日前上报", Ref(signed_date=D(2024, 12, 20)), D(2025, 1, 5), None, "day", True),
     # a window in which recipients recommend candidates
@@ -119,6 +120,8 @@ NOT_DEADLINES = [
     ("2000年12月31日前年满18周岁的会员可申报", S18),
     ("奖品、奖金和证书将于2018年11月底前通过邮局寄送获奖者", S18),  # what the issuer hands out
     ("获奖名单将于6月10日前在网站公布", S18),
+    ("截止10月31日,在各级媒体发布信息189篇(其中:工人日报3篇)", S18),  # a count of what was done by then
+    ("截至5月20日，全区已报送作品56件", S18),
 ]
 
 
