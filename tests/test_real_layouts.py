@@ -591,3 +591,17 @@ def test_attachments_on_flattened_text(text, titles):
 def test_site_footer_gives_no_contact(text, phones):
     rec = run(text)
     assert compact_contacts(rec.contacts)["phones"] == phones
+
+
+@pytest.mark.parametrize("text, signed, dues", [
+    # a Taiwan notice dates in the ROC calendar (112年 = 2023); the era named on the date line is no issuer
+    ("關於舉辦會員大會的通知\n各會員：\n請於112年3月10日前報名。\n大同公司工會\n中華民國112年3月1日\n",
+     dt.date(2023, 3, 1), [dt.date(2023, 3, 10)]),
+    ("各分會：\n請於 113 年 5 月 20 日前報送名冊。\n台北市教師工會\n113年5月2日\n", dt.date(2024, 5, 2), [dt.date(2024, 5, 20)]),
+    # two digits only where the era is named
+    ("各會員：\n請於民國98年3月10日前報名。\n某工會\n民國98年3月1日\n", dt.date(2009, 3, 1), [dt.date(2009, 3, 10)]),
+])
+def test_roc_dates(text, signed, dues):
+    rec = run(text)
+    assert rec.signed_date == signed and [d.due for d in rec.deadlines] == dues
+    assert not any(i.name.endswith("民國") or "民国" in i.name for i in rec.issuers)

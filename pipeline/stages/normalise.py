@@ -18,6 +18,8 @@ Rules (issue "End to end" §4; ANNOTATION.md):
 
 * pinyin readings that mirror sites print after characters ("工會(huì)")
   are dropped from the block's ``raw`` before anything reads it;
+* a year of the ROC calendar (Taiwan: "112年3月10日") is written as its
+  Gregorian year in ``text`` (offsets point every digit at the printed year);
 * a notice printed in traditional characters (issue 11: mirrors of
   university and Hong Kong/Taiwan union pages) is read through OpenCC's
   ``t2s`` table so the simplified vocabularies match; ``raw`` keeps the
@@ -274,6 +276,29 @@ def _convert_script(doc: Document) -> None:
                                        "simplified (OpenCC t2s), values given as printed")))
 
 
+# a year of the Republic of China calendar (Taiwan: 112年3月10日 = 2023-03-10):
+# three digits (100–199) before 年…月 have no Gregorian reading; two digits
+# count only in a notice that names the era (民国98年)
+_ROC_YEAR = re.compile(r"(?<![\d.\-/])(?P<y>\d{2,3})(?=\s*年\s*\d{1,2}\s*月)")
+
+
+def _roc_years(doc: Document) -> None:
+    """Write ROC years of ``doc``'s paragraphs as Gregorian years in
+    ``text`` (``offsets`` map every new digit back to the printed year, so
+    evidence still quotes "112年")."""
+    era = any("民国" in b.text for b in doc.blocks if b.kind == "paragraph")
+    for b in doc.blocks:
+        if b.kind != "paragraph" or "年" not in b.text:
+            continue
+        hits = [m for m in _ROC_YEAR.finditer(b.text)
+                if (100 <= int(m.group("y")) <= 199) or (era and len(m.group("y")) == 2 and int(m.group("y")) >= 1)]
+        for m in reversed(hits):
+            year = str(int(m.group("y")) + 1911)
+            a, z = m.span("y")
+            b.text = b.text[:a] + year + b.text[z:]
+            b.offsets = b.offsets[:a] + [b.offsets[a]] * (len(year) - (z - a)) + b.offsets[a:]
+
+
 def printed_map(doc: Document) -> dict[str, str]:
     """For a document read through :func:`to_simplified`: each simplified
     character → the printed character it most often stood for in this
@@ -349,6 +374,7 @@ def normalise(doc: Document) -> Document:
             b.raw = drop_pinyin(b.raw)
             b.text, b.offsets = normalise_text(b.raw)
     _convert_script(doc)
+    _roc_years(doc)
     merged: list[Block] = []
     for b in doc.blocks:
         if not b.text.strip() and b.kind == "paragraph":

@@ -420,6 +420,7 @@ def _date_parts(t: str) -> Optional[tuple[str, bool]]:
     m = DATE_LINE.match(t)
     if m:
         org, printed = m.group("org").strip(), bool(m.group("printed"))
+        org = re.sub(r"(?:中华)?民国$", "", org)  # "中华民国112年3月1日": the era, no org
         if printed and org.endswith(("印发", "印制")):
             org = org[:-2]
         return (org, printed) if not org or is_org_name(org) else None
