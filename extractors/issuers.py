@@ -87,8 +87,10 @@ def _from_title(doc: Document, title: Optional[Title]) -> list[Issuer]:
         return []
     t = title.text
     # "XX总工会关于…", also "XX教育局转发…" / "XX总工会印发…", and a heading that
-    # names its body's act ("机关工会开展…征集活动", a page heading as the only title)
-    m = re.search(r"关于|转发|印发", t) or re.search(r"(?<=[会委部局办室])(?:开展|举办|组织|召开|启动|征集)", t[:30])
+    # names its body's act ("机关工会开展…征集活动", a page heading as the only title;
+    # "医院党委迎国庆、度中秋活动方案", a plan titled by its body)
+    m = re.search(r"关于|转发|印发", t) or re.search(
+        r"(?<=[会委部局办室联司])(?:开展|举办|组织|召开|启动|征集|迎|庆祝|纪念|举行|评选|做好)", t[:30])
     k = m.start() if m else -1
     if k < 2:
         return []

@@ -326,6 +326,9 @@ HEADER_CASES = [
      ([], None, "工会会员信息登记工作安排", None, None)),
     (f"教职工健步走活动安排\n发布日期:2023-10-09 来源:校工会 点击:52\n{B}\n",
      ([], None, "教职工健步走活动安排", None, None)),
+    # a plan titled by the body that made it (no 关于): that body is the issuer
+    (f"医院党委迎国庆、度中秋活动方案\n{B}\n", (["医院党委"], None, "医院党委迎国庆、度中秋活动方案", None, None)),
+    (f"市妇联纪念三八节系列活动安排\n各区妇联:\n{B}\n", (["市妇联"], None, "市妇联纪念三八节系列活动安排", "各区妇联", None)),
     (f"湖滨小学工会迎元旦系列活动安排\n各位老师:\n{B}\n湖滨小学工会\n2010年12月28日\n",
      (["湖滨小学工会"], None, "湖滨小学工会迎元旦系列活动安排", "各位老师", D(2010, 12, 28))),
     # a short abbreviation run into the 机关代字 is part of the number, not a second issuer
