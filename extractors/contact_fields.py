@@ -35,6 +35,7 @@ _DELIM = re.compile(r"[\s、，,；;/（）()]+")
 _CJK_RUN = re.compile(rf"[{CJK}·]+")
 _ASCII_ID = re.compile(r"[A-Za-z][A-Za-z0-9_\-]{3,29}")
 _INTERNAL = re.compile(r"[1-9]\d{3,4}")  # an internal number printed alone (内线, 校内短号)
+_BRACKET_INTERNAL = re.compile(r"[(（][1-9]\d{3,4}(?:\s*[、,，/]\s*[1-9]\d{3,4})*[)）]")
 _QQ = re.compile(r"[1-9]\d{4,11}(?![0-9])")
 _MOBILE = re.compile(r"1[3-9]\d{9}(?![0-9])")
 # Last characters that make a token an organisation rather than a person.
@@ -275,9 +276,10 @@ def _read_value(text: str, kind: str, pos: int, end: int, block: int,
         m = re.compile(rf"[(（][{CJK}]{{2,8}}[)）]").match(text, pos, end)
         if m:  # "13812345678（陈晓东）、139…": the name is read by the caller
             return [], m.end()
-    m = re.compile(r"[(（]([1-9]\d{3,4})[)）]").match(text, pos, end) if kind == "name" else None
-    if m:  # "联系人:张萌(91861)": a 4- or 5-digit internal number in brackets after the name
-        return [Item("phone", m.group(1), m.group(1), block, m.start(1), m.end(1))], m.end()
+    m = _BRACKET_INTERNAL.match(text, pos, end) if kind in ("name", "dept") else None
+    if m:  # "联系人:张萌(91861)", "党群工作部（6207、6026）": internal numbers in brackets after the name
+        return [Item("phone", n.group(), n.group(), block, n.start(), n.end())
+                for n in re.compile(r"\d+").finditer(text, m.start(), m.end())], m.end()
     d = _DELIM.match(text, pos, end)
     if d and d.end() <= end:
         return [], d.end()

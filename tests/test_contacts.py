@@ -57,6 +57,7 @@ CASES = [
     ("联系人:王丽(91862)。", {"names": ["王丽"], "phones": ["91862"]}),  # in brackets after the name
     ("联系人：周建国（6218），李强（6219）。", {"names": ["周建国", "李强"], "phones": ["6218", "6219"]}),
     ("联系人:周建国(团委)。", {"names": ["周建国"]}),
+    ("联系方式:党群工作部(6207、6026)。", {"phones": ["6207", "6026"]}),
     # a name whose surname our list lacks, alone before a phone label; a phone before an address
     ("联系人:糜新猷,电话:9084。", {"names": ["糜新猷"], "phones": ["9084"]}),
     ("联系人:郦明，电话:87654321。", {"names": ["郦明"], "phones": ["87654321"]}),

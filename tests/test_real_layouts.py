@@ -345,6 +345,18 @@ HEADER_CASES = [
     # a site's hotline and greeting above the title (no contact from the hotline)
     (f"服务热线:4006020000\n欢迎光临江岭卫通!\n江岭卫通\n关于开展创新工作室创建活动的通知\n各部门:\n{B}\n",
      ([], None, "关于开展创新工作室创建活动的通知", "各部门", None)),
+    # a posting's stamp line (date and clock time, clicks, site name) above the 版头 is not joined to it
+    (f"关于举办职工文艺调演的通知\n总工会  2008/2/25 11:09:50  19829点  某某之窗\n江岭市总工会文件\n江工字(2008)3号\n"
+     f"关于举办职工文艺调演的通知\n各基层工会:\n{B}\n",
+     (["江岭市总工会"], "江工字〔2008〕3号", "关于举办职工文艺调演的通知", "各基层工会", None)),
+    # an organising committee signs; an undated signature above the page's 上篇/下篇 links
+    (f"各区总工会:\n{B}\n第十一届江岭职工文化艺术节组委会\n2017年5月10日\n",
+     (["第十一届江岭职工文化艺术节组委会"], None, None, "各区总工会", D(2017, 5, 10))),
+    (f"各分会:\n{B}\n联系方式:党群工作部(6207、6026)。\n党群工作部\n上篇:\n下篇:\n",
+     (["党群工作部"], None, None, "各分会", None)),
+    # a committee heading over its roster is no signature
+    (f"各基层工会:\n{B}\n联赛组委会\n主任:王一 市总工会副主席\n副主任:李二 市总工会部长\n",
+     ([], None, None, "各基层工会", None)),
     # a site's name line above the title
     (f"法律网--中国法律信息网\n江岭市住建局关于评选工人先锋号的通知\n各区住建局:\n{B}\n",
      (["江岭市住建局"], None, "江岭市住建局关于评选工人先锋号的通知", "各区住建局", None)),
@@ -587,6 +599,9 @@ def test_attachments_on_flattened_text(text, titles):
      "邮编:550025\n邮箱:gh@jlu.edu.cn\n电话:0851-88290000\n(官方微信公众号)\n", ["3623658"]),
     (f"各基层工会:\n{B}\n联系电话:87654321\n江岭市总工会 版权所有\n地址:江岭市人民路1号 邮编:310000\n电话:0571-85170000\n",
      ["87654321"]),
+    # a one-line footer (版权所有 … 地址 … E-mail)
+    (f"各科室:\n{B}\n联系电话:3366001\n版权所有 © 江岭市中医医院 地址:江岭市新立路917号 咨询投诉电话:0543-3366640 "
+     "E-mail:zy372301@163.com\n", ["3366001"]),
     # a contact block that gives an address for mailing forms stays (联系 labels, a 联系人)
     (f"各基层工会:\n{B}\n联系人:王平\n联系地址:江岭市人民路1号\n邮编:310000\n联系电话:0571-85170000\n",
      ["0571-85170000"]),

@@ -20,7 +20,10 @@ PAGE_DATE = re.compile(r"\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?:
 _NAV = re.compile(r"(?:^|您的|您现在的|您当前|当前|所在)位置\s*[:：]|>>|»|首页\s*[>›]|上一篇|下一篇|进入后台|内网登录"
                   r"|[【\[]\s*(?:字号|字体)\s*[:：]?\s*大|(?:字号|字体)\s*[:：]\s*大\s*中\s*小")  # a font-size widget
 # a page's tool links under its heading or at its foot (not a breadcrumb: what is above them stays)
-_TOOLS = re.compile(r"我要纠错|打印本页|关闭窗口|收藏本页|加入收藏|【(?:打印|关闭|收藏)】")
+_TOOLS = re.compile(r"我要纠错|打印本页|关闭窗口|收藏本页|加入收藏|收藏本站|设为首页|【(?:打印|关闭|收藏)】|[|｜]\s*收藏$"
+                    r"|^[上下]篇\s*[:：]|版权所有|Copyright|ICP备|公网安备", re.I)
+# a page's time stamp: a date in figures with its clock time ("2008/2/25 11:09:50")
+_STAMP = re.compile(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}")
 _META_LABEL = re.compile(r"(?:发布|更新|发表|发稿|上传)(?:时间|日期)|访问(?:数量|次数|量)\s*[:：]|(?:信息|文章)?来源\s*[:：]|作者\s*[:：]|出处\s*[:：]"
                          r"|浏览(?:次数|量)?\s*[:：]|点击(?:数|量|率)?\s*[:：]|录入(?:者|人)?\s*[:：]|阅读(?:次数|量)?\s*[:：]"
                          r"|位读者")
@@ -54,6 +57,8 @@ def is_page_chrome(t: str) -> bool:
         return True  # "2025-12-31 浏览量:63"
     if len(t) <= 30 and re.search(r"(?<!\d)(?:19|20)\d{2}-\d{1,2}-\d{1,2}$", t) and not re.search(r"[，。；：:]", t):
         return True  # a site's name and the posting date under a heading ("亚投(中国) 2008-01-21")
+    if len(t) <= 60 and _STAMP.search(t) and not re.search(r"[，；;]", t):
+        return True  # "总工会 2008/2/25 11:09:50 19829点 永安之窗": a posting's stamp line
     return bool(_NAV.search(t)) or bool(_TOOLS.search(t)) or len(_META_LABEL.findall(t)) >= 2 \
         or bool(PAGE_DATE.fullmatch(t)) or bool(_SEPARATOR.fullmatch(t)) or bool(PAGE_NUMBER.fullmatch(t)) \
         or bool(_SITE_NAME.match(t)) or bool(_FILE_NAME.match(t)) \

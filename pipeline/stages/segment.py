@@ -460,20 +460,25 @@ _DATE_STUB = re.compile(r"^[0-9〇○零一二三四五六七八九十OＯ]{1,4}
 def _undated_signature(blocks: list[Block], end: int, z: Zones) -> None:
     """A 署名 with no 成文日期 under it: the last org-only line of the body
     when what follows it up to ``end`` is only tables, short headings (an
-    attachment printed without a label) or a date cut short."""
+    attachment printed without a label), a date cut short or the page's own
+    lines."""
     lines = 0
     for k in range(len(z.body) - 1, 0, -1):
         j = z.body[k]
         if is_org_line(blocks[j]) and len(blocks[j].text) <= 40:
             break
         b = blocks[j]
+        if b.kind == "paragraph" and is_page_chrome(b.text):
+            continue  # the page's links under the notice (上篇:/下篇:)
         lines += b.kind != "table"
+        if re.match(r"(?:常务)?(?:副)?(?:主任|组长|主席|秘书长|成员|委员|顾问)\s*[:：]", b.text):
+            return  # "主任:…": a roster under a heading (组委会), not lines under a 署名
         if lines > 2 or not (b.kind == "table" or _DATE_STUB.match(b.text) or (
                 len(b.text) <= 40 and not b.text.endswith(("。", ":", "：")))):
             return
     else:
         return
-    if all(j2 in z.body for j2 in range(j, end)):
+    if all(j2 in z.body or is_page_chrome(blocks[j2].text) for j2 in range(j, end)):
         z.signature.append(z.body.pop(k))
 
 
