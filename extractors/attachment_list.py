@@ -98,6 +98,8 @@ def clean_title(t: str) -> list[str]:
     if m:
         t = _STAMP.sub("", t[:m.start()])
     t = _LINK_PATH.sub("", t)
+    # a link's note ("（请点击左下角链接下载）") and what follows it (the signature date)
+    t = re.sub(r"\s*[（(][^（）()]{0,16}(?:下载|点击)[^（）()]{0,8}[)）].*$", "", t)
     for pat in (_LATER_LABEL, _ENDS_LIST):
         m = pat.search(t)
         if m:
@@ -113,6 +115,8 @@ def clean_title(t: str) -> list[str]:
     t = re.sub(r"^\d{1,2}(?=[“\"《「])", "", t)  # a download list's index run into a quoted title
     if t.startswith("《") and t.endswith("》") and "》" not in t[:-1]:
         t = t[1:-1]
+    if re.fullmatch(r"附件\s*\d{0,2}", t):
+        return []  # a link named only "附件.doc" names no title
     return [t] if re.search(r"[\u4e00-\u9fffA-Za-z0-9]", t) else []
 
 

@@ -149,8 +149,8 @@ def extract(doc: Document) -> list[Attachment]:
         if k in used:
             continue
         title = _body_title(doc, zone)
-        if not title and not zone.blocks:
-            continue  # a label with nothing after it ("附件:" where an excerpt is cut)
+        if not title and set(zone.blocks) <= set(zone.title_blocks):
+            continue  # a label with nothing after it ("附件:" where an excerpt is cut, or a bare link)
         att = Attachment(number=zone.number, title=title,
                          evidence=evidence(doc, zone.label_block))
         _fill(doc, att, zone)
@@ -251,7 +251,11 @@ def _body_title(doc: Document, zone) -> str:
             pass
         titles = attachment_list.clean_title(text[m.end():].lstrip(" :：")) if m else []
         return titles[0] if titles else ""
-    return _clean_title("".join(doc.blocks[i].text for i in zone.title_blocks))
+    heading = "".join(doc.blocks[i].text for i in zone.title_blocks)
+    if attachment_list.EXTENSION.search(heading):  # a download link as the heading ("附件.doc 31.5 KB")
+        titles = attachment_list.clean_title(heading)
+        return titles[0] if titles else ""
+    return _clean_title(heading)
 
 
 def _fill(doc: Document, att: Attachment, zone) -> None:

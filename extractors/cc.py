@@ -36,7 +36,7 @@ def extract(doc: Document) -> tuple[list[str], Optional[Evidence]]:
             if text.rstrip().endswith("。") or _CC.match(nxt) or re.search(r"印发?$", nxt):
                 break
             text += nxt
-        text = text.strip().rstrip("。.;；，,")
+        text = text.strip().rstrip("。.;；，,|｜ ")  # (a page's column rule after the line: "省总工会|")
         names = [re.sub(r"\s+", "", p).rstrip("。.") for p in split_top_level(text, "、，,;；")]
         return [n for n in names if n], evidence(doc, i)
     return [], None

@@ -623,3 +623,21 @@ def test_roc_dates(text, signed, dues):
     rec = run(text)
     assert rec.signed_date == signed and [d.due for d in rec.deadlines] == dues
     assert not any(i.name.endswith("民國") or "民国" in i.name for i in rec.issuers)
+
+
+@pytest.mark.parametrize("text, titles", [
+    # a download link as an attachment's heading: its file name, size dropped; a link named only 附件 is none
+    (f"各基层工会:\n{B}\n市总工会\n2019年8月1日\n附件\n附件.doc31.5 KB\n", []),
+    (f"各基层工会:\n{B}\n市总工会\n2019年8月1日\n附件\n职工之家申报表.doc 28 KB\n", ["职工之家申报表"]),
+    # a link's note and the signature date after the title
+    (f"各基层工会:\n{B}\n附件:《关于建设职工之家的意见》(请点击左下角链接下载)二〇一二年八月七日\n", ["关于建设职工之家的意见"]),
+])
+def test_download_links_as_attachments(text, titles):
+    assert [a.title for a in run(text).attachments] == titles
+
+
+def test_title_printed_twice_and_cc_column_rule():
+    rec = run(f"江岭市总工会关于开展职工健身月的通知\n江岭市总工会关于开展职工健身月的通知\n各区工会:\n{B}\n"
+              f"江岭市总工会\n2009年5月6日\n抄送:省总工会|\n")
+    assert rec.title.text == "江岭市总工会关于开展职工健身月的通知"
+    assert rec.cc == ["省总工会"]

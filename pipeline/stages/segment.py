@@ -106,6 +106,8 @@ def segment(doc: Document) -> Zones:
         z.attachments.append(_attachment_zone(blocks, lab, end))
     z.record.extend(range(record_tail, n))
     z.record = sorted(set(z.record))
+    if len(z.title) >= 2 and blocks[z.title[0]].text == blocks[z.title[1]].text:
+        z.title.pop(0)  # the page's heading repeating the circular's own title line
     _page_lines(blocks, top, z)
     _site_footer(blocks, z)
     return z
