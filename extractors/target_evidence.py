@@ -406,12 +406,21 @@ def headcount_threshold(unit: str, bound_after: bool, after: str) -> bool:
 _BATCH = re.compile(r"(?:第|分)?[一二三四五六七八九十两0-9]+批")
 
 
+# first come, first served ("名额有限，额满即止"): the issuer's places, not a quota
+_FIRST_COME = re.compile(r"额满|满额|报满|先到先得|先报先得")
+
+
 def batch_schedule(sent: str, comp: str) -> bool:
     """A plain count in a sentence that lays out the issuer's batches
-    (``第一批：8月25—28日，47人``): the size of each trip or session the
+    (``第一批：8月25—28日，47人``) or its places taken first come, first
+    served (``共计40人（名额有限，额满即止）``): the size of each trip or session the
     issuer runs (../shared/real/README.md "Targets": capacities), unless a
     quota word or a nominating verb hands it to recipients (每批限报10人)."""
-    if comp != "=" or not _BATCH.search(sent) or quota_word(sent):
+    if comp != "=":
+        return False
+    if _FIRST_COME.search(sent):
+        return True  # 共计40人（名额有限，额满即止）: the places of the issuer's trip
+    if not _BATCH.search(sent) or quota_word(sent):
         return False
     return not any(v in sent for v in _cues()["quota_verbs"])
 
