@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from extractors import dates_cn
+from extractors import dates_cn, deadline_tables
 from extractors._common import attachment_of, evidence
 from extractors.deadline_parts import (ITEM_NUMBER, clause_start, deadline_vocab,  # noqa: F401
                                        find_action, named_attachments, parse_parts)
@@ -521,6 +521,8 @@ def extract(doc: Document, *, signed_date: Optional[dt.date] = None,
                 out.append(f.deadline)
             for msg, a, z in problems:
                 warns.append(Warning_(code="bad_date", message=msg, evidence=ev(s + a, s + z)))
+    taken = {deadline_tables.row_starts(doc, d.evidence.block, d.evidence.start) for d in out if d.evidence}
+    out += deadline_tables.extract(doc, lambda sent: parse_sentence(sent, ref)[0], taken)
     if _sole_attachment(doc):
         for d in out:  # "将推荐表（见附件）报送…": the notice's only attachment
             if not d.attachments and _UNNUMBERED_REF.search(d.text or ""):

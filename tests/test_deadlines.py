@@ -384,3 +384,22 @@ def test_text_year_reads_school_years(text, year):
     doc = read_bytes("case.txt", text.encode("utf-8"))
     normalise(doc)
     assert text_year(doc) == year
+
+
+@pytest.mark.parametrize("table, dues", [
+    # a real table (tab-separated rows) with a deadline column: one deadline per row
+    ("序号\t项目\t报名截止时间\t决赛时间\n1\t音乐大赛\t6月30日\t7月\n2\t曲艺大赛\t7月31日\t8月\n",
+     [D(2017, 6, 30), D(2017, 7, 31)]),
+    # a web page's table kept as text; a row whose merged cell leaves it short is read by its dates' order
+    ("序号|板块|项目名称|负责单位|报名截止时间|决赛时间|\n1 |劳动|音乐大赛|市文化宫| 6月30日| 7月|\n"
+     "2 |曲艺大赛|市文化宫| 7月31日| 8月||\n", [D(2017, 6, 30), D(2017, 7, 31)]),
+    # an event column alone sets no deadline
+    ("序号\t项目\t比赛时间\n1\t音乐大赛\t6月30日\n", []),
+])
+def test_deadline_column_of_a_table(table, dues):
+    from pipeline.readers import read_bytes
+    from pipeline.stages.run import extract_document
+
+    text = f"关于调整赛事安排的通知\n各区总工会：\n调整后的安排如下：\n{table}市总工会\n2017年5月10日\n"
+    rec = extract_document(read_bytes("case.txt", text.encode("utf-8")))
+    assert [d.due for d in rec.deadlines] == dues
