@@ -58,6 +58,10 @@ CASES = [
     ("联系人：周建国（6218），李强（6219）。", {"names": ["周建国", "李强"], "phones": ["6218", "6219"]}),
     ("联系人:周建国(团委)。", {"names": ["周建国"]}),
     ("联系方式:党群工作部(6207、6026)。", {"phones": ["6207", "6026"]}),
+    # a Taiwan number: two-digit area code, the local number split by a hyphen
+    ("聯絡人:糜新宜,電話:(02)2592-5252,傳真:(02)2594-1586。", {"names": ["糜新宜"], "phones": ["02-25925252", "02-25941586"]}),
+    ("联系人:王新宜,电话:02-25925252。", {"names": ["王新宜"], "phones": ["02-25925252"]}),
+    ("电话:(010)8592-5252", {"phones": ["010-85925252"]}),
     # a name whose surname our list lacks, alone before a phone label; a phone before an address
     ("联系人:糜新猷,电话:9084。", {"names": ["糜新猷"], "phones": ["9084"]}),
     ("联系人:郦明，电话:87654321。", {"names": ["郦明"], "phones": ["87654321"]}),
