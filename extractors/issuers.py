@@ -103,11 +103,28 @@ def _from_title(doc: Document, title: Optional[Title]) -> list[Issuer]:
     return [Issuer(name=n, source="title", evidence=title.evidence) for n in names]
 
 
+def _abbreviates(short: str, full: str) -> bool:
+    """``short`` is the in-house short name of ``full``: 校工会 for
+    江岭经济学院工会委员会, 院工会 for …医院工会 (a one-character 校/院/局/厂
+    standing for the institution, the rest printed inside ``full``)."""
+    inst = _SHORT_FOR.get(short[:1])
+    return bool(len(short) <= 5 and inst and re.search(inst, full) and short[1:] in full
+                and len(full) > len(short) + 2)
+
+
+# the one character an institution calls itself by, and what it stands for
+_SHORT_FOR = {"校": "学院|大学|学校|中学|小学|學院|大學|學校", "院": "学院|医院|研究院|學院|醫院",
+              "局": "局", "厂": "厂|廠", "司": "公司", "所": "所"}
+
+
 def extract(doc: Document, *, title: Optional[Title] = None) -> list[Issuer]:
     """The issuing bodies in print order, each once, with their source."""
     if not doc.zones:
         return []
-    for found in (_from_signature(doc), _from_header(doc), _from_title(doc, title)):
+    sig, head = _from_signature(doc), _from_header(doc)
+    if sig and head and all(any(_abbreviates(x.name, h.name) for h in head) for x in sig):
+        sig = []  # 校工会 signing under 湖北某学院工会委员会文件: the 标志 names it in full (real/README.md)
+    for found in (sig, head, _from_title(doc, title)):
         seen: list[Issuer] = []
         for iss in found:
             if iss.name not in [s.name for s in seen]:

@@ -98,6 +98,10 @@ def split_joined(name: str) -> list[str]:
             continue
         if right.startswith(strong):  # "中共江岭大学|委员会办公室": a body type opens no name
             continue
+        if re.match(r"(?:有限|股份|分公司|总公司)", right):
+            continue  # "福建六建集团|有限公司工会": the company form belongs to the left
+        if re.match(r"(?:教职工|职工|教職工|職工|员工|員工|青年|女职工|女職工|退休)", right):
+            continue  # "江岭大学|教职工篮球协会": a body of the left's own members
         if re.search(r"(?:部|处|處|科|室|办|辦)$", right) and not re.search(r"[省市区區县縣镇鎮乡鄉州旗]", right):
             continue  # "东湖区总工会|经济技术部": a department of the body on its left
         if right.endswith(("委员会", "委員會")) and right[:2] != left[:2]:

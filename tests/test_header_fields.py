@@ -129,6 +129,9 @@ def test_normalise_text(raw, text):
     ("临江市总工会女职工部", ["临江市总工会女职工部"]),
     ("共青團東湖區委東湖區總工會", ["共青團東湖區委", "東湖區總工會"]),  # printed in traditional characters
     ("東湖區總工會經濟技術部", ["東湖區總工會經濟技術部"]),
+    ("江岭六建集团有限公司工会", ["江岭六建集团有限公司工会"]),  # the company form is the left's
+    ("江岭石油化工大学教职工篮球协会", ["江岭石油化工大学教职工篮球协会"]),  # a body of the left's members
+    ("江岭市总工会江岭市教育局", ["江岭市总工会", "江岭市教育局"]),
 ])
 def test_split_names_joined_by_ocr(joined, names):
     assert split_joined(joined) == names

@@ -357,6 +357,12 @@ HEADER_CASES = [
     # a committee heading over its roster is no signature
     (f"各基层工会:\n{B}\n联赛组委会\n主任:王一 市总工会副主席\n副主任:李二 市总工会部长\n",
      ([], None, None, "各基层工会", None)),
+    # the 标志 names in full what the signature abbreviates (校工会): the 标志 wins
+    (f"江岭经济学院工会委员会文件\n江经院工发〔2017〕2号\n关于组织春游的通知\n各二级工会:\n{B}\n校工会\n二〇一七年三月二十九日\n",
+     (["江岭经济学院工会委员会"], "江经院工发〔2017〕2号", "关于组织春游的通知", "各二级工会", D(2017, 3, 29))),
+    # a page's byline (column and posting date) under the title, above the addressee
+    (f"您的位置:首页>办公室>通知公告>\n知识竞赛总决赛有关事项的通知\n办公室\n2011-07-18\n各区工会、各产业工会:\n{B}\n二、请按时参加。\n",
+     ([], None, "知识竞赛总决赛有关事项的通知", "各区工会、各产业工会", None)),
     # a site's name line above the title
     (f"法律网--中国法律信息网\n江岭市住建局关于评选工人先锋号的通知\n各区住建局:\n{B}\n",
      (["江岭市住建局"], None, "江岭市住建局关于评选工人先锋号的通知", "各区住建局", None)),

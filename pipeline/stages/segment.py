@@ -109,8 +109,23 @@ def segment(doc: Document) -> Zones:
     if len(z.title) >= 2 and blocks[z.title[0]].text == blocks[z.title[1]].text:
         z.title.pop(0)  # the page's heading repeating the circular's own title line
     _page_lines(blocks, top, z)
+    _byline(blocks, z)
     _site_footer(blocks, z)
     return z
+
+
+def _byline(blocks: list[Block], z: Zones) -> None:
+    """A 署名 and date printed under the title, above the addressee and the
+    whole body ("办公室 / 2011-07-18"), are a web page's byline, not the
+    notice's (GB/T 9704-2012 §7.3.5: the 署名 follows the 正文)."""
+    if z.date is None or not z.body or z.date > min(z.body) or len(z.body) < 2:
+        return
+    z.page = sorted({*z.page, *z.signature, z.date})
+    z.signature, z.date = [], None
+    first = min(z.body)
+    if z.recipients is None and _is_recipients(blocks[first]):
+        z.recipients = first
+        z.body.remove(first)
 
 
 def _site_footer(blocks: list[Block], z: Zones) -> None:
