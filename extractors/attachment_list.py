@@ -113,6 +113,10 @@ def clean_title(t: str) -> list[str]:
         return [re.sub(r"\s+", "", p) for p in parts]  # "报名表、竞赛规程": two documents
     t = re.sub(r"\s+", "", t).lstrip("-—–·•")
     t = re.sub(r"^\d{1,2}(?=[“\"《「])", "", t)  # a download list's index run into a quoted title
+    t = re.sub(r"[（(]略[)）]$", "", t)  # a publisher's "(略)": the table was left out, the title stays
+    whole = re.fullmatch(r"《([^《》]+)》([\u4e00-\u9fff]{1,12})", t)
+    if whole and not re.search(r"[表单书册]$", whole.group(2)):
+        t = f"《{whole.group(1)}》"  # "《…统计表》长春中医药大学工": a cut signature run on after it
     if t.startswith("《") and t.endswith("》") and "》" not in t[:-1]:
         t = t[1:-1]
     if re.fullmatch(r"附件\s*\d{0,2}", t):

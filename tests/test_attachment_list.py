@@ -92,6 +92,9 @@ def test_numbered(text, items):
     # the body's last section is the list ("七、附：…")
     ("七、附:职工创新工作室申报表。", [(1, "职工创新工作室申报表")]),
     ("（五）附件：1.申报表 2.汇总表", [(1, "申报表"), (2, "汇总表")]),
+    # a publisher's (略); a cut signature run on after a quoted title
+    ("附件:1.劳动模范推荐名额分配表(略) 2.市直推荐名额分配表(略)", [(1, "劳动模范推荐名额分配表"), (2, "市直推荐名额分配表")]),
+    ("附件: 《2015年工会会员缴纳会费统计表》江岭中医药大学工", [(1, "2015年工会会员缴纳会费统计表")]),
 ])
 def test_parse(text, expected):
     assert [(i.number, i.title) for i in parse(text)] == expected

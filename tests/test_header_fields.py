@@ -104,6 +104,9 @@ def test_is_org_name(name, ok):
     ("編號（hào）:寧工發[2019]3號(hào)", "編號:寧工發[2019]3號"),
     ("請于5月10日前報送(sòng)至區(qū)總工會(huì)", "請于5月10日前報送至區總工會"),
     ("附件(A)报名表 联系QQ(qq群)", "附件(A)报名表联系QQ(qq群)"),  # no tone mark: kept
+    # emoji a mirror site injects are dropped
+    ("聯系人:董禹君 電話🍡👈:18001985281", "聯系人:董禹君電話:18001985281"),
+    ("各二級學院(部、中心、所)↪️:", "各二級學院(部、中心、所):"),
 ])
 def test_normalise_text(raw, text):
     out, offsets = normalise_text(drop_pinyin(raw))

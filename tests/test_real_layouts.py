@@ -494,6 +494,8 @@ def test_printed_on_real_layouts(text, printed):
     # a site and its paper named as the source; the headline over the meta line
     "全国铁路职工技能比武启动\n发布时间:2025-01-13来源:铁路工人网-铁路工人报作者:王一浏览量:289\n"
     "为落实部署，铁路总工会决定开展技能比武。各级工会要于2月10日前报送参赛名单。\n",
+    # a site's dateline with the day before 讯
+    "江海网11月27日讯 据全国总工会报道，日前全国总工会授予997个单位全国模范职工之家称号。\n",
     "首页 > 银行 > 地方银行\n某银行分行工会组织开展征文活动\n发布时间:2017-03-27\n"
     "近日某银行分行工会组织开展纪念征文活动。据悉，此次征文将择优汇编成册，每人限投1篇。\n",
 ])

@@ -30,6 +30,9 @@ _META_LABEL = re.compile(r"(?:发布|更新|发表|发稿|上传)(?:时间|日�
 
 # a page's column separator (or a lost glyph, or the bracket of a wrapped meta line) on its own line
 _SEPARATOR = re.compile(r"[|｜¦?？]+|[\[\]【】]")
+# a site's clock: a date with its weekday, maybe a solar term or lunar date ("2024年04月27日 星期六 谷雨")
+_CLOCK = re.compile(r"^(?:今天是)?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]"
+                    r"(?:\s*[\u4e00-\u9fff]{2,8})?\s*$")
 # a site's name line ("法搜网--中国法律信息搜索网", "某某网_首页")
 _SITE_NAME = re.compile(r"^[^\s，。：:]{1,20}网站?\s*(?:-{2}|—{1,2}|_|\|)\s*[^\s，。：:]{1,30}(?:网站?|首页)$")
 # a printed page's number ("- 1 -"), with a sharing site's item number before it ("1、- 1 -")
@@ -61,7 +64,7 @@ def is_page_chrome(t: str) -> bool:
         return True  # "总工会 2008/2/25 11:09:50 19829点 永安之窗": a posting's stamp line
     return bool(_NAV.search(t)) or bool(_TOOLS.search(t)) or len(_META_LABEL.findall(t)) >= 2 \
         or bool(PAGE_DATE.fullmatch(t)) or bool(_SEPARATOR.fullmatch(t)) or bool(PAGE_NUMBER.fullmatch(t)) \
-        or bool(_SITE_NAME.match(t)) or bool(_FILE_NAME.match(t)) \
+        or bool(_SITE_NAME.match(t)) or bool(_CLOCK.match(t)) or bool(_FILE_NAME.match(t)) \
         or bool(_CATALOGUE.match(t)) or (len(_FIELDS.findall(t)) >= 2 or bool(re.search(r"[:：].*[|｜]\s*$", t)))
 
 

@@ -26,7 +26,7 @@ from pipeline.stages.chrome import is_page_chrome
 # 何无痕）") or alone on a short line ("本报记者 陈素萍", "通讯员 郑杰"), a
 # source line ("来源:厦门日报"), an agency dateline ("新华社杭州5月3日电").
 _NEWS = (
-    re.compile(r"^[\u4e00-\u9fff]{0,8}(?:日报|晚报|时报|本报|新闻网|网|电视台)讯"),
+    re.compile(r"^[\u4e00-\u9fff]{0,8}(?:日报|晚报|时报|本报|新闻网|网|电视台)(?:\d{1,2}月\d{1,2}日)?讯"),
     re.compile(r"[（(](?:本报)?(?:记者|通讯员)[^（()）]{1,20}[）)]"),
     re.compile(r"^(?:本报)?(?:记者|通讯员|实习生)[\s\u4e00-\u9fff、]{2,20}$"),
     re.compile(r"^(?:来源|稿源|文/图|责任编辑)[:：]"),

@@ -7,7 +7,7 @@ Rules (issue "End to end" §4; ANNOTATION.md):
   ：, ．(in numbers), ％, ＋－／ and full-width space; the 〔〕 of a
   发文字号 and other CJK punctuation (，。、（）《》“”) are kept;
 * Kangxi / CJK-radical look-alikes → unified ideographs (NFKC on those
-  blocks only);
+  blocks only); emoji (a mirror site's injected 🍡👈, ↪️) dropped;
 * spaces (ASCII, full-width, NBSP, tabs in paragraphs) inside Chinese runs
   removed — "2018 年 2 月 28 日" → "2018年2月28日", "张  琳" → "张琳",
   "联 系 人" → "联系人" — but kept between two ASCII letters/digits
@@ -90,6 +90,8 @@ def _char_map(ch: str) -> str:
         return chr(o - 0xFEE0)  # full-width digits and letters
     if 0x2F00 <= o <= 0x2FDF or 0x2E80 <= o <= 0x2EFF or 0xF900 <= o <= 0xFAFF:
         return unicodedata.normalize("NFKC", ch)  # radicals / compatibility ideographs
+    if o >= 0x1F000 or o in (0xFE0F, 0x200D, 0x21A9, 0x21AA):
+        return ""  # emoji a mirror site injected ("電話🍡👈:", "各二級學院↪️:"): no text of the notice
     return _FW_KEEP.get(ch, ch)
 
 
