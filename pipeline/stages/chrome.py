@@ -30,6 +30,9 @@ _META_LABEL = re.compile(r"(?:发布|更新|发表|发稿|上传)(?:时间|日�
 
 # a page's column separator (or a lost glyph, or the bracket of a wrapped meta line) on its own line
 _SEPARATOR = re.compile(r"[|｜¦?？]+|[\[\]【】]")
+# a 关于 title ending in its 文种 word right before a meta label
+_TITLE_FIRST = re.compile(r"^关于[^:：|｜]{2,100}?(?:通知|通告|公告|意见|方案|办法|决定|函)\s*"
+                          r"(?:发布|更新|发表|上传)(?:时间|日期)")
 # a site's clock: a date with its weekday, maybe a solar term or lunar date ("2024年04月27日 星期六 谷雨")
 _CLOCK = re.compile(r"^(?:今天是)?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]"
                     r"(?:\s*[\u4e00-\u9fff]{2,8})?\s*$")
@@ -56,6 +59,8 @@ def is_page_chrome(t: str) -> bool:
     a 信息公开 catalogue line or "label:value |" fields."""
     if len(t) > 120 or re.search(r"[。！？]", t):
         return False  # a page's own line is short, no sentence: else the notice run onto one line
+    if _TITLE_FIRST.match(t):
+        return False  # "关于…的通知发布时间:…来源:…": the title with the page's meta run on (cut by relines)
     if PAGE_DATE.match(t) and _META_LABEL.search(t):
         return True  # "2025-12-31 浏览量:63"
     if len(t) <= 30 and re.search(r"(?<!\d)(?:19|20)\d{2}-\d{1,2}-\d{1,2}$", t) and not re.search(r"[，。；：:]", t):
@@ -127,6 +132,7 @@ def nav_prefix_end(raw: str) -> int:
 # contact block says 联系电话/联系地址 and names its 联系人), copyright, ICP
 _FOOTER_LINE = re.compile(r"^(?:地\s*址|邮\s*编|邮政编码|电\s*话|传\s*真|邮\s*箱|电子邮箱|E-?mail|网\s*址)\s*[:：]"
                           r"|版权所有|Copyright|©|ICP备|公网安备|[（(]?官方微信(?:公众号)?[）)]?$", re.I)
+_FOOTER_LABELS = re.compile(r"(?:地\s*址|邮\s*编|邮政编码|电\s*话|传\s*真|邮\s*箱|E-?mail|网\s*址)\s*[:：]", re.I)
 _FOOTER_NEEDS = re.compile(r"^(?:地\s*址|邮\s*编|邮政编码)\s*[:：]|版权所有|Copyright|ICP备", re.I)
 
 
@@ -139,6 +145,10 @@ def footer_start(texts: Sequence[str], is_org: Callable[[str], bool]) -> Optiona
     the site's, not a contact the notice gives (real/README.md "Contacts":
     third parties' phones are not contacts)."""
     k = len(texts)
+    last = texts[-1].strip() if texts else ""
+    if len(_FOOTER_LABELS.findall(last)) >= 3 and _FOOTER_LABELS.search(last).start() <= 30 \
+            and re.search(r"地\s*址|邮\s*编|版权", last) and "联系" not in last:
+        return k - 1  # the footer run onto one line ("江川市总工会地址:…邮编:…电话:…")
     while k > 0 and _FOOTER_LINE.search(texts[k - 1].strip()) and len(texts[k - 1]) <= 80:
         k -= 1
     run = [t.strip() for t in texts[k:]]

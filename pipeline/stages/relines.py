@@ -61,13 +61,14 @@ def _tail_cuts(b: Block) -> list[int]:
                     start = m.start() - len(names[-1]) - (2 if t[:m.start()].endswith("印发") else 0)
                 cuts += [start, m.end() + mark.end()]
         else:
-            start = _signature_start(b, m.start())
+            era = 4 if t[:m.start()].endswith("中华民国") else 2 if t[:m.start()].endswith("民国") else 0
+            start = _signature_start(b, m.start() - era)  # "…工会中华民国113年8月19日": the era opens the date
             # a date closing a sentence's names ("。XX总工会2020年1月6日")
             # is a signature's even when a plan printed after it follows
             sentence = start is not None and start > 0 and t[start - 1] in _STOP and not re.match(
                 r"[起前后内止以到至为，,的在及和、—~～-]", after)
             if start is not None and (_zone_start(after) or sentence):
-                cuts += [start, m.start(), m.end()]
+                cuts += [start, m.start() - era, m.end()]
             elif start is None and m.start() > 0 and _zone_start(after) and (
                     t[m.start() - 1] in _STOP or _RECORD.match(after)
                     or t[:m.start()].rstrip().endswith(("特此通知", "特此通告", "特此函告"))):
@@ -169,14 +170,15 @@ def _undated_tail(b: Block) -> list[int]:
 
 def _zone_start(after: str) -> bool:
     """True when ``after`` (the text after a date) starts what follows a
-    成文日期: nothing, the 版记, an attachment label, a 印发 line or the
-    发文字号 alone (printed under the date)."""
+    成文日期: nothing, the 版记, an attachment label, a 印发 line, the
+    发文字号 alone (printed under the date) or a site footer (…地址:, 版权所有)."""
     num = parse_doc_number(after.strip()[:40])
     if num and num[1] == 0 and not after.strip()[num[2]:].strip():
         return True  # "…工会委员会 2024年4月8日 华瑞工〔2024〕6号": the number printed last
     return bool(re.fullmatch(r"[。.]?", after) or _RECORD.match(after)
                 or re.match(r"(?:相关)?附件\s*[0-9一二三四五六七八九十]{0,3}\s*[:：]?", after)
-                or re.match(rf"[^。，,；;:：]{{2,40}}?{FULL_DATE.pattern}(?:印发|印制|印)", after))
+                or re.match(rf"[^。，,；;:：]{{2,40}}?{FULL_DATE.pattern}(?:印发|印制|印)", after)
+                or re.match(r"[^。，,；;:：]{0,30}?(?:地\s*址|版权所有|Copyright)", after))  # a site footer
 
 
 # Where a signature may start in a run-on line: after a sentence end, a file
