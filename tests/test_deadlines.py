@@ -62,6 +62,9 @@ DUE_CASES = [
     ("报送材料截止日期：2018年5月10日", S18, D(2018, 5, 10), None, "day", False),
     ("截止11月30日，各单位须报送作品3件", S18, D(2018, 11, 30), None, "day", True),
     ("每个分工会可将节目名称于2018年9月21日前提供给院工会办", S18, D(2018, 9, 21), None, "day", False),
+    # handing in money or receipts
+    ("请于2018年1月31日前收齐,上缴至财务部办公室", S18, D(2018, 1, 31), None, "day", False),
+    ("各工会小组于9月29日前凭正式发票到院工会报销", S18, D(2018, 9, 29), None, "day", True),
     ("请于本月底前报送统计表", Ref(signed_date=D(2024, 3, 12)), D(2024, 3, 31), None, "month", True),
     ("请各单位于下月5日前上报", Ref(signed_date=D(2024, 12, 20)), D(2025, 1, 5), None, "day", True),
     # a window in which recipients recommend candidates

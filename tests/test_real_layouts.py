@@ -363,6 +363,10 @@ HEADER_CASES = [
     # a page's byline (column and posting date) under the title, above the addressee
     (f"您的位置:首页>办公室>通知公告>\n知识竞赛总决赛有关事项的通知\n办公室\n2011-07-18\n各区工会、各产业工会:\n{B}\n二、请按时参加。\n",
      ([], None, "知识竞赛总决赛有关事项的通知", "各区工会、各产业工会", None)),
+    # a meta line of one-character labels ("文:|来源:|时间:…"); a posting time under the title
+    (f"关于组织春游踏青的通知\n文:|来源:|时间:2025-02-27\n各分工会:\n{B}\n", ([], None, "关于组织春游踏青的通知", "各分工会", None)),
+    (f"关于评选模范教职工之家的通知\n2016年03月14日18:38\n各分工会(直属工会小组):\n{B}\n",
+     ([], None, "关于评选模范教职工之家的通知", "各分工会(直属工会小组)", None)),
     # a site's name line above the title
     (f"法律网--中国法律信息网\n江岭市住建局关于评选工人先锋号的通知\n各区住建局:\n{B}\n",
      (["江岭市住建局"], None, "江岭市住建局关于评选工人先锋号的通知", "各区住建局", None)),

@@ -23,7 +23,7 @@ _NAV = re.compile(r"(?:^|您的|您现在的|您当前|当前|所在)位置\s*[:
 _TOOLS = re.compile(r"我要纠错|打印本页|关闭窗口|收藏本页|加入收藏|收藏本站|设为首页|【(?:打印|关闭|收藏)】|[|｜]\s*收藏$"
                     r"|^[上下]篇\s*[:：]|版权所有|Copyright|ICP备|公网安备", re.I)
 # a page's time stamp: a date in figures with its clock time ("2008/2/25 11:09:50")
-_STAMP = re.compile(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}")
+_STAMP = re.compile(r"(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}")
 _META_LABEL = re.compile(r"(?:发布|更新|发表|发稿|上传)(?:时间|日期)|访问(?:数量|次数|量)\s*[:：]|(?:信息|文章)?来源\s*[:：]|作者\s*[:：]|出处\s*[:：]"
                          r"|浏览(?:次数|量)?\s*[:：]|点击(?:数|量|率)?\s*[:：]|录入(?:者|人)?\s*[:：]|阅读(?:次数|量)?\s*[:：]"
                          r"|位读者")
@@ -49,7 +49,7 @@ _FILE_NAME = re.compile(r"^[^。；;：:]{2,120}\.(?:docx?|xlsx?|wps|pdf|ofd|rar
 # a government page's 信息公开 catalogue line ("索引号:…", "发布机构:…"), and a
 # line of "label:value |" fields ("网站:公文素材库 | 时间:2019-05-29 | 移动端:…")
 _CATALOGUE = re.compile(r"^(?:索\s*引\s*号|主题分类|责任部门|发布机构|关\s*键\s*[字词]|公开方式|公开范围|公开时限|生成日期|信息分类)\s*[:：]")
-_FIELDS = re.compile(r"[\u4e00-\u9fff]{2,4}\s*[:：][^|｜]*[|｜]")
+_FIELDS = re.compile(r"[\u4e00-\u9fff]{1,4}\s*[:：][^|｜]*[|｜]")
 
 
 def is_page_chrome(t: str) -> bool:
