@@ -207,6 +207,8 @@ _DAY_WORD_RE = re.compile(r"(?<![昨前])(?:今天|今日|明天|明日|后天)"
 # 本月底 / 下月5日: a day or part of the document's month or the next one.
 _MONTH_WORD_RE = re.compile(
     rf"(?P<mw>本月|当月|下月|下个月)(?:(?P<md>[0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}}){S}[日号]|(?P<mp>底|末|上旬|中旬|下旬))")
+# 年底 / 2010年底 / 2010年年底 / 今年年底: the last day of December (precision month)
+_YEAR_END_RE = re.compile(r"(?:(?P<yy>(?:19|20)[0-9]{2})\s*(?:年\s*)?|(?<![0-9〇○零一二三四五六七八九十])(?:今年|本年|当年)?)年(?:底|末)")
 _QUARTER_RE = re.compile(r"(?:(?P<y>[0-9]{4})年)?(?:第)?(?P<q>[一二三四1-4])季度")
 _GARBLED_RE = re.compile(
     rf"(?<![0-9])(?:[0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}}){S}月{S}"
@@ -263,15 +265,19 @@ def _cue_at(text: str, pos: int) -> tuple[Optional[str], int]:
 def _relative_item(text: str, pos: int) -> Optional[DateItem]:
     """The first date counted from the document date at or after ``pos``:
     本周五 / 下周三 (``week``), 今天 / 明天 (``day``), 本月底 / 下月5日
-    (``month``: ``week`` = (months ahead, day or part)); with its time of day,
+    (``month``: ``week`` = (months ahead, day or part)), 年底 (a ``date`` in
+    December, precision month); with its time of day,
     下班 and 前/止 cue."""
     found = [x for x in (_WEEK_RE.search(text, pos), _DAY_WORD_RE.search(text, pos),
-                         _MONTH_WORD_RE.search(text, pos)) if x]
+                         _MONTH_WORD_RE.search(text, pos), _YEAR_END_RE.search(text, pos)) if x]
     if not found:
         return None
     w = min(found, key=lambda x: x.start())
     t, p = _time_at(text, w.end())
     cue, p = _cue_at(text, p)
+    if w.re is _YEAR_END_RE:  # 年底前: the year's last month, its year printed or inferred
+        ph = DatePhrase(int(w.group("yy")) if w.group("yy") else None, 12, None, "底", w.start(), w.end(), w.group(0))
+        return DateItem("date", ph, ph, t, w.start(), p, cue)
     if w.re is _DAY_WORD_RE:
         return DateItem("day", None, None, t, w.start(), p, cue,
                         week=("+", str(DAY_WORDS[w.group(0)])))

@@ -15,6 +15,7 @@ from typing import Optional
 from extractors import dates_cn
 from extractors._common import vocab
 from extractors.dates_cn import S
+from models.document import Document
 
 _EMAIL_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+\-]*\s*[@＠]\s*[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 _SYSTEM_RE = re.compile(r"(?:通过|登录|登陆|使用|利用|经由)(?P<sys>OA|钉钉|[^\s，。；、：:（）()“”]{2,14}?(?:系统|平台|网站|小程序|公众号))")
@@ -242,3 +243,16 @@ def named_attachments(sent: str) -> list[int]:
     return sorted(set(nums))  # in number order, whatever order the sentence names them
 
 
+# "2016年…", and a date a web page prints in figures ("2016-04-25", "2016/4/25")
+_YEAR_RE = re.compile(rf"(?<![0-9])((?:19|20)[0-9]{{2}})(?:{S}(?:学)?年|([-/.])[01]?[0-9]\2[0-3]?[0-9](?![0-9]))")
+
+
+def text_year(doc: Document) -> Optional[int]:
+    """The latest year printed in ``doc`` ("2026年5月15日", "2010年工会工作
+    安排", "2015学年招生工作"; a birth year "1986年1月1日以后出生" is earlier): real/README.md's
+    year source when the notice has no 成文日期, 印发日期 or 发文字号. None
+    when no year is printed."""
+    years = {int(m.group(1)) for b in doc.blocks for m in _YEAR_RE.finditer(b.text or "")}
+    if not years:
+        return None
+    return max(years)

@@ -36,6 +36,7 @@ from typing import Optional
 
 from extractors import dates_cn, deadline_tables
 from extractors._common import attachment_of, evidence
+from extractors.deadline_parts import text_year  # noqa: F401  (re-exported: the year source)
 from extractors.deadline_parts import (ITEM_NUMBER, clause_start, deadline_vocab,  # noqa: F401
                                        find_action, named_attachments, parse_parts)
 from extractors.dates_cn import DateItem, DatePhrase, S
@@ -77,6 +78,8 @@ _NEXT_CONSEQUENCE = re.compile(r"\s*(?:逾期|过期|未按时|未在规定时�
 # or what it hands out ("奖品、奖金和证书将于11月底前寄送获奖者").
 _ISSUER_TASK = re.compile(r"(?:评比|评选|评审|表彰|验收|评定|评议|公示|颁奖"
                           r"|奖品|奖金|奖状|证书|奖杯|获奖名单|评选结果|比赛结果)(?:工作|活动)?(?:将|拟|定)?于?$")
+# the issuer announcing its own act after the date ("…，公司将给予表彰…推荐")
+_ISSUER_WILL = re.compile(r"[，,](?:公司|本会|我会|学校|校工会|院工会|本单位|组委会|[市区县]总工会?|工会)(?:将|会将|拟)")
 # "截至2023年底，全市已建成…": a date that counts what exists, not a deadline.
 _STATUS_AFTER = re.compile(rf"{S}[，,]?{S}(?:已经?|共|累计|全[市省区县]|我[市省区县校]"
                            rf"|[^，,。；;]{{0,20}}(?:按期|如期|顺利|全部|均已|已经?)完成"  # "截止12月26日，推荐工作按期完成"
@@ -186,6 +189,8 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
     if it.compact:  # "截止时间:2023428": only right after a label, or 前 + action
         return bool(re.search(rf"(?:{v['label_re'].pattern}){S}[:：为是]?{S}$", sent[:it.start])
                     or (it.cue_after and has_action))
+    if it.cue_after and has_action and _ISSUER_WILL.search(sent, it.end, find_action(sent, it.end).start()):
+        return False  # "年底前…，公司将给予表彰，并向上级工会推荐": the issuer's own act
     if it.cue_after:
         # "各工会分会要在4月1日前召集正式代表": a task the readers must finish, whatever its verb
         task = _OBLIGED_BEFORE.search(sent[cs:it.start]) and re.match(r"[\u4e00-\u9fff](?<![的后])", sent[it.end:])
@@ -441,21 +446,6 @@ def block_heading(text: Optional[str]) -> Optional[str]:
     if not t or len(t) > 20 or re.search(r"[。；，,]", t):
         return None
     return t
-
-
-# "2016年…", and a date a web page prints in figures ("2016-04-25", "2016/4/25")
-_YEAR_RE = re.compile(rf"(?<![0-9])((?:19|20)[0-9]{{2}})(?:{S}(?:学)?年|([-/.])[01]?[0-9]\2[0-3]?[0-9](?![0-9]))")
-
-
-def text_year(doc: Document) -> Optional[int]:
-    """The latest year printed in ``doc`` ("2026年5月15日", "2010年工会工作
-    安排", "2015学年招生工作"; a birth year "1986年1月1日以后出生" is earlier): real/README.md's
-    year source when the notice has no 成文日期, 印发日期 or 发文字号. None
-    when no year is printed."""
-    years = {int(m.group(1)) for b in doc.blocks for m in _YEAR_RE.finditer(b.text or "")}
-    if not years:
-        return None
-    return max(years)
 
 
 def make_ref(doc: Document, signed_date: Optional[dt.date], printed_date: Optional[dt.date],

@@ -62,6 +62,9 @@ DUE_CASES = [
     ("报送材料截止日期：2018年5月10日", S18, D(2018, 5, 10), None, "day", False),
     ("截止11月30日，各单位须报送作品3件", S18, D(2018, 11, 30), None, "day", True),
     ("每个分工会可将节目名称于2018年9月21日前提供给院工会办", S18, D(2018, 9, 21), None, "day", False),
+    # the year's end: December's last day, precision month
+    ("各区总工会在年底前组织实施，并将落实情况报市总工会", S18, D(2018, 12, 31), None, "month", True),
+    ("请于2018年年底前报送总结", S18, D(2018, 12, 31), None, "month", False),
     # handing in money or receipts
     ("请于2018年1月31日前收齐,上缴至财务部办公室", S18, D(2018, 1, 31), None, "day", False),
     ("各工会小组于9月29日前凭正式发票到院工会报销", S18, D(2018, 9, 29), None, "day", True),
@@ -124,6 +127,8 @@ NOT_DEADLINES = [
     ("2000年12月31日前年满18周岁的会员可申报", S18),
     ("奖品、奖金和证书将于2018年11月底前通过邮局寄送获奖者", S18),  # what the issuer hands out
     ("获奖名单将于6月10日前在网站公布", S18),
+    ("到年底举办一次摄影比赛", S18),  # no 前: when, not by when
+    ("年底前对于取得成果的工作室，公司将给予表彰奖励，并积极向上级工会推荐", S18),  # the issuer's own act
     ("截止10月31日,在各级媒体发布信息189篇(其中:工人日报3篇)", S18),  # a count of what was done by then
     ("截至5月20日，全区已报送作品56件", S18),
 ]
