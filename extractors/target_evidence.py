@@ -240,8 +240,8 @@ def rejects(sent: str, ns: int, ne: int, seg: str, unit: str, clause_after: str)
         return "duration"  # 培训3天; only a count of days (达标天数满25天) is a goal
     if unit in ("小时", "分钟") and (re.search(r"间隔", seg) or re.search(r"[时前后]$", seg.rstrip())):
         return "timing"  # 采样时间间隔48小时以上, 报到时72小时以内: when, not how much
-    if _ELIGIBLE_OPENING.match(sent):
-        return "condition"  # 凡具有高级职称的…都可以…，团队成员在3人以上: who may apply
+    if _ELIGIBLE_OPENING.match(sent) and not re.search(r"至少|不少于|不低于|必须|须|要|应|限", seg):
+        return "condition"  # 凡具有高级职称的…都可以…，团队成员在3人以上: who may apply (not 凡…的，至少要推荐1个)
     if re.search(r"(?:优胜|获奖|得奖)(?:者|比例|率)[^，,。；;]{0,12}$", before):
         return "award"  # 优胜者（实际参加活动人数的10%）: how many win
     if _in_example(before, cues):
