@@ -199,7 +199,10 @@ def _conditional(sent: str, ne: int, seg: str, clause_after: str) -> bool:
 def handed_to_issuer(seg: str) -> bool:
     """The clause ``seg`` before a number speaks of a quota handed to the
     issuer (省总工会分配我市名额10个, 我校本次可申报先进团支部3个): the
-    issuer speaking of itself with a quota word (``handed_down``)."""
+    issuer speaking of itself with a quota word (``handed_down``), or a
+    task its superior handed down (完成省总下达的…4.6万名)."""
+    if re.search(r"(?:上级|全总|省总|市总|区总|县总)(?:工会)?[^，,。；;]{0,4}(?:下达|分配|交办)的", seg):
+        return True  # "完成省总下达的…4.6万名职工体检任务": the superior's task for the issuer
     return bool(_OWN.search(seg)) and any(w in seg for w in _cues()["handed_down"])
 
 
