@@ -181,6 +181,7 @@ NOT_TARGETS = [
     "推荐对象须为近5年内至少1次考核优秀者。",  # who qualifies
     "学校将选派一名教练参加培训。",  # the issuer's act: no recipient registers a team
     "本届运动会设裁判长一人。",
+    "学校将指定一名教师负责。",  # the issuer's own act
     "所有25人以上企业要单独建会登记，25人以下企业可单独也可建联合工会。",  # headcount sorting bodies
     "职工100名以下单位可联合建会。",
     "时间和人数：分三批，共141人。",  # the issuer's batches
