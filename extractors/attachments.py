@@ -249,13 +249,17 @@ def _body_title(doc: Document, zone) -> str:
         m = None
         for m in _LABEL_IN_TEXT.finditer(text):
             pass
-        titles = attachment_list.clean_title(text[m.end():].lstrip(" :：")) if m else []
-        return titles[0] if titles else ""
+        return _first_title(text[m.end():].lstrip(" :：")) if m else ""
     heading = "".join(doc.blocks[i].text for i in zone.title_blocks)
     if attachment_list.EXTENSION.search(heading):  # a download link as the heading ("附件.doc 31.5 KB")
-        titles = attachment_list.clean_title(heading)
-        return titles[0] if titles else ""
+        return _first_title(heading)
     return _clean_title(heading)
+
+
+def _first_title(text: str) -> str:
+    """The first title :func:`attachment_list.clean_title` reads in ``text``, or ""."""
+    titles = attachment_list.clean_title(text)
+    return titles[0] if titles else ""
 
 
 def _fill(doc: Document, att: Attachment, zone) -> None:

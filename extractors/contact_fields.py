@@ -37,6 +37,7 @@ _DELIM = re.compile(r"[\s、，,；;/（）()]+")
 _CJK_RUN = re.compile(rf"[{CJK}·]+")
 _ASCII_ID = re.compile(r"[A-Za-z][A-Za-z0-9_\-]{3,29}")
 _INTERNAL = re.compile(r"[1-9]\d{3,4}")  # an internal number printed alone (内线, 校内短号)
+_DIGITS = re.compile(r"\d+")
 _BRACKET_INTERNAL = re.compile(r"[(（][1-9]\d{3,4}(?:\s*[、,，/]\s*[1-9]\d{3,4})*[)）]")
 _QQ = re.compile(r"[1-9]\d{4,11}(?![0-9])")
 _MOBILE = re.compile(r"1[3-9]\d{9}(?![0-9])")
@@ -281,7 +282,7 @@ def _read_value(text: str, kind: str, pos: int, end: int, block: int,
     m = _BRACKET_INTERNAL.match(text, pos, end) if kind in ("name", "dept") else None
     if m:  # "联系人:张萌(91861)", "党群工作部（6207、6026）": internal numbers in brackets after the name
         return [Item("phone", n.group(), n.group(), block, n.start(), n.end())
-                for n in re.compile(r"\d+").finditer(text, m.start(), m.end())], m.end()
+                for n in _DIGITS.finditer(text, m.start(), m.end())], m.end()
     d = _DELIM.match(text, pos, end)
     if d and d.end() <= end:
         return [], d.end()

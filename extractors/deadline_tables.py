@@ -49,7 +49,7 @@ def _tables(doc: Document) -> list[list[tuple[int, Cells]]]:
     for i, b in enumerate(doc.blocks):
         t = b.text or ""
         if b.kind == "paragraph" and len(_PIPE_ROW.findall(t)) >= 3:
-            run.append((i, [c for c in _split(t, 0, r"[|｜]") if c[0] or c[1] < len(t.rstrip(" |｜"))]))
+            run.append((i, _split(t.rstrip(" |｜"), 0, r"[|｜]")))  # (no empty cell after the last rule)
             continue
         if run:
             tables.append(run)

@@ -183,13 +183,14 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
         return False  # "数据统计截止到6月30日", "年龄计算截至…": the date the figures count to
     if _QUALIFIES_AFTER.match(sent, it.end):
         return False
-    has_action = find_action(sent, it.end) is not None
+    act = find_action(sent, it.end)
+    has_action = act is not None
     labelled = bool(v["label_re"].search(before)) or bool(
         heading and not clause.strip() and v["label_re"].search(heading))
     if it.compact:  # "截止时间:2023428": only right after a label, or 前 + action
         return bool(re.search(rf"(?:{v['label_re'].pattern}){S}[:：为是]?{S}$", sent[:it.start])
                     or (it.cue_after and has_action))
-    if it.cue_after and has_action and _ISSUER_WILL.search(sent, it.end, find_action(sent, it.end).start()):
+    if it.cue_after and has_action and _ISSUER_WILL.search(sent, it.end, act.start()):
         return False  # "年底前…，公司将给予表彰，并向上级工会推荐": the issuer's own act
     if it.cue_after:
         # "各工会分会要在4月1日前召集正式代表": a task the readers must finish, whatever its verb

@@ -390,7 +390,6 @@ def counts_or_qualifies(before: str, after: str) -> bool:
                 or re.match(r"\s*[^，,。；;、]{0,8}?者", after))
 
 
-
 # a count of people before the bodies it sorts ("25人以上企业要单独建会",
 # "100名以下单位"): a threshold describing who, not a target
 _HEADCOUNT_OF = re.compile(r"\s*(?:的)?\s*"
@@ -413,7 +412,7 @@ _BATCH = re.compile(r"(?:第|分)?[一二三四五六七八九十两0-9]+批")
 _FIRST_COME = re.compile(r"额满|满额|报满|先到先得|先报先得")
 
 
-def batch_schedule(sent: str, comp: str) -> bool:
+def issuer_capacity(sent: str, comp: str) -> bool:
     """A plain count in a sentence that lays out the issuer's batches
     (``第一批：8月25—28日，47人``) or its places taken first come, first
     served (``共计40人（名额有限，额满即止）``): the size of each trip or session the

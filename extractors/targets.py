@@ -355,7 +355,7 @@ def _soft_rejects(sent: str, ns: int, ne: int, seg: str, unit_raw: str, unit: st
     conditions (``每条线路报名人数至少20人``, ``每周2次``:
     ``target_evidence.soft_rejects``)."""
     if target_evidence.soft_rejects(seg, seg + sent[ns:ne] + _clause_after(sent, ne), unit, comp) or \
-            target_evidence.batch_schedule(sent, comp):
+            target_evidence.issuer_capacity(sent, comp):
         return True
     if explicit:
         return False

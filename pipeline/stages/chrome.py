@@ -130,9 +130,9 @@ def nav_prefix_end(raw: str) -> int:
 
 # a site footer's own lines: bare labels (地址, 邮编, 电话, 邮箱 — a circular's
 # contact block says 联系电话/联系地址 and names its 联系人), copyright, ICP
-_FOOTER_LINE = re.compile(r"^(?:地\s*址|邮\s*编|邮政编码|电\s*话|传\s*真|邮\s*箱|电子邮箱|E-?mail|网\s*址)\s*[:：]"
+_FOOTER_LABELS = re.compile(r"(?:地\s*址|邮\s*编|邮政编码|电\s*话|传\s*真|邮\s*箱|电子邮箱|E-?mail|网\s*址)\s*[:：]", re.I)
+_FOOTER_LINE = re.compile(rf"^{_FOOTER_LABELS.pattern}"
                           r"|版权所有|Copyright|©|ICP备|公网安备|[（(]?官方微信(?:公众号)?[）)]?$", re.I)
-_FOOTER_LABELS = re.compile(r"(?:地\s*址|邮\s*编|邮政编码|电\s*话|传\s*真|邮\s*箱|E-?mail|网\s*址)\s*[:：]", re.I)
 _FOOTER_NEEDS = re.compile(r"^(?:地\s*址|邮\s*编|邮政编码)\s*[:：]|版权所有|Copyright|ICP备", re.I)
 
 

@@ -293,7 +293,7 @@ def _roc_years(doc: Document) -> None:
         if b.kind != "paragraph" or "年" not in b.text:
             continue
         hits = [m for m in _ROC_YEAR.finditer(b.text)
-                if (100 <= int(m.group("y")) <= 199) or (era and len(m.group("y")) == 2 and int(m.group("y")) >= 1)]
+                if 100 <= int(m.group("y")) <= 199 or (era and len(m.group("y")) == 2)]
         for m in reversed(hits):
             year = str(int(m.group("y")) + 1911)
             a, z = m.span("y")
