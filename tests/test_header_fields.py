@@ -11,6 +11,7 @@ from extractors.dates import compact_readings, parse_full_date
 from extractors.doc_number import parse
 from extractors.orgs import is_org_name, split_joined, split_orgs
 from extractors.recipients import split_top_level
+from pipeline.stages.injected import drop_adverts
 from pipeline.stages.normalise import drop_pinyin, normalise_text
 
 
@@ -114,6 +115,24 @@ def test_normalise_text(raw, text):
     assert len(offsets) == len(out) + 1
     # every kept character maps back to a source character of the same meaning
     assert all(0 <= o <= len(raw) for o in offsets)
+
+
+# gambling adverts a mirror site injects into a reposted notice are cut;
+# ordinary words that share a character with a brand are kept
+@pytest.mark.parametrize("raw, kept", [
+    ("bwin必赢滨江区总工会关于举办职工羽毛球赛的通知", "滨江区总工会关于举办职工羽毛球赛的通知"),
+    ("附件:56789必赢欢迎光临2023年会员信息采集表", "附件:2023年会员信息采集表"),
+    ("根据市教育工会《皇冠正规娱乐平台关于开展读书月活动的通知》", "根据市教育工会《关于开展读书月活动的通知》"),
+    ("承办:ab123官方网站机关工会", "承办:机关工会"),
+    ("联系方式:xyz网页版官方网站", "联系方式:"),
+    ("根据上级要求,新万博manbetx体育_竞彩网首页:决定举办培训班", "根据上级要求,决定举办培训班"),
+    ("金沙县总工会关于送清凉活动的通知", "金沙县总工会关于送清凉活动的通知"),
+    ("会议地点:皇冠假日酒店三楼", "会议地点:皇冠假日酒店三楼"),
+    ("请登录QQ网页版或WPS官方网站下载模板", "请登录QQ网页版或WPS官方网站下载模板"),
+    ("请通过abc官方网站报名", "请通过abc官方网站报名"),
+])
+def test_injected_adverts_cut(raw, kept):
+    assert drop_adverts(raw) == kept
 
 
 @pytest.mark.parametrize("joined, names", [

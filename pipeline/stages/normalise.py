@@ -17,7 +17,8 @@ Rules (issue "End to end" §4; ANNOTATION.md):
   does not start a heading or label is one paragraph (seed 000 "立" / "足本职").
 
 * pinyin readings that mirror sites print after characters ("工會(huì)")
-  are dropped from the block's ``raw`` before anything reads it;
+  are dropped from the block's ``raw`` before anything reads it, and so
+  are the gambling adverts they inject (:mod:`pipeline.stages.injected`);
 * a year of the ROC calendar (Taiwan: "112年3月10日") is written as its
   Gregorian year in ``text`` (offsets point every digit at the printed year);
 * a notice printed in traditional characters (issue 11: mirrors of
@@ -43,6 +44,7 @@ from pydantic import BaseModel
 
 from models.document import Block, Document
 from pipeline.stages.chrome import is_page_chrome
+from pipeline.stages.injected import drop_adverts
 
 # Reader warning code that marks a document read through the t2s conversion.
 TRADITIONAL = "traditional_script"
@@ -368,12 +370,12 @@ def normalise(doc: Document) -> Document:
             for c in b.grid.cells:
                 if not c.raw:
                     c.raw = c.text
-                c.raw = drop_pinyin(c.raw)
+                c.raw = drop_adverts(drop_pinyin(c.raw))
                 c.text, _ = normalise_text(c.raw)
             b.text = "\n".join("\t".join(r) for r in b.grid.row_texts())
             b.offsets = list(range(len(b.text) + 1))
         else:
-            b.raw = drop_pinyin(b.raw)
+            b.raw = drop_adverts(drop_pinyin(b.raw))
             b.text, b.offsets = normalise_text(b.raw)
     _convert_script(doc)
     _roc_years(doc)

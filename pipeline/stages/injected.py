@@ -1,0 +1,46 @@
+"""Adverts a mirror site injected into a circular's text.
+
+Reposting sites of dubious standing insert gambling brands into the pages
+they copy, often over an org name: "bwin必赢工会委员会", "附件:72886必赢欢迎光临
+二届二次…提案征集表", "根据省…工会《皇冠正规娱乐平台关于…". The words are no part
+of the notice (issue 11: the reposting site's lines never give a value), so
+they are cut from the block's ``raw`` before anything reads it, as the pinyin
+readings are. The vocabulary is data (``data/injected_ads.json``).
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+_DATA = Path(__file__).with_name("data") / "injected_ads.json"
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _advert() -> re.Pattern:
+    """One advert: an optional Latin/digit lead, then a brand (or a Latin
+    run standing before a ``latin_lead`` word), then any chain of brands,
+    decorations and joiners (never digits: a year may follow), and a colon that ends it."""
+    v = json.loads(_DATA.read_text(encoding="utf-8"))
+    brand, deco, lead = _alt(v["brands"]), _alt(v["decorations"]), _alt(v["latin_lead"])
+    products = "".join(rf"(?!{re.escape(w)}(?={lead}))" for w in v["products"])
+    not_after = "".join(f"(?<!{re.escape(w)})" for w in v["not_after"])
+    latin = r"[A-Za-z0-9]+"
+    # a brand's Chinese name glued before its Latin one ("，万博manbetx"), only
+    # after punctuation so the org name an advert follows is never eaten
+    cjk_name = rf"(?:(?<=[,，:：;；。、()（）\s])[\u4e00-\u9fff]{{1,2}}(?=(?:{brand})))?"
+    start = rf"{cjk_name}(?:(?<![A-Za-z0-9]){latin})?(?:{deco})?(?:{brand})|(?<![A-Za-z0-9]){not_after}{products}[A-Za-z][A-Za-z0-9]*(?={lead})"
+    chain = rf"(?:{brand}|{deco}|[_\-—])*"
+    return re.compile(rf"(?:{start}){chain}[:：]?", re.IGNORECASE)
+
+
+def drop_adverts(raw: str) -> str:
+    """``raw`` without injected gambling adverts (see the module doc).
+
+    Shape: str → str; text with no brand word is returned unchanged."""
+    return _advert().sub("", raw)
