@@ -28,7 +28,7 @@ def is_org_name(s: str) -> bool:
     s = s.strip()
     if not (2 <= len(s) <= 40) or re.search(r"[。，,;；:：!！?？\d]", s):
         return False
-    return s.endswith(_suffixes())
+    return s.endswith(_suffixes()) and not s.endswith(tuple(vocab("org_suffixes")["not_names"]))
 
 
 def split_orgs(raw: str) -> list[str]:

@@ -86,6 +86,8 @@ def test_split_orgs(line, names):
     ("上海市松江区总工会", True), ("九江市劳动竞赛委员会", True), ("市科技局", True),
     ("张琳", False), ("关于开展活动的通知", False), ("联系电话", False),
     ("东湖区体育总会", True), ("江北区老年人体育总会", True), ("東湖區體育總會", True),  # 总会 ends a name
+    # a roster line (name, body, post) ends in 部 but names a person
+    ("李明区总工会组织部干部", False), ("王芳县总工会女工部干部", False), ("区总工会组织部", True),
 ])
 def test_is_org_name(name, ok):
     assert is_org_name(name) is ok
