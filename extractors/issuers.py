@@ -112,6 +112,21 @@ def _abbreviates(short: str, full: str) -> bool:
                 and len(full) > len(short) + 2)
 
 
+# "中国教育工会…委员会" is the formal name of the institution's 工会 (its 标志);
+# the 署名 often prints the everyday one ("…学院工会")
+_NATIONAL_UNION = re.compile(r"^中国[\u4e00-\u9fff]{1,8}?工会(?=[\u4e00-\u9fff]{2})")
+_UNION_BODY = re.compile(r"(?:工会)?(?:委员会|联合会)?$")
+
+
+def _same_body(sig: str, head: str) -> bool:
+    """``sig`` and ``head`` name one union: 衡江学院工会 and 中国教育工会衡江学院
+    委员会 both reduce to 衡江学院 once the national union's name and the body
+    words are taken off (real/README.md: the 标志 names the issuer in full)."""
+    def core(n: str) -> str:
+        return _UNION_BODY.sub("", _NATIONAL_UNION.sub("", n))
+    return sig != head and len(core(sig)) >= 2 and core(sig) == core(head)
+
+
 # the one character an institution calls itself by, and what it stands for
 _SHORT_FOR = {"校": "学院|大学|学校|中学|小学|學院|大學|學校", "院": "学院|医院|研究院|學院|醫院",
               "局": "局", "厂": "厂|廠", "司": "公司", "所": "所"}
@@ -122,7 +137,8 @@ def extract(doc: Document, *, title: Optional[Title] = None) -> list[Issuer]:
     if not doc.zones:
         return []
     sig, head = _from_signature(doc), _from_header(doc)
-    if sig and head and all(any(_abbreviates(x.name, h.name) for h in head) for x in sig):
+    if sig and head and all(any(_abbreviates(x.name, h.name) or _same_body(x.name, h.name) for h in head)
+                            for x in sig):
         sig = []  # 校工会 signing under 湖北某学院工会委员会文件: the 标志 names it in full (real/README.md)
     for found in (sig, head, _from_title(doc, title)):
         seen: list[Issuer] = []

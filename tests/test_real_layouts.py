@@ -390,6 +390,22 @@ HEADER_CASES = [
     # pinyin readings a mirror site prints after characters are not part of the text
     ("舉辦職工籃球賽的通知\n各工會(huì)小組:\n為豐富教職工業余生活,現將有關(guān)事項通知如下:請各小組積極組織報(bào)名。\n"
      "黨群工作部\n2019年3月28日\n", (["黨群工作部"], None, "舉辦職工籃球賽的通知", "各工會小組", D(2019, 3, 28))),
+    # the 标志's formal name (中国教育工会…委员会) wins over the 署名's everyday one (…学院工会)
+    (f"中国教育工会江岭学院委员会文件\n关于举办教职工排球赛的通知\n各分工会:\n{B}\n江岭学院工会\n2017年5月2日\n",
+     (["中国教育工会江岭学院委员会"], None, "关于举办教职工排球赛的通知", "各分工会", D(2017, 5, 2))),
+    # a page heading and meta line above the circular's own 标志, a 发文字号 that lost its 号, the title
+    (f"关于组织教职工读书月活动的通知\n作者: 编辑:ad 2019-04-10 浏览:\n中国教育工会滨湖师范学院委员会文件\n滨师院工字[2019]3\n"
+     f"关于组织教职工读书月\n活动的通知\n各分工会:\n{B}\n滨湖师范学院工会\n二0一九年四月十日\n",
+     (["中国教育工会滨湖师范学院委员会"], None, "关于组织教职工读书月活动的通知", "各分工会", D(2019, 4, 10))),
+    # a one-step breadcrumb ("站名 > 标题") is the page's; two issuers in the title's prefix
+    ("范文网,海量文档\n范文网 > 江岭县总工会 江岭县文化馆关于举办职工书画展的通知\n江岭县总工会 江岭县文化馆关于举办职工书画展的通知\n"
+     f"时间:2020-05-06 10:21:33\n{B}\n",
+     (["江岭县总工会", "江岭县文化馆"], None, "江岭县总工会江岭县文化馆关于举办职工书画展的通知", None, None)),
+    # a 联席会 signs beside the union; a roster member's line is no 署名
+    (f"各部门:\n{B}\n附件:报名表\n职工健康促进联席会\n校工会\n2013年9月2日\n",
+     (["职工健康促进联席会", "校工会"], None, None, "各部门", D(2013, 9, 2))),
+    (f"各区总工会:\n{B}\n四、组织机构\n主任:李明市总工会副主席\n成员:王芳市总工会宣教部干部\n赵亮市总工会宣教部干部\n",
+     ([], None, None, "各区总工会", None)),
 ]
 
 

@@ -18,6 +18,7 @@ PAGE_DATE = re.compile(r"\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?:
 # articles ("上一篇:…"), a meta line that names two of 发布时间/来源/作者/
 # 浏览/点击/出处/录入 ("发表日期:2017/3/2 出处:本站 作者:…").
 _NAV = re.compile(r"(?:^|您的|您现在的|您当前|当前|所在)位置\s*[:：]|>>|»|首页\s*[>›]|上一篇|下一篇|进入后台|内网登录"
+                  r"|^[\u4e00-\u9fffA-Za-z0-9]{2,12}\s*[>›]\s*[\u4e00-\u9fff]"  # one step: "站名 > 标题"
                   r"|[【\[]\s*(?:字号|字体)\s*[:：]?\s*大|(?:字号|字体)\s*[:：]\s*大\s*中\s*小")  # a font-size widget
 # a page's tool links under its heading or at its foot (not a breadcrumb: what is above them stays)
 _TOOLS = re.compile(r"我要纠错|打印本页|关闭窗口|收藏本页|加入收藏|收藏本站|设为首页|【(?:打印|关闭|收藏)】|[|｜]\s*收藏$"

@@ -222,10 +222,12 @@ def _front(blocks: list[Block], start: int) -> tuple[list[int], list[int], int, 
         return head, title, i, []
     # (a later title starts after the lines of the one found: "转发《…的" / "通知》" / "关于…的通知")
     for k in range(title[-1] + 1 if title else head_end + 1, min(len(blocks), head_end + 8)):
-        later, j = _find_title(blocks, k)
+        k_top = _skip_aside(blocks, k)
+        k_head = _find_head(blocks, k_top) if not head else k_top  # (its own 版头 under a page heading)
+        later, j = _find_title(blocks, k_head)
         j = _skip_aside(blocks, j)
         if later and j < len(blocks) and _is_recipients(blocks[j]):
-            return head, later, j, list(range(head_end, k))
+            return head + list(range(k_top, k_head)), later, j, list(range(head_end, k))
     return head, title, i, []
 
 
@@ -305,9 +307,13 @@ def _find_head(blocks: list[Block], start: int = 0) -> int:
             end = j + 1
         else:
             break
+    if 0 < end < limit and blocks[end - 1].text.endswith("文件") and _BARE_NUMBER.match(blocks[end].text):
+        end += 1  # the 发文字号 under the 标志 with its 号 lost ("衡江院工字[2017]7")
     return end
 
 
+# a 发文字号 whose 号 a web copy dropped: 机关代字, bracketed year, 序号, nothing else
+_BARE_NUMBER = re.compile(r"^[\u4e00-\u9fff]{2,10}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}$")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))")
 
 
