@@ -406,6 +406,15 @@ HEADER_CASES = [
      (["职工健康促进联席会", "校工会"], None, None, "各部门", D(2013, 9, 2))),
     (f"各区总工会:\n{B}\n四、组织机构\n主任:李明市总工会副主席\n成员:王芳市总工会宣教部干部\n赵亮市总工会宣教部干部\n",
      ([], None, None, "各区总工会", None)),
+    # an empty font widget and run-together tool links under the heading; empty 编审/审核 labels
+    (f"关于举办职工象棋赛的通知\n时间:2024-04-02 09:10来源:区总工会\n【字体:】打印收藏\n各街道工会:\n{B}\n",
+     ([], None, "关于举办职工象棋赛的通知", "各街道工会", None)),
+    (f"通知公告\n关于开展春季健步走活动的通知\n来源:\n编审:\n审核:\n日期: 2022-03-01 08:00:00\n各分工会:\n{B}\n",
+     ([], None, "关于开展春季健步走活动的通知", "各分工会", None)),
+    # a page number above the addressee; a meeting report's lead-in is no addressee
+    (f"2\n各分会:\n{B}\n", ([], None, None, "各分会", None)),
+    ("2019年4月8日上午在行政楼,学院召开了工会委员会议,会议对暑期活动提出了如下决议:\n一是组织教职工疗休养。\n",
+     ([], None, None, None, None)),
 ]
 
 

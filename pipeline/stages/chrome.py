@@ -22,6 +22,8 @@ _NAV = re.compile(r"(?:^|您的|您现在的|您当前|当前|所在)位置\s*[:
                   r"|[【\[]\s*(?:字号|字体)\s*[:：]?\s*大|(?:字号|字体)\s*[:：]\s*大\s*中\s*小")  # a font-size widget
 # a page's tool links under its heading or at its foot (not a breadcrumb: what is above them stays)
 _TOOLS = re.compile(r"我要纠错|打印本页|关闭窗口|收藏本页|加入收藏|收藏本站|设为首页|【(?:打印|关闭|收藏)】|[|｜]\s*收藏$"
+                    r"|(?:打印|收藏|关闭|分享)\s*(?:打印|收藏|关闭|分享)\s*$"  # "打印 收藏" links run together
+                    r"|[【\[]\s*(?:字号|字体)\s*[:：]?\s*[】\]]"  # an empty font-size widget
                     r"|^[上下]篇\s*[:：]|版权所有|Copyright|ICP备|公网安备", re.I)
 # a page's time stamp: a date in figures with its clock time ("2008/2/25 11:09:50")
 _STAMP = re.compile(r"(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}")

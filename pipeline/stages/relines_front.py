@@ -29,8 +29,10 @@ def looks_like_recipients(t: str) -> bool:
     t = t.strip()
     if not (2 <= len(t) <= 120) or any(c in t for c in STOP) or t.endswith("如下"):
         return False
-    if _SENTENCE.match(t) or re.search(r"(?:通知|安排|事项|事宜|方案)如下|如下$|以下|下列|做好|务必|要求|请各", t):
-        return False  # "各单位要做好以下工作:" is the body speaking
+    if _SENTENCE.match(t) or re.search(r"如下|以下|下列|做好|务必|要求|请各", t):
+        return False  # "各单位要做好以下工作:", "…提出了如下决议:" is the body speaking
+    if re.match(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", t):
+        return False  # a report of a meeting opens with its day ("2019年5月9日上午…召开…")
     return True
 
 

@@ -80,6 +80,8 @@ def segment(doc: Document) -> Zones:
     # a saved page's site name, menus and breadcrumb above the notice are the page's, not its own
     heading, top = start, page_top_end(blocks[:24])
     start = max(start, top)
+    while start < n and re.fullmatch(r"\d{1,3}", blocks[start].text.strip()):
+        start += 1  # a page's number or a sharing site's item number above the notice
     # -- 版头 (§7.2), 标题 (§7.3.1), and the reposting body's lines before them
     z.head, z.title, i, z.body = _front(blocks, start)
     if not z.title and heading > top:
@@ -235,7 +237,8 @@ def _front(blocks: list[Block], start: int) -> tuple[list[int], list[int], int, 
 # 签发人 printed beside the 发文字号 (cut off from it), a web page's meta line
 # ("发布时间:2025-03-18 来源:校工会 浏览次数:256").
 _ASIDE = re.compile(r"^(?:签发人|(?:发布|更新|发稿|发表|上传)?(?:时间|日期)|发布者|发布人|(?:信息|文章|稿件|新闻)?来源"
-                    r"|作者|(?:责任)?编辑|浏览(?:次数|量)?|点击(?:数|量)?|阅读(?:次数|量)?|录入(?:者|人)?|出处|审核)\s*[:：]"
+                    r"|作者|(?:责任)?编辑|责编|编审|校对|审校|[初复终]审|浏览(?:次数|量)?|点击(?:数|量)?|阅读(?:次数|量)?"
+                    r"|录入(?:者|人)?|出处|审核)\s*[:：]"
                     r"(?=\s*[^:：]{0,30}(?:\d{4}-\d{1,2}-\d{1,2}|作者|来源|浏览|点击|发布|更新|时间|日期|$))")
 
 
