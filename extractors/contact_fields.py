@@ -36,7 +36,7 @@ PHONE = _PHONE  # public: contacts.py looks for phones printed without a label
 _DELIM = re.compile(r"[\s、，,；;/（）()]+")
 _CJK_RUN = re.compile(rf"[{CJK}·]+")
 _ASCII_ID = re.compile(r"[A-Za-z][A-Za-z0-9_\-]{3,29}")
-_INTERNAL = re.compile(r"[1-9]\d{3,4}")  # an internal number printed alone (内线, 校内短号)
+_INTERNAL = re.compile(r"[1-9]\d{3,5}")  # an internal number printed alone (内线, 校内短号 of 4–6 digits)
 _DIGITS = re.compile(r"\d+")
 _BRACKET_INTERNAL = re.compile(r"[(（][1-9]\d{3,4}(?:\s*[、,，/]\s*[1-9]\d{3,4})*[)）]")
 _QQ = re.compile(r"[1-9]\d{4,11}(?![0-9])")
@@ -172,6 +172,10 @@ def split_dept_name(tok: str) -> tuple[Optional[str], Optional[str]]:
     for cand in dict.fromkeys((bare, tok)):
         if is_name(cand):
             return None, cand
+        for post in vocab("contact_labels")["name_posts"]:  # "工会委员周化斌": a post before the name
+            k = cand.rfind(post)
+            if k >= 0 and is_name(cand[k + len(post):]):
+                return cand[:k] or None, cand[k + len(post):]
         for m in reversed(list(org_re().finditer(cand))):
             dept, rest = cand[: m.end()], cand[m.end():]
             if len(dept) < 2:
@@ -273,6 +277,9 @@ def _read_value(text: str, kind: str, pos: int, end: int, block: int,
     """The value at ``pos``: (items, next position); next None ends the
     field; items None for digits that fail the phone check."""
     if text[pos] in "(（" and kind in PHONE_LABELS:
+        m = _BRACKET_INTERNAL.match(text, pos, end)
+        if m and pos > 0 and text[pos - 1].isdigit():
+            return [], m.end()  # "2061037(6037)": the short number of the phone just read, no second phone
         m = _PHONE.match(text, pos, end)  # (0532)85912346: the bracket is the area code's
         if m and normalise_phone(m):
             return _phone_items(m, kind, block), m.end()

@@ -134,8 +134,9 @@ def _told_to_contact(text: str, bi: int, doc: Document) -> list[Item]:
 
 
 def _names_before(text: str, pos: int, lo: int, bi: int, doc: Document) -> list[Item]:
-    """Names printed right before a phone label at ``pos`` with no 联系人
-    label ("交至校工会办公室张晓宁、李莉丽处,电话:…", "王老师，电话：…"):
+    """Names printed right before a phone or e-mail label at ``pos`` with no
+    联系人 label ("交至校工会办公室张晓宁、李莉丽处,电话:…", "王老师，电话：…",
+    "发送到区工会李敏邮箱:…"):
     the run of names ends where the label's clause begins (a trailing 处
     or 的 dropped); it starts after the last cut word (交至, 联系 …)."""
     lo = max(lo, max(text.rfind(c, 0, pos) for c in "。；;\n") + 1)
@@ -250,7 +251,7 @@ def _block_items(doc: Document, bi: int, warnings: list, carry: Optional[str] = 
         start = sep.end()
         end = field_end(text, start, nxt)
         got = read_field(text, k, start, end, bi, emails, warnings, doc)
-        if k in PHONE_LABELS and got and not any(it.kind == "name" for it in items):
+        if (k in PHONE_LABELS or k == "email") and got and not any(it.kind == "name" for it in items):
             items.extend(_names_before(text, ls, last_end, bi, doc))
         # a field read short ("电话：0553-3831234区科协任涛电话：…") leaves the
         # rest for the next person's name

@@ -112,6 +112,13 @@ CASES = [
     ("咨询电话：13812345678（陈晓东）、13912345678（林芳）",
      {"names": ["陈晓东", "林芳"], "phones": ["13812345678", "13912345678"]}),
     ("联系电话（兼传真）：0736-7223456", {"phones": ["0736-7223456"]}),
+    # a post before the name; a campus short number of six digits after an explicit label
+    ("请将意见反馈给工会委员周化斌,电话:666789。", {"names": ["周化斌"], "phones": ["666789"]}),
+    ("有问题请反馈给团委书记郑洁，电话：0571-86012345。", {"names": ["郑洁"], "phones": ["0571-86012345"]}),
+    # a name right before an e-mail label
+    ("电子版发送到区工会李敏邮箱:limin2020@163.com。", {"names": ["李敏"], "emails": ["limin2020@163.com"]}),
+    # the short number in brackets after a full phone is that phone's, not a second one
+    ("联系人:吴刚 联系电话:2067788(7788)", {"names": ["吴刚"], "phones": ["2067788"]}),
 ]
 
 
@@ -157,6 +164,8 @@ def test_not_contacts(line):
     ("德育处童莉芳老师", ("德育处", "童莉芳")),  # a full name drops its honorific
     ("李老师", (None, "李老师")),  # an honorific-only name stays as printed
     ("教科室王老师", ("教科室", "王老师")),
+    ("工会委员周化斌", ("工会", "周化斌")),  # a post between the body and the name
+    ("团长陈丽", (None, "陈丽")),
 ])
 def test_split_dept_name(tok, expected):
     assert split_dept_name(tok) == expected
