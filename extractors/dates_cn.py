@@ -36,7 +36,8 @@ S = r"[ \t\u3000]*"  # stray spaces tolerated between parts
 DATE_RE = re.compile(
     rf"(?<![0-9])(?:(?P<y>{_Y}){S}年{S})?"
     rf"(?P<m>{_N}){S}月{S}"
-    rf"(?:(?P<d>{_N}){S}[日号]|(?P<part>上旬|中旬|下旬|月底|月末|底|末|中下旬|初))?"
+    # (a day that lost its 日 before 前: "6月10以前", "3月20之前")
+    rf"(?:(?P<d>{_N}){S}(?:[日号]|(?=[之以]?前(?!后)))|(?P<part>上旬|中旬|下旬|月底|月末|底|末|中下旬|初))?"
 )
 
 XUN_END = {"上旬": 10, "中旬": 20}

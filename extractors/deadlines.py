@@ -62,7 +62,10 @@ _REL_BEFORE_RE = re.compile(
 # 将于 / 定于 / 拟于 (a planned event) or 已于 / 曾于 (the past).
 _IMPERATIVE_BEFORE = re.compile(rf"(?:(?<![将定拟已曾])(?:于|要在|须在|应在|需在|请在)|请){S}$")
 _OBLIGED_BEFORE = re.compile(rf"(?:要|须|需|应|应当|必须|务必)(?:在|于){S}$")
-_UNTIL_BEFORE = re.compile(rf"(?:即日起|即日|自即日起|从即日起|从今日起|今日起){S}(?:至|到){S}$")
+_RECIPIENTS_OPEN = re.compile(r"\s*(?:请|要求)?各(?:单位|部门|分工会|基层工会|工会小组|分会|学院|科室|支部|二级工会)")
+_DONE_AFTER = re.compile(r"[^，,。；;]{0,4}?完成")
+_UNTIL_BEFORE = re.compile(rf"(?:即日起|即日|自即日起|从即日起|从今日起|今日起"
+                           rf"|(?:自|从)?(?:本?通知|文件)(?:下发|印发|发布)之日起){S}(?:至|到){S}$")
 # the date that figures or ages are counted to, not a date to act by
 _AS_OF = re.compile(r"(?:统计|数据|数字|年龄|工龄|党龄|会龄|计算|时点)[^，。；,;]{0,6}(?:截止|截至)[^，。；,;]{0,4}$")
 # a date that bounds who qualifies ("2009年8月31日之前（含8月31日）出生", "前年满
@@ -85,7 +88,8 @@ _STATUS_AFTER = re.compile(rf"{S}[，,]?{S}(?:已经?|共|累计|全[市省区�
                            rf"|[^，,。；;]{{0,20}}(?:按期|如期|顺利|全部|均已|已经?)完成"  # "截止12月26日，推荐工作按期完成"
                            rf"|(?:(?!须|要|请|应|需)[^，,。；;]){{0,20}}(?<![第前])\d+{S}(?:篇|条|个|家|件|项|次|人次)(?![^。；;]*前))")
 # ("截止10月31日，在各级媒体发布信息189篇": a count of what was done by then)
-_WINDOW_VERBS = r"(?:报名|申报|报送|提交|上报|递交|登记|填报|缴费|预约|推荐|选送|推选)"
+_WINDOW_VERBS = r"(?:报名|申报|报送|提交|上报|上交|送交|交回|递交|登记|填报|缴费|预约|推荐|选送|推选)"
+_COLLECTS = re.compile(rf"{_WINDOW_VERBS}|征集|征稿|收稿|投稿")  # what an open-ended window collects
 # "…5月12日——5月17日，请各位教职工在钉钉中进行投票": the readers are asked to act in it
 # (a vote the public casts, "网络展示投票时间为…", is not the readers' deadline)
 _WINDOW_REQUEST = re.compile(rf"{S}[，,]{S}请[^。；;，,]{{0,20}}?(?:{_WINDOW_VERBS}|投票)")
@@ -173,7 +177,9 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
     clause = sent[cs:it.start]
     before = sent[max(0, it.start - 16, cs if ITEM_NUMBER.match(sent, cs) else 0):it.start]
     ev = list(v["event_label_re"].finditer(clause))
-    if ev and not v["label_re"].search(clause, ev[-1].end()):
+    # (a heading run on before the recipients' own sentence does not govern the date:
+    # "二、时间安排各单位活动在3月20日前组织完成")
+    if ev and not v["label_re"].search(clause, ev[-1].end()) and not _RECIPIENTS_OPEN.match(clause, ev[-1].end()):
         return False  # "比赛时间：5月中旬"; not "比赛报名截止时间：…"
     if heading and not clause.strip() and v["event_label_re"].search(heading):
         return False
@@ -195,11 +201,15 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
     if it.cue_after:
         # "各工会分会要在4月1日前召集正式代表": a task the readers must finish, whatever its verb
         task = _OBLIGED_BEFORE.search(sent[cs:it.start]) and re.match(r"[\u4e00-\u9fff](?<![的后])", sent[it.end:])
+        # "各单位活动在3月20之前组织完成": the recipients named as the subject finish by the date
+        subject = _RECIPIENTS_OPEN.match(sent, cs) or (ev and _RECIPIENTS_OPEN.match(clause, ev[-1].end()))
+        task = task or (subject and _DONE_AFTER.match(sent, it.end))
         return has_action or labelled or bool(task)
     if labelled:
         return True
-    if (_UNTIL_BEFORE.search(sent[:it.start]) or _NO_LATER_BEFORE.search(sent[:it.start])) and has_action:
-        return True
+    if (_UNTIL_BEFORE.search(sent[:it.start]) or _NO_LATER_BEFORE.search(sent[:it.start])) and (
+            has_action or _COLLECTS.search(sent[:it.start]) or (heading and _COLLECTS.search(heading))):
+        return True  # "(一)作品征集 / 自通知下发之日起至9月19日": the heading names the hand-in
     if it.kind == "range":
         return _window_action(sent, cs, it)
     if _IMPERATIVE_BEFORE.search(sent[:it.start]):

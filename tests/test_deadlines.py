@@ -83,6 +83,17 @@ DUE_CASES = [
     ("请于2022/9/15前上报参赛名单", Ref(), D(2022, 9, 15), None, "day", False),
     ("请于9月15日前上报名单", S18, D(2018, 9, 15), None, "day", True),  # 上报 + 名单, not 报名
     ("各分会于3月1日前上报名册", S18, D(2018, 3, 1), None, "day", True),
+    # a day that lost its 日 before 前
+    ("各工会小组必须在6月10以前到校工会报销", S18, D(2018, 6, 10), None, "day", True),
+    ("请于4月15之前报送总结材料", S18, D(2018, 4, 15), None, "day", True),
+    # the recipients named as the subject finish a task by the date, a heading run on before them
+    ("各单位活动在3月20日之前组织完成", S18, D(2018, 3, 20), None, "day", True),
+    ("二、时间安排各分工会在5月31日前完成初赛", S18, D(2018, 5, 31), None, "day", True),
+    # an open-ended window from the notice's day, what it collects named before it
+    ("(一)作品征集自通知下发之日起至2018年9月19日", S18, D(2018, 9, 19), None, "day", False),
+    ("请各单位自本通知印发之日起至10月8日报送作品", S18, D(2018, 10, 8), None, "day", True),
+    # a window for the readers to hand in, named after it
+    ("6月15日至16日为各分工会收卷并上交校工会日期", S18, D(2018, 6, 16), None, "day", True),
 ]
 
 
@@ -127,6 +138,9 @@ NOT_DEADLINES = [
     ("2000年12月31日前年满18周岁的会员可申报", S18),
     ("奖品、奖金和证书将于2018年11月底前通过邮局寄送获奖者", S18),  # what the issuer hands out
     ("获奖名单将于6月10日前在网站公布", S18),
+    ("二、比赛时间各代表队在5月20日进行决赛", S18),  # an event day, not a task finished by it
+    ("活动时间:自通知下发之日起至9月19日", S18),  # an activity period collects nothing
+    ("评审工作于6月10日前完成", S18),  # no recipients as the subject: the issuer's own work
     ("到年底举办一次摄影比赛", S18),  # no 前: when, not by when
     ("年底前对于取得成果的工作室，公司将给予表彰奖励，并积极向上级工会推荐", S18),  # the issuer's own act
     ("截止10月31日,在各级媒体发布信息189篇(其中:工人日报3篇)", S18),  # a count of what was done by then
