@@ -69,6 +69,8 @@ from typing import Optional
 from extractors._common import vocab
 
 # 要 as a goal word, not inside 要求/重要/主要/需要/只要
+# what a quota in 份 counts: pieces of work the recipients write (not copies of a form)
+_WORKS = re.compile(r"建议|提案|作品|论文|案例|报告|稿件|征文|文章|答卷|问卷|心得|体会|方案|书法|作业")
 _YAO = re.compile(r"(?<![重主需只])要(?!求)")
 # 了 as a verb suffix, not inside 为了/除了/了解
 _LE = re.compile(r"(?<![为除])了(?!解)")
@@ -241,6 +243,8 @@ def rejects(sent: str, ns: int, ne: int, seg: str, unit: str, clause_after: str)
     before = sent[:ns]
     if unit == "天" and "天数" not in seg:
         return "duration"  # 培训3天; only a count of days (达标天数满25天) is a goal
+    if unit == "份" and not _WORKS.search(seg + clause_after):
+        return "copies"  # 纸质版2份, 复印件3份: copies of a form; 报送1份建议 is a quota
     if unit in ("小时", "分钟") and (re.search(r"间隔", seg) or re.search(r"[时前后]$", seg.rstrip())):
         return "timing"  # 采样时间间隔48小时以上, 报到时72小时以内: when, not how much
     if _ELIGIBLE_OPENING.match(sent) and not re.search(r"至少|不少于|不低于|必须|须|要|应|限", seg):
@@ -259,8 +263,12 @@ def rejects(sent: str, ns: int, ne: int, seg: str, unit: str, clause_after: str)
         return "payment"
     if _SPLIT.search(seg):
         return "split"
+    if _SUM.match(seg) and re.search(r"[各每]", before[:len(before) - len(seg)]):
+        return "sum"  # 各分工会推荐1人，共计20人: the total of the quotas just set
     if _MAY.search(clause_after):
         return "condition"
+    if _ALLOWED.search(seg):
+        return "condition"  # 一天可以答题2次: what a player may do, not a quota (可推荐2名 is one)
     if _POINTS.search(clause_after):
         return "scoring"
     if handed_to_issuer(seg) or _own_act(seg, before):
@@ -327,13 +335,15 @@ def quota_word(seg: str) -> bool:
 # the voters' selection, not a quota (real NOTES D_13); 请各单位确定2名联络员
 # (no 为, 其中 or 最高) stays a quota on recipients
 _PICK = re.compile(r"选定|确定|遴选|择定")
+_ISSUER_WILL_PICK = re.compile(r"(?:总?工会|我[会校院局]|本[会校]|组委会|评委会)将[^。；;各每请]*$")
 
 
-def soft_rejects(seg: str, clause: str, unit: str, comp: str) -> Optional[str]:
+def soft_rejects(seg: str, clause: str, unit: str, comp: str, before: str = "") -> Optional[str]:
     """Why a number with comparator ``comp`` is a schedule, an issuer's
     capacity or (plain, after 的) a set named before (候选的60家) rather
     than a target, or None. ``seg``: the clause before the number;
-    ``clause``: the whole clause. A quota word keeps it."""
+    ``clause``: the whole clause; ``before``: the sentence up to the
+    number. A quota word keeps it."""
     cues = _cues()
     if quota_word(seg):
         return None
@@ -342,7 +352,8 @@ def soft_rejects(seg: str, clause: str, unit: str, comp: str) -> Optional[str]:
         return "schedule"
     if comp in ("=", ">=") and any(w in clause for w in cues["group_size"]):
         return "group"
-    picked = re.search(r"其中|最[高多]", seg) or "为" in clause[len(seg):]
+    # (or the issuer's own pick: 市总工会将组织专家初审，确定19篇入围作品)
+    picked = re.search(r"其中|最[高多]", seg) or "为" in clause[len(seg):] or _ISSUER_WILL_PICK.search(before)
     if comp == "=" and _PICK.search(seg) and picked:
         return "selection"  # 确定得票数最高的30家为…基地: a pick from candidates
     if comp == "=" and unit != "%" and seg.rstrip().endswith("的"):
@@ -350,21 +361,30 @@ def soft_rejects(seg: str, clause: str, unit: str, comp: str) -> Optional[str]:
     return None
 
 
-def cn_cue(a: str, seg: str, before: str) -> bool:
+def cn_cue(a: str, seg: str, before: str, unit: str = "") -> bool:
     """Whether a Chinese numeral ``a`` after clause ``seg`` counts without a
     comparator: a nominating/submitting verb or a per-team phrase right
     before it (选送三名, 每队两人); for 一/两 a nominating verb must sit in a
     request to recipients (``before``, the sentence up to the number, holds
     请, or the clause opens with 各: 各基层工会选派一名), so 学校将择优推荐一名
-    (the issuer's act) does not count."""
+    (the issuer's act) does not count; nor does an event verb before 一场/一次
+    unless the recipients are the sentence's subject (各分会…组织开展一场活动)."""
     cues = _cues()
     s = re.sub(r"(?:由|为|人数为|共)$", "", seg.rstrip())
     nominate = any(s.endswith(v) for v in cues["quota_verbs"])
     verb = nominate or any(s.endswith(v) for v in cues["target_verbs"])
     team = any(s.endswith(t) for t in cues["team_size"]) or _team_role(s, before)
     if a in ("一", "两"):  # 培养一支队伍: an article, whoever is asked
-        return team or (nominate and ("请" in before or seg.lstrip().startswith("各")))
+        asked = "请" in before or bool(_ASKED_SUBJECT.match(seg))
+        held = unit in ("场", "次", "期") and verb and bool(_ASKED_SUBJECT.match(before))
+        return team or (nominate and asked) or held
     return verb or team
+
+
+_ALLOWED = re.compile(r"可以(?!推荐|上?报|申报|选送|推选|选派|派|组织|组队)[\u4e00-\u9fff]{1,4}$")
+_SUM = re.compile(r"\s*(?:共计|合计|总计|总共)")
+# the recipients as the subject of the sentence ("1.各分会…", "请各单位…")
+_ASKED_SUBJECT = re.compile(r"\s*(?:[（(]?[0-9一二三四五六七八九十]{1,2}[)）.、．]\s*)?(?:请|要求)?各")
 
 
 # a quoted honour right before the number ("“五四红旗团支部”21个", "“十佳职工”10名")

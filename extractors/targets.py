@@ -333,6 +333,8 @@ def _text_rejects(sent: str, ns: int, ne: int, seg: str, cues: dict) -> bool:
     formula (``月工资*0.5%*6``)."""
     if sent[max(0, ns - 1):ns] in ("第", "前") or sent[max(0, ns - 2):ns] in ("第 ", "前 "):
         return True
+    if re.search(r"[（(]\s*含\s*$", sent[:ns]):
+        return True  # 2人以上（含2人）: the bound restated, no second target
     if target_evidence.counts_or_qualifies(sent[:ns], _clause_after(sent, ne)):
         return True
     if re.search(r"[*×÷=＝]\s*$", sent[:ns]) or re.match(r"\s*[*×÷=＝]", sent[ne:]):
@@ -354,7 +356,7 @@ def _soft_rejects(sent: str, ns: int, ne: int, seg: str, unit_raw: str, unit: st
     lengths), and schedules and the issuer's capacities or run
     conditions (``每条线路报名人数至少20人``, ``每周2次``:
     ``target_evidence.soft_rejects``)."""
-    if target_evidence.soft_rejects(seg, seg + sent[ns:ne] + _clause_after(sent, ne), unit, comp) or \
+    if target_evidence.soft_rejects(seg, seg + sent[ns:ne] + _clause_after(sent, ne), unit, comp, sent[:ns]) or \
             target_evidence.issuer_capacity(sent, comp):
         return True
     if explicit:
@@ -374,7 +376,7 @@ def _soft_rejects(sent: str, ns: int, ne: int, seg: str, unit_raw: str, unit: st
 
 
 def _cn_rejects(a: str, seg: str, sent: str, ns: int, ne: int, heading: bool, explicit: bool,
-                cues: dict) -> bool:
+                cues: dict, unit: str = "") -> bool:
     """Chinese numerals need a cue: never in a heading; with a comparator or
     a cue of ``target_evidence.cn_cue`` (请…推荐一名, 每队两人); other than
     ``一``/``两`` also with a target verb."""
@@ -384,7 +386,7 @@ def _cn_rejects(a: str, seg: str, sent: str, ns: int, ne: int, heading: bool, ex
     if not verb and re.match(r"[，,。；;]|$", sent[ne:]):
         # 建设职工心理健康服务站三十个，: the count closes the clause
         verb = next((v for v in cues["target_verbs"] if v in seg), None)
-    if explicit or target_evidence.cn_cue(a, seg, sent[:ns]):
+    if explicit or target_evidence.cn_cue(a, seg, sent[:ns], unit):
         return False
     return a in ("一", "两") or not verb
 
@@ -428,7 +430,7 @@ def _decide(sent: str, ns: int, ne: int, seg: str, a: str, b: Optional[str], uni
             _without_remark(rest)) or target_evidence.headcount_threshold(unit, cue_after > 0, rest):
         return None  # 不超过25人（含）的小微企业: a threshold that describes
     if (_is_cn(a) or (b is not None and _is_cn(b))) and _cn_rejects(
-            a, seg, sent, ns, ne, heading, explicit, cues):
+            a, seg, sent, ns, ne, heading, explicit, cues, unit):
         return None
     return comp, cue_before, cue_after
 

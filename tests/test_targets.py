@@ -306,3 +306,28 @@ def test_criteria_sections_give_no_target(text, values):
 ])
 def test_split_and_timing_values(sentence, values):
     assert [(compact_target(t)["value"], t.unit) for t, _, _ in extract_sentence(sentence)] == values
+
+
+@pytest.mark.parametrize("sentence, values", [
+    # 份 counts pieces of work the recipients write, never copies of a form
+    ("原则上每位委员至少报送一份建议。", [(1, "份")]),
+    ("每个分工会报送3份调研报告。", [(3, "份")]),
+    ("请将申报表复印件2份交工会。", []),
+    ("纸质版一式两份报送市总工会。", []),
+    # 一场/一次 an event the recipients (the sentence's subject) are to hold
+    ("2.各分会结合本分会实际组织开展一场活动。", [(1, "场")]),
+    ("请各单位举办一次安全培训。", [(1, "次")]),
+    ("学校将组织开展一场文艺汇演。", []),
+    # each recipient's quota, not the total it adds up to; a numbered item opens with 各
+    ("4、各分工会推荐一人,共计20人组成评审委员会。", [(1, "人")]),
+    ("各学院推荐2名,合计30名组成代表团。", [(2, "名")]),
+    # a bound restated in brackets is one target
+    ("每队正式队员8人以上(含8人)。", [(8, "人")]),
+    # what a player may do is no quota; 可推荐 grants one
+    ("每人一天可以答题3次。", []),
+    ("每单位可以推荐2名。", [(2, "名")]),
+    # the issuer's own pick of finalists
+    ("区总工会将组织专家初审,确定12篇入围作品。", []),
+])
+def test_quota_classes(sentence, values):
+    assert [(compact_target(t)["value"], t.unit) for t, _, _ in extract_sentence(sentence)] == values
