@@ -53,12 +53,18 @@ def _list_blocks(doc: Document) -> list[int]:
     return []
 
 
+# the first header cell of a table a web copy flattened one cell per line
+_HEADER_CELL = re.compile(r"(?:序号|编号|姓名|单位名称|单位)\s*$")
+
+
 def _wrapped_on(prev: str, b) -> bool:
     """True when line ``b`` is the wrapped rest of the list line ``prev``
     (a text re-broken at a fixed width): ``prev`` ends mid-sentence, ``b``
     is short and is no new label nor a signature; a date line closes the list."""
     if prev.endswith(("。", "；", ";", ":", "：")) or FULL_DATE.fullmatch(prev.strip()):
         return False
+    if _HEADER_CELL.match(b.text):
+        return False  # "附:…分配表" / "序号" / "分工会名称": a table flattened cell by cell starts
     return len(b.text) <= 40 and not b.text.startswith("附件") and not split_orgs(b.raw)
 
 
@@ -94,6 +100,8 @@ def _file_lines(doc: Document) -> list[attachment_list.Item]:
     inside = {k for a in z.attachments for k in [a.label_block, *a.blocks]}
     # (a link to the notice's own file above it, "4、…的通知.doc", is no attachment)
     first = z.recipients if z.recipients is not None else max([*z.head, *z.title], default=-1)
+    # (nor is a sharing site's heading, the file's own name, on the page's first line)
+    first = max(first, next((i for i, _ in doc.paragraphs()), -1))
     out = []
     for i, b in doc.paragraphs():
         if i not in inside and i > first and attachment_list.FILE_LINE.match(b.text):

@@ -415,6 +415,9 @@ HEADER_CASES = [
     (f"2\n各分会:\n{B}\n", ([], None, None, "各分会", None)),
     ("2019年4月8日上午在行政楼,学院召开了工会委员会议,会议对暑期活动提出了如下决议:\n一是组织教职工疗休养。\n",
      ([], None, None, None, None)),
+    # a sharing site's item number before a title run into its addressee
+    (f"职工演讲比赛的通知.docx\n《职工演讲比赛的通知.docx》由会员分享,可在线阅读。\n1、关于举办职工演讲比赛的通知各区总工会、产业工会:{B}\n",
+     ([], None, "关于举办职工演讲比赛的通知", "各区总工会、产业工会", None)),
 ]
 
 
@@ -602,6 +605,14 @@ def test_real_dev_set_header_fields(path):
 
 
 @pytest.mark.parametrize("text, titles", [
+    # a table flattened one cell per line under the list line: its header cells are no title
+    (f"各分工会:\n{B}\n校工会\n2012年6月12日\n附:2012年疗休养名额分配表\n序号\n分工会名称\n教职工人数\n1\n机电学院分工会\n88\n",
+     ["2012年疗休养名额分配表"]),
+    (f"各基层工会:\n{B}\n附:先进个人推荐汇总表\n编号\n姓名\n所在单位\n",
+     ["先进个人推荐汇总表"]),
+    # a sharing site's heading (the file's own name) on the first line is no attachment
+    (f"关于开展职工演讲比赛的通知.docx\n《关于开展职工演讲比赛的通知.docx》由会员分享,可在线阅读。\n"
+     f"1、关于举办职工演讲比赛的通知各区总工会:{B}\n", []),
     # a file offered for download after the last sentence of a flattened text
     (f"关于举办篮球赛的通知 各部门工会:{B}九、未尽事宜,另行通知。 第四届教职工篮球赛报名表.doc\n", ["第四届教职工篮球赛报名表"]),
     (f"各分工会:{B}请按时报送。 职工运动会报名汇总表.xlsx\n", ["职工运动会报名汇总表"]),

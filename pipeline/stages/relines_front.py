@@ -127,6 +127,12 @@ def front_cuts(t: str) -> list[int]:
     page_no = PAGE_NUMBER.match(t)
     if page_no and page_no.end() < len(t):  # "1、- 1 -宜昌市总工会办公室关于…": a printed page's number first
         return [page_no.end()] + [page_no.end() + k for k in front_cuts(t[page_no.end():])]
+    item = re.match(r"\d{1,2}[、.．](?=关于)", t)
+    rest = t[item.end():] if item else ""
+    end = _title_end(rest) if item else None
+    if end and re.match(r"(?:各|全体)[^。：:]{1,60}[:：]", rest[end:]):
+        # "1、关于…的通知各县区总工会:…": a sharing site's item number before the title
+        return [item.end()] + [item.end() + k for k in front_cuts(rest)]
     cut_heading = _CUT_HEADING.match(t)
     if cut_heading:  # "关于评选…干部..doc:..关于评选…的通知各县区团委:…": a page's truncated heading first
         return [cut_heading.end()] + [cut_heading.end() + k for k in front_cuts(t[cut_heading.end():])]

@@ -80,7 +80,7 @@ def segment(doc: Document) -> Zones:
     # a saved page's site name, menus and breadcrumb above the notice are the page's, not its own
     heading, top = start, page_top_end(blocks[:24])
     start = max(start, top)
-    while start < n and re.fullmatch(r"\d{1,3}", blocks[start].text.strip()):
+    while start < n and re.fullmatch(r"\d{1,3}[、.．]?", blocks[start].text.strip()):
         start += 1  # a page's number or a sharing site's item number above the notice
     # -- 版头 (§7.2), 标题 (§7.3.1), and the reposting body's lines before them
     z.head, z.title, i, z.body = _front(blocks, start)
