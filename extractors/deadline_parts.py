@@ -256,3 +256,31 @@ def text_year(doc: Document) -> Optional[int]:
     if not years:
         return None
     return max(years)
+
+
+# An attachment's own label ("附件2", "附件 1:") — not a reference to it
+# ("见附件2", "附件1、2", "（附件1）").
+ATT_LABEL = re.compile(
+    rf"(?<![见详如按和及与、（(])附件{S}(?:(?P<n>[0-9]{{1,2}})(?![0-9、，,和及至—\-）)])"
+    rf"|(?P<c>[一二三四五六七八九十]{{1,3}})(?![一二三四五六七八九十、，,和及至—\-）)]))")
+# A note of the table above: 备注：/注：/说明：, or the sentence names 此表/本表.
+_NOTE_MARK = re.compile(r"(?:备注|注|说明)[:：]|(?:此|本)(?:表|表格)")
+
+
+def label_number(m: re.Match) -> int:
+    """The number of an :data:`ATT_LABEL` match (附件2 → 2, 附件二 → 2)."""
+    return int(m.group("n")) if m.group("n") else dates_cn.cn_int(m.group("c"))
+
+
+def note_attachment(text: str, s: int, pos: int, carried: Optional[int]) -> Optional[int]:
+    """The number of the attachment whose notes hold the deadline ending at
+    ``pos`` of ``text`` when the zones do not say (a page run onto one
+    line): a note marker (备注：, 此表) precedes it in its sentence or the
+    one before (from ``s``), and an attachment's
+    label precedes the marker (in ``text``, or ``carried``: the last one in
+    an earlier block). None otherwise."""
+    marks = list(_NOTE_MARK.finditer(text, s, pos))
+    if not marks:
+        return None
+    labels = list(ATT_LABEL.finditer(text, 0, marks[-1].start()))
+    return label_number(labels[-1]) if labels else carried

@@ -36,6 +36,7 @@ from typing import Optional
 
 from extractors import dates_cn, deadline_tables
 from extractors._common import attachment_of, evidence
+from extractors.deadline_parts import ATT_LABEL, label_number, note_attachment
 from extractors.deadline_parts import text_year  # noqa: F401  (re-exported: the year source)
 from extractors.deadline_parts import (ITEM_NUMBER, clause_start, deadline_vocab,  # noqa: F401
                                        find_action, named_attachments, parse_parts)
@@ -498,8 +499,8 @@ def extract(doc: Document, *, signed_date: Optional[dt.date] = None,
             return evidence(doc, unit[k], a - starts[k], min(z, starts[k + 1]) - starts[k])
 
         carried = last_label
-        own = list(_ATT_LABEL.finditer(text))
-        last_label = _label_number(own[-1]) if own else last_label
+        own = list(ATT_LABEL.finditer(text))
+        last_label = label_number(own[-1]) if own else last_label
         if not text or not re.search(r"[月周季后至前止天日]", text):
             continue
         att = attachment_of(doc, unit[0])
@@ -511,7 +512,7 @@ def extract(doc: Document, *, signed_date: Optional[dt.date] = None,
                                              own_date=front is None or unit[-1] >= front)
             nxt = text[spans[k + 1][0]:spans[k + 1][1]] if k + 1 < len(spans) else ""
             for f in found:
-                note_of = None if att is not None else _note_attachment(
+                note_of = None if att is not None else note_attachment(
                     text, spans[k - 1][0] if k else s, s + f.end, carried)
                 if note_of is not None:
                     f.deadline.attachments = [note_of]
@@ -541,33 +542,6 @@ def _sole_attachment(doc: Document) -> bool:
     from extractors.attachments import listed_count
 
     return listed_count(doc) == 1
-
-
-# An attachment's own label ("附件2", "附件 1:") — not a reference to it
-# ("见附件2", "附件1、2", "（附件1）").
-_ATT_LABEL = re.compile(
-    rf"(?<![见详如按和及与、（(])附件{S}(?:(?P<n>[0-9]{{1,2}})(?![0-9、，,和及至—\-）)])"
-    rf"|(?P<c>[一二三四五六七八九十]{{1,3}})(?![一二三四五六七八九十、，,和及至—\-）)]))")
-# A note of the table above: 备注：/注：/说明：, or the sentence names 此表/本表.
-_NOTE_MARK = re.compile(r"(?:备注|注|说明)[:：]|(?:此|本)(?:表|表格)")
-
-
-def _label_number(m: re.Match) -> int:
-    return int(m.group("n")) if m.group("n") else dates_cn.cn_int(m.group("c"))
-
-
-def _note_attachment(text: str, s: int, pos: int, carried: Optional[int]) -> Optional[int]:
-    """The number of the attachment whose notes hold the deadline ending at
-    ``pos`` of ``text`` when the zones do not say (a page run onto one
-    line): a note marker (备注：, 此表) precedes it in its sentence or the
-    one before (from ``s``), and an attachment's
-    label precedes the marker (in ``text``, or ``carried``: the last one in
-    an earlier block). None otherwise."""
-    marks = list(_NOTE_MARK.finditer(text, s, pos))
-    if not marks:
-        return None
-    labels = list(_ATT_LABEL.finditer(text, 0, marks[-1].start()))
-    return _label_number(labels[-1]) if labels else carried
 
 
 def _block_start(starts: list[int], pos: int) -> int:

@@ -117,28 +117,37 @@ _REPOST_LEAD = re.compile(r"^\s*(?:附|转发|现转发|现将)[^:：。，,；;
 _CUT_HEADING = re.compile(rf"^[^。：:]{{4,100}}?{CUT_SHORT}\s*(?=关于|转发)")
 
 
+def _lead_end(t: str) -> int:
+    """Where words that stand before the notice's own first line end, 0 when
+    none: the close of a page's bracketed meta line ("]各分会:"), a printed
+    page's number ("1、- 1 -宜昌市…"), a sharing site's item number before a
+    title run into its addressee ("1、关于…的通知各县区总工会:"), a page's
+    truncated heading ("关于评选…干部..doc:..关于…"), the reposting body's
+    words ("附学院工会文件:江西…")."""
+    if t[:1] in "]】" and len(t) > 1:
+        return 1
+    page_no = PAGE_NUMBER.match(t)
+    if page_no and page_no.end() < len(t):
+        return page_no.end()
+    item = re.match(r"\d{1,2}[、.．](?=关于)", t)
+    end = _title_end(t[item.end():]) if item else None
+    if end and re.match(r"(?:各|全体)[^。：:]{1,60}[:：]", t[item.end() + end:]):
+        return item.end()
+    cut_heading = _CUT_HEADING.match(t)
+    if cut_heading:
+        return cut_heading.end()
+    lead = _REPOST_LEAD.match(t)
+    return lead.end() if lead and lead.end() < len(t) else 0
+
+
 def front_cuts(t: str) -> list[int]:
     """Cuts in a line at the top of a notice: after "XXX文件", around a
     发文字号 that opens it, after the title, after the addressee's colon."""
     cuts: list[int] = []
     pos = 0
-    if t[:1] in "]】" and len(t) > 1:  # "]各分会:": the close of a page's bracketed meta line above
-        return [1] + [1 + k for k in front_cuts(t[1:])]
-    page_no = PAGE_NUMBER.match(t)
-    if page_no and page_no.end() < len(t):  # "1、- 1 -宜昌市总工会办公室关于…": a printed page's number first
-        return [page_no.end()] + [page_no.end() + k for k in front_cuts(t[page_no.end():])]
-    item = re.match(r"\d{1,2}[、.．](?=关于)", t)
-    rest = t[item.end():] if item else ""
-    end = _title_end(rest) if item else None
-    if end and re.match(r"(?:各|全体)[^。：:]{1,60}[:：]", rest[end:]):
-        # "1、关于…的通知各县区总工会:…": a sharing site's item number before the title
-        return [item.end()] + [item.end() + k for k in front_cuts(rest)]
-    cut_heading = _CUT_HEADING.match(t)
-    if cut_heading:  # "关于评选…干部..doc:..关于评选…的通知各县区团委:…": a page's truncated heading first
-        return [cut_heading.end()] + [cut_heading.end() + k for k in front_cuts(t[cut_heading.end():])]
-    lead = _REPOST_LEAD.match(t)
-    if lead and lead.end() < len(t):  # "附学院工会文件:江西…文件赣…号关于…": the reposting body's words first
-        return [lead.end()] + [lead.end() + k for k in front_cuts(t[lead.end():])]
+    lead = _lead_end(t)
+    if lead:
+        return [lead] + [lead + k for k in front_cuts(t[lead:])]
     m = re.match(r"^(.{2,40}?)文件", t)
     if m and is_org_name(m.group(1)) and m.end() < len(t):
         pos = m.end()
