@@ -377,7 +377,8 @@ def cn_cue(a: str, seg: str, before: str, unit: str = "") -> bool:
     if a in ("一", "两"):  # 培养一支队伍: an article, whoever is asked
         asked = "请" in before or bool(_ASKED_SUBJECT.match(seg))
         held = unit in ("场", "次", "期") and verb and bool(_ASKED_SUBJECT.match(before))
-        return team or (nominate and asked) or held
+        bounded = verb and re.search(r"至少|不少于|不低于|最少|最多|不超过|限", s)  # 每位代表至少提交一份提案
+        return team or (nominate and asked) or held or bool(bounded)
     return verb or team
 
 

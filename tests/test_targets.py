@@ -326,6 +326,9 @@ def test_split_and_timing_values(sentence, values):
     # what a player may do is no quota; 可推荐 grants one
     ("每人一天可以答题3次。", []),
     ("每单位可以推荐2名。", [(2, "名")]),
+    # a bound word in the clause makes 一 a count, not an article
+    ("每位正式代表在任期内至少提交一份提案。", [(1, "份")]),
+    ("各工会小组全年至少组织一次集体活动。", [(1, "次")]),
     # the issuer's own pick of finalists
     ("区总工会将组织专家初审,确定12篇入围作品。", []),
 ])
