@@ -207,12 +207,37 @@ def _file_names(text: str) -> list[tuple[None, str]]:
     return [(None, text[a:b]) for a, b in zip(starts, ends)]
 
 
+_SPACED_START = r"\s+(?=[\u4e00-\u9fff《“\"])"
+
+
+def _dot_spaced(text: str) -> str:
+    """``text`` with items numbered by a space alone ("附件 1 A表 2 B规程")
+    written "1.A表 2.B规程", so they read like any numbered list. Only a run
+    1, 2, … in order, each after the start, a space or a colon, and only when
+    item 2 is there (a lone "1 " may be a count)."""
+    found: list[re.Match] = []
+    pos = 0
+    while True:
+        m = re.compile(rf"(?:^|(?<=[\s:：]))(?:附件\s*)?{len(found) + 1}{_SPACED_START}").search(text, pos)
+        if not m:
+            break
+        found.append(m)
+        pos = m.end()
+    if len(found) < 2:
+        return text
+    for m in reversed(found):
+        num = re.search(r"\d+", m.group()).group()
+        text = text[:m.start()] + m.group()[:m.group().index(num)] + num + "." + text[m.end():]
+    return text
+
+
 def parse(text: str) -> list[Item]:
     """Items of a 附件说明 text that starts at (or after) its introducer.
 
     The text is split at every "附件N：" marker; a part without its own
     number is read as "1.A 2.B …" or else as one title. Parsing stops at a
     number seen twice (an attachment page's label in a one-line text)."""
+    text = _dot_spaced(text)
     # a label alone before the items ("附件" then "1.…" on the next line)
     text = re.sub(r"^[-—–·•\s]*附件\s*(?=[（(]?1\s*[.、,，:：)）])", "", text)
     parts: list[tuple[Optional[int], str]] = []

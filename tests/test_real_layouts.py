@@ -605,6 +605,11 @@ def test_real_dev_set_header_fields(path):
 
 
 @pytest.mark.parametrize("text, titles", [
+    # items numbered by a space alone, on one line or one per line
+    (f"各分工会:\n{B}\n附件 1 职工运动会报名表\n2 职工运动会项目规程\n校工会\n2024年5月6日\n",
+     ["职工运动会报名表", "职工运动会项目规程"]),
+    (f"各分工会:\n{B}\n附件:1 书画作品登记表 2 书画比赛细则\n校工会\n2024年5月6日\n", ["书画作品登记表", "书画比赛细则"]),
+    (f"各分工会:\n{B}\n附件:\n1 困难职工申报表\n2 困难职工汇总表\n校工会\n2024年5月6日\n", ["困难职工申报表", "困难职工汇总表"]),
     # a table flattened one cell per line under the list line: its header cells are no title
     (f"各分工会:\n{B}\n校工会\n2012年6月12日\n附:2012年疗休养名额分配表\n序号\n分工会名称\n教职工人数\n1\n机电学院分工会\n88\n",
      ["2012年疗休养名额分配表"]),

@@ -29,6 +29,9 @@ DATE_LINE = re.compile(rf"^(?P<org>.{{0,60}}?)(?P<date>{FULL_DATE.pattern})(?P<p
 LABEL_ALONE = re.compile(r"^[-—–·•\s]*附件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$")
 LIST_START = re.compile(r"^[-—–·•\s]*附件\s*[:：]")
 # an item "1." / "1、", or "1-1" numbered under an attachment ("1-1关于…的通知")
+# items numbered by a space alone, as printed ("附件 1 报名表" / "2 项目规程")
+_SPACED_LIST_START = re.compile(r"^[-—–·•\s]*附件[ \t\u3000]+1[ \t\u3000]+(?=[\u4e00-\u9fff《“])")
+_SPACED_ITEM = re.compile(r"^\s*\d{1,2}[ \t\u3000]+(?=[\u4e00-\u9fff《“])")
 LIST_ITEM = re.compile(r"^\s*(?P<n>\d{1,2})(?:\s*[.、．,，]\s*|-\d{1,2}(?![\d月日号])[.、．,，]?\s*(?=[\u4e00-\u9fff《“]))\S")
 CC_START = re.compile(r"^\s*(?:抄送|抄报|主送)\s*[:：]")
 
@@ -357,7 +360,8 @@ def _find_title(blocks: list[Block], i: int) -> tuple[list[int], int]:
 def _followed_by_items(blocks: list[Block], j: int) -> bool:
     """True when the "附件：" at ``j`` heads a numbered 附件说明 list."""
     k = j + 1
-    return k < len(blocks) and blocks[k].kind == "paragraph" and bool(LIST_ITEM.match(blocks[k].text))
+    return k < len(blocks) and blocks[k].kind == "paragraph" and bool(
+        LIST_ITEM.match(blocks[k].text) or _SPACED_ITEM.match(blocks[k].raw))
 
 
 def _trailing_record(blocks: list[Block], start: int) -> int:
@@ -400,12 +404,12 @@ def _main_part(blocks: list[Block], start: int, end: int, z: Zones) -> None:
             j += 1
             continue
         if LIST_START.match(t) and not LABEL_ALONE.match(t) or (
-                LABEL_ALONE.match(t) and _followed_by_items(blocks, j)):
+                LABEL_ALONE.match(t) and _followed_by_items(blocks, j)) or _SPACED_LIST_START.match(b.raw):
             z.attachment_list.append(j)
             in_list = True
             j += 1
             continue
-        if in_list and LIST_ITEM.match(t) and len(t) <= 100:
+        if in_list and (LIST_ITEM.match(t) or _SPACED_ITEM.match(b.raw)) and len(t) <= 100:
             z.attachment_list.append(j)
             j += 1
             continue
