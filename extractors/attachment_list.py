@@ -33,7 +33,7 @@ _CN = "一二三四五六七八九十"
 # "附件1." / "附件一：" number their own item (real pages print both).
 # "附件1-1：" / "附件1-2：" label parts of one forwarded attachment: numbered in order.
 INTRO = re.compile(r"(?:^|(?<=[\s。；;!！]))(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])?[-—–·•]*(?:相关)?附(?:件)?(?:下载)?(?:链接|地址)?\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?"
-                   r"(?P<sub>(?<=\d)\s*[-－—–]\s*\d{1,2})?\s*(?:[:：]|(?<=\d)[.．、](?![\d.]))\s*")
+                   r"(?P<sub>(?<=\d)\s*[-－—–]\s*\d{1,2})?\s*(?:[:：]|(?<=\d)[.．、](?:(?![\d.])|(?=(?:19|20)\d{2}\s*年)))\s*")
 # a body label that starts an attachment page inside a one-line text ("附件1 X表")
 _LATER_LABEL = re.compile(rf"\s附件\s*(?:\d{{1,2}}|[{_CN}]{{1,3}})(?![\d\-—至、])")
 _EXTENSION = re.compile(r"\.(?:docx?|xlsx?|wps|et|pdf|ofd|rar|zip|7z|pptx?|txt|jpe?g|png)(?![A-Za-z])",
@@ -197,14 +197,19 @@ def numbered(text: str) -> list[tuple[int, str]]:
         k, start = k + 1, nxt.end()
 
 
-def _file_names(text: str) -> list[tuple[None, str]]:
+def _file_names(text: str) -> list[tuple[Optional[int], str]]:
     """Several file names in one unnumbered list text ("A.xlsx B.pdf", a
-    page's download links run onto one line), one item each; [] for fewer."""
+    page's download links run onto one line), one item each; [] for fewer.
+    Item numbers glued to the names in order ("1A.doc 2B.doc") number them."""
     ends = [m.end() for m in _EXTENSION.finditer(text)]
     if len(ends) < 2:
         return []
     starts = [0] + ends[:-1]
-    return [(None, text[a:b]) for a, b in zip(starts, ends)]
+    names = [text[a:b].strip() for a, b in zip(starts, ends)]
+    # "1中国…通知.doc 2…推荐表.doc": the item numbers glued to the names, in order
+    if all(re.match(rf"{k}(?=[\u4e00-\u9fff《“])", n) for k, n in enumerate(names, 1)):
+        return [(k, n[len(str(k)):]) for k, n in enumerate(names, 1)]
+    return [(None, n) for n in names]
 
 
 _SPACED_START = r"\s+(?=[\u4e00-\u9fff《“\"])"

@@ -98,6 +98,11 @@ def split_joined(name: str) -> list[str]:
             continue
         if right.startswith(strong):  # "中共江岭大学|委员会办公室": a body type opens no name
             continue
+        if re.search(r"(?:大学|大學)$", left) and re.search(r"(?:学院|學院|系|研究院|研究所|医院|醫院)$", right) \
+                and not same_place:
+            continue  # "石河子大学|生命科学学院": a college of the university
+        if re.match(r"(?:与|和|及|暨|附属|直属|下属)", right):
+            continue  # "三明市企业|与企业家联合会", "…医学院|附属第一医院": one name
         if re.match(r"(?:有限|股份|分公司|总公司)", right):
             continue  # "福建六建集团|有限公司工会": the company form belongs to the left
         if re.match(r"(?:教职工|职工|教職工|職工|员工|員工|青年|女职工|女職工|退休)", right):

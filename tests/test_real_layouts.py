@@ -415,6 +415,12 @@ HEADER_CASES = [
     (f"2\n各分会:\n{B}\n", ([], None, None, "各分会", None)),
     ("2019年4月8日上午在行政楼,学院召开了工会委员会议,会议对暑期活动提出了如下决议:\n一是组织教职工疗休养。\n",
      ([], None, None, None, None)),
+    # a posting stamp written day first; 摘要/字号 labels with nothing after them
+    (f"关于做好工会统计调查工作的通知\n09.09.2014 13:20\n各市州总工会:\n{B}\n",
+     ([], None, "关于做好工会统计调查工作的通知", "各市州总工会", None)),
+    (f"关于开展大病救助摸底的通知\n摘要:\n字号:\n各分工会:\n{B}\n", ([], None, "关于开展大病救助摸底的通知", "各分工会", None)),
+    # a college of the university signs as one body
+    (f"各系、各部门:\n{B}\n滨江大学生命科学学院\n2017年3月31日\n", (["滨江大学生命科学学院"], None, None, "各系、各部门", D(2017, 3, 31))),
     # a sharing site's item number before a title run into its addressee
     (f"职工演讲比赛的通知.docx\n《职工演讲比赛的通知.docx》由会员分享,可在线阅读。\n1、关于举办职工演讲比赛的通知各区总工会、产业工会:{B}\n",
      ([], None, "关于举办职工演讲比赛的通知", "各区总工会、产业工会", None)),
@@ -605,6 +611,10 @@ def test_real_dev_set_header_fields(path):
 
 
 @pytest.mark.parametrize("text, titles", [
+    # file names with their item numbers glued on; a title opening with a year after "附件1."
+    (f"各系、各部门:\n{B}\n附件:\n1关于推荐优秀教师的通知.doc\n2优秀教师推荐表.doc\n滨江学院\n2017年3月31日\n",
+     ["关于推荐优秀教师的通知", "优秀教师推荐表"]),
+    (f"各分工会:\n{B}\n附件1.2023年度分工会宣传成果统计表\n校工会\n2023年12月20日\n", ["2023年度分工会宣传成果统计表"]),
     # items numbered by a space alone, on one line or one per line
     (f"各分工会:\n{B}\n附件 1 职工运动会报名表\n2 职工运动会项目规程\n校工会\n2024年5月6日\n",
      ["职工运动会报名表", "职工运动会项目规程"]),

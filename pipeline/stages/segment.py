@@ -31,7 +31,8 @@ LIST_START = re.compile(r"^[-—–·•\s]*附件\s*[:：]")
 # an item "1." / "1、", or "1-1" numbered under an attachment ("1-1关于…的通知")
 # items numbered by a space alone, as printed ("附件 1 报名表" / "2 项目规程")
 _SPACED_LIST_START = re.compile(r"^[-—–·•\s]*附件[ \t\u3000]+1[ \t\u3000]+(?=[\u4e00-\u9fff《“])")
-_SPACED_ITEM = re.compile(r"^\s*\d{1,2}[ \t\u3000]+(?=[\u4e00-\u9fff《“])")
+_SPACED_ITEM = re.compile(r"^\s*\d{1,2}[ \t\u3000]+(?=[\u4e00-\u9fff《“])"
+                          r"|^\s*\d{1,2}(?=[\u4e00-\u9fff《“]).{2,80}\.(?:docx?|xlsx?|wps|pdf)\s*$")  # "1中国….doc"
 LIST_ITEM = re.compile(r"^\s*(?P<n>\d{1,2})(?:\s*[.、．,，]\s*|-\d{1,2}(?![\d月日号])[.、．,，]?\s*(?=[\u4e00-\u9fff《“]))\S")
 CC_START = re.compile(r"^\s*(?:抄送|抄报|主送)\s*[:：]")
 
@@ -241,7 +242,7 @@ def _front(blocks: list[Block], start: int) -> tuple[list[int], list[int], int, 
 # ("发布时间:2025-03-18 来源:校工会 浏览次数:256").
 _ASIDE = re.compile(r"^(?:签发人|(?:发布|更新|发稿|发表|上传)?(?:时间|日期)|发布者|发布人|(?:信息|文章|稿件|新闻)?来源"
                     r"|作者|(?:责任)?编辑|责编|编审|校对|审校|[初复终]审|浏览(?:次数|量)?|点击(?:数|量)?|阅读(?:次数|量)?"
-                    r"|录入(?:者|人)?|出处|审核)\s*[:：]"
+                    r"|录入(?:者|人)?|出处|审核|摘要|字号|关键词|标签)\s*[:：]"
                     r"(?=\s*[^:：]{0,30}(?:\d{4}-\d{1,2}-\d{1,2}|作者|来源|浏览|点击|发布|更新|时间|日期|$))")
 
 
