@@ -69,6 +69,25 @@ from typing import Optional
 from extractors._common import vocab
 
 # 要 as a goal word, not inside 要求/重要/主要/需要/只要
+_VIEWS = re.compile(r"(?:阅读|浏览|点击|访问)(?:量|次数|数)?\s*[:：]?\s*$")
+_DIGITS_OF = re.compile(r"(?:号|号码|账号|帐号|代码|编码|卡号)\s*(?:为|是)?\s*$")
+# a run of items joined by 、 and a last 和/及/与 ("维权、参与、教育和建设")
+_ENUMERATED = re.compile(r"(?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{1,8}?(?:和|及|与)[\u4e00-\u9fff]{1,8}$")
+
+
+def _enumerated_count(seg: str) -> int:
+    items = _ENUMERATED.search(seg).group().split("、")
+    return len(items) + 1  # the last item holds the 和/及/与 and the one after it
+
+
+def _cn_or_int(s: str) -> Optional[int]:
+    s = s.strip()
+    if s.isdigit():
+        return int(s)
+    digits = "一二三四五六七八九"
+    return digits.index(s) + 1 if len(s) == 1 and s in digits else None
+
+
 # what a quota in 份 counts: pieces of work the recipients write (not copies of a form)
 _WORKS = re.compile(r"建议|提案|作品|论文|案例|报告|稿件|征文|文章|答卷|问卷|心得|体会|方案|书法|作业")
 _YAO = re.compile(r"(?<![重主需只])要(?!求)")
@@ -226,7 +245,12 @@ def _own_act(seg: str, before: str) -> bool:
     before a nominating verb, with no request (请) and no 各 addressing
     recipients (各单位将推荐3名 is a quota) — ../shared/real NOTES E_16,
     D_05."""
+    if _PICKS_FROM_NOMINEES.search(before) and "择优" in seg:
+        return True  # 学校科协根据各单位推荐情况，择优推荐3人: the issuer's pick among the nominees
     return bool(_OWN_ACT.search(seg)) and "请" not in before and "各" not in seg
+
+
+_PICKS_FROM_NOMINEES = re.compile(r"根据各[^，,。；;]{0,12}(?:推荐|申报|报送|上报)(?:情况|结果)")
 
 
 def rejects(sent: str, ns: int, ne: int, seg: str, unit: str, clause_after: str) -> Optional[str]:
@@ -243,6 +267,12 @@ def rejects(sent: str, ns: int, ne: int, seg: str, unit: str, clause_after: str)
     before = sent[:ns]
     if unit == "天" and "天数" not in seg:
         return "duration"  # 培训3天; only a count of days (达标天数满25天) is a goal
+    if _VIEWS.search(seg):
+        return "views"  # 阅读5237次: a page's view count
+    if unit == "位" and _DIGITS_OF.search(seg):
+        return "format"  # 手机号11位, 身份证号18位: how many digits a number has
+    if _ENUMERATED.search(before) and _enumerated_count(before) == _cn_or_int(sent[ns:ne].rstrip(unit)):
+        return "enumeration"  # 维权、参与、教育和建设四项基本职能: the items just named, counted
     if unit == "份" and not _WORKS.search(seg + clause_after):
         return "copies"  # 纸质版2份, 复印件3份: copies of a form; 报送1份建议 is a quota
     if unit in ("小时", "分钟") and (re.search(r"间隔", seg) or re.search(r"[时前后]$", seg.rstrip())):
@@ -468,7 +498,7 @@ _SECTION = re.compile(r"(?:^|(?<=[。；;!！?？\s]))\s*(?:[一二三四五六�
 # number under it is an eligibility threshold (ANNOTATION.md "targets": not
 # eligibility thresholds) unless its sentence sets a quota on the nominations
 # (推荐的先进个人中一线职工比例不低于70%); not 保障条件 (the issuer's resources)
-_CRITERIA = re.compile(r"(?<!保障)条件|(?:评选|评比|推荐|申报|考核|参评)标准|资格")
+_CRITERIA = re.compile(r"(?<!保障)条件|(?:评选|评比|推荐|申报|考核|参评|创建|认定|达标|入选)标准|资格")
 
 
 # the quota the issuer itself was given (二、我区推荐总名额): its items are not

@@ -287,6 +287,9 @@ def test_flattened_table_rows_give_no_target(text, values):
      "有1名专兼职管理员。3、每个县区可申报1家。\n市总工会\n2024年5月6日\n", [(1, "家")]),
     ("关于评选优秀工会干部的通知\n各分会：\n（三）参评条件：连续工作满3年，年度考核2次以上优秀。"
      "各分会限报2名。\n校工会\n2024年5月6日\n", [(2, "名")]),
+    # a 创建标准 heading: what a collective must be to qualify
+    ("关于创建青年文明号的通知\n各基层团组织：\n二、创建标准\n1.集体人数不少于5人，青年占50%以上。\n三、推荐名额\n"
+     "各单位推荐1个。\n团市委\n2024年5月6日\n", [(1, "个")]),
 ])
 def test_criteria_sections_give_no_target(text, values):
     from pipeline.readers import read_bytes
@@ -329,6 +332,14 @@ def test_split_and_timing_values(sentence, values):
     # a bound word in the clause makes 一 a count, not an article
     ("每位正式代表在任期内至少提交一份提案。", [(1, "份")]),
     ("各工会小组全年至少组织一次集体活动。", [(1, "次")]),
+    # a page's view count, the digits of a number, the items just named counted: no quota
+    ("发布日期:2016年6月28日阅读5237次", []),
+    ("身份证号填写18位数字,手机号11位。", []),
+    ("履行维权、参与、教育和建设四项基本职能。", []),
+    ("各单位推荐劳模、工匠和先进个人5名。", [(5, "名")]),
+    # the issuer's pick among the nominees; a designation on each recipient
+    ("每个单位限推荐1人,学校科协根据各单位推荐情况,择优推荐3人至省科协。", [(1, "人")]),
+    ("各分工会须确定一位设备保管人。", [(1, "位")]),
     # the issuer's own pick of finalists
     ("区总工会将组织专家初审,确定12篇入围作品。", []),
 ])
