@@ -36,8 +36,8 @@ S = r"[ \t\u3000]*"  # stray spaces tolerated between parts
 DATE_RE = re.compile(
     rf"(?<![0-9])(?:(?P<y>{_Y}){S}年{S})?"
     rf"(?P<m>{_N}){S}月{S}"
-    # (a day that lost its 日 before 前: "6月10以前", "3月20之前")
-    rf"(?:(?P<d>{_N}){S}(?:[日号]|(?=[之以]?前(?!后)))|(?P<part>上旬|中旬|下旬|月底|月末|底|末|中下旬|初))?"
+    # (a day that lost its 日 before 前 or a weekday: "6月10以前", "4月7(星期四)")
+    rf"(?:(?P<d>{_N}){S}(?:[日号]|(?=[之以]?前(?!后))|(?=[（(](?:星期|周)[一二三四五六日天][)）]))|(?P<part>上旬|中旬|下旬|月底|月末|底|末|中下旬|初))?"
 )
 
 XUN_END = {"上旬": 10, "中旬": 20}
@@ -389,12 +389,15 @@ def _one_reading(md: str, year: int = 2000) -> Optional[tuple[int, int]]:
     return found[0] if len(found) == 1 else None
 
 
+_CLOSING_LABEL = re.compile(rf"(?:截止|截至)(?:日期|时间)?{S}(?:为|是|[:：]){S}$")
+
+
 def compact_items(text: str, taken: list[tuple[int, int]]) -> list[DateItem]:
     """Date items printed without 年/月 (see :data:`_COMPACT_YMD_RE`) or as
     figures (``2024.5.20``, :data:`_FIGURE_RE`) outside the spans ``taken``
     by :func:`scan`. A year+month+day run needs a label
     colon or 为 just before it or a 前/止 cue after; a month+day run needs
-    日 and a 前/止 cue after. Only unambiguous readings are returned."""
+    日 and a 前/止 cue after, or 日 right after a 截止日期为 label. Only unambiguous readings are returned."""
     out: list[DateItem] = []
 
     def free(a: int, b: int) -> bool:
@@ -427,7 +430,9 @@ def compact_items(text: str, taken: list[tuple[int, int]]) -> list[DateItem]:
                                         or not re.search(rf"[于在至到]{S}$", text[:m.start()])):
             continue  # "20日前" is a day of the month; "于75日前" lost its 月
         cue, p = _cue_at(text, m.end())
-        if md is None or not cue or not free(m.start(), m.end()):
+        # (or right after a deadline label: "申报截止日期为322日")
+        labelled = _CLOSING_LABEL.search(text[:m.start()])
+        if md is None or not (cue or labelled) or not free(m.start(), m.end()):
             continue
         ph = DatePhrase(None, md[0], md[1], None, m.start(), m.end(), m.group(0))
         out.append(DateItem("date", ph, ph, None, m.start(), p, cue, compact=True))

@@ -81,6 +81,9 @@ def find_action(sent: str, after: int) -> Optional[re.Match]:
         nxt = sent[m.end():m.end() + 1]
         if m.group(0) == "上报" and nxt == "名" and sent[m.end():m.end() + 2] not in ("名单", "名册", "名额"):
             continue  # 网上报名: the verb is 报名 (but 上报名单 reports a list)
+        if m.group(0) == "报到" and re.match(r"\s*(?:[，,。；;]|$)", sent[m.end():]) and re.search(
+                r"在[^，,。；;]{1,20}$", sent[:m.start()]):
+            continue  # "在图书馆报告厅签到处报到": arriving at a meeting, nothing handed in
         single = len(m.group(0)) == 1
         if single:
             prev = sent[m.start() - 1:m.start()]

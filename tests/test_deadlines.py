@@ -83,6 +83,9 @@ DUE_CASES = [
     ("请于2022/9/15前上报参赛名单", Ref(), D(2022, 9, 15), None, "day", False),
     ("请于9月15日前上报名单", S18, D(2018, 9, 15), None, "day", True),  # 上报 + 名单, not 报名
     ("各分会于3月1日前上报名册", S18, D(2018, 3, 1), None, "day", True),
+    # a day that lost its 月 right after a deadline label; a day that lost its 日 before a weekday
+    ("本年度申报截止日期为322日,请按附件要求填写申报表", S18, D(2018, 3, 22), None, "day", True),
+    ("请于4月7(星期四)前报送材料", S18, D(2018, 4, 7), None, "day", True),
     # a day that lost its 日 before 前
     ("各工会小组必须在6月10以前到校工会报销", S18, D(2018, 6, 10), None, "day", True),
     ("请于4月15之前报送总结材料", S18, D(2018, 4, 15), None, "day", True),
@@ -141,6 +144,8 @@ NOT_DEADLINES = [
     ("二、比赛时间各代表队在5月20日进行决赛", S18),  # an event day, not a task finished by it
     ("活动时间:自通知下发之日起至9月19日", S18),  # an activity period collects nothing
     ("评审工作于6月10日前完成", S18),  # no recipients as the subject: the issuer's own work
+    ("参会人员请于4月7日13时40分至13时55分在图书馆报告厅签到处报到", S18),  # arriving at a meeting
+    ("截止日期为115日", S18),  # 1月15日 or 11月5日: no guess
     ("到年底举办一次摄影比赛", S18),  # no 前: when, not by when
     ("年底前对于取得成果的工作室，公司将给予表彰奖励，并积极向上级工会推荐", S18),  # the issuer's own act
     ("截止10月31日,在各级媒体发布信息189篇(其中:工人日报3篇)", S18),  # a count of what was done by then
