@@ -419,6 +419,9 @@ HEADER_CASES = [
     (f"关于做好工会统计调查工作的通知\n09.09.2014 13:20\n各市州总工会:\n{B}\n",
      ([], None, "关于做好工会统计调查工作的通知", "各市州总工会", None)),
     (f"关于开展大病救助摸底的通知\n摘要:\n字号:\n各分工会:\n{B}\n", ([], None, "关于开展大病救助摸底的通知", "各分工会", None)),
+    # the page heading and its date in a table's column, then the title again over the addressee
+    (f"关于做好推优工作的通知 |\n2018-10-23 |\n关于做好推优工作的通知 各分团委:{B}\n",
+     ([], None, "关于做好推优工作的通知", "各分团委", None)),
     # a college of the university signs as one body
     (f"各系、各部门:\n{B}\n滨江大学生命科学学院\n2017年3月31日\n", (["滨江大学生命科学学院"], None, None, "各系、各部门", D(2017, 3, 31))),
     # a sharing site's item number before a title run into its addressee

@@ -63,6 +63,8 @@ def is_page_chrome(t: str) -> bool:
     a 信息公开 catalogue line or "label:value |" fields."""
     if len(t) > 120 or re.search(r"[。！？]", t):
         return False  # a page's own line is short, no sentence: else the notice run onto one line
+    if re.search(r"\S\s*[|｜]+\s*$", t):
+        t = re.sub(r"\s*[|｜]+\s*$", "", t)  # "2018-10-23 |": a table column's rule after the page date
     if _TITLE_FIRST.match(t):
         return False  # "关于…的通知发布时间:…来源:…": the title with the page's meta run on (cut by relines)
     if PAGE_DATE.match(t) and _META_LABEL.search(t):
