@@ -251,7 +251,8 @@ def _block_items(doc: Document, bi: int, warnings: list, carry: Optional[str] = 
         start = sep.end()
         end = field_end(text, start, nxt)
         got = read_field(text, k, start, end, bi, emails, warnings, doc)
-        if (k in PHONE_LABELS or k == "email") and got and not any(it.kind == "name" for it in items):
+        if (k in PHONE_LABELS or k == "email") and got and not any(
+                it.kind == "name" and it.start >= last_end for it in items):  # (a second person's label)
             items.extend(_names_before(text, ls, last_end, bi, doc))
         # a field read short ("电话：0553-3831234区科协任涛电话：…") leaves the
         # rest for the next person's name

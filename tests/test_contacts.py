@@ -115,6 +115,9 @@ CASES = [
     # a post before the name; a campus short number of six digits after an explicit label
     ("请将意见反馈给工会委员周化斌,电话:666789。", {"names": ["周化斌"], "phones": ["666789"]}),
     ("有问题请反馈给团委书记郑洁，电话：0571-86012345。", {"names": ["郑洁"], "phones": ["0571-86012345"]}),
+    # a second person on the line, named right before the e-mail label
+    ("意见反馈给工会委员周化斌,电话:666789。电子版发给校工会李敏邮箱:limin2023@163.com。",
+     {"names": ["周化斌", "李敏"], "phones": ["666789"], "emails": ["limin2023@163.com"]}),
     # a name right before an e-mail label
     ("电子版发送到区工会李敏邮箱:limin2020@163.com。", {"names": ["李敏"], "emails": ["limin2020@163.com"]}),
     # the short number in brackets after a full phone is that phone's, not a second one
