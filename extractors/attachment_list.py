@@ -215,7 +215,7 @@ def _file_names(text: str) -> list[tuple[Optional[int], str]]:
 _SPACED_START = r"\s+(?=[\u4e00-\u9fff《“\"])"
 
 
-def _dot_spaced(text: str) -> str:
+def dot_spaced(text: str) -> str:
     """``text`` with items numbered by a space alone ("附件 1 A表 2 B规程")
     written "1.A表 2.B规程", so they read like any numbered list. Only a run
     1, 2, … in order, each after the start, a space or a colon, and only when
@@ -223,16 +223,20 @@ def _dot_spaced(text: str) -> str:
     found: list[re.Match] = []
     pos = 0
     while True:
-        m = re.compile(rf"(?:^|(?<=[\s:：]))(?:附件\s*)?{len(found) + 1}{_SPACED_START}").search(text, pos)
+        # (a later item may follow the last title directly when lines were joined: "…报名表2 …")
+        # (only item 1 may carry the 附件 label: "附件1 A 附件2 B" labels pages, it lists nothing)
+        lead = r"(?:^|(?<=[\s:：]))(?:附件\s*)?" if not found else r"(?:^|(?<=[\s:：\u4e00-\u9fff]))(?<!附件)(?<!附件 )"
+        m = re.compile(rf"{lead}{len(found) + 1}{_SPACED_START}").search(text, pos)
         if not m:
             break
         found.append(m)
         pos = m.end()
     if len(found) < 2:
         return text
-    for m in reversed(found):
+    for k, m in reversed(list(enumerate(found))):
         num = re.search(r"\d+", m.group()).group()
-        text = text[:m.start()] + m.group()[:m.group().index(num)] + num + "." + text[m.end():]
+        gap = " " if k and not text[m.start() - 1].isspace() else ""  # "…报名表2 " → "…报名表 2."
+        text = text[:m.start()] + gap + m.group()[:m.group().index(num)] + num + "." + text[m.end():]
     return text
 
 
@@ -242,7 +246,7 @@ def parse(text: str) -> list[Item]:
     The text is split at every "附件N：" marker; a part without its own
     number is read as "1.A 2.B …" or else as one title. Parsing stops at a
     number seen twice (an attachment page's label in a one-line text)."""
-    text = _dot_spaced(text)
+    text = dot_spaced(text)
     # a label alone before the items ("附件" then "1.…" on the next line)
     text = re.sub(r"^[-—–·•\s]*附件\s*(?=[（(]?1\s*[.、,，:：)）])", "", text)
     parts: list[tuple[Optional[int], str]] = []

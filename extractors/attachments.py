@@ -39,7 +39,8 @@ def _list_blocks(doc: Document) -> list[int]:
     inside = {k for a in z.attachments for k in [a.label_block, *a.blocks]}
     skip = inside | set(z.head) | set(z.title) | {z.recipients}
     for i, b in doc.paragraphs():
-        if i in skip or not attachment_list.INTRO.search(attachment_list.spaced_text(b)):
+        # (items numbered by a space alone, "附件 1 A表 2 B表", read as "附件 1.A表 2.B表")
+        if i in skip or not attachment_list.INTRO.search(attachment_list.dot_spaced(attachment_list.spaced_text(b))):
             continue
         out = [i]
         for k in range(i + 1, len(doc.blocks)):
@@ -70,7 +71,7 @@ def _wrapped_on(prev: str, b) -> bool:
 
 def _listed(doc: Document) -> list[Attachment]:
     blocks = _list_blocks(doc)
-    text = " ".join(attachment_list.spaced_text(doc.blocks[i]) for i in blocks)
+    text = attachment_list.dot_spaced(" ".join(attachment_list.spaced_text(doc.blocks[i]) for i in blocks))
     if blocks:
         m = attachment_list.INTRO.search(text)
         text = text[m.start():] if m and not doc.zones.attachment_list else text

@@ -114,8 +114,8 @@ def _abbreviates(short: str, full: str) -> bool:
 
 # "中国教育工会…委员会" is the formal name of the institution's 工会 (its 标志);
 # the 署名 often prints the everyday one ("…学院工会")
-_NATIONAL_UNION = re.compile(r"^中国[\u4e00-\u9fff]{1,8}?工会(?=[\u4e00-\u9fff]{2})")
-_UNION_BODY = re.compile(r"(?:工会)?(?:委员会|联合会)?$")
+_NATIONAL_UNION = re.compile(r"^中[国國][\u4e00-\u9fff]{1,8}?工[会會](?=[\u4e00-\u9fff]{2})")
+_UNION_BODY = re.compile(r"(?:工[会會])?(?:委[员員][会會]|[联聯]合[会會])?$")
 
 
 def _same_body(sig: str, head: str) -> bool:

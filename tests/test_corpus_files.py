@@ -91,7 +91,8 @@ def check_form(g: dict, stem: str) -> None:
         assert len(set(c[k])) == len(c[k]), f"duplicate in contacts.{k}"
     for p in c["phones"]:
         # (a 4-digit internal number after 电话 is a phone too: corpus r5_web_page_menus_breadcrumb)
-        assert re.fullmatch(r"(0\d{1,3}-)?\d{7,8}(转\d+)?|1\d{10}|[1-9]\d{3}", p), p  # (02-: a Taiwan area code)
+        # (02-: a Taiwan area code; 4–6 digits: an internal or campus short number)
+        assert re.fullmatch(r"(0\d{1,3}-)?\d{7,8}(转\d+)?|1\d{10}|[1-9]\d{3,5}", p), p
     for e in c["emails"]:
         assert e == e.lower() and "＠" not in e and e.count("@") == 1, e
     for n in c["names"]:
