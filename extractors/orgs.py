@@ -40,6 +40,8 @@ def split_orgs(raw: str) -> list[str]:
     not made only of names."""
     # a seal mark after a signature ("XX总工会（盖章）") is not part of the name
     raw = re.sub(r"[（(]\s*(?:盖章|公章|印章|代章|签章|章)\s*[）)]", " ", raw)
+    # nor a letter's closing courtesy ("…企业工会 敬启", Taiwan and Hong Kong letters)
+    raw = re.sub(r"\s*(?:敬启|谨启|敬上|谨上|敬啟|謹啟|謹上)\s*$", "", raw)
     pieces = [p for p in raw.strip().split("、")]
     if len(pieces) > 1:
         named = [_split_spaced(p) for p in pieces]

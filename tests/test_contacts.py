@@ -115,6 +115,9 @@ CASES = [
     # a post before the name; a campus short number of six digits after an explicit label
     ("请将意见反馈给工会委员周化斌,电话:666789。", {"names": ["周化斌"], "phones": ["666789"]}),
     ("有问题请反馈给团委书记郑洁，电话：0571-86012345。", {"names": ["郑洁"], "phones": ["0571-86012345"]}),
+    # English labels (Taiwan, Hong Kong, enterprise letters)
+    ("TEL (02)2592-5252", {"phones": ["02-25925252"]}),
+    ("Tel: 0571-87654321  Fax: 0571-87654322", {"phones": ["0571-87654321", "0571-87654322"]}),
     # a second person on the line, named right before the e-mail label
     ("意见反馈给工会委员周化斌,电话:666789。电子版发给校工会李敏邮箱:limin2023@163.com。",
      {"names": ["周化斌", "李敏"], "phones": ["666789"], "emails": ["limin2023@163.com"]}),
@@ -149,6 +152,7 @@ NOT_CONTACTS = [
     "有关政策咨询：请登录市总工会网站查询。",  # 咨询 without a number
     "全市共投入资金12345678元。",  # a number that is not after a name
     "全年服务职工王家庄村13800人次。",
+    "入住Hotel 2024年新馆。",  # a word ending in "tel" is no label
 ]
 
 

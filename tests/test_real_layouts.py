@@ -426,6 +426,8 @@ HEADER_CASES = [
     (f"找回密码\n注册\nQQ登录\n只需一步,快速开始\n[通知]江岭县总工会关于做好年度评比工作的通知\n[复制链接]\n"
      f"发表于2012-2-4 17:17:28 |显示全部楼层|阅读模式\n各乡镇总工会、各基层工会:  R7 k2 P9 Z. w$ `  Q\n{B}\n",
      (["江岭县总工会"], None, "江岭县总工会关于做好年度评比工作的通知", "各乡镇总工会、各基层工会", None)),
+    # a letter's closing courtesy after the signing body is no part of its name
+    (f"各分会:\n{B}\n江川公司关系企业工会 敬启\n2019年12月27日\n", (["江川公司关系企业工会"], None, None, "各分会", D(2019, 12, 27))),
     # a college of the university signs as one body
     (f"各系、各部门:\n{B}\n滨江大学生命科学学院\n2017年3月31日\n", (["滨江大学生命科学学院"], None, None, "各系、各部门", D(2017, 3, 31))),
     # a sharing site's item number before a title run into its addressee
