@@ -212,7 +212,7 @@ def _file_names(text: str) -> list[tuple[Optional[int], str]]:
     return [(None, n) for n in names]
 
 
-_SPACED_START = r"\s+(?=[\u4e00-\u9fff《“\"])"
+_SPACED_START = r"\s+(?=[\u4e00-\u9fff《“\"]|(?:19|20)\d{2}\s*年)"
 
 
 def dot_spaced(text: str) -> str:

@@ -40,6 +40,8 @@ def split_orgs(raw: str) -> list[str]:
     not made only of names."""
     # a seal mark after a signature ("XX总工会（盖章）") is not part of the name
     raw = re.sub(r"[（(]\s*(?:盖章|公章|印章|代章|签章|章)\s*[）)]", " ", raw)
+    # a closing "主办单位:" label names the hosts, who sign the notice (real excerpts: U-set)
+    raw = re.sub(r"^\s*主办单位\s*[:：]\s*", "", raw)
     # nor a letter's closing courtesy ("…企业工会 敬启", Taiwan and Hong Kong letters)
     raw = re.sub(r"\s*(?:敬启|谨启|敬上|谨上|敬啟|謹啟|謹上)\s*$", "", raw)
     pieces = [p for p in raw.strip().split("、")]

@@ -426,6 +426,9 @@ HEADER_CASES = [
     (f"找回密码\n注册\nQQ登录\n只需一步,快速开始\n[通知]江岭县总工会关于做好年度评比工作的通知\n[复制链接]\n"
      f"发表于2012-2-4 17:17:28 |显示全部楼层|阅读模式\n各乡镇总工会、各基层工会:  R7 k2 P9 Z. w$ `  Q\n{B}\n",
      (["江岭县总工会"], None, "江岭县总工会关于做好年度评比工作的通知", "各乡镇总工会、各基层工会", None)),
+    # a closing 主办单位 line signs (the 承办单位 under it does not)
+    (f"各单位:\n{B}\n主办单位: 校工会 校团委\n承办单位:机关二工会\n二○一四年十一月七日\n",
+     (["校工会", "校团委"], None, None, "各单位", D(2014, 11, 7))),
     # a letter's closing courtesy after the signing body is no part of its name
     (f"各分会:\n{B}\n江川公司关系企业工会 敬启\n2019年12月27日\n", (["江川公司关系企业工会"], None, None, "各分会", D(2019, 12, 27))),
     # a college of the university signs as one body
@@ -624,6 +627,9 @@ def test_real_dev_set_header_fields(path):
     (f"各系、各部门:\n{B}\n附件:\n1关于推荐优秀教师的通知.doc\n2优秀教师推荐表.doc\n滨江学院\n2017年3月31日\n",
      ["关于推荐优秀教师的通知", "优秀教师推荐表"]),
     (f"各分工会:\n{B}\n附件1.2023年度分工会宣传成果统计表\n校工会\n2023年12月20日\n", ["2023年度分工会宣传成果统计表"]),
+    # a space-numbered list whose first title opens with a year, a host line under it
+    (f"各单位:\n{B}\n附件 1 2014年教工朗诵比赛报名表\n2 参考篇目\n主办单位: 校工会\n二○一四年十一月七日\n",
+     ["2014年教工朗诵比赛报名表", "参考篇目"]),
     # items numbered by a space alone, on one line or one per line
     (f"各分工会:\n{B}\n附件 1 职工运动会报名表\n2 职工运动会项目规程\n校工会\n2024年5月6日\n",
      ["职工运动会报名表", "职工运动会项目规程"]),

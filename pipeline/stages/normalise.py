@@ -151,7 +151,8 @@ def normalise_text(raw: str) -> tuple[str, list[int]]:
 # A line that starts a new unit and must never be glued to the previous one.
 _STARTS_UNIT = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:[、．]|\.(?![A-Za-z0-9])|\.(?=(?:19|20)\d{2}\s*年))|"
-    r"附件|抄送|联系人|联系电话|电话|邮箱|电子邮箱|备注|注[:：]|[—-]{2}|第[一二三四五六七八九十\d]+[条章])"
+    r"附件|抄送|联系人|联系电话|电话|邮箱|电子邮箱|备注|注[:：]|[—-]{2}|第[一二三四五六七八九十\d]+[条章]"
+    r"|(?:主办|承办|协办)单位\s*[:：])"
 )
 _ATTACHMENT_LABEL = re.compile(r"^[-—–·•\s]*附件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$")
 _ADDRESSEE_LINE = re.compile(r"^(?:各|全体|所属)[^。；;!?！？]{1,60}[:：]$")
@@ -190,6 +191,8 @@ def _joinable(prev: Block, nxt: Block) -> bool:
         return False  # "（一）加强组织领导确保各项工作落实到位" is a heading
     if _STARTS_UNIT.match(b) or "\t" in b or _closing_line(nxt):
         return False
+    if re.match(r"\s*\d{1,2}[ \t\u3000]+(?=[\u4e00-\u9fff《“]|(?:19|20)\d{2}年)", nxt.raw):
+        return False  # "2 经典诗文参考篇目": the next item of a list numbered by a space alone
     if _ADDRESSEE_LINE.match(b) and not a.endswith(("，", ",", "、")):
         return False  # "各分工会:" opens the text under a title or a page's meta line
     # a line never opens with a colon or a closing mark: it goes on from above

@@ -30,8 +30,8 @@ LABEL_ALONE = re.compile(r"^[-—–·•\s]*附件\s*(?P<n>\d{1,2}|[一二三�
 LIST_START = re.compile(r"^[-—–·•\s]*附件\s*[:：]")
 # an item "1." / "1、", or "1-1" numbered under an attachment ("1-1关于…的通知")
 # items numbered by a space alone, as printed ("附件 1 报名表" / "2 项目规程")
-_SPACED_LIST_START = re.compile(r"^[-—–·•\s]*附件[ \t\u3000]+1[ \t\u3000]+(?=[\u4e00-\u9fff《“])")
-_SPACED_ITEM = re.compile(r"^\s*\d{1,2}[ \t\u3000]+(?=[\u4e00-\u9fff《“])"
+_SPACED_LIST_START = re.compile(r"^[-—–·•\s]*附件[ \t\u3000]+1[ \t\u3000]+(?=[\u4e00-\u9fff《“]|(?:19|20)\d{2}年)")
+_SPACED_ITEM = re.compile(r"^\s*\d{1,2}[ \t\u3000]+(?=[\u4e00-\u9fff《“]|(?:19|20)\d{2}年)"
                           r"|^\s*\d{1,2}(?=[\u4e00-\u9fff《“]).{2,80}\.(?:docx?|xlsx?|wps|pdf)\s*$")  # "1中国….doc"
 LIST_ITEM = re.compile(r"^\s*(?P<n>\d{1,2})(?:\s*[.、．,，]\s*|-\d{1,2}(?![\d月日号])[.、．,，]?\s*(?=[\u4e00-\u9fff《“]))\S")
 CC_START = re.compile(r"^\s*(?:抄送|抄报|主送)\s*[:：]")
@@ -480,8 +480,25 @@ def _take_date(blocks: list[Block], j: int, parts: tuple[str, bool], z: Zones) -
         z.date = j
         while z.body and z.body[-1] == j - 1 - len(z.signature) and is_org_line(blocks[z.body[-1]]):
             z.signature.insert(0, z.body.pop())
+        if not z.signature:
+            _hosts_above(blocks, j, z)
     else:
         z.body.append(j)
+
+
+_CO_HOST = re.compile(r"^\s*(?:承办|协办|支持)单位\s*[:：]")
+
+
+def _hosts_above(blocks: list[Block], j: int, z: Zones) -> None:
+    """A closing "主办单位: A B" line above the date, with only 承办/协办单位
+    lines between, is the 署名 (the hosts sign; the bodies that carry the
+    event out do not)."""
+    k = j - 1
+    while k in z.body and k > j - 4 and _CO_HOST.match(blocks[k].text):
+        k -= 1
+    if k in z.body and blocks[k].text.startswith("主办单位") and is_org_line(blocks[k]):
+        z.body.remove(k)
+        z.signature.append(k)
 
 
 # A date cut short where an excerpt ends ("二○", "2019年3").
