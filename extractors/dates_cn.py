@@ -35,7 +35,7 @@ S = r"[ \t\u3000]*"  # stray spaces tolerated between parts
 # year? month (day | part of month)?  — the core date phrase.
 DATE_RE = re.compile(
     rf"(?<![0-9])(?:(?P<y>{_Y}){S}年{S})?"
-    rf"(?P<m>{_N}){S}月{S}"
+    rf"(?P<m>{_N}|元(?=月)){S}月{S}"  # 元月: January
     # (a day that lost its 日 before 前 or a weekday: "6月10以前", "4月7(星期四)")
     rf"(?:(?P<d>{_N}){S}(?:[日号]|(?=[之以]?前(?!后))|(?=[（(](?:星期|周)[一二三四五六日天][)）]))|(?P<part>上旬|中旬|下旬|月底|月末|底|末|中下旬|初))?"
 )
@@ -102,7 +102,7 @@ def match_to_phrase(m: re.Match) -> DatePhrase:
     """A :class:`DatePhrase` from a :data:`DATE_RE` match. Raises ValueError
     when a numeral cannot be read or the month is out of range."""
     y = cn_int(m.group("y")) if m.group("y") else None
-    mo = cn_int(m.group("m"))
+    mo = 1 if m.group("m") == "元" else cn_int(m.group("m"))
     d = cn_int(m.group("d")) if m.group("d") else None
     if not 1 <= mo <= 12:
         raise ValueError(f"month {mo} out of range in {m.group(0)!r}")
@@ -389,7 +389,7 @@ def _one_reading(md: str, year: int = 2000) -> Optional[tuple[int, int]]:
     return found[0] if len(found) == 1 else None
 
 
-_CLOSING_LABEL = re.compile(rf"(?:截止|截至)(?:日期|时间)?{S}(?:为|是|[:：]){S}$")
+_CLOSING_LABEL = re.compile(rf"(?:截止|截至|截点)(?:日期|时间)?{S}均?{S}(?:为|是|[:：]){S}$")
 
 
 def compact_items(text: str, taken: list[tuple[int, int]]) -> list[DateItem]:

@@ -195,7 +195,7 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
     labelled = bool(v["label_re"].search(before)) or bool(
         heading and not clause.strip() and v["label_re"].search(heading))
     if it.compact:  # "截止时间:2023428": only right after a label, or 前 + action
-        return bool(re.search(rf"(?:{v['label_re'].pattern}){S}[:：为是]?{S}$", sent[:it.start])
+        return bool(re.search(rf"(?:{v['label_re'].pattern}){S}均?{S}[:：为是]?{S}$", sent[:it.start])
                     or (it.cue_after and has_action))
     if it.cue_after and has_action and _ISSUER_WILL.search(sent, it.end, act.start()):
         return False  # "年底前…，公司将给予表彰，并向上级工会推荐": the issuer's own act

@@ -83,6 +83,11 @@ DUE_CASES = [
     ("请于2022/9/15前上报参赛名单", Ref(), D(2022, 9, 15), None, "day", False),
     ("请于9月15日前上报名单", S18, D(2018, 9, 15), None, "day", True),  # 上报 + 名单, not 报名
     ("各分会于3月1日前上报名册", S18, D(2018, 3, 1), None, "day", True),
+    # 元月 is January
+    ("请于元月10日前报送总结", Ref(signed_date=D(2018, 12, 20)), D(2019, 1, 10), None, "day", True),
+    ("征集阶段:即日起至2024年元月3日,作品提交至行政楼405室", S18, D(2024, 1, 3), None, "day", False),
+    # a 截点 label, its 月 lost ("1014日": only 10月14日 fits)
+    ("以上报名及申请时间截点均为1014日(周三)17:00,过时不予受理", S18, D(2018, 10, 14), None, "day", True),
     # a day that lost its 月 right after a deadline label; a day that lost its 日 before a weekday
     ("本年度申报截止日期为322日,请按附件要求填写申报表", S18, D(2018, 3, 22), None, "day", True),
     ("请于4月7(星期四)前报送材料", S18, D(2018, 4, 7), None, "day", True),

@@ -32,7 +32,7 @@ _STAMP = re.compile(r"(?:(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月
                     r"|\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2})\s*\d{1,2}:\d{2}")  # (or day first: "09.09.2014 13:20")
 _META_LABEL = re.compile(r"(?:发布|更新|发表|发稿|上传)(?:时间|日期)|访问(?:数量|次数|量)\s*[:：]|(?:信息|文章)?来源\s*[:：]|作者\s*[:：]|出处\s*[:：]"
                          r"|浏览(?:次数|量)?\s*[:：]|点击(?:数|量|率)?\s*[:：]|录入(?:者|人)?\s*[:：]|阅读(?:次数|量)?\s*[:：]"
-                         r"|位读者")
+                         r"|位读者|栏目(?:名称)?\s*[:：]")
 
 # a page's column separator (or a lost glyph, or the bracket of a wrapped meta line) on its own line
 _SEPARATOR = re.compile(r"[|｜¦?？]+|[\[\]【】]")
@@ -67,6 +67,8 @@ def is_page_chrome(t: str) -> bool:
         return False  # a page's own line is short, no sentence: else the notice run onto one line
     if re.search(r"\S\s*[|｜]+\s*$", t):
         t = re.sub(r"\s*[|｜]+\s*$", "", t)  # "2018-10-23 |": a table column's rule after the page date
+    # labels in brackets ("【栏目名称】:群团工作 【发布时间】:2016-04-27 【点击数】:") read as plain labels
+    t = re.sub(r"[【\[]\s*([\u4e00-\u9fff]{2,6})\s*[】\]]\s*(?=[:：])", r"\1", t)
     if _TITLE_FIRST.match(t):
         return False  # "关于…的通知发布时间:…来源:…": the title with the page's meta run on (cut by relines)
     if PAGE_DATE.match(t) and _META_LABEL.search(t):
