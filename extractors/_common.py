@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
@@ -10,6 +11,10 @@ from models.common import Evidence
 from models.document import Document
 
 DATA = Path(__file__).parent / "data"
+
+# The recipients as the subject of a sentence ("1.各分会…", "请各单位…", "各分工会在…前"),
+# after an optional item number; 各项/各类/各种 open no addressee.
+ASKED_SUBJECT = re.compile(r"\s*(?:[（(]?[0-9一二三四五六七八九十]{1,2}[)）.、．]\s*)?(?:请|要求)?各(?!项|类|种|方面|自|环节|阶段)")
 
 
 def evidence(doc: Document, block: int, start: int = 0, end: Optional[int] = None) -> Evidence:

@@ -212,7 +212,12 @@ def _file_names(text: str) -> list[tuple[Optional[int], str]]:
     return [(None, n) for n in names]
 
 
-_SPACED_START = r"\s+(?=[\u4e00-\u9fff《“\"]|(?:19|20)\d{2}\s*年)"
+# what follows an item number set off by a space alone: a title's first character or its year
+_TITLE_AHEAD = r"(?=[\u4e00-\u9fff《“\"]|(?:19|20)\d{2}\s*年)"
+_SPACED_START = rf"\s+{_TITLE_AHEAD}"
+_FIRST_SPACED = re.compile(rf"(?<![0-9])1{_SPACED_START}")
+# a line opening with such an item ("2 项目规程", "1 2014年…报名表"); ``match`` it (no anchor)
+SPACED_ITEM = re.compile(rf"\s*\d{{1,2}}[ \t\u3000]+{_TITLE_AHEAD}")
 
 
 def dot_spaced(text: str) -> str:
@@ -220,6 +225,8 @@ def dot_spaced(text: str) -> str:
     written "1.A表 2.B规程", so they read like any numbered list. Only a run
     1, 2, … in order, each after the start, a space or a colon, and only when
     item 2 is there (a lone "1 " may be a count)."""
+    if not _FIRST_SPACED.search(text):
+        return text  # (most texts: no item 1 set off by a space, nothing to rewrite)
     found: list[re.Match] = []
     pos = 0
     while True:

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from extractors import dates_cn, deadline_tables
-from extractors._common import attachment_of, evidence
+from extractors._common import ASKED_SUBJECT, attachment_of, evidence
 from extractors.deadline_parts import ATT_LABEL, label_number, note_attachment
 from extractors.deadline_parts import text_year  # noqa: F401  (re-exported: the year source)
 from extractors.deadline_parts import (ITEM_NUMBER, clause_start, deadline_vocab,  # noqa: F401
@@ -63,7 +63,6 @@ _REL_BEFORE_RE = re.compile(
 # 将于 / 定于 / 拟于 (a planned event) or 已于 / 曾于 (the past).
 _IMPERATIVE_BEFORE = re.compile(rf"(?:(?<![将定拟已曾])(?:于|要在|须在|应在|需在|请在)|请){S}$")
 _OBLIGED_BEFORE = re.compile(rf"(?:要|须|需|应|应当|必须|务必)(?:在|于){S}$")
-_RECIPIENTS_OPEN = re.compile(r"\s*(?:请|要求)?各(?:单位|部门|分工会|基层工会|工会小组|分会|学院|科室|支部|二级工会)")
 _DONE_AFTER = re.compile(r"[^，,。；;]{0,4}?完成")
 _UNTIL_BEFORE = re.compile(rf"(?:即日起|即日|自即日起|从即日起|从今日起|今日起"
                            rf"|(?:自|从)?(?:本?通知|文件)(?:下发|印发|发布)之日起){S}(?:至|到){S}$")
@@ -180,7 +179,7 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
     ev = list(v["event_label_re"].finditer(clause))
     # (a heading run on before the recipients' own sentence does not govern the date:
     # "二、时间安排各单位活动在3月20日前组织完成")
-    if ev and not v["label_re"].search(clause, ev[-1].end()) and not _RECIPIENTS_OPEN.match(clause, ev[-1].end()):
+    if ev and not v["label_re"].search(clause, ev[-1].end()) and not ASKED_SUBJECT.match(clause, ev[-1].end()):
         return False  # "比赛时间：5月中旬"; not "比赛报名截止时间：…"
     if heading and not clause.strip() and v["event_label_re"].search(heading):
         return False
@@ -203,7 +202,7 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
         # "各工会分会要在4月1日前召集正式代表": a task the readers must finish, whatever its verb
         task = _OBLIGED_BEFORE.search(sent[cs:it.start]) and re.match(r"[\u4e00-\u9fff](?<![的后])", sent[it.end:])
         # "各单位活动在3月20之前组织完成": the recipients named as the subject finish by the date
-        subject = _RECIPIENTS_OPEN.match(sent, cs) or (ev and _RECIPIENTS_OPEN.match(clause, ev[-1].end()))
+        subject = ASKED_SUBJECT.match(sent, cs) or (ev and ASKED_SUBJECT.match(clause, ev[-1].end()))
         task = task or (subject and _DONE_AFTER.match(sent, it.end))
         return has_action or labelled or bool(task)
     if labelled:

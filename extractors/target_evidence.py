@@ -66,9 +66,9 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from extractors._common import vocab
+from extractors._common import ASKED_SUBJECT, vocab
+from extractors.dates_cn import cn_int
 
-# 要 as a goal word, not inside 要求/重要/主要/需要/只要
 _VIEWS = re.compile(r"(?:阅读|浏览|点击|访问)(?:量|次数|数)?\s*[:：]?\s*$")
 _DIGITS_OF = re.compile(r"(?:号|号码|账号|帐号|代码|编码|卡号)\s*(?:为|是)?\s*$")
 # a run of items joined by 、 and a last 和/及/与 ("维权、参与、教育和建设")
@@ -80,16 +80,16 @@ def _enumerated_count(seg: str) -> int:
     return len(items) + 1  # the last item holds the 和/及/与 and the one after it
 
 
-def _cn_or_int(s: str) -> Optional[int]:
-    s = s.strip()
-    if s.isdigit():
-        return int(s)
-    digits = "一二三四五六七八九"
-    return digits.index(s) + 1 if len(s) == 1 and s in digits else None
+def _count(s: str) -> Optional[int]:
+    try:
+        return cn_int(s)
+    except ValueError:
+        return None
 
 
 # what a quota in 份 counts: pieces of work the recipients write (not copies of a form)
 _WORKS = re.compile(r"建议|提案|作品|论文|案例|报告|稿件|征文|文章|答卷|问卷|心得|体会|方案|书法|作业")
+# 要 as a goal word, not inside 要求/重要/主要/需要/只要
 _YAO = re.compile(r"(?<![重主需只])要(?!求)")
 # 了 as a verb suffix, not inside 为了/除了/了解
 _LE = re.compile(r"(?<![为除])了(?!解)")
@@ -271,7 +271,7 @@ def rejects(sent: str, ns: int, ne: int, seg: str, unit: str, clause_after: str)
         return "views"  # 阅读5237次: a page's view count
     if unit == "位" and _DIGITS_OF.search(seg):
         return "format"  # 手机号11位, 身份证号18位: how many digits a number has
-    if _ENUMERATED.search(before) and _enumerated_count(before) == _cn_or_int(sent[ns:ne].rstrip(unit)):
+    if _ENUMERATED.search(before) and _enumerated_count(before) == _count(sent[ns:ne].rstrip(unit)):
         return "enumeration"  # 维权、参与、教育和建设四项基本职能: the items just named, counted
     if unit == "份" and not _WORKS.search(seg + clause_after):
         return "copies"  # 纸质版2份, 复印件3份: copies of a form; 报送1份建议 is a quota
@@ -405,8 +405,8 @@ def cn_cue(a: str, seg: str, before: str, unit: str = "") -> bool:
     verb = nominate or any(s.endswith(v) for v in cues["target_verbs"])
     team = any(s.endswith(t) for t in cues["team_size"]) or _team_role(s, before)
     if a in ("一", "两"):  # 培养一支队伍: an article, whoever is asked
-        asked = "请" in before or bool(_ASKED_SUBJECT.match(seg))
-        held = unit in ("场", "次", "期") and verb and bool(_ASKED_SUBJECT.match(before))
+        asked = "请" in before or bool(ASKED_SUBJECT.match(seg))
+        held = unit in ("场", "次", "期") and verb and bool(ASKED_SUBJECT.match(before))
         bounded = verb and re.search(r"至少|不少于|不低于|最少|最多|不超过|限", s)  # 每位代表至少提交一份提案
         return team or (nominate and asked) or held or bool(bounded)
     return verb or team
@@ -414,8 +414,6 @@ def cn_cue(a: str, seg: str, before: str, unit: str = "") -> bool:
 
 _ALLOWED = re.compile(r"可以(?!推荐|上?报|申报|选送|推选|选派|派|组织|组队)[\u4e00-\u9fff]{1,4}$")
 _SUM = re.compile(r"\s*(?:共计|合计|总计|总共)")
-# the recipients as the subject of the sentence ("1.各分会…", "请各单位…")
-_ASKED_SUBJECT = re.compile(r"\s*(?:[（(]?[0-9一二三四五六七八九十]{1,2}[)）.、．]\s*)?(?:请|要求)?各")
 
 
 # a quoted honour right before the number ("“五四红旗团支部”21个", "“十佳职工”10名")

@@ -42,6 +42,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel
 
+from extractors.attachment_list import SPACED_ITEM
 from models.document import Block, Document
 from pipeline.stages.chrome import is_page_chrome
 from pipeline.stages.injected import drop_adverts
@@ -191,7 +192,7 @@ def _joinable(prev: Block, nxt: Block) -> bool:
         return False  # "（一）加强组织领导确保各项工作落实到位" is a heading
     if _STARTS_UNIT.match(b) or "\t" in b or _closing_line(nxt):
         return False
-    if re.match(r"\s*\d{1,2}[ \t\u3000]+(?=[\u4e00-\u9fff《“]|(?:19|20)\d{2}年)", nxt.raw):
+    if SPACED_ITEM.match(nxt.raw):
         return False  # "2 经典诗文参考篇目": the next item of a list numbered by a space alone
     if _ADDRESSEE_LINE.match(b) and not a.endswith(("，", ",", "、")):
         return False  # "各分工会:" opens the text under a title or a page's meta line

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from extractors.attachment_list import SPACED_ITEM
 from extractors.dates import FULL_DATE, NUMERIC_DATE_LINE, compact_readings
 from extractors.doc_number import own_number as parse_doc_number
 from extractors.orgs import is_org_name, split_orgs, title_endings
@@ -29,12 +30,21 @@ DATE_LINE = re.compile(rf"^(?P<org>.{{0,60}}?)(?P<date>{FULL_DATE.pattern})(?P<p
 LABEL_ALONE = re.compile(r"^[-—–·•\s]*附件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$")
 LIST_START = re.compile(r"^[-—–·•\s]*附件\s*[:：]")
 # an item "1." / "1、", or "1-1" numbered under an attachment ("1-1关于…的通知")
-# items numbered by a space alone, as printed ("附件 1 报名表" / "2 项目规程")
-_SPACED_LIST_START = re.compile(r"^[-—–·•\s]*附件[ \t\u3000]+1[ \t\u3000]+(?=[\u4e00-\u9fff《“]|(?:19|20)\d{2}年)")
-_SPACED_ITEM = re.compile(r"^\s*\d{1,2}[ \t\u3000]+(?=[\u4e00-\u9fff《“]|(?:19|20)\d{2}年)"
-                          r"|^\s*\d{1,2}(?=[\u4e00-\u9fff《“]).{2,80}\.(?:docx?|xlsx?|wps|pdf)\s*$")  # "1中国….doc"
 LIST_ITEM = re.compile(r"^\s*(?P<n>\d{1,2})(?:\s*[.、．,，]\s*|-\d{1,2}(?![\d月日号])[.、．,，]?\s*(?=[\u4e00-\u9fff《“]))\S")
 CC_START = re.compile(r"^\s*(?:抄送|抄报|主送)\s*[:：]")
+# items numbered by a space alone, as printed ("附件 1 报名表" / "2 项目规程"), or a file
+# name with its number glued on ("1中国….doc"); read on ``raw``, where the spaces survive
+_SPACED_LABEL = re.compile(r"[-—–·•\s]*附件(?=[ \t\u3000]+1[ \t\u3000])")
+_GLUED_FILE_ITEM = re.compile(r"\s*\d{1,2}(?=[\u4e00-\u9fff《“]).{2,80}\.(?:docx?|xlsx?|wps|pdf)\s*$")
+
+
+def _spaced_list_start(raw: str) -> bool:
+    m = _SPACED_LABEL.match(raw)
+    return bool(m and SPACED_ITEM.match(raw, m.end()))
+
+
+def _spaced_item(raw: str) -> bool:
+    return bool(SPACED_ITEM.match(raw) or _GLUED_FILE_ITEM.match(raw))
 
 
 def is_org_line(b: Block) -> bool:
@@ -362,7 +372,7 @@ def _followed_by_items(blocks: list[Block], j: int) -> bool:
     """True when the "附件：" at ``j`` heads a numbered 附件说明 list."""
     k = j + 1
     return k < len(blocks) and blocks[k].kind == "paragraph" and bool(
-        LIST_ITEM.match(blocks[k].text) or _SPACED_ITEM.match(blocks[k].raw))
+        LIST_ITEM.match(blocks[k].text) or _spaced_item(blocks[k].raw))
 
 
 def _trailing_record(blocks: list[Block], start: int) -> int:
@@ -405,12 +415,12 @@ def _main_part(blocks: list[Block], start: int, end: int, z: Zones) -> None:
             j += 1
             continue
         if LIST_START.match(t) and not LABEL_ALONE.match(t) or (
-                LABEL_ALONE.match(t) and _followed_by_items(blocks, j)) or _SPACED_LIST_START.match(b.raw):
+                LABEL_ALONE.match(t) and _followed_by_items(blocks, j)) or _spaced_list_start(b.raw):
             z.attachment_list.append(j)
             in_list = True
             j += 1
             continue
-        if in_list and (LIST_ITEM.match(t) or _SPACED_ITEM.match(b.raw)) and len(t) <= 100:
+        if in_list and (LIST_ITEM.match(t) or _spaced_item(b.raw)) and len(t) <= 100:
             z.attachment_list.append(j)
             j += 1
             continue
