@@ -17,7 +17,7 @@ from typing import Literal, Optional
 BlockKind = Literal["paragraph", "table"]
 # Where a block sat in the source file; headers/footers and text boxes matter
 # because 发文机关标志 or 版记 lines sometimes live there.
-Origin = Literal["body", "header", "footer", "textbox", "sdt", "ocr"]
+Origin = Literal["body", "header", "footer", "textbox", "sdt", "ocr", "chrome"]
 
 
 @dataclass

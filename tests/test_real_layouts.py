@@ -234,6 +234,9 @@ HEADER_CASES = [
      (["江岭职业学院工会委员会"], "江职院工〔2012〕02号", "关于征集教代会提案的通知", "各部门工会分会、各位代表", D(2012, 3, 28))),
     (f"各分工会: 转发市总工会文件: 宁川市总工会文件 宁工[2019]7号 关于开展职工技能竞赛的通知 各县(市、区)总工会: {B} 宁川市总工会 2019年4月2日\n",
      (["宁川市总工会"], "宁工〔2019〕7号", "关于开展职工技能竞赛的通知", "各县(市、区)总工会", D(2019, 4, 2))),
+    # the same cut before the signature: the 版头 names the issuer, the reposting lines are no page chrome
+    (f"各位老师: 附学院工会文件: 江岭职业学院工会委员会文件 江职院工[2012]02号 关于征集教代会提案的通知 各部门工会分会、各位代表: {B}\n",
+     (["江岭职业学院工会委员会"], "江职院工〔2012〕02号", "关于征集教代会提案的通知", "各部门工会分会、各位代表", None)),
     # a page's "日期:…作者:…" line between the title and an addressee printed without its colon
     (f"关于报送工作总结的通知\n日期:2021-11-05作者:孙明\n各分工会、直属工会小组\n{B}\n校工会\n2021年11月5日\n",
      (["校工会"], None, "关于报送工作总结的通知", "各分工会、直属工会小组", D(2021, 11, 5))),
@@ -439,6 +442,43 @@ HEADER_CASES = [
     # a sharing site's item number before a title run into its addressee
     (f"职工演讲比赛的通知.docx\n《职工演讲比赛的通知.docx》由会员分享,可在线阅读。\n1、关于举办职工演讲比赛的通知各区总工会、产业工会:{B}\n",
      ([], None, "关于举办职工演讲比赛的通知", "各区总工会、产业工会", None)),
+    # a whole page on one line: breadcrumb and column name, then the title with its issuer, meta, addressee
+    (f"首页 > 政务公开 > 通知公告 青禾区总工会关于开展金秋助学活动的通知 发布时间 : 2022-08-10 来源:青禾区总工会 "
+     f"字体大小: 各街道工会、区直单位工会: {B}\n",
+     (["青禾区总工会"], None, "青禾区总工会关于开展金秋助学活动的通知", "各街道工会、区直单位工会", None)),
+    # a site greeting and a page date run into a 发文字号 and title
+    (f"欢迎访问江岭工会网 | 2021-03-02 | 岭工发〔2021〕7号 关于举办职工乒乓球赛的通知 各基层工会: {B}\n",
+     ([], "岭工发〔2021〕7号", "关于举办职工乒乓球赛的通知", "各基层工会", None)),
+    # a forum's tools before the title, a forum tag: the issuer named before 关于 stays in the title
+    (f"找回密码 注册 [政务] 北塘县总工会关于做好年度总结的通知 [复制链接] 发表于 2013-1-5 09:12:30 | 各乡镇总工会: {B}\n",
+     (["北塘县总工会"], None, "北塘县总工会关于做好年度总结的通知", "各乡镇总工会", None)),
+    # a cited 关于 title in a sentence is no title to cut at
+    (f"根据上级关于开展职工疗休养的通知要求，现将有关事项安排如下：{B}\n", ([], None, None, None, None)),
+    # page meta run on after the title: an empty label, a poster, a site's 发稿时间, view counts, rules
+    (f"关于举办教工运动会的通知 来源:系统管理员发稿时间:2015-10-09浏览次数:1011 各部门工会: {B}\n",
+     ([], None, "关于举办教工运动会的通知", "各部门工会", None)),
+    (f"关于开展健步走活动的通知 来源: 编审: 审核: 日期: 2021-03-03 10:03:12 各分工会: {B}\n",
+     ([], None, "关于开展健步走活动的通知", "各分工会", None)),
+    (f"关于开展创新工作室创建的通知 来源: | 作者: | 发布时间: 2020-04-14 | 81 次浏览 | 分享到: 公司各部门、各单位: {B}\n",
+     ([], None, "关于开展创新工作室创建的通知", "公司各部门、各单位", None)),
+    # a one-line page opening with its own fields only, then the addressee
+    (f"| 2017-03-16 各乡镇(街道)工会、市直属基层工会: {B}\n", ([], None, None, "各乡镇(街道)工会、市直属基层工会", None)),
+    (f"浏览次数: 信息来源:青州市总工会 发布时间:2017-11-16 16:37 | 各县(区)总工会,市直各系统工会: {B}\n",
+     ([], None, None, "各县(区)总工会,市直各系统工会", None)),
+    # a page widget's or an editor's label with no colon above the addressee
+    (f"朗读\n各公司、服务中心:\n{B}\n", ([], None, None, "各公司、服务中心", None)),
+    (f"关于开展知识竞赛的通知\n发布时间:2006年11月27日\n来稿单位审核 编辑\n责编\n各学院、各部门:\n{B}\n",
+     ([], None, "关于开展知识竞赛的通知", "各学院、各部门", None)),
+    # a news headline split at its colon is no addressee
+    (f"欢迎来到某某在线\n某某在线\n市总工会:认真开展庆祝活动\n时间:2025-05-02 14:56:14\n本报讯 市总工会近日下发通知，要求各级工会开展活动。\n",
+     ([], None, None, None, None)),
+    # a provincial addressee list of many bodies, longer than 120 characters
+    ("关于开展安全竞赛活动的通知\n各市住房城乡建设委(城乡建委、规划建设委)规划局、房地产管理局、城管执法局、住房公积金管理中心、"
+     "重点工程局,东州市国土资源和房产管理局,南州市林业和园林局,西城、北岭市房屋征收安置办,中山市土地和房屋征收管理局,"
+     f"安平市国土资源局,国家级风景名胜区管委会(处),广安、宿远县住房城乡建设委(局):\n{B}\n",
+     ([], None, "关于开展安全竞赛活动的通知", "各市住房城乡建设委(城乡建委、规划建设委)规划局、房地产管理局、城管执法局、"
+      "住房公积金管理中心、重点工程局,东州市国土资源和房产管理局,南州市林业和园林局,西城、北岭市房屋征收安置办,"
+      "中山市土地和房屋征收管理局,安平市国土资源局,国家级风景名胜区管委会(处),广安、宿远县住房城乡建设委(局)", None)),
 ]
 
 

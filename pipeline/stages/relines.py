@@ -29,6 +29,7 @@ from pipeline.stages.relines_front import ADDRESSEE as _ADDRESSEE
 from pipeline.stages.relines_front import SENTENCE_OPENER, looks_like_recipients  # noqa: F401 (segment)
 from pipeline.stages.relines_front import STOP as _STOP
 from pipeline.stages.relines_front import front_cuts as _front_cuts
+from pipeline.stages.relines_front import title_after_chrome
 
 _FILE_AT_END = re.compile(r"(?<=[。！？!?；;])\s*[^。！？!?；;:：，,]{2,60}\.(?:docx?|xlsx?|pdf|wps|et|rar|zip)\s*$", re.I)
 _EXTENSION = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|et|rar|zip|txt)(?=[\u4e00-\u9fff])", re.I)
@@ -240,6 +241,14 @@ def _names(s: str) -> bool:
     return bool(names) and all(is_org_name(p) and len(p) <= 30 for p in names)
 
 
+def _word_starts(b: Block) -> frozenset[int]:
+    """Indices of ``b.text`` that followed whitespace in ``b.raw`` (normalise
+    drops the spaces between Chinese words; where a page printed one is a cue)."""
+    o = b.offsets
+    return frozenset(i for i in range(1, min(len(b.text), len(o)))
+                     if o[i] > o[i - 1] + 1 and b.raw[o[i - 1] + 1:o[i]].isspace())
+
+
 def split_block(b: Block, cuts: list[int]) -> list[Block]:
     """``b`` cut at text offsets ``cuts``: pieces with their ``raw`` slices
     and offsets, outer spaces dropped, empty pieces left out."""
@@ -398,6 +407,9 @@ def reline(doc: Document) -> None:
             nav = next((i for i, o in enumerate(b.offsets) if o >= raw_end), 0) if raw_end else 0
             if nav:
                 cuts = [nav] + [nav + c for c in _front_cuts(b.text[nav:])]
+        start = title_after_chrome(b.text, _word_starts(b)) if front and k - chrome < 4 and len(b.text) > 60 else 0
+        if start:  # "首页>通知公告 某某总工会关于…的通知发布时间:…": page chrome run into the title
+            cuts = sorted({c for c in cuts if c < start} | {start} | {start + c for c in _front_cuts(b.text[start:])})
         if len(b.text) > 12:
             cuts += _tail_cuts(b)
             nxt = doc.blocks[k + 1] if k + 1 < len(doc.blocks) else None
@@ -406,6 +418,9 @@ def reline(doc: Document) -> None:
                 cuts += _heading_before_table(b)
         if cuts:
             pieces = split_block(b, cuts)
+            if start:  # the page's words cut off before the title: mark them for segment
+                for p in pieces[:len(split_block(b, [c for c in cuts if c <= start])) - 1]:
+                    p.origin = "chrome"
             blocks.extend(pieces)
         else:
             blocks.append(b)

@@ -23,11 +23,13 @@ STOP = "。！？!?"
 
 
 def looks_like_recipients(t: str) -> bool:
-    """True when ``t`` (without its colon) reads as a 主送机关: short, no
-    sentence end, not a sentence opener ("为…", "根据…") nor the
-    "…通知如下" lead-in of the body (real/webpages D_15, excerpts E_18)."""
+    """True when ``t`` (without its colon) reads as a 主送机关: short (a
+    provincial list of many bodies, four or more separators, may run to 200
+    characters), no sentence end, not a sentence opener ("为…", "根据…") nor
+    the "…通知如下" lead-in of the body (real/webpages D_15, excerpts E_18)."""
     t = t.strip()
-    if not (2 <= len(t) <= 120) or any(c in t for c in STOP) or t.endswith("如下"):
+    limit = 200 if len(re.findall(r"[、，,]", t)) >= 4 else 120
+    if not (2 <= len(t) <= limit) or any(c in t for c in STOP) or t.endswith("如下"):
         return False
     if _SENTENCE.match(t) or re.search(r"如下|以下|下列|做好|务必|要求|请各", t):
         return False  # "各单位要做好以下工作:", "…提出了如下决议:" is the body speaking
@@ -213,12 +215,19 @@ def front_cuts(t: str) -> list[int]:
     return cuts
 
 
-# A web page's meta line run into the text ("发布时间:2025-03-18来源:校工会浏览次数:256").
-_META = re.compile(r"^(?:\s*(?:(?:(?:发布时间|发布日期|日期)\s*[:：]\s*)?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
-                   r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
-                   r"|(?:(?:信息|文章|稿件|新闻)?来源|作者|发布者|发布人)\s*[:：]\s*[\u4e00-\u9fff]{2,20}?(?=\s|浏览|点击|阅读|作者|来源|发布|录入|出处|编辑|各|全体|$)"
-                   r"|(?:录入者|录入人|出处)\s*[:：]\s*[\u4e00-\u9fff]{2,10}?(?=\s|浏览|点击|阅读|作者|来源|发布|录入|出处|编辑|各|全体|$)"
-                   r"|(?:浏览次数|点击数|阅读次数|浏览量|点击量|点击|浏览)\s*[:：]\s*\d*))+")
+# A web page's meta line run into the text ("发布时间:2025-03-18来源:校工会浏览次数:256",
+# "来源: | 作者: | 发布时间: 2020-04-14 | 81 次浏览 | 分享到:", "字体大小:"): labels with
+# or without a value, a labelled or bare date, view counts, rules between fields.
+_META_LABEL = (r"(?:发布|发表|发稿|更新|上传|录入|创建|信息|成文)?(?:时间|日期)|(?:信息|文章|稿件|新闻)?来源|作者|发布者|发布人"
+               r"|发布单位|发布机构|责任编辑|编辑|编审|审核|录入者|录入人|出处|撰稿|供稿|浏览次数|点击数|阅读次数|浏览量"
+               r"|点击量|点击|浏览|阅读")
+_META_TOOL = (r"(?:字体大小|字号|字体|分享到)\s*[:：]\s*(?:[\[【(（]?\s*大\s*中\s*小\s*[\]】)）]?)?"  # no value of their own
+              r"|[\[【](?:复制链接|打印|关闭|收藏)[\]】]")
+_META_DATE = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+_META = re.compile(rf"^(?:\s*(?:(?:(?:{_META_LABEL}|发表于)\s*[:：]?\s*)?{_META_DATE}"
+                   rf"|{_META_TOOL}|(?:{_META_LABEL})\s*[:：]\s*(?:\d+\s*次?"
+                   rf"|[\u4e00-\u9fffA-Za-z]{{1,20}}?(?=\s|[|｜•·]|(?:{_META_LABEL}|字体大小|字体|字号|分享到)\s*[:：]|各|全体|$))?"
+                   r"|\d+\s*次(?:浏览|点击|阅读))(?:\s*[|｜•·])*)+")  # (a rule only between fields)
 
 
 def _aside_end(t: str) -> int:
@@ -248,3 +257,73 @@ def _reposted(t: str) -> list[int]:
         if e and colon and e < colon.start():
             return [m.end()] + [m.end() + k for k in front_cuts(rest)]
     return []
+
+
+# Words of a sentence citing a title, never page chrome ("根据《关于…", "根据上级关于…").
+_CITES = re.compile(r"(?:根据|按照|依据|贯彻|落实|执行|学习)[^|>]{0,12}$|(?:转发|印发|关于|及|和|与|并|、|《|“|的)$")
+# Page chrome inside a cut title: rules, breadcrumb arrows, a date, a word of
+# the site's menu in Latin letters, a forum's tag ("…注册[政务]…") after other words.
+_NOT_TITLE = re.compile(r"[|｜>＞]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[A-Za-z]{3}|.[\[【][\u4e00-\u9fff]{1,4}[\]】]")
+
+
+def _title_cut(t: str) -> Optional[int]:
+    """End of the title :func:`front_cuts` cuts off at the start of ``t``
+    (before an addressee, a page's meta line, a 发文字号 or the body), None
+    when it cuts none or the title holds page chrome."""
+    for c in front_cuts(t)[:3]:
+        if t[:c].endswith(title_endings()) and _title_like(t[:c]):
+            return None if _NOT_TITLE.search(t[:c]) else c
+    return None
+
+
+def _candidates(t: str, word_starts: frozenset[int]) -> list[int]:
+    """Where a title may start in ``t``: at 关于/转发 (moved back over an
+    organisation name run into it, "汶上县总工会关于…"), at a 发文字号 after a
+    printed space, then at any other word after a printed space."""
+    titles = []
+    for m in re.finditer(r"关于|转发", t[:400]):
+        s = m.start()
+        while True:  # "延安市总工会 延安市融媒体中心关于…": every issuer named before 关于
+            k = max((k for k in word_starts if s - 30 <= k < s and is_org_name(t[k:s])), default=None)
+            if k is None:
+                break
+            s = k
+        titles.append(s)
+    words = sorted(k for k in word_starts if k < 400)
+    numbers = [k for k in words if (hit := parse_doc_number(t[k:k + 40])) and hit[1] == 0]
+    return list(dict.fromkeys(titles + numbers + words))
+
+
+def title_after_chrome(t: str, word_starts: frozenset[int] = frozenset()) -> int:
+    """Where the notice's own title starts in a line that opens with a web
+    page's chrome run on ("首页>通知公告 长沙市天心区总工会关于…的通知
+    发布时间:…各…工会:…"), 0 when a title opens the line or none is found.
+    ``word_starts`` are the text indices that followed whitespace in the raw
+    line. The words before the title hold no sentence end, no open 《 or “
+    and no citing verb, and :func:`front_cuts` must cut the title as such
+    (issue 11: a title found inside a one-line text); with no title, an
+    addressee after words that are only the page's (:func:`_bare_prefix`)
+    starts the notice."""
+    if len(t) < 40 or any(not _NOT_TITLE.search(t[:c]) for c in front_cuts(t)[:3]):
+        return 0  # the line opens with the notice's own parts (a title, a 版头, an addressee)
+    for s in _candidates(t, word_starts):
+        prefix = t[:s]
+        if s == 0 or re.search(r"[。！？!?；;]", prefix) or _CITES.search(prefix) or (
+                prefix.count("《") > prefix.count("》") or prefix.count("“") > prefix.count("”")):
+            continue
+        if _title_cut(t[s:]) or (_bare_prefix(prefix) and _opens_addressee(t[s:])):
+            return s
+    return 0
+
+
+def _bare_prefix(prefix: str) -> bool:
+    """Words before an addressee that are only a page's: meta fields
+    ("浏览次数: 信息来源:…|"), or no Chinese at all ("| 2017-03-16", "1")."""
+    m = _META.match(prefix)
+    return bool(m and m.end() == len(prefix)) or not re.search(r"[\u4e00-\u9fff]", prefix)
+
+
+def _opens_addressee(t: str) -> bool:
+    """``t`` opens with a 主送机关 and its colon ("各乡镇工会、市直基层工会:…")."""
+    colon = re.match(r"^([^:：]{2,200})[:：]", t)
+    return bool(colon and ADDRESSEE.match(t) and _addressee(colon.group(1)))

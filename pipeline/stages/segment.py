@@ -17,6 +17,7 @@ from typing import Optional
 
 from extractors.attachment_list import SPACED_ITEM
 from extractors.dates import FULL_DATE, NUMERIC_DATE_LINE, compact_readings
+from extractors.dates_cn import cn_int
 from extractors.doc_number import own_number as parse_doc_number
 from extractors.orgs import is_org_name, split_orgs, title_endings
 from models.document import AttachmentZone, Block, Document, Zones
@@ -94,6 +95,8 @@ def segment(doc: Document) -> Zones:
     # a saved page's site name, menus and breadcrumb above the notice are the page's, not its own
     heading, top = start, page_top_end(blocks[:24])
     start = max(start, top)
+    while start < n and blocks[start].origin == "chrome":
+        start += 1  # page words that relines cut off before the title of a one-line page
     while start < n and re.fullmatch(r"\d{1,3}[、.．]?", blocks[start].text.strip()):
         start += 1  # a page's number or a sharing site's item number above the notice
     # -- 版头 (§7.2), 标题 (§7.3.1), and the reposting body's lines before them
@@ -111,6 +114,8 @@ def segment(doc: Document) -> Zones:
     if i < n and _is_recipients(blocks[i]):
         z.recipients = i
         i += 1
+    else:
+        i = _late_recipients(blocks, i, z)
     # -- 附件 bodies: a label alone on its line ("附件1", "附件 2:", "附件一").
     labels = [j for j in range(i, n) if blocks[j].kind == "paragraph"
               and LABEL_ALONE.match(blocks[j].text) and not _followed_by_items(blocks, j)]
@@ -171,6 +176,24 @@ def _page_lines(blocks: list[Block], top: int, z: Zones) -> None:
              and is_page_chrome(blocks[k].text)}
     z.page = sorted(page)
     z.body = [k for k in z.body if k not in page]
+
+
+def _late_recipients(blocks: list[Block], i: int, z: Zones) -> int:
+    """The addressee under a page's stray short lines ("朗读", "责编",
+    "来稿单位审核编辑" — a widget's or an editor's label with no colon):
+    up to three short lines with no punctuation, then an addressee line
+    with the body's first sentence under it ("市总工会:" / "认真开展…" is a
+    headline's split). Sets ``z.recipients`` and returns the index after
+    it, else ``i``."""
+    for j in range(i, min(len(blocks), i + 4)):
+        if _is_recipients(blocks[j]) and j + 1 < len(blocks) and re.search(r"[，。；,;]", blocks[j + 1].text):
+            z.recipients = j
+            z.body = [k for k in z.body if k < i]
+            return j + 1
+        t = blocks[j].text
+        if blocks[j].kind != "paragraph" or len(t) > 12 or re.search(r"[，。；！？,;:：!?、]", t):
+            break
+    return i
 
 
 def _heading_above(blocks: list[Block], k: int, recipients: int) -> bool:
@@ -254,8 +277,6 @@ _ASIDE = re.compile(r"^(?:签发人|(?:发布|更新|发稿|发表|上传)?(?:�
                     r"|作者|(?:责任)?编辑|责编|编审|校对|审校|[初复终]审|浏览(?:次数|量)?|点击(?:数|量)?|阅读(?:次数|量)?"
                     r"|录入(?:者|人)?|出处|审核|摘要|字号|关键词|标签)\s*[:：]"
                     r"(?=\s*[^:：]{0,30}(?:\d{4}-\d{1,2}-\d{1,2}|作者|来源|浏览|点击|发布|更新|时间|日期|$))")
-
-
 
 
 def _skip_aside(blocks: list[Block], i: int) -> int:
@@ -561,8 +582,10 @@ def _attachment_zone(blocks: list[Block], label: int, end: int) -> AttachmentZon
     m = LABEL_ALONE.match(blocks[label].text)
     num: Optional[int] = None
     if m and m.group("n"):
-        s = m.group("n")
-        num = int(s) if s.isdigit() else _cn_small(s)
+        try:
+            num = cn_int(m.group("n"))
+        except ValueError:  # ("十十" is no numeral)
+            num = None
     zone = AttachmentZone(number=num, label_block=label, blocks=list(range(label + 1, end)))
     for k in zone.blocks[:3]:
         b = blocks[k]
@@ -575,14 +598,3 @@ def _attachment_zone(blocks: list[Block], label: int, end: int) -> AttachmentZon
         if _is_title_end(t) or t.endswith(("表", "单", "书", "名单", "汇总", "目录", "清单")):
             break
     return zone
-
-
-def _cn_small(s: str) -> Optional[int]:
-    """一..九十九 → int (attachment numbers); None when not a numeral."""
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    if s == "十":
-        return 10
-    if "十" in s:
-        a, _, b = s.partition("十")
-        return (digits.get(a, 1) if a else 1) * 10 + (digits.get(b, 0) if b else 0)
-    return digits.get(s)
