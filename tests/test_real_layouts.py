@@ -461,6 +461,12 @@ HEADER_CASES = [
      ([], None, "关于开展健步走活动的通知", "各分工会", None)),
     (f"关于开展创新工作室创建的通知 来源: | 作者: | 发布时间: 2020-04-14 | 81 次浏览 | 分享到: 公司各部门、各单位: {B}\n",
      ([], None, "关于开展创新工作室创建的通知", "公司各部门、各单位", None)),
+    # a one-line page: the signature and date with the page's tools after them
+    (f"各分工会: {B} 特此通知 大会筹备组 2021年5月18日 分享到:\n", (["大会筹备组"], None, None, "各分工会", D(2021, 5, 18))),
+    (f"各县区总工会: {B} 青州市总工会 青州市工商业联合会 2018年2月28日 (此件主动公开) 附件下载\n",
+     (["青州市总工会", "青州市工商业联合会"], None, None, "各县区总工会", D(2018, 2, 28))),
+    # ... and a date whose 年/月/日 the page lost, with one reading
+    (f"各分工会: {B} 附件2:申报表 校工会 202436 【关闭】\n", (["校工会"], None, None, "各分工会", D(2024, 3, 6))),
     # a one-line page opening with its own fields only, then the addressee
     (f"| 2017-03-16 各乡镇(街道)工会、市直属基层工会: {B}\n", ([], None, None, "各乡镇(街道)工会、市直属基层工会", None)),
     (f"浏览次数: 信息来源:青州市总工会 发布时间:2017-11-16 16:37 | 各县(区)总工会,市直各系统工会: {B}\n",

@@ -20,11 +20,11 @@ import dataclasses
 import re
 from typing import Optional
 
-from extractors.dates import FULL_DATE
+from extractors.dates import FULL_DATE, compact_readings
 from extractors.doc_number import own_number as parse_doc_number
 from extractors.orgs import is_org_name, split_joined, split_orgs, title_endings
 from models.document import Block, Document
-from pipeline.stages.chrome import is_page_chrome, nav_prefix_end
+from pipeline.stages.chrome import PAGE_TAIL, is_page_chrome, nav_prefix_end
 from pipeline.stages.relines_front import ADDRESSEE as _ADDRESSEE
 from pipeline.stages.relines_front import SENTENCE_OPENER, looks_like_recipients  # noqa: F401 (segment)
 from pipeline.stages.relines_front import STOP as _STOP
@@ -48,6 +48,8 @@ def _tail_cuts(b: Block) -> list[int]:
     cuts: list[int] = []
     dates = list(FULL_DATE.finditer(t))
     dates += list(re.finditer(r"(?<![0-9])(?:19|20)\d{2}(?:\d{4}|([./\-、])\d{1,2}\1\d{1,2})$", t))
+    # a date whose 年/月/日 the page lost ("校工会 202436 【关闭】"): read where it has a reading
+    dates += [m for m in re.finditer(r"(?<![0-9])(?:19|20)\d{3,6}(?![0-9])", t) if compact_readings(m.group())]
     for m in dates:
         after = t[m.end():]
         # (a print-run note may follow the mark: "…印发（共印120份）")
@@ -176,7 +178,7 @@ def _zone_start(after: str) -> bool:
     num = parse_doc_number(after.strip()[:40])
     if num and num[1] == 0 and not after.strip()[num[2]:].strip():
         return True  # "…工会委员会 2024年4月8日 华瑞工〔2024〕6号": the number printed last
-    return bool(re.fullmatch(r"[。.]?", after) or _RECORD.match(after)
+    return bool(re.fullmatch(r"[。.]?", after) or _RECORD.match(after) or PAGE_TAIL.match(after)
                 or re.match(r"(?:相关)?附件\s*[0-9一二三四五六七八九十]{0,3}\s*[:：]?", after)
                 or re.match(rf"[^。，,；;:：]{{2,40}}?{FULL_DATE.pattern}(?:印发|印制|印)", after)
                 or re.match(r"[^。，,；;:：]{0,30}?(?:地\s*址|版权所有|Copyright)", after))  # a site footer
