@@ -282,14 +282,18 @@ def _join_addressee(blocks: list[Block]) -> list[Block]:
     re-broken at a fixed width) joined into one line: lines that open with an
     addressee word, hold no sentence end and close with a colon."""
     endings = title_endings()
-    for k in range(1, min(len(blocks), 12)):
+    for k in range(0, min(len(blocks), 12)):
         above = "".join(b.text for b in blocks[max(0, k - 2):k] if b.kind == "paragraph")
         first = blocks[k]
         if first.kind != "paragraph" or first.text.endswith((":", "：")) or not _ADDRESSEE.match(first.text):
             continue
-        # under the title or the 发文字号, perhaps past a 签发人 or meta line between them
-        if not (above.endswith(endings) or any(parse_doc_number(b.text) or b.text.endswith(endings)
-                                               for b in blocks[max(0, k - 4):k] if b.kind == "paragraph")):
+        # under the title or the 发文字号, perhaps past a 签发人 or meta line between them; or
+        # at the top of an excerpt (under a widget's stray word: "朗读")
+        # (at the top, only a list broken after a separator: a title may open with 机关…/各…)
+        top = all(len(b.text) <= 12 and not re.search(r"[，。；：:,;]", b.text) for b in blocks[:k]) and (
+            first.text.endswith(("、", "，", ","))) and "关于" not in first.text
+        if not (top or above.endswith(endings) or any(parse_doc_number(b.text) or b.text.endswith(endings)
+                                                      for b in blocks[max(0, k - 4):k] if b.kind == "paragraph")):
             continue
         for j in range(k + 1, min(len(blocks), k + 4)):
             run = blocks[k:j + 1]

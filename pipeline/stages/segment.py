@@ -202,7 +202,7 @@ def _heading_above(blocks: list[Block], k: int, recipients: int) -> bool:
     sentence ("机关工会开展“金点子”合理化建议征集活动" / "亚投(中国) 2008-01-21")."""
     t = blocks[k].text
     return (blocks[k].kind == "paragraph" and 6 <= len(t) <= 40 and not re.search(r"[，。；：:,;！!？?]", t)
-            and all(is_page_chrome(blocks[m].text) or _ASIDE.match(blocks[m].text) for m in range(k + 1, recipients)))
+            and _skip_aside(blocks, k + 1) >= recipients)
 
 
 def _opens_front(t: str) -> bool:
@@ -286,8 +286,8 @@ def _skip_aside(blocks: list[Block], i: int) -> int:
             _ASIDE.match(blocks[i].text) or is_page_chrome(blocks[i].text)):
         i += 1
         while i < len(blocks) and re.fullmatch(r"[\u4e00-\u9fff]{0,10}[:：]\s*[0-9A-Za-z\-/.: ]{1,20}"
-                                               r"|[\u4e00-\u9fff]{1,2}", blocks[i].text):
-            i += 1  # (or the rest of a name: "签发人：何建" / "平")
+                                               r"|[\u4e00-\u9fff]{1,2}|[:：]|\d{1,8}\s*次?", blocks[i].text):
+            i += 1  # (or the rest of a name: "签发人：何建" / "平"; of a count: "浏览量:" / "4151次")
     return i
 
 
