@@ -481,6 +481,13 @@ HEADER_CASES = [
     (f"| 2017-03-16 各乡镇(街道)工会、市直属基层工会: {B}\n", ([], None, None, "各乡镇(街道)工会、市直属基层工会", None)),
     (f"浏览次数: 信息来源:青州市总工会 发布时间:2017-11-16 16:37 | 各县(区)总工会,市直各系统工会: {B}\n",
      ([], None, None, "各县(区)总工会,市直各系统工会", None)),
+    # a one-line page: its heading and meta, then the notice's own title (or 版头) again, then the addressee
+    (f"关于开展春游活动的通知 发布日期:2018-03-12 关于开展春游活动的通知 各工会小组: {B}\n",
+     ([], None, "关于开展春游活动的通知", "各工会小组", None)),
+    (f"关于举办职工文艺调演的通知 发布时间: 2008-02-25 访问次数: 49 青川市总工会文件 青工字〔2008〕3号 关于举办职工文艺调演的通知 "
+     f"各有关基层工会: {B}\n", (["青川市总工会"], "青工字〔2008〕3号", "关于举办职工文艺调演的通知", "各有关基层工会", None)),
+    # an empty 摘要 label between the title and the addressee
+    (f"首页 » 工会 关于做好专项救助摸底工作的通知 摘要: 各分工会: {B}{B}\n", ([], None, "关于做好专项救助摸底工作的通知", "各分工会", None)),
     # a page widget's or an editor's label with no colon above the addressee
     (f"朗读\n各公司、服务中心:\n{B}\n", ([], None, None, "各公司、服务中心", None)),
     (f"关于开展知识竞赛的通知\n发布时间:2006年11月27日\n来稿单位审核 编辑\n责编\n各学院、各部门:\n{B}\n",

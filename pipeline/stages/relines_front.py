@@ -199,6 +199,9 @@ def front_cuts(t: str) -> list[int]:
     if aside and pos + aside < len(t):  # 签发人 or a page's meta line before the addressee
         pos += aside
         cuts.append(pos)
+        own = [] if _opens_addressee(t[pos:]) else front_cuts(t[pos:])
+        if own:  # a page heading and its meta, then the notice's own 版头 or title ("…通知 发布时间:… 关于…的通知 各…:")
+            return cuts + [pos + c for c in own]
     bare = _BARE_ADDRESSEE.match(t[pos:]) if (e or hit or aside) else None
     if bare and looks_like_recipients(bare.group(1)):  # "…作者:孙明各分工会、直属工会小组根据…": no colon
         return cuts + [pos + bare.end(1)]
@@ -220,7 +223,7 @@ def front_cuts(t: str) -> list[int]:
 # or without a value, a labelled or bare date, view counts, rules between fields.
 _META_LABEL = (r"(?:发布|发表|发稿|更新|上传|录入|创建|信息|成文)?(?:时间|日期)|(?:信息|文章|稿件|新闻)?来源|作者|发布者|发布人"
                r"|发布单位|发布机构|责任编辑|编辑|编审|审核|录入者|录入人|出处|撰稿|供稿|浏览次数|点击数|阅读次数|浏览量"
-               r"|点击量|点击|浏览|阅读")
+               r"|点击量|点击|浏览|阅读|访问次数|访问量|摘要|关键词")
 _META_TOOL = (r"(?:字体大小|字号|字体|分享到)\s*[:：]\s*(?:[\[【(（]?\s*大\s*中\s*小\s*[\]】)）]?)?"  # no value of their own
               r"|[\[【](?:复制链接|打印|关闭|收藏)[\]】]")
 _META_DATE = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
@@ -263,7 +266,7 @@ def _reposted(t: str) -> list[int]:
 _CITES = re.compile(r"(?:根据|按照|依据|贯彻|落实|执行|学习)[^|>]{0,12}$|(?:转发|印发|关于|及|和|与|并|、|《|“|的)$")
 # Page chrome inside a cut title: rules, breadcrumb arrows, a date, a word of
 # the site's menu in Latin letters, a forum's tag ("…注册[政务]…") after other words.
-_NOT_TITLE = re.compile(r"[|｜>＞]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[A-Za-z]{3}|.[\[【][\u4e00-\u9fff]{1,4}[\]】]")
+_NOT_TITLE = re.compile(r"[|｜>＞»›]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[A-Za-z]{3}|.[\[【][\u4e00-\u9fff]{1,4}[\]】]")
 
 
 def _title_cut(t: str) -> Optional[int]:
@@ -284,7 +287,8 @@ def _candidates(t: str, word_starts: frozenset[int]) -> list[int]:
     for m in re.finditer(r"关于|转发", t[:400]):
         s = m.start()
         while True:  # "延安市总工会 延安市融媒体中心关于…": every issuer named before 关于
-            k = max((k for k in word_starts if s - 30 <= k < s and is_org_name(t[k:s])), default=None)
+            k = max((k for k in word_starts if s - 30 <= k < s and "\u4e00" <= t[k] <= "\u9fff"
+                     and is_org_name(t[k:s]) and t[k - 1:k] not in tuple("»›>＞|｜")), default=None)  # (no breadcrumb step)
             if k is None:
                 break
             s = k
@@ -326,4 +330,5 @@ def _bare_prefix(prefix: str) -> bool:
 def _opens_addressee(t: str) -> bool:
     """``t`` opens with a 主送机关 and its colon ("各乡镇工会、市直基层工会:…")."""
     colon = re.match(r"^([^:：]{2,200})[:：]", t)
-    return bool(colon and ADDRESSEE.match(t) and _addressee(colon.group(1)))
+    # (not "关于…的通知各工会小组:": a title run into the addressee)
+    return bool(colon and ADDRESSEE.match(t) and _addressee(colon.group(1))) and not _title_end(t)
