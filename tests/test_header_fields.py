@@ -130,6 +130,10 @@ def test_normalise_text(raw, text):
     ("根据上级要求,新万博manbetx体育_竞彩网首页:决定举办培训班", "根据上级要求,决定举办培训班"),
     ("金沙县总工会关于送清凉活动的通知", "金沙县总工会关于送清凉活动的通知"),
     ("共青团suncitygroup太阳集团委员会", "共青团委员会"),
+    # the same brands on a mirror in traditional characters
+    ("bwin必贏濱江區總工會關於舉辦職工羽毛球賽的通知", "濱江區總工會關於舉辦職工羽毛球賽的通知"),
+    ("共青團suncitygroup太陽集團委員會", "共青團委員會"),
+    ("會議地點:皇冠假日酒店三樓", "會議地點:皇冠假日酒店三樓"),
     # a forum's anti-copy jammer; phone groups and letter lists are kept
     ("各基层工会:  R7 k2 P9 Z. w$ `  Q\n为丰富职工生活", "各基层工会:  \n为丰富职工生活"),
     ("3 c7 f2 G' M$ q-各分会", "各分会"),

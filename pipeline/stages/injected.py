@@ -18,7 +18,13 @@ _DATA = Path(__file__).with_name("data") / "injected_ads.json"
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """The words and their traditional forms (a mirror in traditional
+    characters injects 必贏/太陽集團), longest first, as one alternation."""
+    import opencc  # lazy, once: the pattern is built once per process
+
+    s2t = opencc.OpenCC("s2t")
+    forms = set(words) | {s2t.convert(w) for w in words}
+    return "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
