@@ -452,7 +452,9 @@ HEADER_CASES = [
     # a forum's tools before the title, a forum tag: the issuer named before 关于 stays in the title
     (f"找回密码 注册 [政务] 北塘县总工会关于做好年度总结的通知 [复制链接] 发表于 2013-1-5 09:12:30 | 各乡镇总工会: {B}\n",
      (["北塘县总工会"], None, "北塘县总工会关于做好年度总结的通知", "各乡镇总工会", None)),
-    # a cited 关于 title in a sentence is no title to cut at
+    # a cited 关于 title in a sentence is no title to cut at (in ASCII quotes too)
+    (f'为配合市级机关工会"关于开展优秀职工代表提案征集工作的通知"的活动,学校工会决定组织全体会员开展合理化建议活动。{B}\n',
+     ([], None, None, None, None)),
     (f"根据上级关于开展职工疗休养的通知要求，现将有关事项安排如下：{B}\n", ([], None, None, None, None)),
     # page meta run on after the title: an empty label, a poster, a site's 发稿时间, view counts, rules
     (f"关于举办教工运动会的通知 来源:系统管理员发稿时间:2015-10-09浏览次数:1011 各部门工会: {B}\n",

@@ -263,7 +263,7 @@ def _reposted(t: str) -> list[int]:
 
 
 # Words of a sentence citing a title, never page chrome ("根据《关于…", "根据上级关于…").
-_CITES = re.compile(r"(?:根据|按照|依据|贯彻|落实|执行|学习)[^|>]{0,12}$|(?:转发|印发|关于|及|和|与|并|、|《|“|的)$")
+_CITES = re.compile(r"(?:根据|按照|依据|贯彻|落实|执行|学习)[^|>]{0,12}$|(?:转发|印发|关于|及|和|与|并|、|《|“|「|\x22|的)$")
 # Page chrome inside a cut title: rules, breadcrumb arrows, a date, a word of
 # the site's menu in Latin letters, a forum's tag ("…注册[政务]…") after other words.
 _NOT_TITLE = re.compile(r"[|｜>＞»›]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[A-Za-z]{3}|.[\[【][\u4e00-\u9fff]{1,4}[\]】]")
@@ -313,7 +313,7 @@ def title_after_chrome(t: str, word_starts: frozenset[int] = frozenset()) -> int
     for s in _candidates(t, word_starts):
         prefix = t[:s]
         if s == 0 or re.search(r"[。！？!?；;]", prefix) or _CITES.search(prefix) or (
-                prefix.count("《") > prefix.count("》") or prefix.count("“") > prefix.count("”")):
+                prefix.count("《") > prefix.count("》") or prefix.count("“") > prefix.count("”") or prefix.count('"') % 2):
             continue
         if _title_cut(t[s:]) or (_bare_prefix(prefix) and _opens_addressee(t[s:])):
             return s
