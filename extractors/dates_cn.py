@@ -429,13 +429,14 @@ def compact_items(text: str, taken: list[tuple[int, int]]) -> list[DateItem]:
         if len(m.group("md")) == 2 and (int(m.group("md")) <= 31
                                         or not re.search(rf"[于在至到]{S}$", text[:m.start()])):
             continue  # "20日前" is a day of the month; "于75日前" lost its 月
-        cue, p = _cue_at(text, m.end())
+        tm, p = _time_at(text, m.end())  # "于510日下午4点前": its time of day before the cue
+        cue, p = _cue_at(text, p)
         # (or right after a deadline label: "申报截止日期为322日")
         labelled = _CLOSING_LABEL.search(text[:m.start()])
         if md is None or not (cue or labelled) or not free(m.start(), m.end()):
             continue
         ph = DatePhrase(None, md[0], md[1], None, m.start(), m.end(), m.group(0))
-        out.append(DateItem("date", ph, ph, None, m.start(), p, cue, compact=True))
+        out.append(DateItem("date", ph, ph, tm if cue else None, m.start(), p, cue, compact=True))
     return out
 
 

@@ -62,7 +62,7 @@ _REL_BEFORE_RE = re.compile(
 # "请于 / 各单位于 / 要在 <date> 将…报…": an imperative date without 前. Not
 # 将于 / 定于 / 拟于 (a planned event) or 已于 / 曾于 (the past).
 _IMPERATIVE_BEFORE = re.compile(rf"(?:(?<![将定拟已曾])(?:于|要在|须在|应在|需在|请在)|请){S}$")
-_OBLIGED_BEFORE = re.compile(rf"(?:要|须|需|应|应当|必须|务必)(?:在|于){S}$")
+_OBLIGED_BEFORE = re.compile(rf"(?:要|须|需|应|应当|必须|务必)(?:在|于|提前{S}[(（]){S}$")
 _DONE_AFTER = re.compile(r"[^，,。；;]{0,4}?完成")
 _UNTIL_BEFORE = re.compile(rf"(?:即日起|即日|自即日起|从即日起|从今日起|今日起"
                            rf"|(?:自|从)?(?:本?通知|文件)(?:下发|印发|发布)之日起){S}(?:至|到){S}$")
@@ -200,7 +200,8 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
         return False  # "年底前…，公司将给予表彰，并向上级工会推荐": the issuer's own act
     if it.cue_after:
         # "各工会分会要在4月1日前召集正式代表": a task the readers must finish, whatever its verb
-        task = _OBLIGED_BEFORE.search(sent[cs:it.start]) and re.match(r"[\u4e00-\u9fff](?<![的后])", sent[it.end:])
+        # (the date may sit in brackets after 提前: "需提前(4月14日前)提供…")
+        task = _OBLIGED_BEFORE.search(sent[cs:it.start]) and re.match(r"[)）]?[\u4e00-\u9fff](?<![的后])", sent[it.end:])
         # "各单位活动在3月20之前组织完成": the recipients named as the subject finish by the date
         subject = ASKED_SUBJECT.match(sent, cs) or (ev and ASKED_SUBJECT.match(clause, ev[-1].end()))
         task = task or (subject and _DONE_AFTER.match(sent, it.end))

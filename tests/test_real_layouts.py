@@ -540,6 +540,12 @@ def test_year_from_a_page_date_in_figures(text, due):
     # an event's own time is no deadline, nor a vote the public casts
     ("各分工会:\n一、活动时间为2022年9月1日至9月7日，请各单位组织职工参加。\n", None),
     ("各单位:\n一、网络展示投票时间为2023年4月20日至4月26日。\n", None),
+    # the date in brackets after 提前 ("需提前(4月14日前)提供…")
+    ("各分工会:\n一、2017年安排。各参赛队需提前(4月14日前)提供本队介绍材料。\n", "2017-04-14"),
+    ("各基层工会:\n一、2019年安排。各单位须提前（5月6日前）报送参赛名单。\n", "2019-05-06"),
+    # a day whose 月 the page lost, with its time of day before 前 ("于510日下午4点前")
+    ("各分工会:\n一、2021年安排。分工会汇总后于510日下午4点前将申报表格发送给工会。\n", "2021-05-10"),
+    ("各部门:\n一、2022年安排。请于1125日上午10点前报送名单。\n", "2022-11-25"),
 ])
 def test_deadline_cues_on_real_phrasings(text, due):
     assert [str(d.due) for d in run(text).deadlines] == ([due] if due else [])
