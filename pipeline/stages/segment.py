@@ -179,12 +179,9 @@ def _page_lines(blocks: list[Block], top: int, z: Zones) -> None:
 
 
 def _late_recipients(blocks: list[Block], i: int, z: Zones) -> int:
-    """The addressee under a page's stray short lines ("朗读", "责编",
-    "来稿单位审核编辑" — a widget's or an editor's label with no colon):
-    up to three short lines with no punctuation, then an addressee line
-    with the body's first sentence under it ("市总工会:" / "认真开展…" is a
-    headline's split). Sets ``z.recipients`` and returns the index after
-    it, else ``i``."""
+    """The addressee under up to three of a page's stray short lines ("朗读", "责编": a widget's or
+    an editor's label), with the body's first sentence under it ("市总工会:" / "认真开展…" is a
+    headline's split). Sets ``z.recipients`` and returns the index after it, else ``i``."""
     for j in range(i, min(len(blocks), i + 4)):
         if _is_recipients(blocks[j]) and j + 1 < len(blocks) and re.search(r"[，。；,;]", blocks[j + 1].text):
             z.recipients = j
@@ -294,7 +291,7 @@ def _skip_aside(blocks: list[Block], i: int) -> int:
 def _is_sentence(b: Block) -> bool:
     """A body sentence or an addressee line, never part of a 版头."""
     t = b.text
-    return b.kind == "paragraph" and (len(t) > 60 or bool(re.search(r"[，。；！？]|[\u4e00-\u9fff]\.$", t))
+    return b.kind == "paragraph" and (len(t) > 60 or bool(re.search(r"[，。；！？,;!]|[\u4e00-\u9fff]\.$", t))
                                       or _is_recipients(b))  # (a web page may close it with ".")
 
 
@@ -310,7 +307,9 @@ def _title_before(blocks: list[Block], lines: list[int]) -> list[int]:
         run.insert(0, j)
     if run and not _is_title_end(blocks[run[-1]].text):
         return []
-    return run
+    # the 发文机关标志 lines above a 关于 title, printed with no "文件", are the 版头's
+    k = next((i for i, j in enumerate(run) if blocks[j].text.startswith(("关于", "转发"))), 0)
+    return run[k:] if all(is_org_line(blocks[j]) for j in run[:k]) else run
 
 
 def _find_head(blocks: list[Block], start: int = 0) -> int:
