@@ -77,6 +77,9 @@ def _listed(doc: Document) -> list[Attachment]:
         text = text[m.start():] if m and not doc.zones.attachment_list else text
     # an introducer with nothing after it ("相关附件：" above download links): the file names
     items = (attachment_list.parse(text) if blocks else []) or _file_lines(doc)
+    if items and blocks and _cut_off(items[-1].title) and blocks[-1] == max(i for i, _ in doc.paragraphs()) and (
+            text.rstrip().endswith(items[-1].title[-4:])):
+        items = items[:-1]  # the excerpt ends inside its last title ("《…关于开展第十"): no title to give
     out = []
     for it in items:
         i, start = _locate(doc, blocks, it.title)
@@ -84,6 +87,13 @@ def _listed(doc: Document) -> list[Attachment]:
                               evidence=evidence(doc, i, start, min(len(doc.blocks[i].text),
                                                                    start + len(it.title)))))
     return out
+
+
+def _cut_off(title: str) -> bool:
+    """A title left open: a 《, bracket or quote with no close. Where the text ends
+    there, the item is left out (README "Choices where the guide is silent")."""
+    return (title.count("《") > title.count("》") or title.count("“") > title.count("”")
+            or title.count("(") + title.count("（") > title.count(")") + title.count("）"))
 
 
 def listed_count(doc: Document) -> int:

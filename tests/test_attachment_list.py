@@ -142,6 +142,22 @@ def test_label_with_nothing_after_it_gives_no_attachment(text):
     assert extract_document(read_bytes("case.txt", text.encode("utf-8"))).attachments == []
 
 
+# an excerpt that ends inside the last listed title: that item is left out (README "Choices");
+# a closed last title, or an open one with text after it, is kept
+@pytest.mark.parametrize("text, titles", [
+    ("各县区总工会:\n请于5月1日前报送。\n附件:1.推荐表\n2.《市总工会办公室关于开展第十", ["推荐表"]),
+    ("各分工会:\n请于5月1日前报名。\n附件:1.报名表\n2.许昌市劳动模范(先进工作", ["报名表"]),
+    ("各分工会:\n请于5月1日前报名。\n附件:1.报名表\n2.“示范职工小家", ["报名表"]),
+    ("各分工会:\n请于5月1日前报名。\n附件:1.报名表\n2.《劳模疗休养管理办法》", ["报名表", "劳模疗休养管理办法"]),
+])
+def test_title_cut_by_the_excerpt_end_is_left_out(text, titles):
+    from pipeline.readers import read_bytes
+    from pipeline.stages.run import extract_document
+
+    got = extract_document(read_bytes("case.txt", text.encode("utf-8"))).attachments
+    assert [a.title for a in got] == titles
+
+
 def test_link_to_the_notice_itself_is_no_attachment():
     """A page's link to the notice's own file above its title is no attachment; a file after the body is."""
     from pipeline.readers import read_bytes
