@@ -205,7 +205,7 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
         # "各单位活动在3月20之前组织完成": the recipients named as the subject finish by the date
         subject = ASKED_SUBJECT.match(sent, cs) or (ev and ASKED_SUBJECT.match(clause, ev[-1].end()))
         task = task or (subject and _DONE_AFTER.match(sent, it.end))
-        return has_action or labelled or bool(task)
+        return has_action or labelled or bool(task) or _costs(sent, it.end)
     if labelled:
         return True
     if (_UNTIL_BEFORE.search(sent[:it.start]) or _NO_LATER_BEFORE.search(sent[:it.start])) and (
@@ -220,10 +220,15 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
     return False
 
 
+def _costs(sent: str, end: int) -> bool:
+    """What missing the date costs follows it ("…9月20日止,逾期不予受理")."""
+    return bool(deadline_vocab()["cons_re"].match(sent, re.match(r"[止为，,\s]*", sent[end:]).end() + end))
+
+
 def _window_action(sent: str, cs: int, it: DateItem) -> bool:
     """A window named by the registration/submission it bounds: "网上报名
     （2010年10月1日—10月10日）", "5月8日至5月12日到工会报名"."""
-    if _WINDOW_ACT_BEFORE.search(sent[cs:it.start]):
+    if _WINDOW_ACT_BEFORE.search(sent[cs:it.start]) or _costs(sent, it.end):
         return True
     m = _WINDOW_ACT_AFTER.match(sent, it.end) or _WINDOW_REQUEST.match(sent, it.end)
     return bool(m and not deadline_vocab()["event_label_re"].search(m.group(0)))
