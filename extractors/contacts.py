@@ -168,6 +168,19 @@ def _bracketed_names(text: str, bi: int, items: list[Item]) -> list[Item]:
     return out
 
 
+def _name_before_mail(text: str, bi: int, doc: Document, items: list[Item]) -> list[Item]:
+    """A person named right before an e-mail printed in brackets ("…发送给工会
+    顾红宁(474473464@qq.com)"): the mailbox is that person's (issue 11: a
+    name given with a way to reach them needs no 联系人 label)."""
+    named = {(it.start, it.end) for it in items if it.kind == "name"}
+    out: list[Item] = []
+    for it in items:
+        if it.kind == "email" and re.search(r"[(（]\s*$", text[:it.start]):
+            out += [n for n in _names_before(text, it.start, 0, bi, doc)
+                    if n.kind == "name" and (n.start, n.end) not in named]
+    return out
+
+
 def _bare_contacts(text: str, bi: int, doc: Document, items: list[Item]) -> list[Item]:
     """Names printed right before a phone that no label introduced ("县文联
     韦国栋 13974221234", "…或办公室 程老师 0576-88221234", a second person
@@ -276,6 +289,7 @@ def _block_items(doc: Document, bi: int, warnings: list, carry: Optional[str] = 
     if doc.blocks[bi].kind == "paragraph":
         items.extend(_bare_contacts(text, bi, doc, items))
         items.extend(_bracketed_names(text, bi, items))
+        items.extend(_name_before_mail(text, bi, doc, items))
     items.sort(key=lambda x: x.start)
     return items
 

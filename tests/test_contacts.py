@@ -125,6 +125,10 @@ CASES = [
     ("电子版发送到区工会李敏邮箱:limin2020@163.com。", {"names": ["李敏"], "emails": ["limin2020@163.com"]}),
     # the short number in brackets after a full phone is that phone's, not a second one
     ("联系人:吴刚 联系电话:2067788(7788)", {"names": ["吴刚"], "phones": ["2067788"]}),
+    # a person named right before an e-mail printed in brackets; a mailbox word is no name
+    ("分工会汇总后将电子版发送给工会顾红宁(474473464@qq.com)。", {"names": ["顾红宁"], "emails": ["474473464@qq.com"]}),
+    ("请将名单发送给校工会办公室李明（liming@abc.edu.cn）。", {"names": ["李明"], "emails": ["liming@abc.edu.cn"]}),
+    ("请将作品发送至邮箱(gh2021@163.com)。", {"emails": ["gh2021@163.com"]}),
 ]
 
 
