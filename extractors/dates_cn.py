@@ -368,6 +368,8 @@ def scan(text: str) -> list[DateItem]:
 # date (real/README.md, excerpts NOTES "dates printed without 年/月/日").
 _COMPACT_YMD_RE = re.compile(r"(?<![0-9./\-])(?P<y>(?:19|20)[0-9]{2})(?P<md>[0-9]{3,4})(?![0-9])")
 _COMPACT_MD_RE = re.compile(rf"(?<![0-9./\-])(?P<md>[0-9]{{2,4}}){S}[日号]")
+# a month's end that lost its 月 ("于12底之前选送"): read only before 前
+_COMPACT_END_RE = re.compile(rf"(?<![0-9./\-年])(?P<m>1[0-2]|[1-9]){S}(?P<part>底|末)(?={S}(?:之前|以前|前(?!后)))")
 # A figure date in a sentence ("请于2024.5.20前发送", "截止日期:2024-05-20").
 _FIGURE_RE = re.compile(r"(?<![0-9./\-])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[./\-])(?P<m>[0-9]{1,2})(?P=sep)"
                         r"(?P<d>[0-9]{1,2})(?![0-9./\-])")
@@ -437,6 +439,11 @@ def compact_items(text: str, taken: list[tuple[int, int]]) -> list[DateItem]:
             continue
         ph = DatePhrase(None, md[0], md[1], None, m.start(), m.end(), m.group(0))
         out.append(DateItem("date", ph, ph, tm if cue else None, m.start(), p, cue, compact=True))
+    for m in _COMPACT_END_RE.finditer(text):
+        cue, p = _cue_at(text, m.end())
+        if free(m.start(), m.end()):
+            ph = DatePhrase(None, int(m.group("m")), None, m.group("part"), m.start(), m.end(), m.group(0))
+            out.append(DateItem("date", ph, ph, None, m.start(), p, cue, compact=True))
     return out
 
 

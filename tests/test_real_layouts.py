@@ -547,6 +547,11 @@ def test_year_from_a_page_date_in_figures(text, due):
     # an event's own time is no deadline, nor a vote the public casts
     ("各分工会:\n一、活动时间为2022年9月1日至9月7日，请各单位组织职工参加。\n", None),
     ("各单位:\n一、网络展示投票时间为2023年4月20日至4月26日。\n", None),
+    # a month's end that lost its 月 ("12底之前"), and 选送 as the hand-in verb
+    ("各分工会:\n一、2004年安排。各分工会于12底之前选送1~2篇征文至校工会办公室。\n", "2004-12-31"),
+    ("各基层工会:\n一、2016年安排。请于6末前报送名单。\n", "2016-06-30"),
+    ("各基层工会:\n一、2018年安排。请各单位于5月10日前择优选送作品。\n", "2018-05-10"),
+    ("各基层工会:\n一、2018年安排。全市共有12底层职工之家参加评选。\n", None),
     # a window labelled by what is handed in, "起止" in the label, 即日 as its start
     ("各分工会:\n一、2009年安排。报名起止时间:即日――7月3日。\n", "2009-07-03"),
     ("各分工会:\n一、2020年安排。征文起止时间:2020年9月10日至10月10日。\n", "2020-10-10"),
