@@ -29,7 +29,7 @@ from pipeline.stages.relines_front import ADDRESSEE as _ADDRESSEE
 from pipeline.stages.relines_front import SENTENCE_OPENER, looks_like_recipients  # noqa: F401 (segment)
 from pipeline.stages.relines_front import STOP as _STOP
 from pipeline.stages.relines_front import front_cuts as _front_cuts
-from pipeline.stages.relines_front import title_after_chrome
+from pipeline.stages.relines_front import opens_with_title, title_after_chrome
 
 _FILE_AT_END = re.compile(r"(?<=[。！？!?；;])\s*[^。！？!?；;:：，,]{2,60}\.(?:docx?|xlsx?|pdf|wps|et|rar|zip)\s*$", re.I)
 _EXTENSION = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|et|rar|zip|txt)(?=[\u4e00-\u9fff])", re.I)
@@ -179,6 +179,7 @@ def _zone_start(after: str) -> bool:
     if num and num[1] == 0 and not after.strip()[num[2]:].strip():
         return True  # "…工会委员会 2024年4月8日 华瑞工〔2024〕6号": the number printed last
     return bool(re.fullmatch(r"[。.]?", after) or _RECORD.match(after) or PAGE_TAIL.match(after)
+                or (len(after) > 40 and opens_with_title(after))  # a plan it encloses ("…关于…方案 为…")
                 or re.match(r"(?:相关)?附件\s*[0-9一二三四五六七八九十]{0,3}\s*[:：]?", after)
                 or re.match(rf"[^。，,；;:：]{{2,40}}?{FULL_DATE.pattern}(?:印发|印制|印)", after)
                 or re.match(r"[^。，,；;:：]{0,30}?(?:地\s*址|版权所有|Copyright)", after))  # a site footer

@@ -83,9 +83,13 @@ def _title_end(t: str) -> Optional[int]:
             # (a remark after the title, "…的通知（试行）", is not the body)
             first = re.search(r"[，,。]", t)
             body = len(t) - e >= 20 and first is not None
-            if t[:e].endswith(tuple("的" + w for w in title_endings())) and body and e < first.start():
+            if _OF_GENRE.search(t[:e]) and body and e < first.start():
                 return e
     return None
+
+
+# "…的通知", "…工作的实施方案": a 文种 word closing a 的-phrase (a few words may qualify it)
+_OF_GENRE = re.compile("的[\u4e00-\u9fff]{0,3}(?:" + "|".join(map(re.escape, title_endings())) + ")$")
 
 
 def _header_before_number(t: str) -> Optional[int]:
@@ -267,6 +271,12 @@ _CITES = re.compile(r"(?:根据|按照|依据|贯彻|落实|执行|学习)[^|>]{
 # Page chrome inside a cut title: rules, breadcrumb arrows, a date, a word of
 # the site's menu in Latin letters, a forum's tag ("…注册[政务]…") after other words.
 _NOT_TITLE = re.compile(r"[|｜>＞»›]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[A-Za-z]{3}|.[\[【][\u4e00-\u9fff]{1,4}[\]】]")
+
+
+def opens_with_title(t: str) -> bool:
+    """``t`` opens with a title that :func:`front_cuts` cuts off as such (an
+    enclosed plan printed after the 成文日期: "海南省总工会关于…方案 为…")."""
+    return _title_cut(t) is not None
 
 
 def _title_cut(t: str) -> Optional[int]:
