@@ -509,6 +509,8 @@ HEADER_CASES = [
     (f"首页 » 工会 关于做好专项救助摸底工作的通知 摘要: 各分工会: {B}{B}\n", ([], None, "关于做好专项救助摸底工作的通知", "各分工会", None)),
     # a page widget's or an editor's label with no colon above the addressee
     (f"朗读\n各公司、服务中心:\n{B}\n", ([], None, None, "各公司、服务中心", None)),
+    ("朗读\n各公司、服务中心:\n根据区总工会、区应急管理局《关于开展2020年度安康杯\n竞赛活动的通知》精神,现将有关事项通知如下:\n",
+     ([], None, None, "各公司、服务中心", None)),  # (the body's first line re-broken before its comma)
     (f"关于开展知识竞赛的通知\n发布时间:2006年11月27日\n来稿单位审核 编辑\n责编\n各学院、各部门:\n{B}\n",
      ([], None, "关于开展知识竞赛的通知", "各学院、各部门", None)),
     # a news headline split at its colon is no addressee

@@ -183,7 +183,8 @@ def _late_recipients(blocks: list[Block], i: int, z: Zones) -> int:
     an editor's label), with the body's first sentence under it ("市总工会:" / "认真开展…" is a
     headline's split). Sets ``z.recipients`` and returns the index after it, else ``i``."""
     for j in range(i, min(len(blocks), i + 4)):
-        if _is_recipients(blocks[j]) and j + 1 < len(blocks) and re.search(r"[，。；,;]", blocks[j + 1].text):
+        nxt = blocks[j + 1].text if j + 1 < len(blocks) else ""
+        if _is_recipients(blocks[j]) and (re.search(r"[，。；,;]", nxt) or len(nxt) >= 20):  # (or its wrapped line)
             z.recipients = j
             z.body = [k for k in z.body if k < i]
             return j + 1
