@@ -16,7 +16,8 @@ from typing import Literal, Optional
 
 BlockKind = Literal["paragraph", "table"]
 # Where a block sat in the source file; headers/footers and text boxes matter
-# because 发文机关标志 or 版记 lines sometimes live there.
+# because 发文机关标志 or 版记 lines sometimes live there. "chrome": a web page's
+# own words that relines cut off before the notice's title on a one-line page.
 Origin = Literal["body", "header", "footer", "textbox", "sdt", "ocr", "chrome"]
 
 
