@@ -85,7 +85,33 @@ def extract(doc: Document) -> Optional[DocNumber]:
             num, s, e = hit
             num.evidence = evidence(doc, i, s, e)
             return num
-    return _header_in_text(doc)
+    return _header_in_text(doc) or _lost_separators(doc, candidates + [i for i in range(min(10, len(doc.blocks)))
+                                                                       if i not in candidates])
+
+
+# A 发文字号 at the head of a line whose site lost the year's close ("清工发〔20248",
+# "建会函2023190号", "材料学院工会〔20156 签发人:…"): the year is always four
+# digits, so code, year and 序号 have one reading; the open bracket or 号 must remain
+_LOST = re.compile(r"(?P<code>[\u4e00-\u9fff]{2,12}?)\s*(?P<open>[〔\[［(（【﹝])?\s*(?P<year>(?:19|20)\d{2})\s*"
+                   r"(?P<serial>[1-9]\d{0,3})\s*(?P<hao>号)?"  # (the year's close is the separator lost)
+                   r"(?=\s*$|\s*签发人|\s*(?:关于|转发)|\s*[\u4e00-\u9fff]{2,20}关于)")  # then the line ends, or the title
+
+
+def _lost_separators(doc: Document, candidates: list[int]) -> Optional[DocNumber]:
+    """The notice's own 发文字号 printed on a line of its own in the first
+    lines with a separator lost (see :data:`_LOST`), brackets and 号
+    restored (the blind reviews' reading: a lost 〕 or 号 is the store's, the
+    notice still has its number); None when no such line."""
+    for i in candidates:
+        b = doc.blocks[i]
+        m = _LOST.match(b.text.strip()) if b.kind == "paragraph" else None
+        if m and (m.group("open") or m.group("hao")) and not re.search(r"[的将由把对向]|^(?:根据|按照|依据)", m.group("code")):
+            code, year, serial = m.group("code"), int(m.group("year")), int(m.group("serial"))
+            num = DocNumber(text=f"{code}〔{year}〕{m.group('serial')}号", agency_code=code, year=year, serial=serial)
+            off = len(b.text) - len(b.text.lstrip())
+            num.evidence = evidence(doc, i, off + m.start("code"), off + m.end("hao" if m.group("hao") else "serial"))
+            return num
+    return None
 
 
 # a 版头 run into the text by a PDF's scrambled reading order, its brackets
