@@ -17,13 +17,17 @@ from pathlib import Path
 _DATA = Path(__file__).with_name("data") / "injected_ads.json"
 
 
+@lru_cache(maxsize=1)
+def _s2t():
+    import opencc  # lazy: loaded once per process, when the advert pattern is first built
+
+    return opencc.OpenCC("s2t")
+
+
 def _alt(words: list[str]) -> str:
     """The words and their traditional forms (a mirror in traditional
     characters injects 必贏/太陽集團), longest first, as one alternation."""
-    import opencc  # lazy, once: the pattern is built once per process
-
-    s2t = opencc.OpenCC("s2t")
-    forms = set(words) | {s2t.convert(w) for w in words}
+    forms = set(words) | {_s2t().convert(w) for w in words}
     return "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True))
 
 

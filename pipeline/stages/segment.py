@@ -186,7 +186,6 @@ def _late_recipients(blocks: list[Block], i: int, z: Zones) -> int:
         nxt = blocks[j + 1].text if j + 1 < len(blocks) else ""
         if _is_recipients(blocks[j]) and (re.search(r"[，。；,;]", nxt) or len(nxt) >= 20):  # (or its wrapped line)
             z.recipients = j
-            z.body = [k for k in z.body if k < i]
             return j + 1
         t = blocks[j].text
         if blocks[j].kind != "paragraph" or len(t) > 12 or re.search(r"[，。；！？,;:：!?、]", t):
