@@ -26,12 +26,15 @@ _TOOLS = re.compile(r"我要纠错|打印本页|关闭窗口|收藏本页|加入
                     r"|(?:打印|收藏|关闭|分享)\s*(?:打印|收藏|关闭|分享)\s*$"  # "打印 收藏" links run together
                     r"|[【\[]\s*复制链接\s*[】\]]|显示全部楼层|只看该作者|阅读模式"  # a forum post's tools
                     r"|[【\[]\s*(?:字号|字体)\s*[:：]?\s*[】\]]"  # an empty font-size widget
-                    r"|^[上下]篇\s*[:：]|版权所有|Copyright|ICP备|公网安备", re.I)
+                    r"|^[上下]篇\s*[:：]|版权所有|Copyright|ICP备|公网安备"
+                    r"|^(?:分享到|字号|字体大小|字体)\s*[:：]?\s*$", re.I)  # a tool's label alone ("分享到:")
 # what a page prints under an article, after its 成文日期 ("…2021年5月18日 分享到:",
-# "…【关闭】", "(此件主动公开) 附件下载", "同栏目信息 热点信息")
+# "…【关闭】", "(此件主动公开) 附件下载", "同栏目信息 热点信息", "上一条:", "终审:局办", "用户登录")
 PAGE_TAIL = re.compile(r"\s*(?:[（(]此件(?:主动|依申请|不予)?公开[）)]|分享到|附件下载|相关(?:文章|链接|新闻|阅读)|同栏目|热点信息"
-                       r"|上一篇|下一篇|[【\[]\s*(?:打印|关闭|收藏|返回)\s*[】\]]|打印本页|关闭窗口|返回顶部|[|｜]\s*$"
-                       r"|标签\s*[:：]|供稿人?\s*[:：]|责任编辑|[（(](?:建议使用|发布时间|发布日期)|\d{1,4}\s*$)")  # (a view count)
+                       r"|上一(?:篇|条)|下一(?:篇|条)|[【\[]\s*(?:打印|关闭|收藏|返回)\s*[】\]]|打印本页|关闭窗口|返回顶部|[|｜\s]+$"
+                       r"|标签\s*[:：]|供稿人?\s*[:：]|责任编辑|(?:[初复终]审|审核|编辑)\s*[:：]|用户登录"
+                       r"|[（(](?:建议使用|发布时间|发布日期)|\d{1,4}\s*$"  # (a view count)
+                       r"|[A-Za-z][A-Za-z ]*$)")  # (a search engine's words injected at the end: "Baidu sogou")
 # a page's time stamp: a date in figures with its clock time ("2008/2/25 11:09:50")
 _STAMP = re.compile(r"(?:(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
                     r"|\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2})\s*\d{1,2}:\d{2}")  # (or day first: "09.09.2014 13:20")
@@ -170,3 +173,31 @@ def footer_start(texts: Sequence[str], is_org: Callable[[str], bool]) -> Optiona
     if len(run) < 3 or not any(_FOOTER_NEEDS.search(t) for t in run) or any("联系" in t for t in run):
         return None
     return k - 1 if k > 0 and is_org(texts[k - 1].strip()) else k
+
+
+# Lines between the 版头/标题 and the 主送机关 that belong to neither: a
+# 签发人 printed beside the 发文字号 (cut off from it), a web page's meta line
+# ("发布时间:2025-03-18 来源:校工会 浏览次数:256").
+_ASIDE = re.compile(r"^(?:签发人|(?:发布|更新|发稿|发表|上传)?(?:时间|日期)|发布者|发布人|(?:信息|文章|稿件|新闻)?来源"
+                    r"|作者|(?:责任)?编辑|责编|编审|校对|审校|[初复终]审|浏览(?:次数|量)?|点击(?:数|量)?|阅读(?:次数|量)?"
+                    r"|录入(?:者|人)?|出处|审核|摘要|字号|关键词|标签)\s*[:：]"
+                    r"(?=\s*[^:：]{0,30}(?:\d{4}-\d{1,2}-\d{1,2}|作者|来源|浏览|点击|发布|更新|时间|日期|$))")
+
+
+def skip_aside(blocks: list[Block], i: int) -> int:
+    """``i`` moved past :data:`_ASIDE` lines and the short rest of one that
+    a wrap cut ("发布时间:…浏览" / "次数:256")."""
+    while i < len(blocks) and blocks[i].kind == "paragraph" and (
+            _ASIDE.match(blocks[i].text) or is_page_chrome(blocks[i].text)):
+        i += 1
+        while i < len(blocks) and _WRAPPED_REST.fullmatch(blocks[i].text):
+            i += 1  # (or the rest of a name: "签发人：何建" / "平"; of a count: "浏览量:" / "4151次")
+    return i
+
+
+# The rest of a meta line that a wrap cut: a label and its figures, a word or a count, an
+# empty label ("浏览数:", the "到:" of 分享到), or the tail of a name or gloss with further
+# fields ("uild|查看: 149|评论: 0", "(shù):0 |").
+_WRAPPED_REST = re.compile(r"[\u4e00-\u9fff]{0,10}[:：]\s*[0-9A-Za-z\-/.: ]{1,20}|[\u4e00-\u9fff]{1,2}|[\u4e00-\u9fff]?[:：]|\d{1,8}\s*次?"
+                           r"|(?:(?:浏览|点击|阅读|访问)(?:次数|数量|数|量)?|作者|来源|编辑|责编)\s*[:：]\s*\d{0,8}"
+                           r"|(?=.{0,30}$)(?=.*[|｜\d])(?:[A-Za-z0-9()（）\u00e0-\u01dc\s|｜:：./\-]|[\u4e00-\u9fff]{1,4}\s*[:：])+")

@@ -358,6 +358,10 @@ def _restore(node, table) -> object:
     return node
 
 
+# A web page's list marker opening a line (an <li> saved as text).
+_BULLET = re.compile(r"[•●▪◆■]\s*(?=\S)")
+
+
 def normalise(doc: Document) -> Document:
     """Fill ``text``/``offsets`` of every block of ``doc`` (in place) and
     rejoin paragraphs split across pages. Returns ``doc``.
@@ -381,6 +385,9 @@ def normalise(doc: Document) -> Document:
         else:
             b.raw = drop_adverts(drop_pinyin(b.raw))
             b.text, b.offsets = normalise_text(b.raw)
+            bullet = _BULLET.match(b.text)
+            if bullet:  # a web list's marker is no part of the line ("• 各基层工会:")
+                b.text, b.offsets = b.text[bullet.end():], b.offsets[bullet.end():]
     _convert_script(doc)
     _roc_years(doc)
     merged: list[Block] = []

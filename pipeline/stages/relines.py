@@ -47,7 +47,7 @@ def _tail_cuts(b: Block) -> list[int]:
     t = b.text
     cuts: list[int] = []
     dates = list(FULL_DATE.finditer(t))
-    dates += list(re.finditer(r"(?<![0-9])(?:19|20)\d{2}(?:\d{4}|([./\-、])\d{1,2}\1\d{1,2})$", t))
+    dates += list(re.finditer(r"(?<![0-9])(?:19|20)\d{2}(?:\d{4}|([./\-、])\d{1,2}\1\d{1,2})(?=[|｜\s]*$)", t))
     # a date whose 年/月/日 the page lost ("校工会 202436 【关闭】"): read where it has a reading
     dates += [m for m in re.finditer(r"(?<![0-9])(?:19|20)\d{3,6}(?![0-9])", t) if compact_readings(m.group())]
     for m in dates:
@@ -180,7 +180,7 @@ def _zone_start(after: str) -> bool:
         return True  # "…工会委员会 2024年4月8日 华瑞工〔2024〕6号": the number printed last
     return bool(re.fullmatch(r"[。.]?", after) or _RECORD.match(after) or PAGE_TAIL.match(after)
                 or (len(after) > 40 and opens_with_title(after))  # a plan it encloses ("…关于…方案 为…")
-                or re.match(r"(?:相关)?附件\s*[0-9一二三四五六七八九十]{0,3}\s*[:：]?", after)
+                or re.match(r"(?:相关)?附件\s*[0-9一二三四五六七八九十]{0,3}\s*[:：]?|附\s*[:：]", after)
                 or re.match(rf"[^。，,；;:：]{{2,40}}?{FULL_DATE.pattern}(?:印发|印制|印)", after)
                 or re.match(r"[^。，,；;:：]{0,30}?(?:地\s*址|版权所有|Copyright)", after))  # a site footer
 

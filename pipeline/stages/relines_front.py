@@ -35,7 +35,11 @@ def looks_like_recipients(t: str) -> bool:
         return False  # "各单位要做好以下工作:", "…提出了如下决议:" is the body speaking
     if re.match(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", t):
         return False  # a report of a meeting opens with its day ("2019年5月9日上午…召开…")
-    return True
+    return not _PAGE_WORDS.search(t)
+
+
+# A page's own words, never in an addressee ("分享到:", "字号:", "…作者: 浏览数:", "81 次浏览 | 分享到").
+_PAGE_WORDS = re.compile(r"[|｜]|分享到|字号|浏览|点击|作者|来源|发布时间")
 
 
 def _addressee(t: str) -> bool:
@@ -45,8 +49,9 @@ def _addressee(t: str) -> bool:
         return False
     items = [x for x in re.split(r"[、，,]", t) if x]
     # "新乡经济开发区、各乡(镇)总工会,各系统工会": a named body first, then 各… items
+    # ("赵家区委、各乡镇党委、…、各企业党组及社会团体": the last item an addressee word's)
     listed = len(items) > 1 and len(items[0]) <= 12 and any(ADDRESSEE.match(x) for x in items[1:]) and (
-        is_org_name(items[-1]))
+        is_org_name(items[-1]) or bool(re.match(r"各|全体|所属|有关", items[-1])))
     return bool(ADDRESSEE.match(t)) or listed or (bool(items) and all(is_org_name(x) for x in items))
 
 
@@ -85,7 +90,22 @@ def _title_end(t: str) -> Optional[int]:
             body = len(t) - e >= 20 and first is not None
             if _OF_GENRE.search(t[:e]) and body and e < first.start():
                 return e
+        if (not colon or e < colon.start()) and _HEADING_THEN_LEAD.match(t[e:]) and _heading(t[:e]):
+            return e  # "医院党委迎国庆活动方案为深入贯彻…,": a heading, then the body's lead clause
     return None
+
+
+# The body's lead clause right after a heading with no 的-phrase ("…实施方案为落实…精神,"),
+# never a phrase that continues the heading's own sentence ("…方案为依据", "…方案为准").
+_HEADING_THEN_LEAD = re.compile(r"(?:为了?|根据|按照|依据)(?!依据|指导|准|主|重点|核心|基础|目标|载体|抓手|契机|例)"
+                                r"[^。！？!?；;:：，,]{4,120}[，,]")
+
+
+def _heading(t: str) -> bool:
+    """``t`` reads as a heading that may open the text (8–60 characters,
+    no comma, not the 以/按/依… of a phrase cut from a sentence)."""
+    return 8 <= len(t) <= 60 and not re.search(r"[，,；;]", t) and not re.match(
+        r"以|按|依|根据|为|将|把|对|并|和|及|与|各|全体|请", t)
 
 
 # "…的通知", "…工作的实施方案": a 文种 word closing a 的-phrase (a few words may qualify it)
@@ -226,14 +246,18 @@ def front_cuts(t: str) -> list[int]:
 # "来源: | 作者: | 发布时间: 2020-04-14 | 81 次浏览 | 分享到:", "字体大小:"): labels with
 # or without a value, a labelled or bare date, view counts, rules between fields.
 _META_LABEL = (r"(?:发布|发表|发稿|更新|上传|录入|创建|信息|成文)?(?:时间|日期)|(?:信息|文章|稿件|新闻)?来源|作者|发布者|发布人"
-               r"|发布单位|发布机构|责任编辑|编辑|编审|审核|录入者|录入人|出处|撰稿|供稿|浏览次数|点击数|阅读次数|浏览量"
-               r"|点击量|点击|浏览|阅读|访问次数|访问量|摘要|关键词")
+               r"|发布单位|发布机构|责任编辑|编辑|编审|审核|录入者|录入人|出处|撰稿|供稿"
+               r"|(?:浏览|点击|阅读|访问)(?:次数|数量|数|量|率)?|摘要|关键词|栏目名称|栏目")
 _META_TOOL = (r"(?:字体大小|字号|字体|分享到)\s*[:：]\s*(?:[\[【(（]?\s*大\s*中\s*小\s*[\]】)）]?)?"  # no value of their own
               r"|[\[【](?:复制链接|打印|关闭|收藏)[\]】]")
 _META_DATE = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
-_META = re.compile(rf"^(?:\s*(?:(?:(?:{_META_LABEL}|发表于)\s*[:：]?\s*)?{_META_DATE}"
-                   rf"|{_META_TOOL}|(?:{_META_LABEL})\s*[:：]\s*(?:\d+\s*次?"
-                   rf"|[\u4e00-\u9fffA-Za-z]{{1,20}}?(?=\s|[|｜•·]|(?:{_META_LABEL}|字体大小|字体|字号|分享到)\s*[:：]|各|全体|$))?"
+# a byline's name run into the page's date in figures ("办公室2011-07-18", "市直机关工委2025-07-16 19:03")
+# (figures with hyphens only: a sentence writes its dates with 年月日)
+_META_BYLINE = r"[\u4e00-\u9fff]{2,12}?\s*\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+_LABEL = rf"[【\[]?(?:{_META_LABEL})[】\]]?"  # (a label in brackets: "【发布时间】:2016-04-27")
+_META = re.compile(rf"^(?:\s*(?:(?:(?:{_LABEL}|发表于)\s*[:：]?\s*)?{_META_DATE}|{_META_BYLINE}"
+                   rf"|{_META_TOOL}|{_LABEL}\s*[:：]\s*(?:\d+\s*次?"
+                   rf"|[\u4e00-\u9fffA-Za-z]{{1,20}}?(?=\s|[|｜•·]|(?:{_LABEL}|字体大小|字体|字号|分享到)\s*[:：]|各|全体|\d{{4}}[-/.]\d|$))?"
                    r"|\d+\s*次(?:浏览|点击|阅读))(?:\s*[|｜•·])*)+")  # (a rule only between fields)
 
 
@@ -268,9 +292,9 @@ def _reposted(t: str) -> list[int]:
 
 # Words of a sentence citing a title, never page chrome ("根据《关于…", "根据上级关于…").
 _CITES = re.compile(r"(?:根据|按照|依据|贯彻|落实|执行|学习)[^|>]{0,12}$|(?:转发|印发|关于|及|和|与|并|、|《|“|「|\x22|的)$")
-# Page chrome inside a cut title: rules, breadcrumb arrows, a date, a word of
+# Page chrome inside a cut title: rules, breadcrumb arrows, a date (a site's clock), a word of
 # the site's menu in Latin letters, a forum's tag ("…注册[政务]…") after other words.
-_NOT_TITLE = re.compile(r"[|｜>＞»›]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[A-Za-z]{3}|.[\[【][\u4e00-\u9fff]{1,4}[\]】]")
+_NOT_TITLE = re.compile(r"[|｜>＞»›]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日\s*星期|[A-Za-z]{3}|.[\[【][\u4e00-\u9fff]{1,4}[\]】]")
 
 
 def opens_with_title(t: str) -> bool:
@@ -289,6 +313,11 @@ def _title_cut(t: str) -> Optional[int]:
     return None
 
 
+# A site's clock opening the line: a date, its weekday, maybe a solar term ("2024年04月27日星期六谷雨").
+_SOLAR_TERMS = "立春|雨水|惊蛰|春分|清明|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑|白露|秋分|寒露|霜降|立冬|小雪|大雪|冬至|小寒|大寒"
+_CLOCK_RUN = re.compile(rf"(?:今天是\s*[:：]?)?\s*\d{{4}}年\d{{1,2}}月\d{{1,2}}日\s*(?:星期|周)[一二三四五六日天]\s*(?:{_SOLAR_TERMS})?")
+
+
 def _candidates(t: str, word_starts: frozenset[int]) -> list[int]:
     """Where a title may start in ``t``: at 关于/转发 (moved back over an
     organisation name run into it, "汶上县总工会关于…"), at a 发文字号 after a
@@ -303,9 +332,19 @@ def _candidates(t: str, word_starts: frozenset[int]) -> list[int]:
                 break
             s = k
         titles.append(s)
-    words = sorted(k for k in word_starts if k < 400)
+    # the step after a breadcrumb's last arrow ("您的位置:首页>通知公告>职工…的通知")
+    steps = [m.end() for m in re.finditer(r"(?:>|＞|»|›)+\s*(?=[\u4e00-\u9fff])", t[:300])][-1:]
+    clock = _CLOCK_RUN.match(t)  # (the words of a site's clock are no title: "…星期六 谷雨 2023年…方案")
+    words = sorted(k for k in word_starts if (clock.end() if clock else 0) <= k < 400)
     numbers = [k for k in words if (hit := parse_doc_number(t[k:k + 40])) and hit[1] == 0]
-    return list(dict.fromkeys(titles + numbers + words))
+    return list(dict.fromkeys(titles + numbers + steps + words))
+
+
+# A site's greeting in its banner ("欢迎您访问锦州市总工会网站!", "欢迎光临江岭市第十二中学!").
+_GREETING = re.compile(r"欢迎(?:您|你)?(?:访问|光临|来到|进入|登录)[^。！？!?；;]{2,30}?[!！]")
+
+# Where a page's breadcrumb starts ("当前所在位置:首页/党群建设/工会", "您的位置:首页>…").
+_BREADCRUMB = re.compile(r"(?:(?:当前|所在|您的|您现在的|当前所在)位置\s*[:：]|首页\s*[>/»›＞])")
 
 
 def title_after_chrome(t: str, word_starts: frozenset[int] = frozenset()) -> int:
@@ -321,7 +360,10 @@ def title_after_chrome(t: str, word_starts: frozenset[int] = frozenset()) -> int
     if len(t) < 40 or any(not _NOT_TITLE.search(t[:c]) for c in front_cuts(t)[:3]):
         return 0  # the line opens with the notice's own parts (a title, a 版头, an addressee)
     for s in _candidates(t, word_starts):
-        prefix = t[:s]
+        # (a site's greeting, and all above the breadcrumb, are no sentence of the notice)
+        prefix = _GREETING.sub("", t[:s])
+        crumb = list(_BREADCRUMB.finditer(prefix))
+        prefix = prefix[crumb[-1].start():] if crumb else prefix
         if s == 0 or re.search(r"[。！？!?；;]", prefix) or _CITES.search(prefix) or (
                 prefix.count("《") > prefix.count("》") or prefix.count("“") > prefix.count("”") or prefix.count('"') % 2):
             continue
@@ -341,4 +383,5 @@ def _opens_addressee(t: str) -> bool:
     """``t`` opens with a 主送机关 and its colon ("各乡镇工会、市直基层工会:…")."""
     colon = re.match(r"^([^:：]{2,200})[:：]", t)
     # (not "关于…的通知各工会小组:": a title run into the addressee)
-    return bool(colon and ADDRESSEE.match(t) and _addressee(colon.group(1))) and not _title_end(t)
+    # ("江南产业区工会,各县(区)总工会,…:": a named body, then 各… items)
+    return bool(colon and _addressee(colon.group(1))) and not _title_end(t)

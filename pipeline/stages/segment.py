@@ -21,7 +21,7 @@ from extractors.dates_cn import cn_int
 from extractors.doc_number import own_number as parse_doc_number
 from extractors.orgs import is_org_name, split_orgs, title_endings
 from models.document import AttachmentZone, Block, Document, Zones
-from pipeline.stages.chrome import CUT_SHORT, footer_start, is_page_chrome, page_top_end
+from pipeline.stages.chrome import CUT_SHORT, footer_start, is_page_chrome, page_top_end, skip_aside
 from pipeline.stages.relines import SENTENCE_OPENER, looks_like_recipients, reline
 
 # A line holding only a full date, optionally after an org and before 印发.
@@ -104,10 +104,10 @@ def segment(doc: Document) -> Zones:
     if not z.title and heading > top:
         z.title = list(range(top, heading))
     # -- 主送机关 (§7.3.2): the addressee line ending with a colon.
-    i = _skip_aside(blocks, i)
+    i = skip_aside(blocks, i)
     if not z.title and not z.head and i + 1 < n and not _is_recipients(blocks[i]):
         # a page heading with no 文种 word, then the addressee or the page's meta lines
-        j = _skip_aside(blocks, i + 1)
+        j = skip_aside(blocks, i + 1)
         if j < n and (_is_recipients(blocks[j]) or j > i + 1) and _heading_above(blocks, i, j):
             z.title, i = [i], j
             z.body = [k for k in z.body if k != z.title[0]]
@@ -199,7 +199,7 @@ def _heading_above(blocks: list[Block], k: int, recipients: int) -> bool:
     sentence ("机关工会开展“金点子”合理化建议征集活动" / "亚投(中国) 2008-01-21")."""
     t = blocks[k].text
     return (blocks[k].kind == "paragraph" and 6 <= len(t) <= 40 and not re.search(r"[，。；：:,;！!？?]", t)
-            and _skip_aside(blocks, k + 1) >= recipients)
+            and skip_aside(blocks, k + 1) >= recipients)
 
 
 def _opens_front(t: str) -> bool:
@@ -244,48 +244,27 @@ def _front(blocks: list[Block], start: int) -> tuple[list[int], list[int], int, 
     if head and parse_doc_number(blocks[head[-1]].text):
         pre = _title_before(blocks, head[:-1])
         after, j = _find_title(blocks, head_end)
-        if pre and after and j < len(blocks) and _is_recipients(blocks[_skip_aside(blocks, j)]):
+        if pre and after and j < len(blocks) and _is_recipients(blocks[skip_aside(blocks, j)]):
             # a page heading above the 发文字号 and the circular's own title under it: the latter
             return [h for h in head if h not in pre], after, j, preamble + pre
         if pre:
             return [h for h in head if h not in pre], pre, head_end, preamble
         return head, *_find_title(blocks, head_end), preamble
     title, i = _find_title(blocks, head_end)
-    i = _skip_aside(blocks, i)
+    i = skip_aside(blocks, i)
     # a reposting body's own "转发…" title yields to the circular it reposts
     reposting = bool(title) and blocks[title[0]].text.startswith("转发")
     if title and i < len(blocks) and _is_recipients(blocks[i]) and not reposting:
         return head, title, i, []
     # (a later title starts after the lines of the one found: "转发《…的" / "通知》" / "关于…的通知")
     for k in range(title[-1] + 1 if title else head_end + 1, min(len(blocks), head_end + 8)):
-        k_top = _skip_aside(blocks, k)
+        k_top = skip_aside(blocks, k)
         k_head = _find_head(blocks, k_top) if not head else k_top  # (its own 版头 under a page heading)
         later, j = _find_title(blocks, k_head)
-        j = _skip_aside(blocks, j)
+        j = skip_aside(blocks, j)
         if later and j < len(blocks) and _is_recipients(blocks[j]):
             return head + list(range(k_top, k_head)), later, j, list(range(head_end, k))
     return head, title, i, []
-
-
-# Lines between the 版头/标题 and the 主送机关 that belong to neither: a
-# 签发人 printed beside the 发文字号 (cut off from it), a web page's meta line
-# ("发布时间:2025-03-18 来源:校工会 浏览次数:256").
-_ASIDE = re.compile(r"^(?:签发人|(?:发布|更新|发稿|发表|上传)?(?:时间|日期)|发布者|发布人|(?:信息|文章|稿件|新闻)?来源"
-                    r"|作者|(?:责任)?编辑|责编|编审|校对|审校|[初复终]审|浏览(?:次数|量)?|点击(?:数|量)?|阅读(?:次数|量)?"
-                    r"|录入(?:者|人)?|出处|审核|摘要|字号|关键词|标签)\s*[:：]"
-                    r"(?=\s*[^:：]{0,30}(?:\d{4}-\d{1,2}-\d{1,2}|作者|来源|浏览|点击|发布|更新|时间|日期|$))")
-
-
-def _skip_aside(blocks: list[Block], i: int) -> int:
-    """``i`` moved past :data:`_ASIDE` lines and the short rest of one that
-    a wrap cut ("发布时间:…浏览" / "次数:256")."""
-    while i < len(blocks) and blocks[i].kind == "paragraph" and (
-            _ASIDE.match(blocks[i].text) or is_page_chrome(blocks[i].text)):
-        i += 1
-        while i < len(blocks) and re.fullmatch(r"[\u4e00-\u9fff]{0,10}[:：]\s*[0-9A-Za-z\-/.: ]{1,20}"
-                                               r"|[\u4e00-\u9fff]{1,2}|[:：]|\d{1,8}\s*次?", blocks[i].text):
-            i += 1  # (or the rest of a name: "签发人：何建" / "平"; of a count: "浏览量:" / "4151次")
-    return i
 
 
 def _is_sentence(b: Block) -> bool:
@@ -359,7 +338,7 @@ _CUT_SHORT = re.compile(CUT_SHORT + "$")  # a page's heading cut short
 
 def _find_title(blocks: list[Block], i: int) -> tuple[list[int], int]:
     n = len(blocks)
-    i = _skip_aside(blocks, i)
+    i = skip_aside(blocks, i)
     j = i
     lines: list[int] = []
     while j < n and len(lines) < 5:
