@@ -724,6 +724,17 @@ def test_news_report_gives_an_empty_record(text):
                 or rec.targets or rec.attachments or rec.signed_date)
 
 
+
+@pytest.mark.parametrize("text, issuer", [
+    # an excerpt cut below its header that asks the reader to attend is no meeting report
+    ("三、会议地点\n淹城初级中学。\n请与会人员注意交通安全,准时出席会议。\n青州区教育工会\n2016年3月9日\n", "青州区教育工会"),
+    ("(二)请各单位办理好调课手续,确保代表按时出席会议。\n(三)代表出席会议,要着正装。\n江岭学院工会委员会\n2022年4月1日\n",
+     "江岭学院工会委员会"),
+])
+def test_excerpt_asking_to_attend_keeps_its_signature(text, issuer):
+    rec = run(text)
+    assert [i.name for i in rec.issuers] == [issuer] and rec.signed_date is not None
+
 PAGE = ('<html><body><div class="nav"><a href="/">首页</a></div><div class="article">'
         '<h2 class="title">{heading}</h2><div class="info">发布时间：2023-04-10</div>'
         '<div class="conTxt"><div class="WordSection1">{body}</div>{after}</div></div></body></html>')

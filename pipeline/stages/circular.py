@@ -49,7 +49,9 @@ _EMPTIED = {"issuers": [], "doc_number": None, "title": None, "recipients": None
 
 # Cues of a report on what happened (a meeting, an event): past-tense
 # narrative a circular never uses about its own matter.
-_NARRATIVE = re.compile(r"会上[，,]|会议由[\u4e00-\u9fff]{1,20}主持|(?:出席|参加了)(?:会议|活动|仪式)|"
+_NARRATIVE = re.compile(r"会上[，,]|会议由[\u4e00-\u9fff]{1,20}主持|"
+                        # (not asked of the reader: "请与会人员准时出席会议", "确保代表按时出席会议", "代表出席会议,要着正装")
+                        r"(?<!请)(?<!按时)(?<!准时)(?<!确保)(?<!务必)(?<![须应要需])(?:出席|参加了)(?:会议|活动|仪式)(?![，,]?(?:要|须|应|需|时|期间))|"
                         r"^(?:日前|近日)[，,]|(?:召开|举行|举办|成立|开展|组织|发放)了|(?:^|[。！？!?])据(?:悉|了解)[，,]|记者从[\u4e00-\u9fff]{2,20}(?:获悉|了解到)")
 
 
