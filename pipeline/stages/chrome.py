@@ -5,10 +5,25 @@ never joined to the line after them (real/README.md "The circular is
 annotated, not the page")."""
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 from typing import Callable, Optional, Sequence
 
 from models.document import Block
+
+
+def _labels(*kinds: str) -> str:
+    """An alternation of the page-meta labels of ``kinds`` (data/page_meta.json), longest first."""
+    data = json.loads((Path(__file__).with_name("data") / "page_meta.json").read_text(encoding="utf-8"))
+    return "|".join(sorted({w for k in kinds for w in data[k]}, key=len, reverse=True))
+
+
+# A web page's meta labels (data/page_meta.json): with a date even without a colon, the page's
+# own wherever two stand on a line, and every label (weak ones head a notice's lines too).
+META_DATED = _labels("dated")
+META_STRONG = _labels("strong")
+META_LABELS = _labels("dated", "strong", "weak")
 
 # A page's publication date in figures under its title ("2016-04-25", "2016-04-25 09:30").
 PAGE_DATE = re.compile(r"\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*")
@@ -38,9 +53,7 @@ PAGE_TAIL = re.compile(r"\s*(?:[（(]此件(?:主动|依申请|不予)?公开[�
 # a page's time stamp: a date in figures with its clock time ("2008/2/25 11:09:50")
 _STAMP = re.compile(r"(?:(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
                     r"|\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2})\s*\d{1,2}:\d{2}")  # (or day first: "09.09.2014 13:20")
-_META_LABEL = re.compile(r"(?:发布|更新|发表|发稿|上传)(?:时间|日期)|访问(?:数量|次数|量)\s*[:：]|(?:信息|文章)?来源\s*[:：]|作者\s*[:：]|出处\s*[:：]"
-                         r"|浏览(?:次数|量)?\s*[:：]|点击(?:数|量|率)?\s*[:：]|录入(?:者|人)?\s*[:：]|阅读(?:次数|量)?\s*[:：]"
-                         r"|位读者|栏目(?:名称)?\s*[:：]")
+_META_LABEL = re.compile(rf"(?:{META_DATED})|(?:{META_STRONG})\s*[:：]|位读者")  # (two on a line: the page's)
 
 # a page's column separator (or a lost glyph, or the bracket of a wrapped meta line) on its own line
 _SEPARATOR = re.compile(r"[|｜¦?？]+|[\[\]【】]")
@@ -178,9 +191,7 @@ def footer_start(texts: Sequence[str], is_org: Callable[[str], bool]) -> Optiona
 # Lines between the 版头/标题 and the 主送机关 that belong to neither: a
 # 签发人 printed beside the 发文字号 (cut off from it), a web page's meta line
 # ("发布时间:2025-03-18 来源:校工会 浏览次数:256").
-_ASIDE = re.compile(r"^(?:签发人|(?:发布|更新|发稿|发表|上传)?(?:时间|日期)|发布者|发布人|(?:信息|文章|稿件|新闻)?来源"
-                    r"|作者|(?:责任)?编辑|责编|编审|校对|审校|[初复终]审|浏览(?:次数|量)?|点击(?:数|量)?|阅读(?:次数|量)?"
-                    r"|录入(?:者|人)?|出处|审核|摘要|字号|关键词|标签)\s*[:：]"
+_ASIDE = re.compile(rf"^(?:签发人|{META_LABELS})\s*[:：]"
                     r"(?=\s*[^:：]{0,30}(?:\d{4}-\d{1,2}-\d{1,2}|作者|来源|浏览|点击|发布|更新|时间|日期|$))")
 
 
@@ -199,5 +210,5 @@ def skip_aside(blocks: list[Block], i: int) -> int:
 # empty label ("浏览数:", the "到:" of 分享到), or the tail of a name or gloss with further
 # fields ("uild|查看: 149|评论: 0", "(shù):0 |").
 _WRAPPED_REST = re.compile(r"[\u4e00-\u9fff]{0,10}[:：]\s*[0-9A-Za-z\-/.: ]{1,20}|[\u4e00-\u9fff]{1,2}|[\u4e00-\u9fff]?[:：]|\d{1,8}\s*次?"
-                           r"|(?:(?:浏览|点击|阅读|访问)(?:次数|数量|数|量)?|作者|来源|编辑|责编)\s*[:：]\s*\d{0,8}"
+                           rf"|(?:{META_STRONG})\s*[:：]\s*\d{{0,8}}"
                            r"|(?=.{0,30}$)(?=.*[|｜\d])(?:[A-Za-z0-9()（）\u00e0-\u01dc\s|｜:：./\-]|[\u4e00-\u9fff]{1,4}\s*[:：])+")

@@ -12,7 +12,7 @@ from typing import Optional
 from extractors.doc_number import own_number as parse_doc_number
 from extractors.doc_number import parse as parse_any_number
 from extractors.orgs import is_org_name, title_endings
-from pipeline.stages.chrome import CUT_SHORT, PAGE_NUMBER
+from pipeline.stages.chrome import CUT_SHORT, META_LABELS, PAGE_NUMBER
 
 # Words that open a 主送机关 ("各县总工会", "全体教职工", "所属各分会", "市直各单位").
 ADDRESSEE = re.compile(r"^(?:各|全体|全(?:校|院|系|厂|局|公司|集团|市|区|县)|所属|校内|院内|机关|集团|公司|本|直属|有关|市直|区直|县直|市总|"
@@ -245,9 +245,7 @@ def front_cuts(t: str) -> list[int]:
 # A web page's meta line run into the text ("发布时间:2025-03-18来源:校工会浏览次数:256",
 # "来源: | 作者: | 发布时间: 2020-04-14 | 81 次浏览 | 分享到:", "字体大小:"): labels with
 # or without a value, a labelled or bare date, view counts, rules between fields.
-_META_LABEL = (r"(?:发布|发表|发稿|更新|上传|录入|创建|信息|成文)?(?:时间|日期)|(?:信息|文章|稿件|新闻)?来源|作者|发布者|发布人"
-               r"|发布单位|发布机构|责任编辑|编辑|编审|审核|录入者|录入人|出处|撰稿|供稿"
-               r"|(?:浏览|点击|阅读|访问)(?:次数|数量|数|量|率)?|摘要|关键词|栏目名称|栏目")
+_META_LABEL = META_LABELS
 _META_TOOL = (r"(?:字体大小|字号|字体|分享到)\s*[:：]\s*(?:[\[【(（]?\s*大\s*中\s*小\s*[\]】)）]?)?"  # no value of their own
               r"|[\[【](?:复制链接|打印|关闭|收藏)[\]】]")
 _META_DATE = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
