@@ -121,3 +121,30 @@ def test_same_record_in_other_frames(page, where, heading, frame):
     framed = FRAMES[frame].replace("{heading}", heading).replace("{body}", _body(page, where))
     rec = compact(extract_document(read_bytes(f"{Path(page).stem}.html", framed.encode("utf-8"))))
     assert _misses(_gold(Path(page).stem), rec) == {}, frame
+
+
+# A meta line inside the article's own markup (as many sites print it): its date is the year
+# deadlines are read by when the notice prints none, its source may name a newspaper.
+INLINE_META = ("<html><head><meta charset='utf-8'><title>某某工会网</title></head><body>"
+               "<div class='nav'><a href='/'>首页</a> <a href='/tz'>通知公告</a></div><div class='content'>"
+               "<p>{heading}</p><p>{meta}</p>{body}</div></body></html>")
+
+
+@pytest.mark.parametrize("heading, meta, body, dues", [
+    ("关于举办园丁歌手大赛的通知", "发布时间:2015-10-12 点击: 来源:本站原创 录入者:王一",
+     "<p>各中小学,各基层工会:</p><p>一、报名事项</p><p>请将报名表于10月14日前送至教育工会1101室。</p>", ["2015-10-14"]),
+    ("关于开展读书征文活动的通知", "发布日期：2019/4/2　浏览次数：88",
+     "<p>各分工会：</p><p>请各分工会于4月20日前将征文报校工会。</p>", ["2019-04-20"]),
+])
+def test_inline_meta_date_gives_the_year(heading, meta, body, dues):
+    page = INLINE_META.format(heading=heading, meta=meta, body=body)
+    rec = extract_document(read_bytes("inline_meta.html", page.encode("utf-8")))
+    assert [str(d.due) for d in rec.deadlines] == dues and rec.title.text == heading
+
+
+def test_inline_meta_source_names_a_newspaper():
+    page = INLINE_META.format(heading="市总工会启动职工读书月活动", meta="发布时间：2023-04-13 来源：江城日报 浏览：391",
+                              body="<p>市总工会发出通知，在全市启动职工读书月活动。</p><p>各基层工会可于4月20日前报名。</p>")
+    rec = extract_document(read_bytes("inline_news.html", page.encode("utf-8")))
+    assert [w.message for w in rec.warnings if w.code == "not_a_circular"] == [
+        "a news or meeting report, not a circular: nothing extracted"] and not rec.deadlines

@@ -195,6 +195,10 @@ def _lines(el) -> list[str]:
     return out
 
 
+# A meta line worth keeping: the posting's date in figures, or the page's source.
+_PAGE_META = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}|来源\s*[：:]\s*\S")
+
+
 def _walk(el, blocks: list[Block], align: Optional[str] = None) -> None:
     """Flow content → paragraph blocks; data tables → table blocks."""
     buf: list[str] = [""]
@@ -203,7 +207,11 @@ def _walk(el, blocks: list[Block], align: Optional[str] = None) -> None:
     def flush():
         for line in "".join(buf).split("\n"):
             t = norm_ws(line)
-            if t and not CHROME_LINE.match(t):
+            if t and CHROME_LINE.match(t) and _PAGE_META.search(t):
+                # a meta line's date and source stay as the page's own line: a year to read
+                # deadlines by, a newspaper named as the source (segment skips it, as in a .txt)
+                blocks.append(Block(kind="paragraph", raw=t, origin="chrome"))
+            elif t and not CHROME_LINE.match(t):
                 t = strip_size(norm_ws(CHROME_ANY.sub("", t)))
                 if t:
                     blocks.append(Block(kind="paragraph", raw=t, align=own_align))
