@@ -33,7 +33,8 @@ PAGE_DATE = re.compile(r"\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?:
 # articles ("上一篇:…"), a meta line that names two of 发布时间/来源/作者/
 # 浏览/点击/出处/录入 ("发表日期:2017/3/2 出处:本站 作者:…").
 _NAV = re.compile(r"(?:^|您的|您现在的|您当前|当前|所在)位置\s*[:：]|>>|»|首页\s*[>›]|上一篇|下一篇|进入后台|内网登录"
-                  r"|^[\u4e00-\u9fffA-Za-z0-9]{2,12}\s*[>›]\s*[\u4e00-\u9fff]"  # one step: "站名 > 标题"
+                  r"|^[\u4e00-\u9fffA-Za-z0-9]{2,12}\s*[>›]\s*[\u4e00-\u9fff](?![^》]*》)"  # one step: "站名 > 标题"
+                  # (not the close of a title cited inside 《…<…>…》 that a wrap left at the line's start)
                   r"|^(?:找回密码|立即注册|注册|登录|QQ登录|微信登录|只需一步[,，]?\s*快速开始)$"  # a forum's login bar
                   r"|[【\[]\s*(?:字号|字体)\s*[:：]?\s*大|(?:字号|字体)\s*[:：]\s*大\s*中\s*小")  # a font-size widget
 # a page's tool links under its heading or at its foot (not a breadcrumb: what is above them stays)
@@ -201,14 +202,28 @@ def skip_aside(blocks: list[Block], i: int) -> int:
     while i < len(blocks) and blocks[i].kind == "paragraph" and (
             _ASIDE.match(blocks[i].text) or is_page_chrome(blocks[i].text)):
         i += 1
-        while i < len(blocks) and _WRAPPED_REST.fullmatch(blocks[i].text):
+        while i < len(blocks) and (_WRAPPED_REST.fullmatch(blocks[i].text) or _value_rest(blocks, i)):
             i += 1  # (or the rest of a name: "签发人：何建" / "平"; of a count: "浏览量:" / "4151次")
     return i
 
 
+def _value_rest(blocks: list[Block], i: int) -> bool:
+    """Line ``i`` is the rest of a meta value that a wrap cut ("来源:天津经济技术" /
+    "开发区总工会"): a few characters of no title, followed by a page line or a colon's line."""
+    t = blocks[i].text
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,10}", t) or re.search(r"(?:通知|通告|公告|意见|方案|办法|决定|函)$", t):
+        return False
+    nxt = blocks[i + 1].text if i + 1 < len(blocks) and blocks[i + 1].kind == "paragraph" else ""
+    return bool(nxt) and (is_page_chrome(nxt) or bool(_ASIDE.match(nxt)) or nxt.endswith((":", "：")))
+
+
 # The rest of a meta line that a wrap cut: a label and its figures, a word or a count, an
-# empty label ("浏览数:", the "到:" of 分享到), or the tail of a name or gloss with further
-# fields ("uild|查看: 149|评论: 0", "(shù):0 |").
+# empty label ("浏览数:", the "到:" of 分享到), the tail of a value, name or gloss with
+# further fields ("创录入者:奚斌寅", "uild|查看: 149|评论: 0", "(shù):0 |", "1次浏览|分享到:").
 _WRAPPED_REST = re.compile(r"[\u4e00-\u9fff]{0,10}[:：]\s*[0-9A-Za-z\-/.: ]{1,20}|[\u4e00-\u9fff]{1,2}|[\u4e00-\u9fff]?[:：]|\d{1,8}\s*次?"
                            rf"|(?:{META_STRONG})\s*[:：]\s*\d{{0,8}}"
-                           r"|(?=.{0,30}$)(?=.*[|｜\d])(?:[A-Za-z0-9()（）\u00e0-\u01dc\s|｜:：./\-]|[\u4e00-\u9fff]{1,4}\s*[:：])+")
+                           # (a value's tail, then labels: "创录入者:奚斌寅", "会作者:浏览数:")
+                           rf"|[\u4e00-\u9fff]{{1,6}}?(?:{META_DATED}|{META_STRONG})\s*[:：][^。，,；;！？!?:：]{{0,20}}"
+                           rf"(?:(?:{META_DATED}|{META_STRONG})\s*[:：][^。，,；;！？!?:：]{{0,20}})*"
+                           r"|(?=.{0,30}$)(?=.*[|｜\d])(?:[A-Za-z0-9()（）\u00e0-\u01dc\s|｜:：./\-]|\d+\s*次(?:浏览|点击|阅读)"
+                           r"|[\u4e00-\u9fff]{1,4}\s*[:：])+")

@@ -78,13 +78,21 @@ _GLOSS_TAIL = re.compile(rf"^\s*[a-zü{_TONED}]{{0,6}}\s*[)）]")
 
 def _drop_split_pinyin(blocks: list[Block]) -> None:
     """Drop a pinyin reading that a line wrap split over two paragraphs
-    ("…工會(" / "huì)…"), in place, before each block is read on its own."""
+    ("…工會(" / "huì)…") or put at the start of the next one ("…开发区" /
+    "(qū)工会:"), in place, before each block is read on its own."""
     for a, b in zip(blocks, blocks[1:]):
         if a.kind != "paragraph" or b.kind != "paragraph":
             continue
         h, t = _GLOSS_HEAD.search(a.raw), _GLOSS_TAIL.match(b.raw)
         if h and t and _PINYIN_GLOSS.fullmatch(re.sub(r"\s", "", a.raw[h.start() - 1] + h.group() + t.group()), 1):
             a.raw, b.raw = a.raw[:h.start()], b.raw[t.end():]
+        whole = _GLOSS_OPENING.match(b.raw)
+        if whole and re.search(r"[\u4e00-\u9fff]\s*$", a.raw):  # "…开发区" / "(qū)工会:": the wrap fell before it
+            b.raw = b.raw[whole.end():]
+
+
+# A whole reading opening a line, its character at the end of the line above.
+_GLOSS_OPENING = re.compile(rf"\s*[(（]\s*[a-zü]{{0,5}}[{_TONED}][a-zü]{{0,4}}\s*[)）]")
 
 
 def _char_map(ch: str) -> str:

@@ -290,18 +290,22 @@ def _join_addressee(blocks: list[Block]) -> list[Block]:
             continue
         # under the title or the 发文字号, perhaps past a 签发人 or meta line between them; or
         # at the top of an excerpt (under a widget's stray word: "朗读")
-        # (at the top, only a list broken after a separator: a title may open with 机关…/各…)
-        top = all(len(b.text) <= 12 and not re.search(r"[，。；：:,;]", b.text) for b in blocks[:k]) and (
-            first.text.endswith(("、", "，", ","))) and "关于" not in first.text
-        if not (top or above.endswith(endings) or any(parse_doc_number(b.text) or b.text.endswith(endings)
-                                                      for b in blocks[max(0, k - 4):k] if b.kind == "paragraph")):
+        # (at the top, a list broken after a separator, or inside a word when its first line is a
+        # list and the lines hold no title's words or figures: a title may open with 机关…/各… —
+        # "各区总工会,…、开发区" / "工会:")
+        top = all(len(b.text) <= 12 and not re.search(r"[，。；：:,;]", b.text) for b in blocks[:k]) and "关于" not in first.text
+        under = above.endswith(endings) or any(parse_doc_number(b.text) or b.text.endswith(endings)
+                                               for b in blocks[max(0, k - 4):k] if b.kind == "paragraph")
+        if not (top or under):
             continue
         for j in range(k + 1, min(len(blocks), k + 4)):
             run = blocks[k:j + 1]
             if any(b.kind != "paragraph" or len(b.text) > 45 or any(c in b.text for c in _STOP) for b in run):
                 break
             text = "".join(b.text for b in run)
-            if text.endswith((":", "：")) and looks_like_recipients(text[:-1]):
+            wrapped = first.text.endswith(("、", "，", ",")) or (
+                re.search(r"[、，,]", first.text) and not re.search(r"\d", text) and not any(e in text for e in endings))
+            if text.endswith((":", "：")) and looks_like_recipients(text[:-1]) and (under or wrapped):
                 merged = run[0]
                 for b in run[1:]:
                     merged = join_blocks(merged, b)
