@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
+from extractors.orgs import title_endings
 from models.document import Block
 
 
@@ -58,6 +59,8 @@ _META_LABEL = re.compile(rf"(?:{META_DATED})|(?:{META_STRONG})\s*[:：]|位读�
 
 # a page's column separator (or a lost glyph, or the bracket of a wrapped meta line) on its own line
 _SEPARATOR = re.compile(r"[|｜¦?？]+|[\[\]【】]")
+# a menu item between rules on its own line ("| 信息公告 |", "|热门文章|")
+_MENU_ITEM = re.compile(r"\s*[|｜][^|｜。，,：:]{1,12}[|｜]\s*")
 # a 关于 title ending in its 文种 word right before a meta label
 _TITLE_FIRST = re.compile(r"^关于[^:：|｜]{2,100}?(?:通知|通告|公告|意见|方案|办法|决定|函)\s*"
                           r"(?:发布|更新|发表|上传)(?:时间|日期)")
@@ -87,6 +90,8 @@ def is_page_chrome(t: str) -> bool:
     a 信息公开 catalogue line or "label:value |" fields."""
     if len(t) > 120 or re.search(r"[。！？]", t):
         return False  # a page's own line is short, no sentence: else the notice run onto one line
+    if _MENU_ITEM.fullmatch(t):
+        return True
     if re.search(r"\S\s*[|｜]+\s*$", t):
         t = re.sub(r"\s*[|｜]+\s*$", "", t)  # "2018-10-23 |": a table column's rule after the page date
     # labels in brackets ("【栏目名称】:群团工作 【发布时间】:2016-04-27 【点击数】:") read as plain labels
@@ -193,7 +198,7 @@ def footer_start(texts: Sequence[str], is_org: Callable[[str], bool]) -> Optiona
 # 签发人 printed beside the 发文字号 (cut off from it), a web page's meta line
 # ("发布时间:2025-03-18 来源:校工会 浏览次数:256").
 _ASIDE = re.compile(rf"^(?:签发人|{META_LABELS})\s*[:：]"
-                    r"(?=\s*[^:：]{0,30}(?:\d{4}-\d{1,2}-\d{1,2}|作者|来源|浏览|点击|发布|更新|时间|日期|$))")
+                    rf"(?=\s*[^:：]{{0,30}}(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|作者|来源|浏览|点击|发布|更新|时间|日期|$|(?:{META_LABELS})\s*[:：]))")
 
 
 def skip_aside(blocks: list[Block], i: int) -> int:
@@ -202,9 +207,20 @@ def skip_aside(blocks: list[Block], i: int) -> int:
     while i < len(blocks) and blocks[i].kind == "paragraph" and (
             _ASIDE.match(blocks[i].text) or is_page_chrome(blocks[i].text)):
         i += 1
-        while i < len(blocks) and (_WRAPPED_REST.fullmatch(blocks[i].text) or _value_rest(blocks, i)):
+        while i < len(blocks) and (_wrapped_rest(blocks[i].text) or _value_rest(blocks, i)):
             i += 1  # (or the rest of a name: "签发人：何建" / "平"; of a count: "浏览量:" / "4151次")
     return i
+
+
+def is_meta_rest(blocks: Sequence[Block], i: int) -> bool:
+    """Line ``i`` is the rest of the page's meta line above it that a wrap cut ("…浏览:187" / "5次")."""
+    above = blocks[i - 1].text if i > 0 and blocks[i - 1].kind == "paragraph" else ""
+    return bool(above) and (bool(_ASIDE.match(above)) or is_page_chrome(above)) and _wrapped_rest(blocks[i].text)
+
+
+def _wrapped_rest(t: str) -> bool:
+    """``t`` reads as the rest of a meta line (:data:`_WRAPPED_REST`), never a 文种 word alone ("通知")."""
+    return bool(_WRAPPED_REST.fullmatch(t)) and not t.endswith(title_endings())
 
 
 def _value_rest(blocks: list[Block], i: int) -> bool:
@@ -225,5 +241,5 @@ _WRAPPED_REST = re.compile(r"[\u4e00-\u9fff]{0,10}[:：]\s*[0-9A-Za-z\-/.: ]{1,2
                            # (a value's tail, then labels: "创录入者:奚斌寅", "会作者:浏览数:")
                            rf"|[\u4e00-\u9fff]{{1,6}}?(?:{META_DATED}|{META_STRONG})\s*[:：][^。，,；;！？!?:：]{{0,20}}"
                            rf"(?:(?:{META_DATED}|{META_STRONG})\s*[:：][^。，,；;！？!?:：]{{0,20}})*"
-                           r"|(?=.{0,30}$)(?=.*[|｜\d])(?:[A-Za-z0-9()（）\u00e0-\u01dc\s|｜:：./\-]|\d+\s*次(?:浏览|点击|阅读)"
+                           r"|(?=.{0,30}$)(?=.*[|｜\d])(?:[A-Za-z0-9()（）\[\]【】\u00e0-\u01dc\s|｜:：./\-]|\d+\s*次(?:浏览|点击|阅读)"
                            r"|[\u4e00-\u9fff]{1,4}\s*[:：])+")

@@ -33,13 +33,13 @@ def looks_like_recipients(t: str) -> bool:
         return False
     if _SENTENCE.match(t) or re.search(r"如下|以下|下列|做好|务必|要求|请各", t):
         return False  # "各单位要做好以下工作:", "…提出了如下决议:" is the body speaking
-    if re.match(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", t):
-        return False  # a report of a meeting opens with its day ("2019年5月9日上午…召开…")
+    if re.match(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[\d~～\-—至]+\s*(?:月|日|号)", t):
+        return False  # a report of a meeting opens with its day ("2019年5月9日上午…召开…"); a plan's "1~2月:"
     return not _PAGE_WORDS.search(t)
 
 
 # A page's own words, never in an addressee ("分享到:", "字号:", "…作者: 浏览数:", "81 次浏览 | 分享到").
-_PAGE_WORDS = re.compile(r"[|｜]|分享到|字号|浏览|点击|作者|来源|发布时间")
+_PAGE_WORDS = re.compile(r"[|｜]|分享到|字号|字体|浏览|点击|作者|来源|发布时间")
 
 
 def _addressee(t: str) -> bool:

@@ -21,7 +21,7 @@ from extractors.dates_cn import cn_int
 from extractors.doc_number import own_number as parse_doc_number
 from extractors.orgs import is_org_name, split_orgs, title_endings
 from models.document import AttachmentZone, Block, Document, Zones
-from pipeline.stages.chrome import CUT_SHORT, footer_start, is_page_chrome, page_top_end, skip_aside
+from pipeline.stages.chrome import CUT_SHORT, footer_start, is_meta_rest, is_page_chrome, page_top_end, skip_aside
 from pipeline.stages.relines import SENTENCE_OPENER, looks_like_recipients, reline
 
 # A line holding only a full date, optionally after an org and before 印发.
@@ -101,6 +101,8 @@ def segment(doc: Document) -> Zones:
         start += 1  # a page's number or a sharing site's item number above the notice
     # -- 版头 (§7.2), 标题 (§7.3.1), and the reposting body's lines before them
     z.head, z.title, i, z.body = _front(blocks, start)
+    if not z.title and z.head and _heading_over_head(blocks[z.head[0]]):
+        z.title = [z.head.pop(0)]  # the title (or the page's heading) printed above the 版头 and 发文字号
     if not z.title and heading > top:
         z.title = list(range(top, heading))
     # -- 主送机关 (§7.3.2): the addressee line ending with a colon.
@@ -200,6 +202,14 @@ def _heading_above(blocks: list[Block], k: int, recipients: int) -> bool:
     t = blocks[k].text
     return (blocks[k].kind == "paragraph" and 6 <= len(t) <= 40 and not re.search(r"[，。；：:,;！!？?]", t)
             and skip_aside(blocks, k + 1) >= recipients)
+
+
+def _heading_over_head(b: Block) -> bool:
+    """A 关于 title line above the 版头's name and 发文字号 ("关于开展…的通知" /
+    "某某学院" / "团发[2015]1号"): no sentence, a 文种 word at its end."""
+    t = b.text
+    return (b.kind == "paragraph" and 6 <= len(t) <= 90 and "关于" in t[:30] and _is_title_end(t)
+            and not re.search(r"[，。；：:,;！!？?]", t) and not parse_doc_number(t))
 
 
 def _opens_front(t: str) -> bool:
@@ -330,7 +340,7 @@ def _find_head(blocks: list[Block], start: int = 0) -> int:
 
 # a 发文字号 whose 号 a web copy dropped: 机关代字, bracketed year, 序号, nothing else
 _BARE_NUMBER = re.compile(r"^[\u4e00-\u9fff]{2,10}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}$")
-_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))")
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．,，]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))")
 
 
 _CUT_SHORT = re.compile(CUT_SHORT + "$")  # a page's heading cut short
@@ -343,15 +353,15 @@ def _find_title(blocks: list[Block], i: int) -> tuple[list[int], int]:
     lines: list[int] = []
     while j < n and len(lines) < 5:
         b = blocks[j]
-        if b.kind == "paragraph" and (is_page_chrome(b.text) or _CUT_SHORT.search(b.text)):
+        if b.kind == "paragraph" and (is_page_chrome(b.text) or _CUT_SHORT.search(b.text) or is_meta_rest(blocks, j)):
             lines = []  # a title starts after the page's breadcrumb, menu, meta line or cut heading
-            j += 1
+            j = max(j + 1, skip_aside(blocks, j))  # (and the rest of a meta line a wrap cut: "…浏览:187" / "5次")
             continue
         if b.kind != "paragraph" or b.text.endswith((":", "：")) or len(b.text) > 90:
             break
         # a sentence or a numbered heading ("一、活动安排") is never a title line,
         # nor the body's lead-in ("根据…精神，…现将有关事项通知" wrapped before 如下)
-        if re.search(r"[。！？]", b.text) or _NUMBERED.match(b.text) or DATE_LINE.match(b.text) or (
+        if re.search(r"[。！？；;]", b.text) or _NUMBERED.match(b.text) or DATE_LINE.match(b.text) or (
                 not lines and (SENTENCE_OPENER.match(b.text) or re.search(r"现将|现就", b.text))):
             break  # nor a date line (the reposting body's own signed date above the circular)
         lines.append(j)
