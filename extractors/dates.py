@@ -22,7 +22,7 @@ _CN = "〇零一二三四五六七八九十○"
 _CN_YEAR = _CN + "0OoＯ"
 FULL_DATE = re.compile(
     rf"(?P<y>\d{{4}}|[{_CN_YEAR}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*"
-    rf"(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*日")
+    rf"(?P<d>\d{{1,2}}|[{_CN}廿卅]{{1,3}})\s*日")  # (a day written with 廿/卅: "三月廿九日")
 
 
 def cn_number(s: str) -> Optional[int]:

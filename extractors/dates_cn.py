@@ -29,6 +29,8 @@ from typing import Optional
 CN_DIGITS = "〇零一二三四五六七八九十两"
 # A number as printed: ASCII digits, or a run of Chinese numeral characters.
 _N = rf"(?:[0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}})"
+# A day may also be written with 廿 (20) or 卅 (30): "三月廿九日", "卅一日".
+_D = rf"(?:[0-9]{{1,2}}|[{CN_DIGITS}廿卅]{{1,3}})"
 _Y = rf"(?:[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})"
 S = r"[ \t\u3000]*"  # stray spaces tolerated between parts
 
@@ -37,7 +39,7 @@ DATE_RE = re.compile(
     rf"(?<![0-9])(?:(?P<y>{_Y}){S}年{S})?"
     rf"(?P<m>{_N}|元(?=月)){S}月{S}"  # 元月: January
     # (a day that lost its 日 before 前 or a weekday: "6月10以前", "4月7(星期四)")
-    rf"(?:(?P<d>{_N}){S}(?:[日号]|(?=[之以]?前(?!后))|(?=[（(](?:星期|周)[一二三四五六日天][)）]))|(?P<part>上旬|中旬|下旬|月底|月末|底|末|中下旬|初))?"
+    rf"(?:(?P<d>{_D}){S}(?:[日号]|(?=[之以]?前(?!后))|(?=[（(](?:星期|周)[一二三四五六日天][)）]))|(?P<part>上旬|中旬|下旬|月底|月末|底|末|中下旬|初))?"
 )
 
 XUN_END = {"上旬": 10, "中旬": 20}
@@ -46,11 +48,13 @@ MONTH_END_PARTS = {"下旬", "月底", "月末", "底", "末", "中下旬"}
 
 def cn_int(s: str) -> int:
     """Integer value of an ASCII or Chinese numeral span ("22", "二十二",
-    "二〇二一", "两"). Raises ValueError on anything else."""
+    "二〇二一", "两", "廿九", "卅一"). Raises ValueError on anything else."""
     s = s.strip()
     if s.isascii():
         return int(s)
     import cn2an  # lazy: ~0.1 s import, only needed for Chinese numerals
+
+    s = s.replace("卅", "三十")  # (cn2an reads 廿 but not 卅)
 
     try:
         v = cn2an.cn2an(s, "smart")

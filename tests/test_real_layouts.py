@@ -617,6 +617,12 @@ HEADER_CASES = [
      ([], None, "通知", "各直属学校", None)),
     (f"关于组织开展团员教育评议工作的通知\n作者:许欢 审核:黄德明 日期:2021年03月24日 23:4\n5 点击数:\n各团支部:\n{B}\n",
      ([], None, "关于组织开展团员教育评议工作的通知", "各团支部", None)),
+    # a 成文日期 whose day is written with 廿 or 卅
+    (f"各团支部:\n{B}\n共青团青州大学委员会\n二〇一六年三月廿九日\n", (["共青团青州大学委员会"], None, None, "各团支部", D(2016, 3, 29))),
+    (f"各分会:\n{B}\n青州大学工会\n二〇一九年十月卅一日\n", (["青州大学工会"], None, None, "各分会", D(2019, 10, 31))),
+    # a reposting lead ("下附…通知:") after the sentence that names the circular, on one line
+    ("附小工会接到市工会关于举办乒乓球赛的通知。有意参加的教师请联系付老师报名。下附市工会比赛通知:关于举办教职工乒乓球比赛的通知 "
+     f"各基层分会: {B}\n", ([], None, "关于举办教职工乒乓球比赛的通知", "各基层分会", None)),
     # ... the words of a site's clock (weekday, solar term) are no title
     ("2024年04月27日 星期六 谷雨 2023年全市工会职工体检服务活动工作方案 资产监督管理部 2023-05-06 2023年全市工会职工体检服务活动工作方案 "
      "为贯彻落实省总工会有关工作要求,切实维护职工健康权益,市总工会开展体检活动。一、活动对象。\n",
@@ -675,6 +681,9 @@ def test_year_from_a_page_date_in_figures(text, due):
     # a day whose 月 the page lost, with its time of day before 前 ("于510日下午4点前")
     ("各分工会:\n一、2021年安排。分工会汇总后于510日下午4点前将申报表格发送给工会。\n", "2021-05-10"),
     ("各部门:\n一、2022年安排。请于1125日上午10点前报送名单。\n", "2022-11-25"),
+    # a day written with 廿 or 卅
+    ("各团支部:\n一、2016年安排。请于三月廿日前报送申报材料。\n", "2016-03-20"),
+    ("各分会:\n一、2019年安排。请于十月卅一日前报送总结。\n", "2019-10-31"),
 ])
 def test_deadline_cues_on_real_phrasings(text, due):
     assert [str(d.due) for d in run(text).deadlines] == ([due] if due else [])

@@ -135,7 +135,7 @@ _BARE_ADDRESSEE = re.compile(r"^(各[^，。:：；,;]{2,60}?(?:工会|单位|�
 
 # The reposting body's words before the circular it forwards, ending in a colon
 # ("附学院工会文件:", "转发市总工会文件：", "现转发县总工会通知如下：").
-_REPOST_LEAD = re.compile(r"^\s*(?:附|转发|现转发|现将)[^:：。，,；;]{0,30}(?:文件|通知)(?:如下)?\s*[:：]")
+_REPOST_LEAD = re.compile(r"^\s*(?:下附|附|转发|现转发|现将)[^:：。，,；;]{0,30}(?:文件|通知)(?:如下)?\s*[:：]")
 
 
 # A page's heading cut short ("…优秀共青团干部..doc:..", "转发《关于申报…...") run into
@@ -281,6 +281,9 @@ def _reposted(t: str) -> list[int]:
     11号各区…工会：…"): after a sentence end, a title with an addressee."""
     for m in re.finditer(r"[。！？!?]|如下[:：]?", t[:400]):
         rest = t[m.end():]
+        lead = _REPOST_LEAD.match(rest)  # "…报名。下附西大工会比赛通知:关于举办…的通知各基层分会:"
+        if lead and _title_end(rest[lead.end():]):
+            return [m.end(), m.end() + lead.end()] + [m.end() + lead.end() + k for k in front_cuts(rest[lead.end():])]
         e = _title_end(rest)
         colon = re.search(r"[:：]", rest[:240])
         if e and colon and e < colon.start():
