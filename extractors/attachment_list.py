@@ -98,6 +98,7 @@ def clean_title(t: str) -> list[str]:
     if m:
         t = _STAMP.sub("", t[:m.start()])
     t = _LINK_PATH.sub("", t)
+    t = re.sub(r"\s*[（(]?\s*https?://[^\s（）()]*[)）]?\s*$", "", t)  # the page's link after the title
     # a link's note ("（请点击左下角链接下载）") and what follows it (the signature date)
     t = re.sub(r"\s*[（(][^（）()]{0,16}(?:下载|点击)[^（）()]{0,8}[)）].*$", "", t)
     for pat in (_LATER_LABEL, _ENDS_LIST):
@@ -113,10 +114,15 @@ def clean_title(t: str) -> list[str]:
         return [re.sub(r"\s+", "", p) for p in parts]  # "报名表、竞赛规程": two documents
     t = re.sub(r"\s+", "", t).lstrip("-—–·•")
     t = re.sub(r"^\d{1,2}(?=[“\"《「])", "", t)  # a download list's index run into a quoted title
+    # the file's own label inside the item ("附件1:关于…的通知", "提案表附件1:提案表(空表)"): what follows it
+    t = re.sub(rf"^[^:：]{{0,12}}?附件\s*(?:\d{{1,2}}|[{_CN}]{{1,3}})\s*[:：](?=.)", "", t)
     t = re.sub(r"[（(]略[)）]$", "", t)  # a publisher's "(略)": the table was left out, the title stays
     whole = re.fullmatch(r"《([^《》]+)》([\u4e00-\u9fff]{1,12})", t)
     if whole and not re.search(r"[表单书册]$", whole.group(2)):
         t = f"《{whole.group(1)}》"  # "《…统计表》长春中医药大学工": a cut signature run on after it
+    half = len(t) // 2
+    if len(t) >= 8 and len(t) % 2 == 0 and t[:half] == t[half:]:
+        t = t[:half]  # the title, then its download's file name under it ("…协议书" / "…协议书.docx")
     if t.startswith("《") and t.endswith("》") and "》" not in t[:-1]:
         t = t[1:-1]
     if re.fullmatch(r"附件\s*\d{0,2}", t):

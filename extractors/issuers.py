@@ -78,6 +78,11 @@ def _from_signature(doc: Document) -> list[Issuer]:
         # OCR and web pages drop the space between side-by-side names
         # ("绍兴市总工会绍兴市教育局"): split at known org suffixes
         names = [part for n in names for part in split_joined(n)]
+        above = doc.blocks[i - 1] if i > 0 else None
+        if names and names[0].startswith(("暨", "及", "和", "与")) and above is not None and above.kind == "paragraph" \
+                and 2 <= len(above.text) <= 30 and not re.search(r"[，。；：:,;！？!?]", above.text):
+            # a name broken over two lines before its 暨/及 ("…第六届教代会" / "暨第七届工代会…筹备委员会")
+            names[0] = re.sub(r"\s", "", above.raw) + names[0]
         out.extend(_issuer(doc, i, name, "signature") for name in names)
     return out
 

@@ -39,7 +39,8 @@ def split_orgs(raw: str) -> list[str]:
     "长 兴 县 总 工 会") but never across a 、. Returns [] when the line is
     not made only of names."""
     # a seal mark after a signature ("XX总工会（盖章）") is not part of the name
-    raw = re.sub(r"[（(]\s*(?:盖章|公章|印章|代章|签章|章)\s*[）)]", " ", raw)
+    # (or who sealed for it: "(代)", "(校工会代章)")
+    raw = re.sub(r"[（(]\s*(?:盖章|公章|印章|[\u4e00-\u9fff]{0,6}代章|代|签章|章)\s*[）)]", " ", raw)
     # a closing "主办单位:" label names the hosts, who sign the notice (real excerpts: U-set)
     raw = re.sub(r"^\s*主办单位\s*[:：]\s*", "", raw)
     # nor a letter's closing courtesy ("…企业工会 敬启", Taiwan and Hong Kong letters)
@@ -77,6 +78,10 @@ def _split_spaced(raw: str) -> list[str]:
     if len(out) > 1 and spaced_out and is_org_name(joined):
         return [joined]
     return out
+
+
+# An institution that has bodies of its own (its union, its 科协, a 商会 of a federation).
+_OWNER = re.compile(r"(?:大学|大學|学院|學院|学校|學校|中学|中學|小学|小學|医院|醫院|公司|集团|集團|研究所|研究院|工商联|工商聯)$")
 
 
 def split_joined(name: str) -> list[str]:
@@ -117,6 +122,10 @@ def split_joined(name: str) -> list[str]:
             continue
         if _stem(right) < 2:  # "石牌街道|工会联合会": a body type alone names no body
             continue
+        if _OWNER.search(left) and (right[:1] in "（(" or not re.search(
+                r"[省市区區县縣镇鎮乡鄉州旗]|^(?:中共|共青团|中國共產黨|中国共产党)", right)) \
+                and re.search(r"(?:协会|協會|商会|商會|工会|工會|团委|團委|妇委会|婦委會|科协|科協)$", right):
+            continue  # "陕西中医药大学|科学技术协会", "…医院|(青岛)工会": the institution's own body
         return [left, *split_joined(right)]
     return [name]
 

@@ -421,11 +421,20 @@ _HONOUR = re.compile(r"(?:优秀|先进|红旗|标兵|模范|示范|最美|十�
                      r"[（(]?[^（）()]{0,6}[)）]?\s*$")
 
 
+# An honour named without quotes right before its count ("优秀团员32人", "三八红旗集体17个",
+# "平安家庭创建标兵户12户"): a title of merit, then the kind of holder.
+_HONOUR_BARE = re.compile(r"(?:优秀|先进|红旗|标兵|模范|示范|最美|十佳|五好|文明|五四|三八)[\u4e00-\u9fff]{0,10}"
+                          r"(?:团员|团干部|团支部|团委|集体|个人|标兵|之星|红旗手|家庭|户|工作者|干部|教师|职工|会员|班组|组织|奖章|人物|岗|社团|团队|班级)"
+                          r"\s*$")
+
+
 def confers_honours(seg: str, clause: str) -> bool:
-    """The number counts honours the issuer confers ("“优秀共青团员”74名"):
-    a quoted honour right before it and no recipient asked to nominate in
-    its ``clause`` (各单位推荐“优秀共青团员”3名 is a quota)."""
-    return bool(_HONOUR.search(seg)) and not re.search(r"各|每|推荐|选送|推选|限报|申报|上报", clause)
+    """The number counts honours the issuer confers ("“优秀共青团员”74名",
+    "优秀团员32人、优秀团干部16人"): an honour right before it, quoted or named
+    with its holder, and no recipient asked to nominate in its ``clause``
+    (各单位推荐“优秀共青团员”3名 is a quota)."""
+    return bool(_HONOUR.search(seg) or _HONOUR_BARE.search(seg)) and not re.search(
+        r"各|每|推荐|选送|推选|限报|申报|上报|报送", clause)
 
 
 def counts_or_qualifies(before: str, after: str) -> bool:

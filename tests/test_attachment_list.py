@@ -23,6 +23,12 @@ from pipeline.stages.normalise import normalise_text
     ("“巾帼建功”标兵推荐表；", ["“巾帼建功”标兵推荐表"]),
     ("征文投稿登记表 抄送:市文明办", ["征文投稿登记表"]),
     ("技能比武报名表 附件1 技能比武报名表", ["技能比武报名表"]),
+    # the file's own label inside the item, a link label before it
+    ("附件1:关于申报青州市科学技术奖的通知", ["关于申报青州市科学技术奖的通知"]),
+    ("提案表附件1:提案表(空表).doc", ["提案表(空表)"]),
+    # the page's link after the title; the title and its download's file name under it
+    ("2025年职工创新项目申报公告(http://www.example.gov.cn/n1/2025/0929/c4310.html)", ["2025年职工创新项目申报公告"]),
+    ("青州市社科联课题立项协议书(一般课题)青州市社科联课题立项协议书(一般课题).docx", ["青州市社科联课题立项协议书(一般课题)"]),
 ])
 def test_clean_title(item, titles):
     assert clean_title(item) == titles

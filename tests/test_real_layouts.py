@@ -623,6 +623,20 @@ HEADER_CASES = [
     # a reposting lead ("下附…通知:") after the sentence that names the circular, on one line
     ("附小工会接到市工会关于举办乒乓球赛的通知。有意参加的教师请联系付老师报名。下附市工会比赛通知:关于举办教职工乒乓球比赛的通知 "
      f"各基层分会: {B}\n", ([], None, "关于举办教职工乒乓球比赛的通知", "各基层分会", None)),
+    # a signature naming an institution's own body (its 科协, a federation's 商会, a campus's union) is one issuer;
+    # a seal remark ("(代)", "(校工会代章)") is no part of it; a name broken before its 暨 over two lines
+    (f"各分会:\n{B}\n青州大学科学技术协会\n2020年5月6日\n", (["青州大学科学技术协会"], None, None, "各分会", D(2020, 5, 6))),
+    (f"各会员单位:\n{B}\n全国工商联环境服务业商会\n2009年5月6日\n",
+     (["全国工商联环境服务业商会"], None, None, "各会员单位", D(2009, 5, 6))),
+    (f"各科室:\n{B}\n江岭大学齐鲁医院(青州)工会\n2020年5月6日\n", (["江岭大学齐鲁医院(青州)工会"], None, None, "各科室", D(2020, 5, 6))),
+    (f"校教代会各代表团:\n{B}\n校八届三次教代会筹备办公室(代)\n2020年5月6日\n",
+     (["校八届三次教代会筹备办公室"], None, None, "校教代会各代表团", D(2020, 5, 6))),
+    (f"各分工会:\n{B}\n附件:1.提案表.doc\n2.正式代表名单附件2:第六届教代会代表名单.xls\n青州职业技术学院第六届教代会\n"
+     "暨第七届工代会第三次会议筹备委员会(校工会代章)\n2018年12月14日\n",
+     (["青州职业技术学院第六届教代会暨第七届工代会第三次会议筹备委员会"], None, None, "各分工会", D(2018, 12, 14))),
+    # an addressee of 工作者 committees (作者 there is no page's label)
+    (f"各学科委员会、女化学工作者委员会、青年化学工作者委员会,各单位会员:\n{B}\n",
+     ([], None, None, "各学科委员会、女化学工作者委员会、青年化学工作者委员会,各单位会员", None)),
     # ... the words of a site's clock (weekday, solar term) are no title
     ("2024年04月27日 星期六 谷雨 2023年全市工会职工体检服务活动工作方案 资产监督管理部 2023-05-06 2023年全市工会职工体检服务活动工作方案 "
      "为贯彻落实省总工会有关工作要求,切实维护职工健康权益,市总工会开展体检活动。一、活动对象。\n",

@@ -116,6 +116,8 @@ SENTENCES = [
     # a team's roles in Chinese numerals, registered by each recipient
     ("各单位可报领队一人，教练二人。", [(1, "人", "=", "可报领队", "各单位", None), (2, "人", "=", "教练", None, None)]),
     ("1、各代表队报领队一名。", [(1, "名", "=", "各代表队报领队", None, None)]),
+    # ... while each recipient's nomination of such honours is a quota
+    ("各学院推荐优秀团员不超过3名。", [(3, "名", "<=", "各学院推荐优秀团员", None, None)]),
     # a bracketed allowance closing the clause is no condition on the number
     ("各单位推荐5名选手参赛（人员较少的单位可酌情减少）。", [(5, "名", "=", "选手参赛", "各单位", None)]),
 ]
@@ -198,6 +200,11 @@ NOT_TARGETS = [
     "力争在12月底前完成省总下达的免费为4.6万名职工提供健康体检的目标任务。",  # the superior's task for the issuer
     "两次采样时间间隔48小时以上。",  # when, not how much
     "其中一次为培训报到时72小时以内。",
+    # honours the issuer confers, named without quotes, and its own bounded award count
+    "二、评选项目设置及名额分配:优秀团员32人、优秀团干部16人、优秀团支部3个、优秀社团1个。",
+    "本次评选设三八红旗集体17个、平安家庭创建标兵户12户。",
+    "全校范围内表彰不超过30个团支部。",
+    "全校评选不超过10名。",
 ]
 
 

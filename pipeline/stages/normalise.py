@@ -196,6 +196,8 @@ def _joinable(prev: Block, nxt: Block) -> bool:
         return True  # "…现将有关事项通知" / "如下：" is the body's lead-in, not a title
     if len(a) < 25 or not b or not _ENDS_OPEN.search(a) or a.endswith(_CLOSING_WORDS):
         return False
+    if re.search(r"\.(?:docx?|xlsx?|pdf|wps|et|rar|zip|ofd)$", a, re.I):
+        return False  # a file name closes its line ("…代表名单.xls" / "深圳…教代会"): the name is whole
     if _HEADING_START.match(a) and not re.search(r"[，。；,;]", a):
         return False  # "（一）加强组织领导确保各项工作落实到位" is a heading
     if _STARTS_UNIT.match(b) or "\t" in b or _closing_line(nxt):

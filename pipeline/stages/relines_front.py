@@ -39,7 +39,7 @@ def looks_like_recipients(t: str) -> bool:
 
 
 # A page's own words, never in an addressee ("分享到:", "字号:", "…作者: 浏览数:", "81 次浏览 | 分享到").
-_PAGE_WORDS = re.compile(r"[|｜]|分享到|字号|字体|浏览|点击|作者|来源|发布时间")
+_PAGE_WORDS = re.compile(r"[|｜]|分享到|字号|字体|浏览|点击|(?<!工)作者|来源|发布时间")  # (not 工作者)
 
 
 def _addressee(t: str) -> bool:
