@@ -30,7 +30,7 @@ CN_DIGITS = "〇零一二三四五六七八九十两"
 # A number as printed: ASCII digits, or a run of Chinese numeral characters.
 _N = rf"(?:[0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}})"
 # A day may also be written with 廿 (20) or 卅 (30): "三月廿九日", "卅一日".
-_D = rf"(?:[0-9]{{1,2}}|[{CN_DIGITS}廿卅]{{1,3}})"
+_D = rf"(?:[0-9] [0-9](?=\s*[日号])|[0-9]{{1,2}}|[{CN_DIGITS}廿卅]{{1,3}})"  # (a stray space: "3月2 4日")
 _Y = rf"(?:[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})"
 S = r"[ \t\u3000]*"  # stray spaces tolerated between parts
 
@@ -51,7 +51,7 @@ def cn_int(s: str) -> int:
     "二〇二一", "两", "廿九", "卅一"). Raises ValueError on anything else."""
     s = s.strip()
     if s.isascii():
-        return int(s)
+        return int(s.replace(" ", ""))
     import cn2an  # lazy: ~0.1 s import, only needed for Chinese numerals
 
     s = s.replace("卅", "三十")  # (cn2an reads 廿 but not 卅)
@@ -203,7 +203,7 @@ _DAY_ONLY_RE = re.compile(rf"(?P<d>{_N}){S}[日号]")
 _BARE_DAY_RE = re.compile(rf"(?P<d>[0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}})(?={S}(?:[—–\-~～－]+|至|到))")
 # A weekday note printed after a date: （星期五） (周五) ，星期五
 _WEEKDAY_NOTE_RE = re.compile(rf"{S}[（(]?{S}(?:星期|周|礼拜)[一二三四五六日天]{S}[）)]?{S}")
-_AFTER_CUE_RE = re.compile(rf"{S}(?:以前|之前|前(?!后)|为止|止|截止)")  # 前后 is "around", no cue
+_AFTER_CUE_RE = re.compile(rf"{S}(?:以前|之前|前(?!后)|为止|止|截止|截稿)")  # 前后 is "around", no cue
 _WEEK_RE = re.compile(rf"(?P<which>本|这|下)(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])")
 # 今天/明天/后天 (issue 11 "今天下班前 / 明天上午"): days counted from the
 # document date. Not 当天/当日, which name the day of an event.
@@ -255,6 +255,9 @@ def _time_at(text: str, pos: int) -> tuple[Optional[str], int]:
     t = parse_time(text[pos:])
     if t:
         return t[0], pos + t[2]
+    lost = re.match(rf"{S}(?P<h>[01][0-9]|2[0-3])(?P<mi>[0-5][0-9])(?={S}(?:之前|以前|前(?!后)|止))", text[pos:])
+    if lost:  # "916日(周六)1200前": a time whose colon the page lost, right before the cue
+        return f"{lost.group('h')}:{lost.group('mi')}", pos + lost.end()
     # a part of the day with no hour ("3月19日(周五)下班前", "明天上午"): the 前/止 cue follows it
     half = re.match(r"(?:上午|中午|下午|晚上)?下班|上午|中午|下午", text[pos:])
     return None, pos + (half.end() if half else 0)
@@ -367,10 +370,10 @@ def scan(text: str) -> list[DateItem]:
 
 
 # Dates whose 年/月 were lost when a site converted the page ("截止时间:2023428",
-# "于75日前", "1230日前"): a printed year run into month and day, or month and
+# "于202141日前", "于75日前", "1230日前"): a printed year run into month and day, or month and
 # day run together before 日. Only read where exactly one reading is a real
 # date (real/README.md, excerpts NOTES "dates printed without 年/月/日").
-_COMPACT_YMD_RE = re.compile(r"(?<![0-9./\-])(?P<y>(?:19|20)[0-9]{2})(?P<md>[0-9]{3,4})(?![0-9])")
+_COMPACT_YMD_RE = re.compile(r"(?<![0-9./\-])(?P<y>(?:19|20)[0-9]{2})(?P<md>[0-9]{3,4}|[1-9]{2}(?=[日号]))(?![0-9])")
 _COMPACT_MD_RE = re.compile(rf"(?<![0-9./\-])(?P<md>[0-9]{{2,4}}){S}[日号]")
 # a month's end that lost its 月 ("于12底之前选送"): read only before 前
 _COMPACT_END_RE = re.compile(rf"(?<![0-9./\-年])(?P<m>1[0-2]|[1-9]){S}(?P<part>底|末)(?={S}(?:之前|以前|前(?!后)))")

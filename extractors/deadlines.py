@@ -65,7 +65,7 @@ _IMPERATIVE_BEFORE = re.compile(rf"(?:(?<![将定拟已曾])(?:于|要在|须在
 _OBLIGED_BEFORE = re.compile(rf"(?:要|须|需|应|应当|必须|务必)(?:在|于|提前{S}[(（]){S}$")
 _DONE_AFTER = re.compile(r"[^，,。；;]{0,4}?完成")
 _UNTIL_BEFORE = re.compile(rf"(?:即日起|即日|自即日起|从即日起|从今日起|今日起"
-                           rf"|(?:自|从)?(?:本?通知|文件)(?:下发|印发|发布)之日起){S}(?:至|到){S}$")
+                           rf"|(?:自|从)?(?:本?通知|文件)(?:下发|印发|发布)之日起){S}(?:至|到|[—–\-~～－]+){S}$")
 # the date that figures or ages are counted to, not a date to act by
 _AS_OF = re.compile(r"(?:统计|数据|数字|年龄|工龄|党龄|会龄|计算|时点)[^，。；,;]{0,6}(?:截止|截至)[^，。；,;]{0,4}$")
 # a date that bounds who qualifies ("2009年8月31日之前（含8月31日）出生", "前年满
@@ -173,6 +173,8 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
     v = deadline_vocab()
     if re.match(rf"{S}前后", sent[it.end:]):
         return False  # "5月20日前后": around the date, not by it
+    if not it.cue_after and re.match(rf"{S}(?:开始|起(?!草))", sent[it.end:]):
+        return False  # "从3月26日开始,截止到5月底": a window's start, never its close
     cs = clause_start(sent, it.start)
     clause = sent[cs:it.start]
     before = sent[max(0, it.start - 16, cs if ITEM_NUMBER.match(sent, cs) else 0):it.start]
@@ -205,7 +207,10 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
         # "各单位活动在3月20之前组织完成": the recipients named as the subject finish by the date
         subject = ASKED_SUBJECT.match(sent, cs) or (ev and ASKED_SUBJECT.match(clause, ev[-1].end()))
         task = task or (subject and _DONE_AFTER.match(sent, it.end))
-        return has_action or labelled or bool(task) or _costs(sent, it.end)
+        # "征文从…开始,到12月31日截稿", "报名于5月10日截止": a close of what the notice collects
+        closes = it.cue_after in ("截止", "截稿") and bool(re.search(
+            rf"{_COLLECTS.pattern}|作品|征文|稿件", sent[:it.start]))
+        return has_action or labelled or bool(task) or _costs(sent, it.end) or closes
     if labelled:
         return True
     if (_UNTIL_BEFORE.search(sent[:it.start]) or _NO_LATER_BEFORE.search(sent[:it.start])) and (

@@ -698,6 +698,17 @@ def test_year_from_a_page_date_in_figures(text, due):
     # a day written with 廿 or 卅
     ("各团支部:\n一、2016年安排。请于三月廿日前报送申报材料。\n", "2016-03-20"),
     ("各分会:\n一、2019年安排。请于十月卅一日前报送总结。\n", "2019-10-31"),
+    # a window's close, never its start ("从…开始,到…截稿"); a close of what is collected (作品…截止)
+    ("各单位:\n一、2016年安排。征文从2016年3月19日开始,到12月31日截稿。\n", "2016-12-31"),
+    ("各单位:\n一、2018年安排。提交时间:从3月26日开始,截止到5月底。\n", "2018-05-31"),
+    ("各单位:\n一、2016年安排。作品于12月31日截止。\n", "2016-12-31"),
+    # a stray space inside the day; the 截报日期 label; dates that lost 年/月 with 日, a time that lost its colon
+    ("各单位:\n一、基层单位上报材料截止时间:2016年3月2 4日16:00时。\n", "2016-03-24"),
+    ("各团总支:\n一、2009年安排。评选名单由各年级团总支负责上报校团委,截报日期:4月24日。\n", "2009-04-24"),
+    ("各支部:\n一、并于202141日前将评议结果报送校团委。\n", "2021-04-01"),
+    ("各实践队:\n一、2023年安排。请将总结于916日(周六)1200前发送至校团委邮箱。\n", "2023-09-16"),
+    # an open window from today, its close after a dash ("征稿:即日起——9月20日")
+    ("各单位:\n一、2024年活动时间 征稿:即日起——9月20日。\n", "2024-09-20"),
 ])
 def test_deadline_cues_on_real_phrasings(text, due):
     assert [str(d.due) for d in run(text).deadlines] == ([due] if due else [])
