@@ -353,7 +353,10 @@ def _name_items(text: str, kind: str, pos: int, end: int, block: int, doc: Docum
             m = _CJK_RUN.match(text, pos, pos + len(tok))
             dept, name = split_dept_name(tok)
     if dept is None and name is None:
-        names = _spaced_names(tok, pos, doc.blocks[block].offsets if doc else None)
+        offsets = doc.blocks[block].offsets if doc else None
+        names = _spaced_names(tok, pos, offsets)
+        if not names:
+            return _dept_then_names(text, tok, pos, block, offsets)
         return [Item("name", n, text[a:b], block, a, b) for n, a, b in names], (
             m.end() if names else None)
     items = []
@@ -363,6 +366,24 @@ def _name_items(text: str, kind: str, pos: int, end: int, block: int, doc: Docum
         s = pos + (len(dept) if dept else 0)
         items.append(Item("name", name, text[s:m.end()], block, s, m.end()))
     return items, m.end()
+
+
+def _dept_then_names(text: str, tok: str, pos: int, block: int, offsets: Optional[list[int]]
+                     ) -> tuple[list[Item], Optional[int]]:
+    """A department, then names, each printed apart by spaces ("联系人:团省委少年部
+    郭炜城 喻凯"): the first printed word ends like a department (部, 处, 室…)."""
+    if not offsets or pos + len(tok) > len(offsets):
+        return [], None
+    gap = next((i for i in range(1, len(tok)) if offsets[pos + i] - offsets[pos + i - 1] > 1), None)
+    if gap is None or tok[gap - 1] not in _ORG_FINAL:
+        return [], None
+    rest = tok[gap:]
+    names = _spaced_names(rest, pos + gap, offsets) or (
+        [(rest, pos + gap, pos + len(tok))] if is_name(rest) else [])
+    if not names:
+        return [], None
+    return [Item("dept", tok[:gap], tok[:gap], block, pos, pos + gap)] + [
+        Item("name", n, text[a:b], block, a, b) for n, a, b in names], pos + len(tok)
 
 
 def _spaced_names(tok: str, pos: int, offsets: Optional[list[int]]) -> list[tuple[str, int, int]]:

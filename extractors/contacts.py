@@ -114,7 +114,9 @@ def _dept_before(text: str, pos: int) -> Optional[tuple[int, int, str]]:
 # (real/README.md "Contacts"); the run must end at punctuation or a label.
 _TOLD_TO_CONTACT = re.compile(
     rf"(?:与|和|同|找)(?P<who>[{CJK}、·]{{2,30}}?)(?:联系|联络|咨询)"
-    rf"|(?:请|可|可以|欢迎)(?:联系|联络|咨询)(?P<who2>[{CJK}、·]{{2,20}}?)(?=[，,。；;：:（(\s0-9]|$|电话|手机)")
+    rf"|(?:请|可|可以|欢迎)(?:联系|联络|咨询)(?P<who2>[{CJK}、·]{{2,20}}?)(?=[，,。；;：:（(\s0-9]|$|电话|手机)"
+    # "联系付老师报名(电话:8019)": an honorific name, what to do with them, then the number in brackets
+    rf"|(?:联系|联络)(?P<who3>[{CJK}]{{1,3}}老师)(?=[{CJK}]{{0,4}}[（(])")
 _NAME_CUTS = ("联系", "找")
 
 
@@ -122,7 +124,7 @@ def _told_to_contact(text: str, bi: int, doc: Document) -> list[Item]:
     """Names in "与…联系" / "请联系…" phrases of ``text`` (no 联系人 label)."""
     out: list[Item] = []
     for m in _TOLD_TO_CONTACT.finditer(text):
-        g = "who" if m.group("who") else "who2"
+        g = next(k for k in ("who", "who2", "who3") if m.group(k))
         got = read_field(text, "name", m.start(g), m.end(g), bi, {}, [], doc)
         if got and got[-1].kind == "name" and got[-1].end == m.end(g):
             out.extend(it for it in got if it.kind == "name")
@@ -156,13 +158,18 @@ def _names_before(text: str, pos: int, lo: int, bi: int, doc: Document) -> list[
 
 def _bracketed_names(text: str, bi: int, items: list[Item]) -> list[Item]:
     """A person named in brackets right after a phone ("联系电话：0571-87654321
-    （王老师）") is that phone's contact."""
+    （王老师）"), or after it with an honorific at the field's end ("…13569531234
+    郑老师。"), is that phone's contact."""
     named = {(it.start, it.end) for it in items if it.kind == "name"}
     out = []
     for it in items:
         if it.kind not in PHONE_LABELS:
             continue
         m = re.compile(rf"\s*[（(]([{CJK}]{{2,8}})[）)]").match(text, it.end)
+        if m and split_dept_name(m.group(1)) == (None, m.group(1)) and (m.start(1), m.end(1)) not in named:
+            out.append(Item("name", m.group(1), m.group(1), bi, m.start(1), m.end(1)))
+        # or after it with an honorific, closing the field ("咨询电话:13569531234 郑老师。")
+        m = re.compile(rf"[ \t]*([{CJK}]{{1,3}}(?:老师|主任|科长|部长|书记))(?=[，,。；;\s]|$)").match(text, it.end)
         if m and split_dept_name(m.group(1)) == (None, m.group(1)) and (m.start(1), m.end(1)) not in named:
             out.append(Item("name", m.group(1), m.group(1), bi, m.start(1), m.end(1)))
     return out
@@ -234,6 +241,8 @@ def _block_items(doc: Document, bi: int, warnings: list, carry: Optional[str] = 
         if any(s <= m.start() < e for s, e in spans):
             continue
         k = kinds[int(m.lastgroup[1:])]
+        if k in ("qq", "wechat") and ("、" in text[m.end():m.end() + 1] or text[m.start() - 1:m.start()] == "、"):
+            continue  # "利用微博、微信、vlog": a platform in a list, no label
         found.append((m.start(), m.end(), k))
     items: list[Item] = []
     used_emails: set[int] = set()
@@ -264,7 +273,7 @@ def _block_items(doc: Document, bi: int, warnings: list, carry: Optional[str] = 
         start = sep.end()
         end = field_end(text, start, nxt)
         got = read_field(text, k, start, end, bi, emails, warnings, doc)
-        if (k in PHONE_LABELS or k == "email") and got and not any(
+        if (k in PHONE_LABELS or k in ("email", "qq")) and got and not any(
                 it.kind == "name" and it.start >= last_end for it in items):  # (a second person's label)
             items.extend(_names_before(text, ls, last_end, bi, doc))
         # a field read short ("电话：0553-3831234区科协任涛电话：…") leaves the

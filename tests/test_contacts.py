@@ -129,6 +129,12 @@ CASES = [
     ("分工会汇总后将电子版发送给工会顾红宁(474473464@qq.com)。", {"names": ["顾红宁"], "emails": ["474473464@qq.com"]}),
     ("请将名单发送给校工会办公室李明（liming@abc.edu.cn）。", {"names": ["李明"], "emails": ["liming@abc.edu.cn"]}),
     ("请将作品发送至邮箱(gh2021@163.com)。", {"emails": ["gh2021@163.com"]}),
+    # a person with an honorific after the phone; one the reader is told to contact before what to do
+    ("咨询电话:13569531234 郑老师。", {"names": ["郑老师"], "phones": ["13569531234"]}),
+    ("有意参加的教师,请于9月10日前,联系付老师报名(电话:8019)。", {"names": ["付老师"], "phones": ["8019"]}),
+    # a department, then names apart by spaces; a name before a QQ number
+    ("联系人:团省委少年部 郭炜城 喻凯,联系电话:0571-85551234。", {"names": ["郭炜城", "喻凯"], "phones": ["0571-85551234"]}),
+    ("请将报名表发送至况老师QQ46525353。", {"names": ["况老师"], "qq": ["46525353"]}),
 ]
 
 
@@ -142,6 +148,7 @@ NOT_CONTACTS = [
     "联系电话/QQ 号/微信号\t\t\t",
     "注重借助微信公众号等新媒介作用。",  # 微信 in prose
     "通过网站、微博、微信、视频展播等多种形式。",
+    "鼓励团员青年利用微博、微信、vlog、抖音等平台开展宣传。",  # a platform in a list, no label
     "由区总工会党组书记、副主席陈军康任组长。",  # 领导小组 leaders
     "监督电话\t5",  # a score in a form
     "联系电话：2018年3月1日",  # a date is not a phone
