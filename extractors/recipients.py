@@ -4,6 +4,8 @@ without its final colon, whitespace removed (ANNOTATION.md "recipients").
 stays one item."""
 from __future__ import annotations
 
+import re
+
 from typing import Optional
 
 from extractors._common import evidence
@@ -37,5 +39,8 @@ def extract(doc: Document) -> Optional[Recipients]:
         return None
     i = z.recipients
     t = doc.blocks[i].text
-    text = "".join(t.rstrip(":：").split())
-    return Recipients(text=text, items=split_top_level(text), evidence=evidence(doc, i, 0, len(t.rstrip(":："))))
+    # a site's form field printed before the value ("主送机关:各县区残联")
+    label = re.match(r"\s*主送(?:机关|單位|单位|機關)?\s*[:：]\s*", t)
+    a = label.end() if label and label.end() < len(t.rstrip(":：")) else 0
+    text = "".join(t[a:].rstrip(":：").split())
+    return Recipients(text=text, items=split_top_level(text), evidence=evidence(doc, i, a, len(t.rstrip(":："))))

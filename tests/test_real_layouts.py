@@ -637,6 +637,18 @@ HEADER_CASES = [
     # an addressee of 工作者 committees (作者 there is no page's label)
     (f"各学科委员会、女化学工作者委员会、青年化学工作者委员会,各单位会员:\n{B}\n",
      ([], None, None, "各学科委员会、女化学工作者委员会、青年化学工作者委员会,各单位会员", None)),
+    # a site's form fields: "主送机关:" with its value on the next line or after the colon
+    (f"当前位置:主页>工作动态>通知公告>\n关于组团参加残疾人乒乓球锦标赛的通知\n时间:2015-12-21 14:56 来源:青州市残联 点击:\n"
+     f"发文字号:青市残联发[2015]74号\n主送机关:\n各县区残联\n{B}\n",
+     ([], "青市残联发〔2015〕74号", "关于组团参加残疾人乒乓球锦标赛的通知", "各县区残联", None)),
+    (f"关于组团参加残疾人乒乓球锦标赛的通知\n主送机关:各县区残联\n{B}\n", ([], None, "关于组团参加残疾人乒乓球锦标赛的通知", "各县区残联", None)),
+    # a rule of dashes under a title the page cut short
+    (f"关于推荐十佳少先队员、十佳少先队辅导员和“星星火炬”事业功...\n——\n各中队:\n{B}\n",
+     ([], None, "关于推荐十佳少先队员、十佳少先队辅导员和“星星火炬”事业功...", "各中队", None)),
+    # the page's heading repeated by the notice's own title line, its addressee and body run on, below a site's menus
+    ("青州材料学会\n会员登录会员注册\n学会动态(首页)\n关注\n关注今日新材料\n关于开展优秀科技工作者推荐评选工作的通知\n发布时间: 2014年6月3日\n"
+     "来源:青州材料学会\n关于开展优秀科技工作者推荐评选工作的通知 各团体会员单位、二级分会:根据上级有关文件的要求,学会现启动推荐工作。"
+     "要求如下:一、推荐评选范围和推荐名额\n", ([], None, "关于开展优秀科技工作者推荐评选工作的通知", "各团体会员单位、二级分会", None)),
     # ... the words of a site's clock (weekday, solar term) are no title
     ("2024年04月27日 星期六 谷雨 2023年全市工会职工体检服务活动工作方案 资产监督管理部 2023-05-06 2023年全市工会职工体检服务活动工作方案 "
      "为贯彻落实省总工会有关工作要求,切实维护职工健康权益,市总工会开展体检活动。一、活动对象。\n",

@@ -58,7 +58,7 @@ _STAMP = re.compile(r"(?:(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月
 _META_LABEL = re.compile(rf"(?:{META_DATED})|(?:{META_STRONG})\s*[:：]|位读者")  # (two on a line: the page's)
 
 # a page's column separator (or a lost glyph, or the bracket of a wrapped meta line) on its own line
-_SEPARATOR = re.compile(r"[|｜¦?？]+|[\[\]【】]")
+_SEPARATOR = re.compile(r"[|｜¦?？]+|[\[\]【】]|[—–\-_=*~～]{2,}")  # (or a rule of dashes: "——")
 # a menu item between rules on its own line ("| 信息公告 |", "|热门文章|")
 _MENU_ITEM = re.compile(r"\s*[|｜][^|｜。，,：:]{1,12}[|｜]\s*")
 # a 关于 title ending in its 文种 word right before a meta label

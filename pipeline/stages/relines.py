@@ -404,6 +404,7 @@ def reline(doc: Document) -> None:
     blocks: list[Block] = []
     front = True
     chrome = 0  # a page's breadcrumb and meta lines above the notice do not count as its lines
+    headings: list[str] = []
     doc.blocks[:] = _join_open_brackets(doc.blocks)
     for k, b in enumerate(doc.blocks):
         if b.kind != "paragraph" or not b.text:
@@ -413,6 +414,12 @@ def reline(doc: Document) -> None:
         if front and page_line and k - chrome < 4:
             chrome += 1
         cuts = _front_cuts(b.text) if front and k - chrome < 4 and not page_line else []
+        # the page's heading repeated by the notice's own title line, its addressee and body run on
+        # ("关于…的通知" / 发布时间… / "关于…的通知 各团体会员单位:根据…"), below a site's menus
+        if not cuts and front and k < 16 and any(b.text.startswith(h) and len(b.text) > len(h) + 5 for h in headings):
+            cuts = _front_cuts(b.text)
+        if len(b.text) <= 90 and b.text.endswith(title_endings()):
+            headings.append(b.text)
         if front and k - chrome < 4 and len(b.text) > 120:  # a whole page on one line: its menus first
             raw_end = nav_prefix_end(b.raw)
             nav = next((i for i, o in enumerate(b.offsets) if o >= raw_end), 0) if raw_end else 0

@@ -113,7 +113,12 @@ def segment(doc: Document) -> Zones:
         if j < n and (_is_recipients(blocks[j]) or j > i + 1) and _heading_above(blocks, i, j):
             z.title, i = [i], j
             z.body = [k for k in z.body if k != z.title[0]]
-    if i < n and _is_recipients(blocks[i]):
+    if i + 1 < n and re.fullmatch(r"\s*主送(?:机关|單位|单位|機關)?\s*[:：]\s*", blocks[i].text) and (
+            looks_like_recipients(blocks[i + 1].text.rstrip(":："))):
+        i += 1  # a site's form field "主送机关:" on its own line, its value on the next
+        z.recipients = i
+        i += 1
+    elif i < n and _is_recipients(blocks[i]):
         z.recipients = i
         i += 1
     else:
