@@ -219,12 +219,25 @@ def _bare_contacts(text: str, bi: int, doc: Document, items: list[Item]) -> list
     return out
 
 
+def _labels_found(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the contact labels in ``text`` outside the e-mail ``spans``."""
+    label_re, kinds = labels()
+    found = []
+    for m in label_re.finditer(text):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        k = kinds[int(m.lastgroup[1:])]
+        if k in ("qq", "wechat") and ("、" in text[m.end():m.end() + 1] or text[m.start() - 1:m.start()] == "、"):
+            continue  # "利用微博、微信、vlog": a platform in a list, no label
+        found.append((m.start(), m.end(), k))
+    return found
+
+
 def _block_items(doc: Document, bi: int, warnings: list, carry: Optional[str] = None) -> list[Item]:
     """Items of block ``bi``. ``carry`` is the kind of a label that ended the
     previous block with an empty field (a PDF line wrapped after
     ``电话:``): this block's first characters are read as that field."""
     text = doc.blocks[bi].text
-    label_re, kinds = labels()
     emails = {}
     spans = []
     for s, e, addr in email_items(text, bi):
@@ -236,14 +249,7 @@ def _block_items(doc: Document, bi: int, warnings: list, carry: Optional[str] = 
                                      evidence=evidence(doc, bi, s, e)))
             continue
         emails[s] = (e, ok)
-    found = []
-    for m in label_re.finditer(text):
-        if any(s <= m.start() < e for s, e in spans):
-            continue
-        k = kinds[int(m.lastgroup[1:])]
-        if k in ("qq", "wechat") and ("、" in text[m.end():m.end() + 1] or text[m.start() - 1:m.start()] == "、"):
-            continue  # "利用微博、微信、vlog": a platform in a list, no label
-        found.append((m.start(), m.end(), k))
+    found = _labels_found(text, spans)
     items: list[Item] = []
     used_emails: set[int] = set()
     if carry:

@@ -100,6 +100,8 @@ def _from_title(doc: Document, title: Optional[Title]) -> list[Issuer]:
     if k < 2:
         return []
     prefix = t[:k]
+    if t[k:k + 2] in ("关于", "转发", "印发"):  # the year before the body ("2016年广东省残联办公室关于…")
+        prefix = re.sub(r"^(?:19|20)\d{2}年度?", "", prefix)
     # joint issuers in a title: "XX总工会、XX人社局关于…"
     names = [p for p in re.split(r"[、,，]", prefix) if p]
     if not names or not all(is_org_name(n) for n in names):

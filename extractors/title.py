@@ -35,7 +35,7 @@ def _strip_page_prefix(text: str) -> str:
     i = text.find("关于")
     if i <= 0:
         return text
-    prefix = text[:i]
+    prefix = re.sub(r"^(?:19|20)\d{2}年度?", "", text[:i]) or text[:i]  # ("2016年广东省残联办公室关于…")
     if "《" in prefix or prefix.startswith(("转发", "印发", "批转")) or is_org_name(prefix) or (
             split_joined(prefix) != [prefix]) or re.fullmatch(r"(?:19|20)\d{2}年度?", prefix):
         return text

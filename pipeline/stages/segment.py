@@ -19,9 +19,10 @@ from extractors.attachment_list import SPACED_ITEM
 from extractors.dates import FULL_DATE, NUMERIC_DATE_LINE, compact_readings
 from extractors.dates_cn import cn_int
 from extractors.doc_number import own_number as parse_doc_number
-from extractors.orgs import is_org_name, split_orgs, title_endings
+from extractors.orgs import is_org_name, split_orgs
 from models.document import AttachmentZone, Block, Document, Zones
 from pipeline.stages.chrome import CUT_SHORT, footer_start, is_meta_rest, is_page_chrome, page_top_end, skip_aside
+from pipeline.stages.headings import NUMBER_AFTER_TITLE, heading_above, heading_over_head, is_title_end, own_title_below
 from pipeline.stages.relines import SENTENCE_OPENER, looks_like_recipients, reline
 
 # A line holding only a full date, optionally after an org and before 印发.
@@ -61,16 +62,6 @@ def _is_header_line(b: Block) -> bool:
     return styled and is_org_line(b)
 
 
-# A 发文字号 in brackets printed after the title ("…的通知（甬工〔2020〕5号）").
-NUMBER_AFTER_TITLE = re.compile(r"[（(]\s*[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*"
-                                r"[〕\]］)）】]\s*第?\s*\d{1,5}\s*号\s*[）)]$")
-
-
-def _is_title_end(t: str) -> bool:
-    t = NUMBER_AFTER_TITLE.sub("", t).rstrip("）)")
-    if t.startswith("转发《"):  # "转发《…的通知》" ends; "关于印发《…方案》" goes on to 的通知
-        t = t.rstrip("》")
-    return t.endswith(title_endings())
 
 
 def segment(doc: Document) -> Zones:
@@ -90,7 +81,7 @@ def segment(doc: Document) -> Zones:
             start == 0 or (start < 3 and len(blocks[start].text) <= 30 and not _opens_front(blocks[start].text)
                            and not re.search(r"[，。：:；;,]", blocks[start].text))):
         start += 1
-        if _is_title_end("".join(b.text for b in blocks[:start])):
+        if is_title_end("".join(b.text for b in blocks[:start])):
             break
     # a saved page's site name, menus and breadcrumb above the notice are the page's, not its own
     heading, top = start, page_top_end(blocks[:24])
@@ -101,16 +92,20 @@ def segment(doc: Document) -> Zones:
         start += 1  # a page's number or a sharing site's item number above the notice
     # -- 版头 (§7.2), 标题 (§7.3.1), and the reposting body's lines before them
     z.head, z.title, i, z.body = _front(blocks, start)
-    if not z.title and z.head and _heading_over_head(blocks[z.head[0]]):
+    if not z.title and z.head and heading_over_head(blocks[z.head[0]]):
         z.title = [z.head.pop(0)]  # the title (or the page's heading) printed above the 版头 and 发文字号
     if not z.title and heading > top:
         z.title = list(range(top, heading))
     # -- 主送机关 (§7.3.2): the addressee line ending with a colon.
     i = skip_aside(blocks, i)
+    own = own_title_below(blocks, z.title, i)
+    if own:  # the page's heading, its meta, then the notice's own title line(s) naming its body
+        z.body = [k for k in z.body if k not in own]
+        z.title, i = own, own[-1] + 1
     if not z.title and not z.head and i + 1 < n and not _is_recipients(blocks[i]):
         # a page heading with no 文种 word, then the addressee or the page's meta lines
         j = skip_aside(blocks, i + 1)
-        if j < n and (_is_recipients(blocks[j]) or j > i + 1) and _heading_above(blocks, i, j):
+        if j < n and (_is_recipients(blocks[j]) or j > i + 1) and heading_above(blocks, i, j):
             z.title, i = [i], j
             z.body = [k for k in z.body if k != z.title[0]]
     if i + 1 < n and re.fullmatch(r"\s*主送(?:机关|單位|单位|機關)?\s*[:：]\s*", blocks[i].text) and (
@@ -200,23 +195,6 @@ def _late_recipients(blocks: list[Block], i: int, z: Zones) -> int:
     return i
 
 
-def _heading_above(blocks: list[Block], k: int, recipients: int) -> bool:
-    """Line ``k`` is a page heading that is the only title (real/README.md):
-    only the page's own lines between it and the addressee, short, no
-    sentence ("机关工会开展“金点子”合理化建议征集活动" / "亚投(中国) 2008-01-21")."""
-    t = blocks[k].text
-    return (blocks[k].kind == "paragraph" and 6 <= len(t) <= 40 and not re.search(r"[，。；：:,;！!？?]", t)
-            and skip_aside(blocks, k + 1) >= recipients)
-
-
-def _heading_over_head(b: Block) -> bool:
-    """A 关于 title line above the 版头's name and 发文字号 ("关于开展…的通知" /
-    "某某学院" / "团发[2015]1号"): no sentence, a 文种 word at its end."""
-    t = b.text
-    return (b.kind == "paragraph" and 6 <= len(t) <= 90 and "关于" in t[:30] and _is_title_end(t)
-            and not re.search(r"[，。；：:,;！!？?]", t) and not parse_doc_number(t))
-
-
 def _opens_front(t: str) -> bool:
     """True when ``t`` opens the notice's own front: a 发文字号 or a title."""
     return bool(parse_doc_number(t)) or t.startswith(("关于", "转发"))
@@ -254,7 +232,7 @@ def _front(blocks: list[Block], start: int) -> tuple[list[int], list[int], int, 
     # lines of which only some hold punctuation)
     lead = max((k + 1 for k in range(len(head) - 1) if _is_sentence(blocks[head[k]])), default=0)
     preamble, head = head[:lead], head[lead:]
-    if head and NUMBER_AFTER_TITLE.search(blocks[head[-1]].text) and _is_title_end(blocks[head[-1]].text):
+    if head and NUMBER_AFTER_TITLE.search(blocks[head[-1]].text) and is_title_end(blocks[head[-1]].text):
         return head[:-1], [head[-1]], head_end, preamble  # "关于…的通知（甬工〔2020〕5号）"
     if head and parse_doc_number(blocks[head[-1]].text):
         pre = _title_before(blocks, head[:-1])
@@ -299,7 +277,7 @@ def _title_before(blocks: list[Block], lines: list[int]) -> list[int]:
         if b.kind != "paragraph" or _is_header_line(b) or len(run) >= 5 or is_page_chrome(b.text):
             break
         run.insert(0, j)
-    if run and not _is_title_end(blocks[run[-1]].text):
+    if run and not is_title_end(blocks[run[-1]].text):
         return []
     # the 发文机关标志 lines above a 关于 title, printed with no "文件", are the 版头's
     k = next((i for i, j in enumerate(run) if blocks[j].text.startswith(("关于", "转发"))), 0)
@@ -314,7 +292,7 @@ def _find_head(blocks: list[Block], start: int = 0) -> int:
             # after body sentences it is the 版头's only when a title follows
             # (a reposted circular); else it sits under the date (excerpts)
             if (not any(_is_sentence(blocks[k]) for k in range(start, j)) or _find_title(blocks, j + 1)[0]
-                    or _is_title_end(blocks[j].text) or _title_before(blocks, list(range(start, j)))):
+                    or is_title_end(blocks[j].text) or _title_before(blocks, list(range(start, j)))):
                 return j + 1
             break
     # a 发文机关标志 broken over lines ("绍兴市总工" / "会文件"): short lines up to "…文件"
@@ -373,7 +351,7 @@ def _find_title(blocks: list[Block], i: int) -> tuple[list[int], int]:
         # the 文种 word may itself be broken over two lines ("…的通" / "知")
         joined = "".join(blocks[k].text for k in lines)
         # a 《 still open means the line broke inside the quoted title ("…实施方案" / "》的通知")
-        if _is_title_end(joined) and joined.count("《") <= joined.count("》"):
+        if is_title_end(joined) and joined.count("《") <= joined.count("》"):
             return lines, j + 1
         j += 1
     # no document-type word: accept a single "关于…" line as the title
@@ -588,6 +566,6 @@ def _attachment_zone(blocks: list[Block], label: int, end: int) -> AttachmentZon
         if re.search(r"[:：]", t) or len(t) > 80 or t.endswith("。"):
             break
         zone.title_blocks.append(k)
-        if _is_title_end(t) or t.endswith(("表", "单", "书", "名单", "汇总", "目录", "清单")):
+        if is_title_end(t) or t.endswith(("表", "单", "书", "名单", "汇总", "目录", "清单")):
             break
     return zone

@@ -1,0 +1,58 @@
+"""Title lines of a notice among a page's headings (GB/T 9704-2012 §7.3.1 标题; issue 11
+"the page heading as the only title", real/README.md "The circular is annotated, not the
+page"): where a title ends, a page heading that is the only title, the notice's own title
+above its 版头 or under the page's heading and meta. Used by :mod:`pipeline.stages.segment`.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.doc_number import own_number as parse_doc_number
+from extractors.orgs import is_org_name, title_endings
+from models.document import Block
+from pipeline.stages.chrome import skip_aside
+
+# A 发文字号 in brackets printed after the title ("…的通知（甬工〔2020〕5号）").
+NUMBER_AFTER_TITLE = re.compile(r"[（(]\s*[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*"
+                                r"[〕\]］)）】]\s*第?\s*\d{1,5}\s*号\s*[）)]$")
+
+
+def is_title_end(t: str) -> bool:
+    """``t`` ends with a 文种 word (a bracketed 发文字号 after it left aside)."""
+    t = NUMBER_AFTER_TITLE.sub("", t).rstrip("）)")
+    if t.startswith("转发《"):  # "转发《…的通知》" ends; "关于印发《…方案》" goes on to 的通知
+        t = t.rstrip("》")
+    return t.endswith(title_endings())
+
+
+def heading_above(blocks: list[Block], k: int, recipients: int) -> bool:
+    """Line ``k`` is a page heading that is the only title (real/README.md):
+    only the page's own lines between it and the addressee, short, no
+    sentence ("机关工会开展“金点子”合理化建议征集活动" / "亚投(中国) 2008-01-21")."""
+    t = blocks[k].text
+    return (blocks[k].kind == "paragraph" and 6 <= len(t) <= 40 and not re.search(r"[，。；：:,;！!？?]", t)
+            and skip_aside(blocks, k + 1) >= recipients)
+
+
+def own_title_below(blocks: list[Block], title: list[int], i: int) -> list[int]:
+    """The notice's own title in up to three lines at ``i`` under a page heading (``title``)
+    and its meta: their text ends with the heading's and adds only the issuer before it
+    ("关于举办…的通知" / 发布日期:… / "黄浦区教育工会关于举办…" / "…的通知"); else []."""
+    if not title or i <= title[-1] + 1:
+        return []
+    heading = "".join(blocks[k].text for k in title)
+    for j in range(i + 1, min(len(blocks), i + 3) + 1):
+        if any(blocks[k].kind != "paragraph" for k in range(i, j)):
+            break
+        text = "".join(blocks[k].text for k in range(i, j))
+        if text != heading and text.endswith(heading) and is_org_name(text[:-len(heading)]):
+            return list(range(i, j))
+    return []
+
+
+def heading_over_head(b: Block) -> bool:
+    """A 关于 title line above the 版头's name and 发文字号 ("关于开展…的通知" /
+    "某某学院" / "团发[2015]1号"): no sentence, a 文种 word at its end."""
+    t = b.text
+    return (b.kind == "paragraph" and 6 <= len(t) <= 90 and "关于" in t[:30] and is_title_end(t)
+            and not re.search(r"[，。；：:,;！!？?]", t) and not parse_doc_number(t))
