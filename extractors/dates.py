@@ -59,6 +59,12 @@ NUMERIC_DATE_LINE = re.compile(
     r"^(?P<y>(?:19|20)\d{2})(?:(?P<m>\d{2})(?P<d>\d{2})|(?P<sep>[./\-、])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2}))$")
 
 
+# A 成文日期 line whose final 日 the page lost ("2013年9月6", "二〇一二年三月二十二"): a whole
+# line only, where it has one reading.
+DAY_LOST_LINE = re.compile(rf"^(?P<y>\d{{4}}|[{_CN_YEAR}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*"
+                           rf"(?P<d>\d{{1,2}}|[{_CN}廿卅]{{1,3}})$")
+
+
 # A figure date that lost its separators and a leading zero ("2021115",
 # "2017227"): the year, then 2-3 digits of month and day (a site-conversion
 # artefact of real excerpts).
@@ -92,6 +98,14 @@ def parse_date_line(text: str, known: tuple[dt.date, ...] = ()) -> Optional[tupl
     hit = parse_full_date(text)
     if hit:
         return hit
+    lost = DAY_LOST_LINE.match(text.strip())
+    if lost:
+        y, mo, d = (cn_number(lost.group(k)) for k in "ymd")
+        try:
+            start = text.index(text.strip())
+            return dt.date(y, mo, d), start, start + len(text.strip())
+        except (TypeError, ValueError):
+            return None
     m = NUMERIC_DATE_LINE.match(text.strip())
     if not m:
         readings = compact_readings(text)

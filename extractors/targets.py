@@ -339,6 +339,8 @@ def _text_rejects(sent: str, ns: int, ne: int, seg: str, cues: dict) -> bool:
         return True
     if re.search(r"[*×÷=＝]\s*$", sent[:ns]) or re.match(r"\s*[*×÷=＝]", sent[ne:]):
         return True
+    if re.search(rf"组由\s*[\d{_CN}]+\s*[人名]\s*组成", sent):
+        return True  # "审查组由3人组成,组长1名、组员2名": the issuer's own working group
     clause = seg + sent[ns:ne] + _clause_after(sent, ne)
     if any(w in clause for w in cues["format"] + cues["award"] + cues["eligibility"]):
         return True

@@ -16,7 +16,7 @@ import re
 from typing import Optional
 
 from extractors.attachment_list import SPACED_ITEM
-from extractors.dates import FULL_DATE, NUMERIC_DATE_LINE, compact_readings
+from extractors.dates import DAY_LOST_LINE, FULL_DATE, NUMERIC_DATE_LINE, compact_readings
 from extractors.dates_cn import cn_int
 from extractors.doc_number import own_number as parse_doc_number
 from extractors.orgs import is_org_name, split_orgs
@@ -457,7 +457,7 @@ def _date_parts(t: str) -> Optional[tuple[str, bool]]:
         if printed and org.endswith(("印发", "印制")):
             org = org[:-2]
         return (org, printed) if not org or is_org_name(org) else None
-    return ("", False) if NUMERIC_DATE_LINE.match(t.strip()) or compact_readings(t) else None
+    return ("", False) if NUMERIC_DATE_LINE.match(t.strip()) or DAY_LOST_LINE.match(t.strip()) or compact_readings(t) else None
 
 
 def _take_date(blocks: list[Block], j: int, parts: tuple[str, bool], z: Zones) -> None:
