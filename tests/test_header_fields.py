@@ -130,6 +130,8 @@ def test_normalise_text(raw, text):
     ("根据上级要求,新万博manbetx体育_竞彩网首页:决定举办培训班", "根据上级要求,决定举办培训班"),
     ("金沙县总工会关于送清凉活动的通知", "金沙县总工会关于送清凉活动的通知"),
     ("共青团suncitygroup太阳集团委员会", "共青团委员会"),
+    ("共青团beat365中文版官方网站委员会", "共青团委员会"),  # a 中文版/手机版 decoration in the chain
+    ("各学院选用中文版教材,请下载手机版APP", "各学院选用中文版教材,请下载手机版APP"),
     # the same brands on a mirror in traditional characters
     ("bwin必贏濱江區總工會關於舉辦職工羽毛球賽的通知", "濱江區總工會關於舉辦職工羽毛球賽的通知"),
     ("共青團suncitygroup太陽集團委員會", "共青團委員會"),

@@ -661,6 +661,12 @@ HEADER_CASES = [
     # a 成文日期 line whose final 日 the page lost
     (f"各分会:\n{B}\n青州市总工会宣教部\n2013年9月6\n", (["青州市总工会宣教部"], None, None, "各分会", D(2013, 9, 6))),
     (f"各团支部:\n{B}\n水电学院分团委\n二〇一二年三月二十二\n", (["水电学院分团委"], None, None, "各团支部", D(2012, 3, 22))),
+    # a reposting notice with its own addressee, signature and date, the circular it forwards appended
+    # under an 附件 label: the forwarded circular's header is its attachment's, not the notice's
+    ("各街道工会、直属单位工会:\n市总工会拟定于11月中旬举办职工排舞大赛,现将通知转发给你们,请认真组织参赛。\n新区总工会咨询电话:25275642。\n"
+     "附件:市总工会《关于举办职工排舞大赛的通知》\n江岭市滨海区总工会\n2011年9月22日\n附件\n关于举办职工排舞大赛的通知\n各区县局、总公司工会:\n"
+     f"{B}\n市总工会宣教部\n2011年9月16日\n",
+     (["江岭市滨海区总工会"], None, None, "各街道工会、直属单位工会", D(2011, 9, 22))),
     # ... the words of a site's clock (weekday, solar term) are no title
     ("2024年04月27日 星期六 谷雨 2023年全市工会职工体检服务活动工作方案 资产监督管理部 2023-05-06 2023年全市工会职工体检服务活动工作方案 "
      "为贯彻落实省总工会有关工作要求,切实维护职工健康权益,市总工会开展体检活动。一、活动对象。\n",

@@ -251,6 +251,8 @@ def _front(blocks: list[Block], start: int) -> tuple[list[int], list[int], int, 
         return head, title, i, []
     # (a later title starts after the lines of the one found: "转发《…的" / "通知》" / "关于…的通知")
     for k in range(title[-1] + 1 if title else head_end + 1, min(len(blocks), head_end + 8)):
+        if any(b.kind == "paragraph" and LABEL_ALONE.match(b.text) for b in blocks[k - 1:k + 1]):
+            break  # at an 附件 label (under the notice's own 成文日期): what follows is its attachment
         k_top = skip_aside(blocks, k)
         k_head = _find_head(blocks, k_top) if not head else k_top  # (its own 版头 under a page heading)
         later, j = _find_title(blocks, k_head)
