@@ -145,7 +145,7 @@ def _cn_number(s: str) -> int:
 
 
 def _marker(k: int) -> re.Pattern:
-    return re.compile(rf"(?:^|(?<=[\s;；。,，])|{_AFTER_TITLE})[（(]?{k}\s*[.、,，:：)）](?!\d{{1,3}}(?!\d))")
+    return re.compile(rf"(?:^|(?<=[\s;；。,，])|{_AFTER_TITLE})[（(]?{k}\s*(?:[.、,，:：)）](?!\d{{1,3}}(?!\d))|(?=[《“]))")
 
 
 _SUB_FIRST = re.compile(r"[（(]?(?P<p>\d{1,2})\s*[-－—–]\s*1(?!\d)\s*[.、,，:：)）]?\s*")

@@ -47,6 +47,8 @@ def test_clean_title(item, titles):
     ("1-1 2023年1-6月会员发展统计表 1-2 填表说明", [(1, "2023年1-6月会员发展统计表 "), (2, "填表说明")]),
     ("1-3月困难职工名单", []),
     ("1-10号楼住户名单", []),
+    # items numbered by a figure run into the 《 of the title
+    ("1《劳模管理办法》2《市总经济部通知》", [(1, "《劳模管理办法》"), (2, "《市总经济部通知》")]),
 ])
 def test_numbered(text, items):
     assert numbered(text) == items
@@ -155,6 +157,9 @@ def test_label_with_nothing_after_it_gives_no_attachment(text):
     ("各分工会:\n请于5月1日前报名。\n附件:1.报名表\n2.许昌市劳动模范(先进工作", ["报名表"]),
     ("各分工会:\n请于5月1日前报名。\n附件:1.报名表\n2.“示范职工小家", ["报名表"]),
     ("各分工会:\n请于5月1日前报名。\n附件:1.报名表\n2.《劳模疗休养管理办法》", ["报名表", "劳模疗休养管理办法"]),
+    # "附:" heading a list whose items are numbered by a figure run into the 《
+    ("各分工会:\n请于5月1日前报送。\n附:\n1《劳模管理办法》\n2《在职劳模信息表》\n教育工会\n2016年3月10日\n",
+     ["劳模管理办法", "在职劳模信息表"]),
 ])
 def test_title_cut_by_the_excerpt_end_is_left_out(text, titles):
     from pipeline.readers import read_bytes

@@ -116,6 +116,10 @@ SENTENCES = [
     # a team's roles in Chinese numerals, registered by each recipient
     ("各单位可报领队一人，教练二人。", [(1, "人", "=", "可报领队", "各单位", None), (2, "人", "=", "教练", None, None)]),
     ("1、各代表队报领队一名。", [(1, "名", "=", "各代表队报领队", None, None)]),
+    # 不得少于 / 不得超过 / 至多: the bound as printed
+    ("每队人数不得少于26人。", [(26, "人", ">=", "每队人数", None, None)]),
+    ("每队人数不得超过30人。", [(30, "人", "<=", "每队人数", None, None)]),
+    ("每个学院至多推荐1个候选团队。", [(1, "个", "<=", "每个学院至多推荐", None, None)]),
     # ... while each recipient's nomination of such honours is a quota
     ("各学院推荐优秀团员不超过3名。", [(3, "名", "<=", "各学院推荐优秀团员", None, None)]),
     # a bracketed allowance closing the clause is no condition on the number
