@@ -175,6 +175,8 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
         return False  # "5月20日前后": around the date, not by it
     if not it.cue_after and re.match(rf"{S}(?:开始|起(?!草))", sent[it.end:]):
         return False  # "从3月26日开始,截止到5月底": a window's start, never its close
+    if re.search(r"(?:[xX*＊×]{2,4}|(?:19|20)?[0-9]{0,2}[xX*＊×]{1,2})\s*年\s*$", sent[:it.start]):
+        return False  # "于xxx年6月5日前", "20xx年…": a template's masked year, no date to keep
     cs = clause_start(sent, it.start)
     clause = sent[cs:it.start]
     before = sent[max(0, it.start - 16, cs if ITEM_NUMBER.match(sent, cs) else 0):it.start]

@@ -202,7 +202,7 @@ def _opens_front(t: str) -> bool:
 
 
 # How an addressee line ends when a web page dropped its colon ("各分工会").
-_ADDRESSEE_END = re.compile(r"(?:工会|单位|部门|会员|老师|教职工|职工|同志|同仁|学院|学校|科室|处室|小组|支部|分会|委员会)$")
+_ADDRESSEE_END = re.compile(r"(?:工会|单位|部门|会员|老师|教职工|职工|同志|同仁|学院|学校|科室|处室|小组|支部|分会|委员会|团委|团总支|协会|学会|队)$")
 
 
 def _is_recipients(b: Block) -> bool:
