@@ -2,7 +2,9 @@
 (breadcrumb, neighbouring articles, menus) and meta lines (发布时间, 来源,
 浏览次数). Web excerpts keep them as text; they are never part of a title,
 never joined to the line after them (real/README.md "The circular is
-annotated, not the page")."""
+annotated, not the page"). The meta labels are one vocabulary
+(``data/page_meta.json``); :func:`skip_aside` steps over such lines (and the
+rest of one a wrap cut) between a title and the addressee."""
 from __future__ import annotations
 
 import json
@@ -227,7 +229,7 @@ def _value_rest(blocks: list[Block], i: int) -> bool:
     """Line ``i`` is the rest of a meta value that a wrap cut ("来源:天津经济技术" /
     "开发区总工会"): a few characters of no title, followed by a page line or a colon's line."""
     t = blocks[i].text
-    if not re.fullmatch(r"[\u4e00-\u9fff]{2,10}", t) or re.search(r"(?:通知|通告|公告|意见|方案|办法|决定|函)$", t):
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,10}", t) or t.endswith(title_endings()):
         return False
     nxt = blocks[i + 1].text if i + 1 < len(blocks) and blocks[i + 1].kind == "paragraph" else ""
     return bool(nxt) and (is_page_chrome(nxt) or bool(_ASIDE.match(nxt)) or nxt.endswith((":", "：")))
