@@ -836,6 +836,9 @@ def test_news_report_gives_an_empty_record(text):
     ("三、会议地点\n淹城初级中学。\n请与会人员注意交通安全,准时出席会议。\n青州区教育工会\n2016年3月9日\n", "青州区教育工会"),
     ("(二)请各单位办理好调课手续,确保代表按时出席会议。\n(三)代表出席会议,要着正装。\n江岭学院工会委员会\n2022年4月1日\n",
      "江岭学院工会委员会"),
+    # ... nor one that tells what the issuer has done, then closes as a notice does: contacts, signature, date
+    ("今年7月份以来,省总工会在全省开展了工匠培育活动。现将推荐人选予以公示。\n联系电话:027-88731234\n电子邮箱:gjgz@126.com\n"
+     "青州省总工会\n2021年9月14日\n", "青州省总工会"),
 ])
 def test_excerpt_asking_to_attend_keeps_its_signature(text, issuer):
     rec = run(text)

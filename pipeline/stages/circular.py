@@ -85,7 +85,11 @@ def check(notice: Notice, doc: Document) -> None:
     # a name alone does not make narrative a circular
     # (nor does a headline with no 文种 word: "某工会组织开展征文活动" over "据悉，…")
     typed_title = bool(notice.title) and notice.title.text.rstrip("》”\" ").endswith(title_endings())
-    named_only = not (typed_title or notice.doc_number or notice.recipients)
+    # (nor is narrative a report when the text closes as a notice does: contacts, then a
+    # signature and its 成文日期 — "…联系电话:… 地址:… / 湖北省总工会 / 2021年9月14日")
+    signed = notice.signed_date is not None and any(i.source == "signature" for i in notice.issuers) and bool(
+        notice.contacts)
+    named_only = not (typed_title or notice.doc_number or notice.recipients or signed)
     if header and not news and not (named_only and _narrative(doc)):
         return
     if news or _narrative(doc):
