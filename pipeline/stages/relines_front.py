@@ -50,7 +50,8 @@ def _addressee(t: str) -> bool:
     items = [x for x in re.split(r"[、，,]", t) if x]
     # "新乡经济开发区、各乡(镇)总工会,各系统工会": a named body first, then 各… items
     # ("赵家区委、各乡镇党委、…、各企业党组及社会团体": the last item an addressee word's)
-    listed = len(items) > 1 and len(items[0]) <= 12 and any(ADDRESSEE.match(x) for x in items[1:]) and (
+    listed = len(items) > 1 and bool(re.fullmatch(r"[\u4e00-\u9fff（）()]{2,12}", items[0])) and any(
+        ADDRESSEE.match(x) for x in items[1:]) and (
         is_org_name(items[-1]) or bool(re.match(r"各|全体|所属|有关", items[-1])))
     return bool(ADDRESSEE.match(t)) or listed or (bool(items) and all(is_org_name(x) for x in items))
 
