@@ -82,8 +82,8 @@ def find_action(sent: str, after: int) -> Optional[re.Match]:
         if m.group(0) == "上报" and nxt == "名" and sent[m.end():m.end() + 2] not in ("名单", "名册", "名额"):
             continue  # 网上报名: the verb is 报名 (but 上报名单 reports a list)
         if m.group(0) == "报到" and re.match(r"\s*(?:[，,。；;]|$)", sent[m.end():]) and re.search(
-                r"在[^，,。；;]{1,20}$", sent[:m.start()]):
-            continue  # "在图书馆报告厅签到处报到": arriving at a meeting, nothing handed in
+                r"(?:在[^，,。；;]{1,20}|向[^，,。；;]{1,10}|集合[^，,。；;]{0,6})$", sent[:m.start()]):
+            continue  # "在…签到处报到", "集合完毕后向裁判长报到": arriving, nothing handed in
         single = len(m.group(0)) == 1
         if single:
             prev = sent[m.start() - 1:m.start()]
