@@ -165,14 +165,16 @@ def _bracketed_names(text: str, bi: int, items: list[Item]) -> list[Item]:
     for it in items:
         if it.kind not in PHONE_LABELS:
             continue
-        m = re.compile(rf"\s*[（(]([{CJK}]{{2,8}})[）)]").match(text, it.end)
-        if m and split_dept_name(m.group(1)) == (None, m.group(1)) and (m.start(1), m.end(1)) not in named:
-            out.append(Item("name", m.group(1), m.group(1), bi, m.start(1), m.end(1)))
-        # or after it with an honorific, closing the field ("咨询电话:13569531234 郑老师。")
-        m = re.compile(rf"[ \t]*([{CJK}]{{1,3}}(?:老师|主任|科长|部长|书记))(?=[，,。；;\s]|$)").match(text, it.end)
-        if m and split_dept_name(m.group(1)) == (None, m.group(1)) and (m.start(1), m.end(1)) not in named:
-            out.append(Item("name", m.group(1), m.group(1), bi, m.start(1), m.end(1)))
+        for rx in (_NAME_IN_BRACKETS, _HONORIFIC_AFTER):
+            m = rx.match(text, it.end)
+            if m and split_dept_name(m.group(1)) == (None, m.group(1)) and (m.start(1), m.end(1)) not in named:
+                out.append(Item("name", m.group(1), m.group(1), bi, m.start(1), m.end(1)))
     return out
+
+
+_NAME_IN_BRACKETS = re.compile(rf"\s*[（(]([{CJK}]{{2,8}})[）)]")
+# (or after it with an honorific, closing the field: "咨询电话:13569531234 郑老师。")
+_HONORIFIC_AFTER = re.compile(rf"[ \t]*([{CJK}]{{1,3}}(?:老师|主任|科长|部长|书记))(?=[，,。；;\s]|$)")
 
 
 def _name_before_mail(text: str, bi: int, doc: Document, items: list[Item]) -> list[Item]:

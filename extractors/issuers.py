@@ -14,7 +14,7 @@ import re
 from typing import Optional
 
 from extractors._common import evidence
-from extractors.orgs import is_org_name, split_joined, split_orgs
+from extractors.orgs import YEAR_LEAD, is_org_name, split_joined, split_orgs
 from models.document import Document
 from models.notice import Issuer, Title
 
@@ -101,7 +101,7 @@ def _from_title(doc: Document, title: Optional[Title]) -> list[Issuer]:
         return []
     prefix = t[:k]
     if t[k:k + 2] in ("关于", "转发", "印发"):  # the year before the body ("2016年广东省残联办公室关于…")
-        prefix = re.sub(r"^(?:19|20)\d{2}年度?", "", prefix)
+        prefix = YEAR_LEAD.sub("", prefix)
     # joint issuers in a title: "XX总工会、XX人社局关于…"
     names = [p for p in re.split(r"[、,，]", prefix) if p]
     if not names or not all(is_org_name(n) for n in names):

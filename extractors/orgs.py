@@ -80,6 +80,11 @@ def _split_spaced(raw: str) -> list[str]:
     return out
 
 
+# A year printed before the body that issues ("2016年广东省残联办公室关于…", "2019年度…"):
+# no part of the body's name.
+YEAR_LEAD = re.compile(r"^(?:19|20)\d{2}年度?")
+
+
 # An institution that has bodies of its own (its union, its 科协, a 商会 of a federation).
 _OWNER = re.compile(r"(?:大学|大學|学院|學院|学校|學校|中学|中學|小学|小學|医院|醫院|公司|集团|集團|研究所|研究院|工商联|工商聯)$")
 

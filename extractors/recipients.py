@@ -32,6 +32,10 @@ def split_top_level(text: str, seps: str = "、，,;；") -> list[str]:
     return out
 
 
+# A site's form field before the 主送机关 ("主送机关:各县区残联", or alone on the line above it).
+FIELD_LABEL = re.compile(r"\s*主送(?:机关|機關|单位|單位)?\s*[:：]\s*")
+
+
 def extract(doc: Document) -> Optional[Recipients]:
     """The 主送机关 with its items, or None."""
     z = doc.zones
@@ -40,7 +44,7 @@ def extract(doc: Document) -> Optional[Recipients]:
     i = z.recipients
     t = doc.blocks[i].text
     # a site's form field printed before the value ("主送机关:各县区残联")
-    label = re.match(r"\s*主送(?:机关|單位|单位|機關)?\s*[:：]\s*", t)
+    label = FIELD_LABEL.match(t)
     a = label.end() if label and label.end() < len(t.rstrip(":：")) else 0
     text = "".join(t[a:].rstrip(":：").split())
     return Recipients(text=text, items=split_top_level(text), evidence=evidence(doc, i, a, len(t.rstrip(":："))))

@@ -433,8 +433,11 @@ def confers_honours(seg: str, clause: str) -> bool:
     "优秀团员32人、优秀团干部16人"): an honour right before it, quoted or named
     with its holder, and no recipient asked to nominate in its ``clause``
     (各单位推荐“优秀共青团员”3名 is a quota)."""
-    return bool(_HONOUR.search(seg) or _HONOUR_BARE.search(seg)) and not re.search(
-        r"各|每|推荐|选送|推选|限报|申报|上报|报送", clause)
+    return bool(_HONOUR.search(seg) or _HONOUR_BARE.search(seg)) and not NOMINATES.search(clause)
+
+
+# A recipient asked to nominate or hand in, in a clause ("各单位推荐…", "每个分会限报…").
+NOMINATES = re.compile(r"各|每|推荐|选送|推选|限报|申报|上报|报送")
 
 
 def counts_or_qualifies(before: str, after: str) -> bool:

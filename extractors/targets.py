@@ -364,8 +364,7 @@ def _soft_rejects(sent: str, ns: int, ne: int, seg: str, unit_raw: str, unit: st
     whole_clause = sent[_clause_start(sent, ns, 0):ns]
     if explicit:
         # 全校表彰不超过30个团支部: the issuer's own award count, bounded; never a recipient's quota
-        return any(w in whole_clause for w in ("表彰", "评选", "评出")) and not re.search(
-            r"各|每|推荐|选送|推选|申报|上报|报送|限报", whole_clause)
+        return any(w in whole_clause for w in ("表彰", "评选", "评出")) and not target_evidence.NOMINATES.search(whole_clause)
     if any(w in whole_clause for w in cues["exists"]):
         return True
     if target_evidence.confers_honours(seg, whole_clause):

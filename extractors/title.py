@@ -6,7 +6,7 @@ import re
 from typing import Optional
 
 from extractors._common import evidence
-from extractors.orgs import is_org_name, split_joined
+from extractors.orgs import YEAR_LEAD, is_org_name, split_joined
 from models.document import Document
 from models.notice import Title
 
@@ -35,9 +35,9 @@ def _strip_page_prefix(text: str) -> str:
     i = text.find("关于")
     if i <= 0:
         return text
-    prefix = re.sub(r"^(?:19|20)\d{2}年度?", "", text[:i]) or text[:i]  # ("2016年广东省残联办公室关于…")
-    if "《" in prefix or prefix.startswith(("转发", "印发", "批转")) or is_org_name(prefix) or (
-            split_joined(prefix) != [prefix]) or re.fullmatch(r"(?:19|20)\d{2}年度?", prefix):
+    prefix = YEAR_LEAD.sub("", text[:i])  # (a year before the body: "2016年广东省残联办公室关于…")
+    if not prefix or "《" in prefix or prefix.startswith(("转发", "印发", "批转")) or is_org_name(prefix) or (
+            split_joined(prefix) != [prefix]):
         return text
     if re.fullmatch(r"[\u4e00-\u9fff]{2,30}", prefix) and re.search(r"(?:会|委|部|局|办|厅|处|室|院|校|团|联|组)$", prefix):
         return text  # (an org name the vocabulary does not know)

@@ -35,7 +35,9 @@ PAGE_DATE = re.compile(r"\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?:
 # breadcrumb ("您的位置:首页>>工作通知>>正文"), links to the neighbouring
 # articles ("上一篇:…"), a meta line that names two of 发布时间/来源/作者/
 # 浏览/点击/出处/录入 ("发表日期:2017/3/2 出处:本站 作者:…").
-_NAV = re.compile(r"(?:^|您的|您现在的|您当前|当前|所在)位置\s*[:：]|>>|»|首页\s*[>›]|上一篇|下一篇|进入后台|内网登录"
+# Where a page's breadcrumb starts ("当前所在位置:首页/党群建设/工会", "您的位置:首页>…").
+BREADCRUMB = re.compile(r"(?:^|您的|您现在的|您当前|当前|所在|当前所在)位置\s*[:：]|首页\s*[>/»›＞]")
+_NAV = re.compile(rf"{BREADCRUMB.pattern}|>>|»|上一篇|下一篇|进入后台|内网登录"
                   r"|^[\u4e00-\u9fffA-Za-z0-9]{2,12}\s*[>›]\s*[\u4e00-\u9fff](?![^》]*》)"  # one step: "站名 > 标题"
                   # (not the close of a title cited inside 《…<…>…》 that a wrap left at the line's start)
                   r"|^(?:找回密码|立即注册|注册|登录|QQ登录|微信登录|只需一步[,，]?\s*快速开始)$"  # a forum's login bar
@@ -69,6 +71,10 @@ _TITLE_FIRST = re.compile(r"^关于[^:：|｜]{2,100}?(?:通知|通告|公告|�
 # a site's clock: a date with its weekday, maybe a solar term or lunar date ("2024年04月27日 星期六 谷雨")
 _CLOCK = re.compile(r"^(?:今天是)?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]"
                     r"(?:\s*[\u4e00-\u9fff]{2,8})?\s*$")
+# ... and run into what follows it on one line: its words end at the weekday or a solar term
+# ("2024年04月27日星期六谷雨2023年…方案")
+_SOLAR_TERMS = "立春|雨水|惊蛰|春分|清明|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑|白露|秋分|寒露|霜降|立冬|小雪|大雪|冬至|小寒|大寒"
+CLOCK_RUN = re.compile(rf"(?:今天是\s*[:：]?)?\s*\d{{4}}年\d{{1,2}}月\d{{1,2}}日\s*(?:星期|周)[一二三四五六日天]\s*(?:{_SOLAR_TERMS})?")
 # a site's name line ("法搜网--中国法律信息搜索网", "某某网_首页")
 _SITE_NAME = re.compile(r"^[^\s，。：:]{1,20}网站?\s*(?:-{2}|—{1,2}|_|\|)\s*[^\s，。：:]{1,30}(?:网站?|首页)$")
 # a printed page's number ("- 1 -"), with a sharing site's item number before it ("1、- 1 -")

@@ -12,7 +12,7 @@ from typing import Optional
 from extractors.doc_number import own_number as parse_doc_number
 from extractors.doc_number import parse as parse_any_number
 from extractors.orgs import is_org_name, title_endings
-from pipeline.stages.chrome import CUT_SHORT, META_LABELS, PAGE_NUMBER
+from pipeline.stages.chrome import BREADCRUMB, CLOCK_RUN, CUT_SHORT, META_DATED, META_LABELS, META_STRONG, PAGE_NUMBER
 
 # Words that open a 主送机关 ("各县总工会", "全体教职工", "所属各分会", "市直各单位").
 ADDRESSEE = re.compile(r"^(?:各|全体|全(?:校|院|系|厂|局|公司|集团|市|区|县)|所属|校内|院内|机关|集团|公司|本|直属|有关|市直|区直|县直|市总|"
@@ -39,7 +39,7 @@ def looks_like_recipients(t: str) -> bool:
 
 
 # A page's own words, never in an addressee ("分享到:", "字号:", "…作者: 浏览数:", "81 次浏览 | 分享到").
-_PAGE_WORDS = re.compile(r"[|｜]|分享到|字号|字体|浏览|点击|(?<!工)作者|来源|发布时间")  # (not 工作者)
+_PAGE_WORDS = re.compile(rf"[|｜]|分享到|字号|字体|(?<!工)(?:{META_DATED}|{META_STRONG})")  # (not 工作者)
 
 
 def _addressee(t: str) -> bool:
@@ -246,14 +246,13 @@ def front_cuts(t: str) -> list[int]:
 # A web page's meta line run into the text ("发布时间:2025-03-18来源:校工会浏览次数:256",
 # "来源: | 作者: | 发布时间: 2020-04-14 | 81 次浏览 | 分享到:", "字体大小:"): labels with
 # or without a value, a labelled or bare date, view counts, rules between fields.
-_META_LABEL = META_LABELS
 _META_TOOL = (r"(?:字体大小|字号|字体|分享到)\s*[:：]\s*(?:[\[【(（]?\s*大\s*中\s*小\s*[\]】)）]?)?"  # no value of their own
               r"|[\[【](?:复制链接|打印|关闭|收藏)[\]】]")
 _META_DATE = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
 # a byline's name run into the page's date in figures ("办公室2011-07-18", "市直机关工委2025-07-16 19:03")
 # (figures with hyphens only: a sentence writes its dates with 年月日)
 _META_BYLINE = r"[\u4e00-\u9fff]{2,12}?\s*\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
-_LABEL = rf"[【\[]?(?:{_META_LABEL})[】\]]?"  # (a label in brackets: "【发布时间】:2016-04-27")
+_LABEL = rf"[【\[]?(?:{META_LABELS})[】\]]?"  # (a label in brackets: "【发布时间】:2016-04-27")
 _META = re.compile(rf"^(?:\s*(?:(?:(?:{_LABEL}|发表于)\s*[:：]?\s*)?{_META_DATE}|{_META_BYLINE}"
                    rf"|{_META_TOOL}|{_LABEL}\s*[:：]\s*(?:\d+\s*次?"
                    rf"|[\u4e00-\u9fffA-Za-z]{{1,20}}?(?=\s|[|｜•·]|(?:{_LABEL}|字体大小|字体|字号|分享到)\s*[:：]|各|全体|\d{{4}}[-/.]\d|$))?"
@@ -315,11 +314,6 @@ def _title_cut(t: str) -> Optional[int]:
     return None
 
 
-# A site's clock opening the line: a date, its weekday, maybe a solar term ("2024年04月27日星期六谷雨").
-_SOLAR_TERMS = "立春|雨水|惊蛰|春分|清明|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑|白露|秋分|寒露|霜降|立冬|小雪|大雪|冬至|小寒|大寒"
-_CLOCK_RUN = re.compile(rf"(?:今天是\s*[:：]?)?\s*\d{{4}}年\d{{1,2}}月\d{{1,2}}日\s*(?:星期|周)[一二三四五六日天]\s*(?:{_SOLAR_TERMS})?")
-
-
 def _candidates(t: str, word_starts: frozenset[int]) -> list[int]:
     """Where a title may start in ``t``: at 关于/转发 (moved back over an
     organisation name run into it, "汶上县总工会关于…"), at a 发文字号 after a
@@ -336,7 +330,7 @@ def _candidates(t: str, word_starts: frozenset[int]) -> list[int]:
         titles.append(s)
     # the step after a breadcrumb's last arrow ("您的位置:首页>通知公告>职工…的通知")
     steps = [m.end() for m in re.finditer(r"(?:>|＞|»|›)+\s*(?=[\u4e00-\u9fff])", t[:300])][-1:]
-    clock = _CLOCK_RUN.match(t)  # (the words of a site's clock are no title: "…星期六 谷雨 2023年…方案")
+    clock = CLOCK_RUN.match(t)  # (the words of a site's clock are no title: "…星期六 谷雨 2023年…方案")
     words = sorted(k for k in word_starts if (clock.end() if clock else 0) <= k < 400)
     numbers = [k for k in words if (hit := parse_doc_number(t[k:k + 40])) and hit[1] == 0]
     return list(dict.fromkeys(titles + numbers + steps + words))
@@ -344,10 +338,6 @@ def _candidates(t: str, word_starts: frozenset[int]) -> list[int]:
 
 # A site's greeting in its banner ("欢迎您访问锦州市总工会网站!", "欢迎光临江岭市第十二中学!").
 _GREETING = re.compile(r"欢迎(?:您|你)?(?:访问|光临|来到|进入|登录)[^。！？!?；;]{2,30}?[!！]")
-
-# Where a page's breadcrumb starts ("当前所在位置:首页/党群建设/工会", "您的位置:首页>…").
-_BREADCRUMB = re.compile(r"(?:(?:当前|所在|您的|您现在的|当前所在)位置\s*[:：]|首页\s*[>/»›＞])")
-
 
 def title_after_chrome(t: str, word_starts: frozenset[int] = frozenset()) -> int:
     """Where the notice's own title starts in a line that opens with a web
@@ -364,7 +354,7 @@ def title_after_chrome(t: str, word_starts: frozenset[int] = frozenset()) -> int
     for s in _candidates(t, word_starts):
         # (a site's greeting, and all above the breadcrumb, are no sentence of the notice)
         prefix = _GREETING.sub("", t[:s])
-        crumb = list(_BREADCRUMB.finditer(prefix))
+        crumb = list(BREADCRUMB.finditer(prefix))
         prefix = prefix[crumb[-1].start():] if crumb else prefix
         if s == 0 or re.search(r"[。！？!?；;]", prefix) or _CITES.search(prefix) or (
                 prefix.count("《") > prefix.count("》") or prefix.count("“") > prefix.count("”") or prefix.count('"') % 2):

@@ -20,6 +20,7 @@ from extractors.dates import DAY_LOST_LINE, FULL_DATE, NUMERIC_DATE_LINE, compac
 from extractors.dates_cn import cn_int
 from extractors.doc_number import own_number as parse_doc_number
 from extractors.orgs import is_org_name, split_orgs
+from extractors.recipients import FIELD_LABEL
 from models.document import AttachmentZone, Block, Document, Zones
 from pipeline.stages.chrome import CUT_SHORT, footer_start, is_meta_rest, is_page_chrome, page_top_end, skip_aside
 from pipeline.stages.headings import NUMBER_AFTER_TITLE, heading_above, heading_over_head, is_title_end, own_title_below
@@ -109,7 +110,7 @@ def segment(doc: Document) -> Zones:
         if j < n and (_is_recipients(blocks[j]) or j > i + 1) and heading_above(blocks, i, j):
             z.title, i = [i], j
             z.body = [k for k in z.body if k != z.title[0]]
-    if i + 1 < n and re.fullmatch(r"\s*主送(?:机关|單位|单位|機關)?\s*[:：]\s*", blocks[i].text) and (
+    if i + 1 < n and FIELD_LABEL.fullmatch(blocks[i].text) and (
             looks_like_recipients(blocks[i + 1].text.rstrip(":："))):
         i += 1  # a site's form field "主送机关:" on its own line, its value on the next
         z.recipients = i
