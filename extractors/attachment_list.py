@@ -116,6 +116,8 @@ def clean_title(t: str) -> list[str]:
     t = re.sub(r"^\d{1,2}(?=[“\"《「])", "", t)  # a download list's index run into a quoted title
     # the file's own label inside the item ("附件1:关于…的通知", "提案表附件1:提案表(空表)"): what follows it
     t = re.sub(rf"^[^:：]{{0,12}}?附件\s*(?:\d{{1,2}}|[{_CN}]{{1,3}})\s*[:：](?=.)", "", t)
+    t = re.sub(rf"^[（(]附件(?:\d{{1,2}}|[{_CN}]{{1,3}})[)）]", "", t)  # "(附件1)汇总表.doc": a download named by its label
+    t = re.sub(r"^(?:[A-Za-z0-9_.\-]+/)+(?=[\u4e00-\u9fff《“])", "", t)  # "imgs/articleimgs/关于….doc": the file's path on the site
     t = re.sub(r"[（(]略[)）]$", "", t)  # a publisher's "(略)": the table was left out, the title stays
     whole = re.fullmatch(r"《([^《》]+)》([\u4e00-\u9fff]{1,12})", t)
     if whole and not re.search(r"[表单书册]$", whole.group(2)):

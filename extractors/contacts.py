@@ -354,6 +354,8 @@ def _break(a: Block, b: Block, label_re: re.Pattern) -> str:
     two phones), else nothing (a number or a name broken by the wrap)."""
     if label_re.match(b.text) and not _label_across(a.text, b.text, label_re):
         return "\n"
+    if re.fullmatch(r"[\d\-—]{7,}", a.text.strip()) and re.fullmatch(r"[A-Za-z][\w.\-]*@[\w.\-]+", b.text.strip()):
+        return "\n"  # "64253496" / "keji@ecust.edu.cn": a phone alone on its line, then an address on the next
     spaced = a.raw[-1:].isspace() or b.raw[:1].isspace()
     if spaced and re.search(r"[0-9A-Za-z]$", a.text) and re.match(r"[0-9A-Za-z]", b.text):
         return " "

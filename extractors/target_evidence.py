@@ -70,7 +70,7 @@ from extractors._common import ASKED_SUBJECT, vocab
 from extractors.dates_cn import cn_int
 
 _VIEWS = re.compile(r"(?:阅读|浏览|点击|访问)(?:量|次数|数)?\s*[:：]?\s*$")
-_DIGITS_OF = re.compile(r"(?:号|号码|账号|帐号|代码|编码|卡号)\s*(?:为|是)?\s*$")
+_DIGITS_OF = re.compile(r"(?:号|号码|账号|帐号|代码|编码|卡号)\s*(?:为|是)?\s*[（(]?\s*$")  # also 身份证号码(18位)
 # a run of items joined by 、 and a last 和/及/与 ("维权、参与、教育和建设")
 _ENUMERATED = re.compile(r"(?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{1,8}?(?:和|及|与)[\u4e00-\u9fff]{1,8}$")
 
@@ -269,7 +269,7 @@ def rejects(sent: str, ns: int, ne: int, seg: str, unit: str, clause_after: str)
         return "duration"  # 培训3天; only a count of days (达标天数满25天) is a goal
     if _VIEWS.search(seg):
         return "views"  # 阅读5237次: a page's view count
-    if unit == "位" and _DIGITS_OF.search(seg):
+    if unit == "位" and (_DIGITS_OF.search(seg) or _DIGITS_OF.search(before)):
         return "format"  # 手机号11位, 身份证号18位: how many digits a number has
     if _ENUMERATED.search(before) and _enumerated_count(before) == _count(sent[ns:ne].rstrip(unit)):
         return "enumeration"  # 维权、参与、教育和建设四项基本职能: the items just named, counted

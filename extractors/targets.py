@@ -452,6 +452,7 @@ def extract_sentence(sent: str, cues: Optional[dict] = None, heading: Optional[b
     prev_end = 0
     prev_metric: Optional[str] = None
     prev_ok: Optional[bool] = None  # fate of the previous number in the sentence
+    prev_unit: Optional[str] = None
     cells = _table_cells(sent)
     # after a quota handed to the issuer (我校可申报先进团支部3个), the
     # sentence's later numbers list or split that quota; a split with 各/每
@@ -479,12 +480,14 @@ def extract_sentence(sent: str, cues: Optional[dict] = None, heading: Optional[b
             inherit = prev_ok
         elif prev_ok is False and target_evidence.in_split_bracket(sent, ns):
             inherit = False  # 发布信息189篇（其中：工人日报3篇，…9篇）: every item of the split
+        elif prev_ok is False and unit == prev_unit and not seg.strip(" ，,、"):
+            inherit = False  # 确定了2支队伍为…，5支队伍为…: a clause opening with a number of the same unit continues the last
         if handed and not re.search(r"[各每请]", seg):
             prev_ok = False  # a later item of the issuer's quota (优秀团干部7名（教师1名）)
             continue
         decided = _decide(sent, ns, ne, seg, a, b, unit, unit_raw, heading, cues, inherit)
         handed = handed or (decided is None and target_evidence.handed_to_issuer(seg))
-        prev_ok = decided is not None
+        prev_ok, prev_unit = decided is not None, unit
         if decided is None:
             continue
         comp, cue_before, cue_after = decided

@@ -64,6 +64,9 @@ CASES = [
     ("电话:(010)8592-5252", {"phones": ["010-85925252"]}),
     # a name whose surname our list lacks, alone before a phone label; a phone before an address
     ("联系人:糜新猷,电话:9084。", {"names": ["糜新猷"], "phones": ["9084"]}),
+    # internal numbers printed apart by spaces, the 联系人 label after them
+    ("联系电话:3048 3900 联系人:徐小健 谢君", {"names": ["徐小健", "谢君"], "phones": ["3048", "3900"]}),
+    ("电话:6021 6035 联系人:周宁", {"names": ["周宁"], "phones": ["6021", "6035"]}),
     ("联系人:郦明，电话:87654321。", {"names": ["郦明"], "phones": ["87654321"]}),
     ("联系人:宋晓颖 83952271 songxy@cueb.edu.cn", {"names": ["宋晓颖"], "phones": ["83952271"], "emails": ["songxy@cueb.edu.cn"]}),
     ("联系人：工会办，电话：87654321。", {"phones": ["87654321"]}),
@@ -230,6 +233,9 @@ def test_phones_listed_in_a_table(rows, phones):
     # a person after a phone, wrapped before the next 电话 label
     (("四、联系人：县总工会 吴敏 电话：0553-3831234 县科协 冯涛", " 电话：0553-3835678"),
      {"names": ["吴敏", "冯涛"], "phones": ["0553-3831234", "0553-3835678"]}),
+    # a phone alone on its line, an address alone on the next: two values, not one address
+    (("科研院联系人：吴楠", "64253496", "keji@ecust.edu.cn"), {"names": ["吴楠"], "phones": ["64253496"], "emails": ["keji@ecust.edu.cn"]}),
+    (("联系人：钱老师", "0571-87651234", "gonghui@zjnu.edu.cn"), {"names": ["钱老师"], "phones": ["0571-87651234"], "emails": ["gonghui@zjnu.edu.cn"]}),
 ])
 def test_wrapped_lines(lines, expected):
     assert compact(*lines) == expected

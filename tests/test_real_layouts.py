@@ -680,6 +680,18 @@ HEADER_CASES = [
     ("2024年04月27日 星期六 谷雨 2023年全市工会职工体检服务活动工作方案 资产监督管理部 2023-05-06 2023年全市工会职工体检服务活动工作方案 "
      "为贯彻落实省总工会有关工作要求,切实维护职工健康权益,市总工会开展体检活动。一、活动对象。\n",
      ([], None, "2023年全市工会职工体检服务活动工作方案", None, None)),
+    # an 附件 label whose items the page lost, the 署名 and 成文日期 right under it: no attachment body
+    (f"各分工会:\n{B}\n联系人:王悦,电话:84854726\n附件:\n二○一一年十月二十五日\n", ([], None, None, "各分工会", D(2011, 10, 25))),
+    (f"各基层工会:\n{B}\n附件:\n溪口镇总工会\n2019年5月6日\n", (["溪口镇总工会"], None, None, "各基层工会", D(2019, 5, 6))),
+    # a site's call to follow its WeChat account above the title is the page's, not the title's
+    (f"深圳女声\n期待您的关注\n微信公众号 |\n转发《关于开展征文活动的通知》的通知\n各区妇联:\n{B}\n",
+     ([], None, "转发《关于开展征文活动的通知》的通知", "各区妇联", None)),
+    (f"职工之家\n扫码关注我们\n关于举办职工摄影比赛的通知\n各基层工会:\n{B}\n",
+     ([], None, "关于举办职工摄影比赛的通知", "各基层工会", None)),
+    # a ministry's department (…司) signs as a body
+    (f"各直属高校:\n{B}\n教育部科学技术司\n2019年4月20日\n", (["教育部科学技术司"], None, None, "各直属高校", D(2019, 4, 20))),
+    (f"各省级工会:\n{B}\n人力资源社会保障部职业能力建设司\n2020年3月2日\n",
+     (["人力资源社会保障部职业能力建设司"], None, None, "各省级工会", D(2020, 3, 2))),
 ]
 
 
@@ -966,6 +978,17 @@ def test_real_dev_set_header_fields(path):
      "二○二四年三月一日\n", ["职工小家申报标准", "2024年度市总工会直属工会“模范职工小家”申报表"]),
     (f"关于推荐先进个人的通知\n各单位：\n{B}\n附件：1．推荐办法；\n2．2023年度优秀工会工作者推荐\n汇总表。\n"
      "县总工会\n2023年9月1日\n", ["推荐办法", "2023年度优秀工会工作者推荐汇总表"]),
+    # an 附件 label with its items lost, the 成文日期 (and 署名) under it: the date is no attachment
+    (f"各分工会:\n{B}\n附件:\n二○一一年十月二十五日\n", []),
+    (f"各基层工会:\n{B}\n附件:\n溪口镇总工会\n2019年5月6日\n", []),
+    # download names that carry their label in brackets, or the file's path on the site
+    (f"各分工会:\n{B}\n校工会\n2017年12月14日\n(附件1)分工会送温暖活动情况汇总表.doc\n(附件2)教职工困难补助申请表.doc\n",
+     ["分工会送温暖活动情况汇总表", "教职工困难补助申请表"]),
+    (f"各基层工会:\n{B}\n附件:\nimgs/articleimgs/关于参加职工科技节有关活动的通知.doc\n", ["关于参加职工科技节有关活动的通知"]),
+    # lines under the list that the reposting page added (its signature, a field, a phone alone) or a cut item number
+    (f"各学院:\n{B}\n附件:1.大赛通知\n2.大赛选手报名表\n教育部科学技术司\n校内报名截止时间:5月14日\n科研院联系人:吴楠\n64253496\n",
+     ["大赛通知", "大赛选手报名表"]),
+    (f"各地少工委:\n{B}\n附件:\n1、少先队情况调查表(学校填写)\n2\n", ["少先队情况调查表(学校填写)"]),
 ])
 def test_attachments_on_flattened_text(text, titles):
     assert [a.title for a in run(text).attachments] == titles

@@ -210,6 +210,15 @@ NOT_TARGETS = [
     "全校范围内表彰不超过30个团支部。",
     "全校评选不超过10名。",
     "代表资格审查组由3人组成,组长1名、组员2名。",  # the issuer's own working group
+    # a past decision continued by clauses that open with a number of the same unit
+    "学校团委综合评定,确定了2支队伍为校级重点立项小分队,5支队伍为校级一般立项小分队,3支队伍为院级立项小分队。",
+    "今年已经举办了4场专题讲座,6场为线上讲座。",
+    # a span of past years (N年来, 多年来)
+    "活动开展6年来,为近30万中小学生举办科普讲座700余场。",
+    "多年来,职工书屋累计配送图书2万册。",
+    # how many digits a number has, given in brackets
+    "需采集会员的姓名、身份证号码(18位)、手机号码。",
+    "请填写银行卡号(19位)。",
 ]
 
 

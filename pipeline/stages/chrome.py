@@ -128,7 +128,9 @@ def _menu_end(blocks: Sequence[Block]) -> int:
         t = b.text if b.kind == "paragraph" else ""
         if re.search(r"(?:通知|通告|公告|意见|方案|办法|决定)$", t) or re.search(r"[〔\[［(（【﹝](?:19|20)\d{2}", t):
             return k if short >= 4 or greeted else 0
-        greeting = re.match(r"(?:欢迎您?(?:访问|光临|来到)|今天是)", t)
+        # (a site's call to follow its WeChat account greets as well: "期待您的关注" / "微信公众号 |")
+        greeting = re.match(r"(?:欢迎您?(?:访问|光临|来到)|今天是)", t) or (
+            len(t) <= 16 and re.search(r"关注我们|您的关注|扫码关注|微信公众号", t))
         greeted = greeted or bool(greeting)
         if len(t) <= 12 and not re.search(r"[，。；：:,;]", t) or greeting or _HOTLINE.fullmatch(t):
             short += 1

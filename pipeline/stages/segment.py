@@ -122,7 +122,8 @@ def segment(doc: Document) -> Zones:
         i = _late_recipients(blocks, i, z)
     # -- 附件 bodies: a label alone on its line ("附件1", "附件 2:", "附件一").
     labels = [j for j in range(i, n) if blocks[j].kind == "paragraph"
-              and LABEL_ALONE.match(blocks[j].text) and not _followed_by_items(blocks, j)]
+              and LABEL_ALONE.match(blocks[j].text) and not _followed_by_items(blocks, j)
+              and not _signature_follows(blocks, j)]
     main_end = labels[0] if labels else n
     record_tail = _trailing_record(blocks, max(i, main_end))
     _main_part(blocks, i, min(main_end, record_tail), z)
@@ -371,6 +372,16 @@ def _followed_by_items(blocks: list[Block], j: int) -> bool:
         LIST_ITEM.match(blocks[k].text) or _spaced_item(blocks[k].raw))
 
 
+def _signature_follows(blocks: list[Block], j: int) -> bool:
+    """True when the "附件:" at ``j`` is followed by nothing but the 署名 and
+    成文日期 (up to two org lines, then a date line): an 附件说明 whose items
+    the page lost, not the label of an attachment printed below (UL reviews)."""
+    k = j + 1
+    while k < len(blocks) and k <= j + 2 and blocks[k].kind == "paragraph" and is_org_line(blocks[k]):
+        k += 1
+    return k < len(blocks) and blocks[k].kind == "paragraph" and _date_parts(blocks[k].text) is not None
+
+
 def _trailing_record(blocks: list[Block], start: int) -> int:
     """Index where the 版记 at the end of the document begins (``len`` when
     none): 抄送 lines, 印发 lines and their continuations, scanning back."""
@@ -549,6 +560,8 @@ def _continues_item(blocks: list[Block], j: int) -> bool:
         return False
     if DATE_LINE.match(t) or is_org_line(blocks[j]) or CC_START.match(t):
         return False
+    if re.fullmatch(r"[\d\s\-—]+", t) or re.match(r"[\u4e00-\u9fff]{2,8}[:：]\S", t):
+        return False  # a phone alone, or a field ("校内报名方式:请…") the page added under the list
     prev = blocks[j - 1].text
     return not prev.endswith(("。", "；", ";"))
 
