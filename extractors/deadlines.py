@@ -95,7 +95,10 @@ _COLLECTS = re.compile(rf"{_WINDOW_VERBS}|征集|征稿|收稿|投稿")  # what 
 _WINDOW_REQUEST = re.compile(rf"{S}[，,]{S}请[^。；;，,]{{0,20}}?(?:{_WINDOW_VERBS}|投票)")
 # "网上报名（…", "报名时间：…", "投票时间为…": the window's own act named before it
 _WINDOW_ACT_BEFORE = re.compile(rf"{_WINDOW_VERBS}{S}(?:时间|日期|期限)?{S}(?:为|是)?{S}[（(：:]?{S}$")
-_WINDOW_ACT_AFTER = re.compile(rf"{S}[）)]?{S}(?:期间|内)?{S}[^，,。；;（(0-9、.]{{0,12}}?{_WINDOW_VERBS}")
+# (or its clause after a comma, closed by the act: "2020年11月3-6日,工会会员进行自荐和他荐报名;",
+# a timetable item — not "4月9日—10日,基层报送节目集中汇演", where what is handed in is shown)
+_WINDOW_ACT_AFTER = re.compile(rf"{S}[）)]?{S}(?:期间|内)?{S}[^，,。；;（(0-9、.]{{0,12}}?{_WINDOW_VERBS}"
+                               rf"|{S}[，,]{S}[^，,。；;（(0-9、.]{{0,12}}?{_WINDOW_VERBS}{S}(?=[（(，,。；;]|$)")
 
 
 @dataclass

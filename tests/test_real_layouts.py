@@ -765,6 +765,14 @@ def test_year_from_a_page_date_in_figures(text, due):
     ("各单位:\n一、2023年安排。请于20xx年6月5日前报送。\n", None),
     # an open window from today, its close after a dash ("征稿:即日起——9月20日")
     ("各单位:\n一、2024年活动时间 征稿:即日起——9月20日。\n", "2024-09-20"),
+    # 传真至/传真给: faxing is handing in (传真 alone is a contact label)
+    ("各有关学会:\n五、要求\n请参加培训的同志填写培训回执(附后),于2007年6月26日前传真至贵州省科协。\n", "2007-06-26"),
+    ("各基层工会:\n一、2019年安排。请将回执于6月26日前传真给组委会办公室。\n", "2019-06-26"),
+    # a timetable item: a window, a comma, then the act it bounds closing the clause
+    ("各分工会:\n二、时间安排\n1.2020年11月3-6日,工会会员进行自荐和他荐报名(王旭);\n2.2020年11月9-13日,党政工会议确定候选人。\n", "2020-11-06"),
+    ("各学院:\n三、日程\n1.2021年5月10日至14日,各学院团委集中申报;\n2.5月20日,评审。\n", "2021-05-14"),
+    # ... not a window in which what was handed in is shown
+    ("各基层工会:\n二、时间安排\n1、2008年3月1日,启动。\n2、4月 9 日—10日,基层报送节目集中汇演。\n", None),
 ])
 def test_deadline_cues_on_real_phrasings(text, due):
     assert [str(d.due) for d in run(text).deadlines] == ([due] if due else [])
