@@ -143,7 +143,9 @@ def _names_before(text: str, pos: int, lo: int, bi: int, doc: Document) -> list[
     or 的 dropped); it starts after the last cut word (交至, 联系 …)."""
     lo = max(lo, max(text.rfind(c, 0, pos) for c in "。；;\n") + 1)
     head = text[lo:pos].rstrip(" ，,、：:（(\t")
-    for h in dict.fromkeys((re.sub(r"(?:处|的)$", "", head), head)):
+    # (a role in brackets may stand between the name and the phone: "徐苗(老师):173…")
+    role = re.sub(rf"\s*[（(](?:{_ROLES})[）)]$", "", head)
+    for h in dict.fromkeys((re.sub(r"(?:处|的)$", "", head), head, role)):
         m = re.search(rf"[{CJK}、·]{{2,40}}$", h)
         if not m:
             continue
@@ -172,6 +174,7 @@ def _bracketed_names(text: str, bi: int, items: list[Item]) -> list[Item]:
     return out
 
 
+_ROLES = "老师|教师|学生|同学|主任|副主任|部长|科长|书记|干事|负责人|联系人"
 _NAME_IN_BRACKETS = re.compile(rf"\s*[（(]([{CJK}]{{2,8}})[）)]")
 # (or after it with an honorific, closing the field: "咨询电话:13569531234 郑老师。")
 _HONORIFIC_AFTER = re.compile(rf"[ \t]*([{CJK}]{{1,3}}(?:老师|主任|科长|部长|书记))(?=[，,。；;\s]|$)")

@@ -203,7 +203,8 @@ _DAY_ONLY_RE = re.compile(rf"(?P<d>{_N}){S}[日号]")
 _BARE_DAY_RE = re.compile(rf"(?P<d>[0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}})(?={S}(?:[—–\-~～－]+|至|到))")
 # A weekday note printed after a date: （星期五） (周五) ，星期五
 _WEEKDAY_NOTE_RE = re.compile(rf"{S}[（(]?{S}(?:星期|周|礼拜)[一二三四五六日天]{S}[）)]?{S}")
-_AFTER_CUE_RE = re.compile(rf"{S}(?:以前|之前|前(?!后)|为止|止|截止|截稿)")  # 前后 is "around", no cue
+# 前后 is "around", no cue; "3月16日报名截止": the act closed, then 截止
+_AFTER_CUE_RE = re.compile(rf"{S}(?:以前|之前|前(?!后)|为止|止|截止|截稿|(?:报名|申报|投稿|报送|征稿|收稿){S}截止)")
 _WEEK_RE = re.compile(rf"(?P<which>本|这|下)(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])")
 # 今天/明天/后天 (issue 11 "今天下班前 / 明天上午"): days counted from the
 # document date. Not 当天/当日, which name the day of an event.

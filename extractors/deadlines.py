@@ -213,8 +213,8 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
         subject = ASKED_SUBJECT.match(sent, cs) or (ev and ASKED_SUBJECT.match(clause, ev[-1].end()))
         task = task or (subject and _DONE_AFTER.match(sent, it.end))
         # "征文从…开始,到12月31日截稿", "报名于5月10日截止": a close of what the notice collects
-        closes = it.cue_after in ("截止", "截稿") and bool(re.search(
-            rf"{_COLLECTS.pattern}|作品|征文|稿件", sent[:it.start]))
+        closes = (it.cue_after in ("截止", "截稿") and bool(re.search(
+            rf"{_COLLECTS.pattern}|作品|征文|稿件", sent[:it.start]))) or len(it.cue_after) > 2  # "3月16日报名截止"
         return has_action or labelled or bool(task) or _costs(sent, it.end) or closes
     if labelled:
         return True

@@ -1,7 +1,7 @@
 """发文字号 (GB/T 9704-2012 §7.2.4): 机关代字 + 〔年份〕 + 序号 + 号.
 
 ANNOTATION.md: brackets of any kind (``[ ]``, ``［ ］``, ``( )``, ``（ ）``,
-``【 】``, small ``﹝ ﹞``) become 〔 〕, digits half-width, no spaces —
+``【 】``, small ``﹝ ﹞``, and the ``„ ‟`` a page store left for 〔 〕) become 〔 〕, digits half-width, no spaces —
 ``乐工办发〔2014〕12号``. Searched in the 版头 first, then the first lines
 (a 发文字号 printed above the title, seed 003), never in the body, where
 other documents' numbers are cited.
@@ -19,7 +19,7 @@ __all__ = ["extract", "own_number", "parse"]
 
 _RE = re.compile(
     r"(?P<code>[\u4e00-\u9fffA-Za-z]{1,16}?)\s*"   # 机关代字, shortest before the bracket
-    r"[〔\[［(（【﹝]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)）】﹞]\s*"  # 〔年份〕 in any bracket
+    r"[〔\[［(（【﹝„]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)）】﹞‟]\s*"  # 〔年份〕 in any bracket (a store's „‟ too)
     r"第?\s*(?P<serial>\d{1,5})\s*号"                 # 序号 号 (第 tolerated)
 )
 # Words that end a preceding label rather than start a 机关代字.

@@ -67,6 +67,9 @@ CASES = [
     # internal numbers printed apart by spaces, the 联系人 label after them
     ("联系电话:3048 3900 联系人:徐小健 谢君", {"names": ["徐小健", "谢君"], "phones": ["3048", "3900"]}),
     ("电话:6021 6035 联系人:周宁", {"names": ["周宁"], "phones": ["6021", "6035"]}),
+    # a role in brackets between the name and its phone
+    ("徐 苗(老师):17311247615", {"names": ["徐苗"], "phones": ["17311247615"]}),
+    ("印雨菲(学生):18886033554", {"names": ["印雨菲"], "phones": ["18886033554"]}),
     ("联系人:郦明，电话:87654321。", {"names": ["郦明"], "phones": ["87654321"]}),
     ("联系人:宋晓颖 83952271 songxy@cueb.edu.cn", {"names": ["宋晓颖"], "phones": ["83952271"], "emails": ["songxy@cueb.edu.cn"]}),
     ("联系人：工会办，电话：87654321。", {"phones": ["87654321"]}),

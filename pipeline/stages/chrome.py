@@ -38,6 +38,7 @@ PAGE_DATE = re.compile(r"\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?:
 # Where a page's breadcrumb starts ("当前所在位置:首页/党群建设/工会", "您的位置:首页>…").
 BREADCRUMB = re.compile(r"(?:^|您的|您现在的|您当前|当前|所在|当前所在)位置\s*[:：]|首页\s*[>/»›＞]")
 _NAV = re.compile(rf"{BREADCRUMB.pattern}|>>|»|上一篇|下一篇|进入后台|内网登录"
+                  r"|(?:[^\s>→]{1,16}\s*(?:-+>|→)\s*){2}"  # arrows drawn with a dash or →: "…网->文件库->正文"
                   r"|^[\u4e00-\u9fffA-Za-z0-9]{2,12}\s*[>›]\s*[\u4e00-\u9fff](?![^》]*》)"  # one step: "站名 > 标题"
                   # (not the close of a title cited inside 《…<…>…》 that a wrap left at the line's start)
                   r"|^(?:找回密码|立即注册|注册|登录|QQ登录|微信登录|只需一步[,，]?\s*快速开始)$"  # a forum's login bar

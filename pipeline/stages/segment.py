@@ -281,6 +281,8 @@ def _title_before(blocks: list[Block], lines: list[int]) -> list[int]:
             continue  # a page's meta line between the title and the 发文字号
         if b.kind != "paragraph" or _is_header_line(b) or len(run) >= 5 or is_page_chrome(b.text):
             break
+        if re.search(r"(?:电话|热线|邮箱|传真)\s*[:：]", b.text):
+            break  # "咨询电话:0712-…" a site's top bar: no title line holds a contact field
         run.insert(0, j)
     if run and not is_title_end(blocks[run[-1]].text):
         return []
