@@ -43,7 +43,7 @@ _BRACKET_INTERNAL = re.compile(r"[(（][1-9]\d{3,4}(?:\s*[、,，/]\s*[1-9]\d{3,
 _QQ = re.compile(r"[1-9]\d{4,11}(?![0-9])")
 _MOBILE = re.compile(r"1[3-9]\d{9}(?![0-9])")
 # Last characters that make a token an organisation rather than a person.
-_ORG_FINAL = "部处科室办局组站所院队厅委会心"
+_ORG_FINAL = "部处科室办局组站所院队厅委会心馆"
 _POSTCODE = re.compile(r"\d{6}(?![0-9])")
 
 
@@ -259,6 +259,12 @@ def read_field(text: str, kind: str, start: int, end: int, block: int,
         got, nxt = _read_value(text, kind, pos, end, block, emails, doc)
         if got is None:  # digits after a phone label that are not a phone
             m = _PHONE.match(text, pos, end)
+            if items and "转" in items[-1].value and re.fullmatch(r"\d{1,4}", m.group()) and text[pos - 1:pos] in "、/":
+                # "84854786-927、928": a second extension of the same number, then the field goes on
+                base = items[-1].value.split("转")[0]
+                items.append(Item(items[-1].kind, f"{base}转{m.group()}", m.group(), block, m.start(), m.end()))
+                pos = m.end()
+                continue
             if kind in PHONE_LABELS and len(re.sub(r"\D", "", m.group())) >= 5:
                 warnings.append(Warning_(
                     code="bad_phone",

@@ -234,6 +234,8 @@ def _labels_found(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
         k = kinds[int(m.lastgroup[1:])]
         if k in ("qq", "wechat") and ("、" in text[m.end():m.end() + 1] or text[m.start() - 1:m.start()] == "、"):
             continue  # "利用微博、微信、vlog": a platform in a list, no label
+        if re.match(r"\s*[)）](?!\s*[:：])", text[m.end():m.end() + 4]) and re.search(r"[(（][带兼同及也]?\s*$", text[max(0, m.start() - 3):m.start()]):
+            continue  # "010-84854726(带传真),…": a remark on the phone before it, no field of its own
         found.append((m.start(), m.end(), k))
     return found
 

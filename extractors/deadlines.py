@@ -68,6 +68,8 @@ _UNTIL_BEFORE = re.compile(rf"(?:即日起|即日|自即日起|从即日起|从�
                            rf"|(?:自|从)?(?:本?通知|文件)(?:下发|印发|发布)之日起){S}(?:至|到|[—–\-~～－]+){S}$")
 # the date that figures or ages are counted to, not a date to act by
 _AS_OF = re.compile(r"(?:统计|数据|数字|年龄|工龄|党龄|会龄|计算|时点)[^，。；,;]{0,6}(?:截止|截至)[^，。；,;]{0,4}$")
+# "截止至2011年6月底的相关情况", "截至12月31日的会员人数": the date a count is taken at
+_AS_OF_THE = re.compile(rf"{S}(?:底|末)?{S}的{S}(?:相关|有关|各项|基本)?{S}(?:情况|数据|人数|数字|会员|职工|名单)")
 # a date that bounds who qualifies ("2009年8月31日之前（含8月31日）出生", "前年满
 # 六周岁", "以前参加工作的"): eligibility, not a date by which anyone acts
 _QUALIFIES_AFTER = re.compile(rf"{S}(?:之|以)?[前后]?{S}(?:[（(]含[^）)]{{0,12}}[）)])?{S}"
@@ -191,6 +193,8 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
     if heading and not clause.strip() and v["event_label_re"].search(heading):
         return False
     if _ISSUER_TASK.search(clause) or (not it.cue_after and _STATUS_AFTER.match(sent, it.end)):
+        return False
+    if re.search(r"(?:截止|截至)至?到?\s*$", sent[:it.start]) and _AS_OF_THE.match(sent, it.end):
         return False
     if _AS_OF.search(clause):
         return False  # "数据统计截止到6月30日", "年龄计算截至…": the date the figures count to

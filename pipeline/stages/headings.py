@@ -37,16 +37,16 @@ def heading_above(blocks: list[Block], k: int, recipients: int) -> bool:
 def own_title_below(blocks: list[Block], title: list[int], i: int) -> list[int]:
     """The notice's own title in up to three lines at ``i`` under a page heading (``title``)
     and its meta: their text ends with the heading's and adds only the issuer before it
-    ("关于举办…的通知" / 发布日期:… / "黄浦区教育工会关于举办…" / "…的通知"); else []."""
+    ("关于举办…的通知" / 发布日期:… / "黄浦区教育工会关于举办…" / "…的通知"), or repeats it; else []."""
     if not title or i <= title[-1] + 1:
         return []
-    heading = "".join(blocks[k].text for k in title)
+    heading = "".join(blocks[k].text for k in title).lstrip("-—–·• ")  # ("--关于…": a list dash before the heading)
     for j in range(i + 1, min(len(blocks), i + 3) + 1):
         if any(blocks[k].kind != "paragraph" for k in range(i, j)):
             break
         text = "".join(blocks[k].text for k in range(i, j))
-        if text != heading and text.endswith(heading) and is_org_name(text[:-len(heading)]):
-            return list(range(i, j))
+        if text.endswith(heading) and (text == heading or is_org_name(text[:-len(heading)])):
+            return list(range(i, j))  # (or the heading printed again as the notice's own first line)
     return []
 
 

@@ -103,7 +103,7 @@ def segment(doc: Document) -> Zones:
     own = own_title_below(blocks, z.title, i)
     if own:  # the page's heading, its meta, then the notice's own title line(s) naming its body
         z.body = [k for k in z.body if k not in own]
-        z.title, i = own, own[-1] + 1
+        z.title, i = own, skip_aside(blocks, own[-1] + 1)
     if not z.title and not z.head and i + 1 < n and not _is_recipients(blocks[i]):
         # a page heading with no 文种 word, then the addressee or the page's meta lines
         j = skip_aside(blocks, i + 1)
