@@ -118,6 +118,7 @@ def clean_title(t: str) -> list[str]:
     t = re.sub(rf"^[^:：]{{0,12}}?附件\s*(?:\d{{1,2}}|[{_CN}]{{1,3}})\s*[:：](?=.)", "", t)
     t = re.sub(rf"^[（(]附件(?:\d{{1,2}}|[{_CN}]{{1,3}})[)）]", "", t)  # "(附件1)汇总表.doc": a download named by its label
     t = re.sub(r"^(?:[A-Za-z0-9_.\-]+/)+(?=[\u4e00-\u9fff《“])", "", t)  # "imgs/articleimgs/关于….doc": the file's path on the site
+    t = re.sub(r"(?<=》)[（(][^（）()]{0,24}$", "", t)  # "《…的通知》(徐": the excerpt cut the cited number after a whole title
     t = re.sub(r"[（(]略[)）]$", "", t)  # a publisher's "(略)": the table was left out, the title stays
     whole = re.fullmatch(r"《([^《》]+)》([\u4e00-\u9fff]{1,12})", t)
     if whole and not re.search(r"[表单书册]$", whole.group(2)):

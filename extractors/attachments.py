@@ -93,7 +93,8 @@ def _cut_off(title: str) -> bool:
     """A title left open: a 《, bracket or quote with no close. Where the text ends
     there, the item is left out (README "Choices where the guide is silent")."""
     return (title.count("《") > title.count("》") or title.count("“") > title.count("”")
-            or title.count("(") + title.count("（") > title.count(")") + title.count("）"))
+            or title.count("(") + title.count("（") > title.count(")") + title.count("）")
+            or title.count('"') % 2 == 1)  # (half-width quotes: '2017年"春雨杯')
 
 
 def listed_count(doc: Document) -> int:

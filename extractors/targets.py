@@ -480,8 +480,10 @@ def extract_sentence(sent: str, cues: Optional[dict] = None, heading: Optional[b
             inherit = prev_ok
         elif prev_ok is False and target_evidence.in_split_bracket(sent, ns):
             inherit = False  # 发布信息189篇（其中：工人日报3篇，…9篇）: every item of the split
-        elif prev_ok is False and unit == prev_unit and not seg.strip(" ，,、"):
-            inherit = False  # 确定了2支队伍为…，5支队伍为…: a clause opening with a number of the same unit continues the last
+        elif prev_ok is False and unit == prev_unit and (
+                not seg.strip(" ，,、") or re.fullmatch(r"[\u4e00-\u9fff]{0,8}[和及与、]", sent[prev_floor:ns])):
+            # 确定了2支队伍为…，5支队伍为…; 包括50支重点团队和196支一般团队: the same list as the number before
+            inherit = False
         if handed and not re.search(r"[各每请]", seg):
             prev_ok = False  # a later item of the issuer's quota (优秀团干部7名（教师1名）)
             continue

@@ -708,6 +708,23 @@ HEADER_CASES = [
      f"各地级以上市少工委:\n{B}\n", ([], None, "关于做好少先队基层组织普查工作的通知", "各地级以上市少工委", None)),
     ("关于开展职工书屋评选的通知\n发布时间:2019-05-06 浏览:12\n关于开展职工书屋评选的通知\n各基层工会:\n"
      f"{B}\n", ([], None, "关于开展职工书屋评选的通知", "各基层工会", None)),
+    # a re-broken page: the title's 文种 word split off after an inner 方案; a meta value cut from its label
+    ("工会工作\n关于2019年教职工挑选“端午节”慰问物资采购方案\n的通知\n来源:     发布时间:2019-04-30    点击数:\n各二级工会:\n"
+     f"{B}\n", ([], None, "关于2019年教职工挑选“端午节”慰问物资采购方案的通知", "各二级工会", None)),
+    ("通知公告\n关于组织开展科普中国宣传推选活动的通知\n发布时间:2020-09-18 10:44:39 来源\n:刘红伟运营\n各理事单位会员:\n"
+     f"{B}\n", ([], None, "关于组织开展科普中国宣传推选活动的通知", "各理事单位会员", None)),
+    ("四川工业科技学院工会关于倡导成立兴趣小组的通知\n发布时间:2015-01-06   来源\n:   作者:\n各系(部):\n"
+     f"{B}\n", (["四川工业科技学院工会"], None, "四川工业科技学院工会关于倡导成立兴趣小组的通知", "各系(部)", None)),
+    # one line: the signature and date, then the page's own link or the site's hotline
+    ("各基层工会: 为丰富教职工生活,现将有关事项通知如下。请于5月6日前交工会办公室。 附:慰问物资采购汇总表 校   工  会 2019年4月29日 "
+     "https://smce.hbut.edu.cn/xygk/xyjj1.htm\n", (["校工会"], None, None, "各基层工会", D(2019, 4, 29))),
+    ("各县市区科技局: 现将有关事项通知如下。请于4月1日前报送。 附件:1.大赛实施方案 2.大赛报名表 绵阳市科学技术局 2023年3月6日 "
+     "咨询热线:138-8052-2077 服务时间:周一至周五 9:00-19:00\n", (["绵阳市科学技术局"], None, None, "各县市区科技局", D(2023, 3, 6))),
+    # a meta line labelled TIME: with a view count, a font widget's buttons split over lines
+    ("关于成立教职工足球协会的通知\nTIME:2014-11-06浏览次数:3722次【大】 \n【中】 【小】 【关闭】\n各基层工会:\n"
+     f"{B}\n", ([], None, "关于成立教职工足球协会的通知", "各基层工会", None)),
+    ("关于举办教职工羽毛球赛的通知\nDate:2016-05-06 点击:88 【大】 【中】 【小】\n各分工会:\n"
+     f"{B}\n", ([], None, "关于举办教职工羽毛球赛的通知", "各分工会", None)),
     # a ministry's department (…司) signs as a body
     (f"各直属高校:\n{B}\n教育部科学技术司\n2019年4月20日\n", (["教育部科学技术司"], None, None, "各直属高校", D(2019, 4, 20))),
     (f"各省级工会:\n{B}\n人力资源社会保障部职业能力建设司\n2020年3月2日\n",
@@ -1026,6 +1043,12 @@ def test_real_dev_set_header_fields(path):
     (f"各学院:\n{B}\n附件:1.大赛通知\n2.大赛选手报名表\n教育部科学技术司\n校内报名截止时间:5月14日\n科研院联系人:吴楠\n64253496\n",
      ["大赛通知", "大赛选手报名表"]),
     (f"各地少工委:\n{B}\n附件:\n1、少先队情况调查表(学校填写)\n2\n", ["少先队情况调查表(学校填写)"]),
+    # a reference to an attachment re-broken after its opening 《 is no 附件说明
+    (f"各院团委:\n{B}最终确定立项246支团队(详见《\n附件1:2018年暑期社会实践立项结果公示》)。各院可推荐1支团队参加。\n", []),
+    # a whole 《title》 whose cited number the excerpt cut; a title cut inside half-width quotes is left out
+    (f"各学校工会:\n{B}\n联系人:柴晓星 电话:80277026\n附:《关于做好职工科技创新成果博览会筹备工作的通知》(徐\n",
+     ["关于做好职工科技创新成果博览会筹备工作的通知"]),
+    (f"各基层工会:\n{B}\n附:2017年\"春雨杯\n", []),
 ])
 def test_attachments_on_flattened_text(text, titles):
     assert [a.title for a in run(text).attachments] == titles

@@ -213,6 +213,9 @@ NOT_TARGETS = [
     # a past decision continued by clauses that open with a number of the same unit
     "学校团委综合评定,确定了2支队伍为校级重点立项小分队,5支队伍为校级一般立项小分队,3支队伍为院级立项小分队。",
     "今年已经举办了4场专题讲座,6场为线上讲座。",
+    # a selection's result (最终确定) and the items of the same list joined by 和
+    "本次社会实践最终确定立项246支团队,包括50支重点团队和196支一般团队。",
+    "经评审,最终评出优秀征文30篇,其中一等奖5篇、二等奖10篇和三等奖15篇。",
     # a span of past years (N年来, 多年来)
     "活动开展6年来,为近30万中小学生举办科普讲座700余场。",
     "多年来,职工书屋累计配送图书2万册。",

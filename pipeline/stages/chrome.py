@@ -44,7 +44,7 @@ _NAV = re.compile(rf"{BREADCRUMB.pattern}|>>|»|上一篇|下一篇|进入后台
                   r"|^(?:找回密码|立即注册|注册|登录|QQ登录|微信登录|只需一步[,，]?\s*快速开始)$"  # a forum's login bar
                   r"|[【\[]\s*(?:字号|字体)\s*[:：]?\s*大|(?:字号|字体)\s*[:：]\s*大\s*中\s*小")  # a font-size widget
 # a page's tool links under its heading or at its foot (not a breadcrumb: what is above them stays)
-_TOOLS = re.compile(r"^全文下载$|我要纠错|打印本页|关闭窗口|收藏本页|加入收藏|收藏本站|设为首页|【(?:打印|关闭|收藏)】|[|｜]\s*收藏$"
+_TOOLS = re.compile(r"^全文下载$|【\s*[大中]\s*】\s*【\s*[中小]\s*】|我要纠错|打印本页|关闭窗口|收藏本页|加入收藏|收藏本站|设为首页|【(?:打印|关闭|收藏)】|[|｜]\s*收藏$"
                     r"|(?:打印|收藏|关闭|分享)\s*(?:打印|收藏|关闭|分享)\s*$"  # "打印 收藏" links run together
                     r"|[【\[]\s*复制链接\s*[】\]]|显示全部楼层|只看该作者|阅读模式"  # a forum post's tools
                     r"|[【\[]\s*(?:字号|字体)\s*[:：]?\s*[】\]]"  # an empty font-size widget
@@ -55,6 +55,7 @@ _TOOLS = re.compile(r"^全文下载$|我要纠错|打印本页|关闭窗口|收�
 PAGE_TAIL = re.compile(r"\s*(?:[（(]此件(?:主动|依申请|不予)?公开[）)]|分享到|附件下载|相关(?:文章|链接|新闻|阅读)|同栏目|热点信息"
                        r"|上一(?:篇|条)|下一(?:篇|条)|[【\[]\s*(?:打印|关闭|收藏|返回)\s*[】\]]|打印本页|关闭窗口|返回顶部|[|｜\s]+$"
                        r"|标签\s*[:：]|供稿人?\s*[:：]|责任编辑|(?:[初复终]审|审核|编辑)\s*[:：]|用户登录"
+                       r"|https?://|(?:咨询|服务|投诉)热线\s*[:：]"  # (a page's own link or a site's hotline under the signature)
                        r"|[（(](?:建议使用|发布时间|发布日期)|\d{1,4}\s*$"  # (a view count)
                        r"|[A-Za-z][A-Za-z ]*$)")  # (a search engine's words injected at the end: "Baidu sogou")
 # a page's time stamp: a date in figures with its clock time ("2008/2/25 11:09:50")
@@ -248,6 +249,8 @@ def _value_rest(blocks: list[Block], i: int) -> bool:
 # empty label ("浏览数:", the "到:" of 分享到), the tail of a value, name or gloss with
 # further fields ("创录入者:奚斌寅", "uild|查看: 149|评论: 0", "(shù):0 |", "1次浏览|分享到:").
 _WRAPPED_REST = re.compile(r"[\u4e00-\u9fff]{0,10}[:：]\s*[0-9A-Za-z\-/.: ]{1,20}|[\u4e00-\u9fff]{1,2}|[\u4e00-\u9fff]?[:：]|\d{1,8}\s*次?"
+                           r"|[:：]\s*[\u4e00-\u9fff]{1,10}(?:\s*[:：]\s*[\u4e00-\u9fff]{0,10})*"  # a value cut from its label
+                           # ("…来源" / ":刘红伟运营", "…来源" / ":   作者:")
                            rf"|(?:{META_STRONG})\s*[:：]\s*\d{{0,8}}"
                            # (a value's tail, then labels: "创录入者:奚斌寅", "会作者:浏览数:")
                            rf"|[\u4e00-\u9fff]{{1,6}}?(?:{META_DATED}|{META_STRONG})\s*[:：][^。，,；;！？!?:：]{{0,20}}"

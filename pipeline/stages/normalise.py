@@ -187,6 +187,8 @@ def _joinable(prev: Block, nxt: Block) -> bool:
     a, b = prev.text, nxt.text
     if is_page_chrome(a) or is_page_chrome(b):
         return False  # a page's breadcrumb or meta line stands alone ("…>>正文" / "关于…的通知")
+    if len(a) >= 10 and re.search(r"[（(]?《$|[（(“]$", a) and not _closing_line(nxt):
+        return True  # "…(详见《" / "附件1:…公示》)": a line never ends on an opening mark; the quote goes on below
     if len(a) >= 20 and re.match(r"[，,、；;]", b):
         return True  # no line opens with a comma: the wrap fell before it ("…（…）" / "，校工会…")
     if len(a) >= 20 and _NUMBER_CUT.search(a) and _NUMBER_REST.match(b):

@@ -359,6 +359,10 @@ def _find_title(blocks: list[Block], i: int) -> tuple[list[int], int]:
         joined = "".join(blocks[k].text for k in lines)
         # a 《 still open means the line broke inside the quoted title ("…实施方案" / "》的通知")
         if is_title_end(joined) and joined.count("《") <= joined.count("》"):
+            nxt = blocks[j + 1] if j + 1 < n else None
+            if nxt is not None and nxt.kind == "paragraph" and re.fullmatch(r"[的之][\u4e00-\u9fff]{1,6}", nxt.text) \
+                    and is_title_end(nxt.text):
+                return lines + [j + 1], j + 2  # "关于…采购方案" / "的通知": a 文种 word inside the title, its end below
             return lines, j + 1
         j += 1
     # no document-type word: accept a single "关于…" line as the title
