@@ -161,7 +161,8 @@ def split_dept_name(tok: str) -> tuple[Optional[str], Optional[str]]:
     anything else → (None, None). The department is the longest prefix that
     ends in an org suffix (部, 处, 办公室 …, ``data/contact_labels.json``)
     and leaves a valid name, or the whole token when it ends in one.
-    A full name drops its honorific (``童莉芳老师`` → 童莉芳); a name that is
+    A full name drops its honorific (``童莉芳老师`` → 童莉芳) and a 处 after it
+    (``杨立红处``: the person's desk, 交…处); a name that is
     only a surname and an honorific stays as printed (``李老师``, ``王工``;
     real/README.md "Contacts").
     """
@@ -170,6 +171,8 @@ def split_dept_name(tok: str) -> tuple[Optional[str], Optional[str]]:
     for h in honor:
         if bare.endswith(h) and len(bare) > len(h) + 1:
             bare = bare[: -len(h)]
+    if len(bare) == 4 and bare.endswith("处") and is_name(bare[:-1]):
+        bare = bare[:-1]  # "杨立红处": at the person's desk (交…处), not an office named 处
     for cand in dict.fromkeys((bare, tok)):
         if is_name(cand):
             return None, cand

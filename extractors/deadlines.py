@@ -196,6 +196,8 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
         return False
     if re.search(r"(?:截止|截至)至?到?\s*$", sent[:it.start]) and _AS_OF_THE.match(sent, it.end):
         return False
+    if re.search(r"起算", clause):
+        return False  # "会费…自四月起算至2014年12月31日止": the period a fee covers, no date to act by
     if _AS_OF.search(clause):
         return False  # "数据统计截止到6月30日", "年龄计算截至…": the date the figures count to
     if _QUALIFIES_AFTER.match(sent, it.end):

@@ -70,6 +70,7 @@ from extractors._common import ASKED_SUBJECT, vocab
 from extractors.dates_cn import cn_int
 
 _VIEWS = re.compile(r"(?:阅读|浏览|点击|访问)(?:量|次数|数)?\s*[:：]?\s*$")
+_YEARS_SINCE = re.compile(r"(?:\d+|[多几两三四五六七八九十]+)年来")  # a span of past years up to now
 _DIGITS_OF = re.compile(r"(?:号|号码|账号|帐号|代码|编码|卡号)\s*(?:为|是)?\s*[（(]?\s*$")  # also 身份证号码(18位)
 # a run of items joined by 、 and a last 和/及/与 ("维权、参与、教育和建设")
 _ENUMERATED = re.compile(r"(?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{1,8}?(?:和|及|与)[\u4e00-\u9fff]{1,8}$")
@@ -285,6 +286,8 @@ def rejects(sent: str, ns: int, ne: int, seg: str, unit: str, clause_after: str)
         return "example"
     if _past_sentence(before, cues) or _past_aspect(seg, cues):
         return "past"
+    if _YEARS_SINCE.search(before) and not goal_or_future(before) and not NOMINATES.search(seg):
+        return "past"  # "活动开展6年来,…举办讲座700余场"; not "近三年来的成果,推荐3-5项" (what to submit)
     if _exists_clause(seg, before, cues):
         return "exists"
     clause = seg + clause_after

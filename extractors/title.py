@@ -21,6 +21,8 @@ def extract(doc: Document) -> Optional[Title]:
     text = "".join(doc.blocks[i].text.strip().rstrip("|｜¦ ") for i in z.title)
     # a bracketed 发文字号 after the title is the number, not the title
     text = _NUMBER_AFTER.sub("", text)
+    # (and a site's date tag after it is the posting's: "…的通知[2011年9月]", "…的通知(2019-05-06)")
+    text = _DATE_TAG.sub("", text)
     # a web page's column tag before the title ("【通知】", "[通知公告]") is not printed on the circular
     text = re.sub(r"^(?:【[^】]{1,8}】|\[[^\]]{1,8}\])\s*(?=\S)", "", text)
     text = _strip_page_prefix(re.sub(r"^[-·•\s]*(?:相关推荐|相关文章|相关阅读|推荐阅读|热门推荐)[:：]?", "", text))
@@ -44,5 +46,7 @@ def _strip_page_prefix(text: str) -> str:
     return text[i:]
 
 
+_DATE_TAG = re.compile(r"\s*[\[【(（]\s*(?:19|20)\d{2}(?:\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?"
+                       r"|[-/.]\d{1,2}(?:[-/.]\d{1,2})?)\s*[\]】)）]$")
 _NUMBER_AFTER = re.compile(r"[（(]\s*[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*"
                            r"[〕\]］)）】]\s*第?\s*\d{1,5}\s*号\s*[）)]$")

@@ -196,6 +196,9 @@ def test_not_contacts(line):
     ("教科室王老师", ("教科室", "王老师")),
     ("工会委员周化斌", ("工会", "周化斌")),  # a post between the body and the name
     ("团长陈丽", (None, "陈丽")),
+    ("杨立红处", (None, "杨立红")),  # at the person's desk (交…处)
+    ("王晓燕处", (None, "王晓燕")),
+    ("人事处", ("人事处", None)),
 ])
 def test_split_dept_name(tok, expected):
     assert split_dept_name(tok) == expected

@@ -720,6 +720,13 @@ HEADER_CASES = [
      "https://smce.hbut.edu.cn/xygk/xyjj1.htm\n", (["校工会"], None, None, "各基层工会", D(2019, 4, 29))),
     ("各县市区科技局: 现将有关事项通知如下。请于4月1日前报送。 附件:1.大赛实施方案 2.大赛报名表 绵阳市科学技术局 2023年3月6日 "
      "咨询热线:138-8052-2077 服务时间:周一至周五 9:00-19:00\n", (["绵阳市科学技术局"], None, None, "各县市区科技局", D(2023, 3, 6))),
+    # the page's own address printed alone above the title
+    ("http://www.zgcqxs.net/default/comshow-663-43320.shtml\n秀山县“税务杯”征联启事\n2014年4月是全国税收宣传月。现将相关内容诚告如下:一、请于4月20日前投稿。\n",
+     ([], None, "秀山县“税务杯”征联启事", None, None)),
+    (f"www.jlgh.org/news/2019/0506.html\n关于举办职工书法比赛的通知\n各基层工会:\n{B}\n", ([], None, "关于举办职工书法比赛的通知", "各基层工会", None)),
+    # a site's date tag after the title is the posting's, not the title's
+    (f"关于部门工会特色活动立项名单的通知[2011年9月]\n各部门工会:\n{B}\n", ([], None, "关于部门工会特色活动立项名单的通知", "各部门工会", None)),
+    (f"关于举办职工运动会的通知(2019-05-06)\n各分工会:\n{B}\n", ([], None, "关于举办职工运动会的通知", "各分工会", None)),
     # a meta line labelled TIME: with a view count, a font widget's buttons split over lines
     ("关于成立教职工足球协会的通知\nTIME:2014-11-06浏览次数:3722次【大】 \n【中】 【小】 【关闭】\n各基层工会:\n"
      f"{B}\n", ([], None, "关于成立教职工足球协会的通知", "各基层工会", None)),
@@ -808,6 +815,12 @@ def test_year_from_a_page_date_in_figures(text, due):
     # a timetable item: a window, a comma, then the act it bounds closing the clause
     ("各分工会:\n二、时间安排\n1.2020年11月3-6日,工会会员进行自荐和他荐报名(王旭);\n2.2020年11月9-13日,党政工会议确定候选人。\n", "2020-11-06"),
     ("各学院:\n三、日程\n1.2021年5月10日至14日,各学院团委集中申报;\n2.5月20日,评审。\n", "2021-05-14"),
+    # windows labelled by what is gathered: 招募时间, 连署期限
+    ("各校教师会:\n一、2024年安排。敬请各校协助进行连署,连署书如附件,连署期限至2024年3月22日止。\n", "2024-03-22"),
+    ("各学院:\n一、2024年志愿者招募。\n二、招募时间\n2024年5月1日至5月20日。\n", "2024-05-20"),
+    # the period a fee covers (自…起算至…止) is no deadline
+    ("各会员:\n二、会费及缴纳方式\n会员会费120元/年,本年度自四月起算至2014年12月31日止,会费90元,请于2014年3月14日前缴纳。\n", "2014-03-14"),
+    ("各分会:\n一、2020年会费按月起算至12月31日止,请于2020年1月20日前交齐。\n", "2020-01-20"),
     # the date a count is taken at (截止至…底的相关情况) is no deadline
     ("各地少工委:\n一、统计范围凡建立少先队组织的小学,截止至2011年6月底的相关情况。二、请于7月31日前报送。\n", "2011-07-31"),
     ("各基层工会:\n一、填报截至2023年12月31日的会员人数。二、请于2024年1月10日前报送。\n", "2024-01-10"),
@@ -917,6 +930,10 @@ def test_news_report_gives_an_empty_record(text):
     # ... nor one that tells what the issuer has done, then closes as a notice does: contacts, signature, date
     ("今年7月份以来,省总工会在全省开展了工匠培育活动。现将推荐人选予以公示。\n联系电话:027-88731234\n电子邮箱:gjgz@126.com\n"
      "青州省总工会\n2021年9月14日\n", "青州省总工会"),
+    # ... nor a notice closing with 特此公告, signature and date under which the page names its editor
+    ("关于成立微型企业联合工会的公告\n来源:香格里拉网 作者:\n请未建会的企业到联合工会办理入会手续。\n特此公告\n迪庆州微型企业联合工会\n"
+     "2015年2月10日\n责任编辑:和玉凤\n", "迪庆州微型企业联合工会"),
+    ("关于举办职工运动会的通知\n请各单位于5月6日前报名。\n特此通知。\n江岭区总工会\n2019年4月2日\n来源:江岭日报\n", "江岭区总工会"),
 ])
 def test_excerpt_asking_to_attend_keeps_its_signature(text, issuer):
     rec = run(text)
@@ -1043,6 +1060,9 @@ def test_real_dev_set_header_fields(path):
     (f"各学院:\n{B}\n附件:1.大赛通知\n2.大赛选手报名表\n教育部科学技术司\n校内报名截止时间:5月14日\n科研院联系人:吴楠\n64253496\n",
      ["大赛通知", "大赛选手报名表"]),
     (f"各地少工委:\n{B}\n附件:\n1、少先队情况调查表(学校填写)\n2\n", ["少先队情况调查表(学校填写)"]),
+    # 附档: (Taiwan usage) introduces the list as 附件: does
+    (f"各分会:\n{B}\n附档:活动经费申请表.doc\n教师会\n2020年3月1日\n", ["活动经费申请表"]),
+    (f"各分会:\n{B}\n附檔:1.報名表 2.活動辦法\n教師會\n2020年3月1日\n", ["報名表", "活動辦法"]),
     # a reference to an attachment re-broken after its opening 《 is no 附件说明
     (f"各院团委:\n{B}最终确定立项246支团队(详见《\n附件1:2018年暑期社会实践立项结果公示》)。各院可推荐1支团队参加。\n", []),
     # a whole 《title》 whose cited number the excerpt cut; a title cut inside half-width quotes is left out

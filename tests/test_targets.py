@@ -361,6 +361,9 @@ def test_split_and_timing_values(sentence, values):
     ("身份证号填写18位数字,手机号11位。", []),
     ("履行维权、参与、教育和建设四项基本职能。", []),
     ("各单位推荐劳模、工匠和先进个人5名。", [(5, "名")]),
+    # a span of past years bounds what to submit; the quota in it stays
+    ("具体要求是:近三年来,本单位职工科技创新成效概况(500字),推荐突出的职工科技成果3-5项。", [([3, 5], "项")]),
+    ("近两年来的优秀案例,每个单位报送2个。", [(2, "个")]),
     # the issuer's pick among the nominees; a designation on each recipient
     ("每个单位限推荐1人,学校科协根据各单位推荐情况,择优推荐3人至省科协。", [(1, "人")]),
     ("各分工会须确定一位设备保管人。", [(1, "位")]),

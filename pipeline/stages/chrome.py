@@ -93,11 +93,14 @@ _CATALOGUE = re.compile(r"^(?:索\s*引\s*号|主题分类|责任部门|发布�
 _FIELDS = re.compile(r"[\u4e00-\u9fff]{1,4}\s*[:：][^|｜]*[|｜]")
 
 
+_URL_LINE = re.compile(r"\s*(?:https?://|www\.)[A-Za-z0-9./?=&%#_\-:~+]+\s*")  # a page's own address printed alone
+
+
 def is_page_chrome(t: str) -> bool:
     """True for a web page's navigation or meta line (never a title line):
     see :data:`_NAV` and :data:`_META_LABEL` (two labels on one line), or a
     bare publication date/time, a lone "|", a file name offered for download,
-    a 信息公开 catalogue line or "label:value |" fields."""
+    a 信息公开 catalogue line, "label:value |" fields or the page's address alone."""
     if len(t) > 120 or re.search(r"[。！？]", t):
         return False  # a page's own line is short, no sentence: else the notice run onto one line
     if _MENU_ITEM.fullmatch(t):
@@ -117,7 +120,8 @@ def is_page_chrome(t: str) -> bool:
     return bool(_NAV.search(t)) or bool(_TOOLS.search(t)) or len(_META_LABEL.findall(t)) >= 2 \
         or bool(PAGE_DATE.fullmatch(t)) or bool(_SEPARATOR.fullmatch(t)) or bool(PAGE_NUMBER.fullmatch(t)) \
         or bool(_SITE_NAME.match(t)) or bool(_CLOCK.match(t)) or bool(_FILE_NAME.match(t)) \
-        or bool(_CATALOGUE.match(t)) or (len(_FIELDS.findall(t)) >= 2 or bool(re.search(r"[:：].*[|｜]\s*$", t)))
+        or bool(_CATALOGUE.match(t)) or (len(_FIELDS.findall(t)) >= 2 or bool(re.search(r"[:：].*[|｜]\s*$", t))) \
+        or bool(_URL_LINE.fullmatch(t))
 
 
 def _menu_end(blocks: Sequence[Block]) -> int:

@@ -55,6 +55,9 @@ _NARRATIVE = re.compile(r"会上[，,]|会议由[\u4e00-\u9fff]{1,20}主持|"
                         r"^(?:日前|近日)[，,]|(?:召开|举行|举办|成立|开展|组织|发放|下发|印发|发出)了|(?:日前|近日)(?:印发|下发|发出)(?:了)?通知|(?:^|[。！？!?])据(?:悉|了解)[，,]|记者从[\u4e00-\u9fff]{2,20}(?:获悉|了解到)")
 
 
+_CLOSING_FORMULA = re.compile(r"^特此(?:通知|公告|通告|函告|函复)[。!！]?$")
+
+
 def is_news_report(doc: Document) -> bool:
     """True when a line at the start or the end of ``doc`` carries a news
     dateline, byline or source line."""
@@ -80,7 +83,11 @@ def check(notice: Notice, doc: Document) -> None:
     of a report (news cues, or narrative with no header element): a passage
     cut from a circular keeps the deadlines and contacts it holds."""
     header = notice.title or notice.issuers or notice.doc_number or notice.recipients
-    news = is_news_report(doc) and not notice.recipients and not notice.doc_number
+    # (a notice that closes with 特此公告/特此通知, its 署名 and 成文日期 is the issuer's own,
+    # whatever editor's line the page prints under it: "…特此公告 / X联合工会 / 2015年2月10日 / 责任编辑:…")
+    closes = notice.signed_date is not None and any(i.source == "signature" for i in notice.issuers) and any(
+        _CLOSING_FORMULA.match(b.text) for b in doc.blocks if b.kind == "paragraph")
+    news = is_news_report(doc) and not notice.recipients and not notice.doc_number and not closes
     # a meeting report may close with its writer's name ("…取得好成绩。 校 工 会"):
     # a name alone does not make narrative a circular
     # (nor does a headline with no 文种 word: "某工会组织开展征文活动" over "据悉，…")
