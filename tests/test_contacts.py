@@ -158,6 +158,8 @@ NOT_CONTACTS = [
     "联系人：　　　　联系电话：　　　　填报日期：　　年　　月　　日",  # blank form
     "联系电话/QQ 号/微信号\t\t\t",
     "注重借助微信公众号等新媒介作用。",  # 微信 in prose
+    "欢迎分会会长或联络人向会办申请,会员每人每年以150元计。",  # 联络人 as a role in a sentence, no label
+    "请各单位确定一名联系人向校工会报备。",
     "报到地点:宾馆(北京市海淀区王庄路18号,宾馆电话:010-62322288)。",  # the venue's phone: a 馆 is no person
     "通过网站、微博、微信、视频展播等多种形式。",
     "鼓励团员青年利用微博、微信、vlog、抖音等平台开展宣传。",  # a platform in a list, no label

@@ -724,6 +724,9 @@ HEADER_CASES = [
     ("http://www.zgcqxs.net/default/comshow-663-43320.shtml\n秀山县“税务杯”征联启事\n2014年4月是全国税收宣传月。现将相关内容诚告如下:一、请于4月20日前投稿。\n",
      ([], None, "秀山县“税务杯”征联启事", None, None)),
     (f"www.jlgh.org/news/2019/0506.html\n关于举办职工书法比赛的通知\n各基层工会:\n{B}\n", ([], None, "关于举办职工书法比赛的通知", "各基层工会", None)),
+    # a 函's section label (说明:) opening an excerpt is no addressee
+    ("说明:\n一、教师法修法草案于2019年3月7日公告。\n二、敬请各校协助进行连署。\n", ([], None, None, None, None)),
+    ("主旨:请协助办理连署\n说明:\n一、请各校于3月22日前回传。\n", ([], None, None, None, None)),
     # a site's date tag after the title is the posting's, not the title's
     (f"关于部门工会特色活动立项名单的通知[2011年9月]\n各部门工会:\n{B}\n", ([], None, "关于部门工会特色活动立项名单的通知", "各部门工会", None)),
     (f"关于举办职工运动会的通知(2019-05-06)\n各分工会:\n{B}\n", ([], None, "关于举办职工运动会的通知", "各分工会", None)),
@@ -855,6 +858,11 @@ def test_reposting_lines_keep_relative_days(text, got):
      "江东区总工会办公室　2019年2月21日印发\n", ["区人大常委会办公室", "区委办公室", "区政协办公室", "区政府办公室"]),
     (f"关于开展读书活动的通知\n各单位：\n{B}\n西湖区总工会\n2020年3月2日\n抄送：市总工会，区委宣传\n部，区教育局，区文化\n和旅游局。\n"
      "西湖区总工会办公室　2020年3月3日印发\n", ["区委宣传部", "区文化和旅游局", "区教育局", "市总工会"]),
+    # the 印发 line printed without 印发 under the 抄送 line is no part of the list
+    (f"各分工会：\n{B}\n江岭学院工会委员会\n二○一八年三月九日\n主题词:植树节活动通知\n抄送:各党总支(支部)\n江岭学院工会委员会 2018年3月9日\n",
+     ["各党总支(支部)"]),
+    (f"各基层工会：\n{B}\n南湖区总工会\n2020年4月2日\n抄送:区委办公室,区政府办公室\n南湖区总工会办公室 2020年4月3日\n",
+     ["区委办公室", "区政府办公室"]),
 ])
 def test_cc_wrapped_over_lines(text, cc):
     assert sorted(run(text).cc) == sorted(cc)

@@ -33,6 +33,8 @@ def looks_like_recipients(t: str) -> bool:
         return False
     if _SENTENCE.match(t) or re.search(r"如下|以下|下列|做好|务必|要求|请各", t):
         return False  # "各单位要做好以下工作:", "…提出了如下决议:" is the body speaking
+    if re.fullmatch(r"(?:说明|主旨|事由|附注|备注|注|要求|内容|正文|摘要|概要|简介|详情)", t):
+        return False  # "说明:" a section label of a 函 (主旨/说明), or a page's "摘要:", never an addressee
     if re.match(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[\d~～\-—至]+\s*(?:月|日|号)", t):
         return False  # a report of a meeting opens with its day ("2019年5月9日上午…召开…"); a plan's "1~2月:"
     return not _PAGE_WORDS.search(t)

@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extractors.attachment_list import SPACED_ITEM
-from extractors.dates import DAY_LOST_LINE, FULL_DATE, NUMERIC_DATE_LINE, compact_readings
+from extractors.dates import DAY_LOST_LINE, NUMERIC_DATE_LINE, compact_readings
 from extractors.dates_cn import cn_int
 from extractors.doc_number import own_number as parse_doc_number
 from extractors.orgs import is_org_name, split_orgs
@@ -24,37 +23,9 @@ from extractors.recipients import FIELD_LABEL
 from models.document import AttachmentZone, Block, Document, Zones
 from pipeline.stages.chrome import CUT_SHORT, footer_start, is_meta_rest, is_page_chrome, page_top_end, skip_aside
 from pipeline.stages.headings import NUMBER_AFTER_TITLE, heading_above, heading_over_head, is_title_end, own_title_below
+from pipeline.stages.lines import (BARE_LABEL, CC_START, DATE_LINE, LABEL_ALONE, LIST_ITEM, LIST_START, is_org_line,
+                                   spaced_item, spaced_list_start)
 from pipeline.stages.relines import SENTENCE_OPENER, looks_like_recipients, reline
-
-# A line holding only a full date, optionally after an org and before 印发.
-DATE_LINE = re.compile(rf"^(?P<org>.{{0,60}}?)(?P<date>{FULL_DATE.pattern})(?P<printed>印发|印制|印)?"
-                       r"(?:\s*[（(]共印[0-9一二三四五六七八九十百]+份[）)])?"  # "…印发（共印120份）"
-                       r"(?:\s*[|｜]+)?$")  # (a page's column rule after it: "二〇〇七年八月二十四日 |")
-LABEL_ALONE = re.compile(r"^[-—–·•\s]*附件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$")
-LIST_START = re.compile(r"^[-—–·•\s]*附件\s*[:：]")
-# an item "1." / "1、", or "1-1" numbered under an attachment ("1-1关于…的通知")
-LIST_ITEM = re.compile(r"^\s*(?P<n>\d{1,2})(?:\s*[.、．,，]\s*|-\d{1,2}(?![\d月日号])[.、．,，]?\s*(?=[\u4e00-\u9fff《“])|(?=[《“]))\S")
-_BARE_LABEL = re.compile(r"[-—–·•\s]*附\s*[:：]\s*")  # "附:" heading a numbered list
-CC_START = re.compile(r"^\s*(?:抄送|抄报|主送)\s*[:：]")
-# items numbered by a space alone, as printed ("附件 1 报名表" / "2 项目规程"), or a file
-# name with its number glued on ("1中国….doc"); read on ``raw``, where the spaces survive
-_SPACED_LABEL = re.compile(r"[-—–·•\s]*附件(?=[ \t\u3000]+1[ \t\u3000])")
-_GLUED_FILE_ITEM = re.compile(r"\s*\d{1,2}(?=[\u4e00-\u9fff《“]).{2,80}\.(?:docx?|xlsx?|wps|pdf)\s*$")
-
-
-def _spaced_list_start(raw: str) -> bool:
-    m = _SPACED_LABEL.match(raw)
-    return bool(m and SPACED_ITEM.match(raw, m.end()))
-
-
-def _spaced_item(raw: str) -> bool:
-    return bool(SPACED_ITEM.match(raw) or _GLUED_FILE_ITEM.match(raw))
-
-
-def is_org_line(b: Block) -> bool:
-    """A line holding only organisation names (a signature or 印发机关)."""
-    return b.kind == "paragraph" and len(b.text) <= 80 and bool(split_orgs(b.raw))
-
 
 def _is_header_line(b: Block) -> bool:
     t = b.text
@@ -375,13 +346,18 @@ def _followed_by_items(blocks: list[Block], j: int) -> bool:
     """True when the "附件：" at ``j`` heads a numbered 附件说明 list."""
     k = j + 1
     return k < len(blocks) and blocks[k].kind == "paragraph" and bool(
-        LIST_ITEM.match(blocks[k].text) or _spaced_item(blocks[k].raw))
+        LIST_ITEM.match(blocks[k].text) or spaced_item(blocks[k].raw))
+
+
+def _dated_org(blocks: list[Block], k: int) -> bool:
+    """Line ``k`` is an org line over a date line (a 印发 line that lost 印发), no wrapped 抄送 rest."""
+    return (k + 1 < len(blocks) and is_org_line(blocks[k]) and blocks[k + 1].kind == "paragraph"
+            and _date_parts(blocks[k + 1].text) is not None)
 
 
 def _signature_follows(blocks: list[Block], j: int) -> bool:
-    """True when the "附件:" at ``j`` is followed by nothing but the 署名 and
-    成文日期 (up to two org lines, then a date line): an 附件说明 whose items
-    the page lost, not the label of an attachment printed below (UL reviews)."""
+    """True when the "附件:" at ``j`` has only the 署名 (≤ 2 org lines) and 成文日期 under it:
+    a 附件说明 whose items the page lost, not the label of an attachment below (UL reviews)."""
     k = j + 1
     while k < len(blocks) and k <= j + 2 and blocks[k].kind == "paragraph" and is_org_line(blocks[k]):
         k += 1
@@ -428,12 +404,12 @@ def _main_part(blocks: list[Block], start: int, end: int, z: Zones) -> None:
             j += 1
             continue
         if LIST_START.match(t) and not LABEL_ALONE.match(t) or (
-                (LABEL_ALONE.match(t) or _BARE_LABEL.fullmatch(t)) and _followed_by_items(blocks, j)) or _spaced_list_start(b.raw):
+                (LABEL_ALONE.match(t) or BARE_LABEL.fullmatch(t)) and _followed_by_items(blocks, j)) or spaced_list_start(b.raw):
             z.attachment_list.append(j)
             in_list = True
             j += 1
             continue
-        if in_list and (LIST_ITEM.match(t) or _spaced_item(b.raw)) and len(t) <= 100:
+        if in_list and (LIST_ITEM.match(t) or spaced_item(b.raw)) and len(t) <= 100:
             z.attachment_list.append(j)
             j += 1
             continue
@@ -452,7 +428,8 @@ def _main_part(blocks: list[Block], start: int, end: int, z: Zones) -> None:
             # the 抄送 list wrapped over lines, up to its 。 or the 印发 line
             while (j + 1 < end and not blocks[j].text.endswith("。") and len(blocks[j + 1].text) <= 45
                    and blocks[j + 1].kind == "paragraph" and not _date_parts(blocks[j + 1].text)
-                   and not re.search(r"印发|印制", blocks[j + 1].text) and len(z.record) < 8):
+                   and not re.search(r"印发|印制", blocks[j + 1].text) and len(z.record) < 8
+                   and not _dated_org(blocks, j + 1)):
                 z.record.append(j + 1)
                 j += 1
             j += 1
