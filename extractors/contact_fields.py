@@ -24,10 +24,10 @@ _DASH = "\\-\u2014\u2013\u2012\u2015\uff0d~\uff5e"
 # spaced 3-4-4), optional extension (转/分机/ext/-NNNN), optional /NN sibling.
 _PHONE = re.compile(
     rf"(?<![0-9])"
-    rf"(?:(?P<area>[(（]\s*0\d{{1,3}}\s*[)）]|0\d{{2,3}}(?=\s*[{_DASH}]|\s+\d)|0\d(?=-[2-9]\d{{3}}-?\d{{4}}(?!\d)))"
+    rf"(?:(?P<area>[(（]\s*0\d{{1,3}}\s*[)）]|0\d{{2,3}}(?=\s*[{_DASH}]|\s+\d)|0\d(?=-[2-9]\d{{2,3}}-?\d{{4}}(?!\d)))"
     rf"\s*[{_DASH}]*\s*)?"
     rf"(?P<local>1[3-9]\d[\s\-]?\d{{4}}[\s\-]?\d{{4}}|[48]00[\s\-]?\d{{3}}[\s\-]?\d{{4}}"
-    rf"|(?<=[)）])\s*[2-9]\d{{2,3}}-\d{{4}}(?!\d)|\d+)"  # (02)2592-5252: a Taiwan local number split by a hyphen
+    rf"|(?<=[)）\-])\s*[2-9]\d{{2,3}}-\d{{4}}(?!\d)|\d+)"  # (02)2592-5252, 03-435-1688: a Taiwan local number split by a hyphen
     rf"(?:\s*(?:转|分机|ext\.?|[{_DASH}])\s*(?P<ext>\d{{1,6}}))?"
     rf"(?P<alts>(?:\s*/\s*\d{{1,6}}(?![0-9]))*)"
     rf"(?![0-9])"

@@ -177,7 +177,7 @@ def _bracketed_names(text: str, bi: int, items: list[Item]) -> list[Item]:
 _ROLES = "老师|教师|学生|同学|主任|副主任|部长|科长|书记|干事|负责人|联系人"
 _NAME_IN_BRACKETS = re.compile(rf"\s*[（(]([{CJK}]{{2,8}})[）)]")
 # (or after it with an honorific, closing the field: "咨询电话:13569531234 郑老师。")
-_HONORIFIC_AFTER = re.compile(rf"[ \t]*([{CJK}]{{1,3}}(?:老师|主任|科长|部长|书记))(?=[，,。；;\s]|$)")
+_HONORIFIC_AFTER = re.compile(rf"[ \t]*[，,]?[ \t]*([{CJK}]{{1,3}}(?:老师|主任|科长|部长|书记|秘书|干事))(?=[，,。；;\s]|$)")
 
 
 def _name_before_mail(text: str, bi: int, doc: Document, items: list[Item]) -> list[Item]:
