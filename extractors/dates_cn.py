@@ -253,6 +253,9 @@ def _time_at(text: str, pos: int) -> tuple[Optional[str], int]:
     m = _WEEKDAY_NOTE_RE.match(text, pos)
     if m:
         pos = m.end()
+    gap = re.match(rf"{S}(?=上午|中午|下午|晚上|早上|凌晨)", text[pos:])
+    if gap:  # "5月12日 下午4:30前": a space before the part of the day (a bracket the reader dropped)
+        pos += gap.end()
     t = parse_time(text[pos:])
     if t:
         return t[0], pos + t[2]

@@ -287,6 +287,11 @@ def _resolve_item(sent: str, it: DateItem, ref: Ref
     return due, prec, inferred, start_date
 
 
+# a day named relatively, its date glossed in brackets ("本周三(5月12日)下午4:30前", "明天（3月4日）"):
+# the bracketed date is the one to read, as if printed without the brackets
+_RELATIVE_GLOSS = re.compile(r"(?<=[一二三四五六日天])[（(]\s*((?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号])\s*[)）]")
+
+
 def parse_sentence(sent: str, ref: Ref, *, attachment: Optional[int] = None,
                    attachment_title: Optional[str] = None, heading: Optional[str] = None,
                    own_date: bool = True) -> tuple[list[Found], list[tuple[str, int, int]]]:
@@ -302,6 +307,7 @@ def parse_sentence(sent: str, ref: Ref, *, attachment: Optional[int] = None,
     """
     found: list[Found] = []
     problems: list[tuple[str, int, int]] = []
+    sent = _RELATIVE_GLOSS.sub(lambda m: " " + m.group(1) + " ", sent)  # same length: offsets hold
     bad = dates_cn.garbled(sent)
     items = [it for it in dates_cn.scan(sent) if not any(a <= it.start < b for a, b in bad)]
     items += dates_cn.compact_items(sent, [(it.start, it.end) for it in items] + bad)

@@ -818,6 +818,9 @@ def test_year_from_a_page_date_in_figures(text, due):
     # a timetable item: a window, a comma, then the act it bounds closing the clause
     ("各分工会:\n二、时间安排\n1.2020年11月3-6日,工会会员进行自荐和他荐报名(王旭);\n2.2020年11月9-13日,党政工会议确定候选人。\n", "2020-11-06"),
     ("各学院:\n三、日程\n1.2021年5月10日至14日,各学院团委集中申报;\n2.5月20日,评审。\n", "2021-05-14"),
+    # a day named relatively, its date glossed in brackets, then a time and 前
+    ("各单位:\n一、2021年安排。请各单位于本周三(5月12日)下午4:30前将报名表上传到上传区工会文件夹中。\n", "2021-05-12"),
+    ("各分工会:\n一、2021年安排。请于明天（3月4日）中午12点前报送名单。\n", "2021-03-04"),
     # windows labelled by what is gathered: 招募时间, 连署期限
     ("各校教师会:\n一、2024年安排。敬请各校协助进行连署,连署书如附件,连署期限至2024年3月22日止。\n", "2024-03-22"),
     ("各学院:\n一、2024年志愿者招募。\n二、招募时间\n2024年5月1日至5月20日。\n", "2024-05-20"),
