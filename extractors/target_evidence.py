@@ -521,13 +521,32 @@ _OWN_QUOTA = re.compile(r"(?:我|本)[市区县省校院局委系]{1,2}[^，,。
 EACH_RECIPIENT = re.compile(r"各(?:单位|学校|校|基层|分会|工会|部门)|每(?:个|所|家)?(?:单位|学校|校|基层|分会|工会|部门)")
 
 
-def section_marks(text: str) -> list[tuple[int, Optional[str]]]:
-    """(position, kind) for each section heading in a block's ``text``:
+def section_marks(text: str) -> list[tuple[int, Optional[str], bool]]:
+    """(position, kind, sub) for each section heading in a block's ``text``:
     kind ``criteria`` opens a conditions section (eligibility), ``own`` the
-    issuer's own quota, None any other — ../shared/real/README.md "Targets"."""
+    issuer's own quota, None any other — ../shared/real/README.md "Targets";
+    ``sub`` marks a bracketed sub-heading ("(一)…"), which ends a sub-section
+    but goes on with a top-level one ("二、申报条件" / "(一)集体成员不少于6人")."""
     def kind(h: str) -> Optional[str]:
-        return "criteria" if _CRITERIA.search(h) else "own" if _OWN_QUOTA.search(h) else None
-    return [(m.start(), kind(m.group(1))) for m in _SECTION.finditer(text)]
+        if _CRITERIA.search(h) and not re.search(r"名额|比例|数量|指标|分配", h):  # (not "评优条件、比例及方式")
+            return "criteria"
+        return "own" if _OWN_QUOTA.search(h) else None
+    return [(m.start(), kind(m.group(1)), bool(re.match(r"\s*[（(]", text[m.start():])))
+            for m in _SECTION.finditer(text)]
+
+
+def section_after(marks: list[tuple[int, Optional[str], bool]], upto: int, state: Optional[tuple[str, bool]]
+                  ) -> Optional[tuple[str, bool]]:
+    """The section in force at position ``upto`` as (kind, opened by a sub-heading), None for
+    none, after ``state`` (the section in force where the block began)."""
+    for pos, kind, sub in marks:
+        if pos > upto:
+            break
+        if kind is not None:
+            state = (kind, sub)
+        elif not sub or (state is not None and state[1]):
+            state = None  # a top-level heading ends any section; a sub-heading only a sub-section
+    return state
 
 
 def in_split_bracket(sent: str, pos: int) -> bool:

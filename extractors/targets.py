@@ -517,7 +517,8 @@ def extract(doc: Document) -> list[Target]:
     cues = vocab("target_cues")
     skip = _zone_skip(doc)
     out: list[Target] = []
-    criteria: Optional[str] = None  # inside a 评比条件 / 申报条件 ("criteria") or 我区名额 ("own") section
+    # inside a 评比条件 / 申报条件 ("criteria") or 我区名额 ("own") section: (kind, opened by a sub-heading)
+    criteria: Optional[tuple[str, bool]] = None
     labels = {a.label_block for a in doc.zones.attachments} if doc.zones else set()
     for bi, b in enumerate(doc.blocks):
         if bi in skip or bi in labels:
@@ -527,13 +528,15 @@ def extract(doc: Document) -> list[Target]:
         text = b.text
         heading = _is_heading(text)
         marks = target_evidence.section_marks(text)
+        start_state = criteria
         for sm in _SENT.finditer(text):
             sent = sm.group()
-            criteria = next((c for pos, c in reversed(marks) if pos <= sm.start()), criteria)
-            if (criteria == "criteria" and not target_evidence.nominated_set(sent)) or \
+            criteria = target_evidence.section_after(marks, sm.start(), start_state)
+            kind = criteria[0] if criteria else None
+            if (kind == "criteria" and not target_evidence.nominated_set(sent)) or \
                     target_evidence.criteria_label(sent):
                 continue
-            if criteria == "own" and not target_evidence.EACH_RECIPIENT.search(sent):
+            if kind == "own" and not target_evidence.EACH_RECIPIENT.search(sent):
                 continue
             h = None if heading else _INLINE_HEADING.match(sent)
             # a section heading run into its first item (a page pasted onto one

@@ -298,6 +298,17 @@ def test_flattened_table_rows_give_no_target(text, values):
     # the section ends with the body: an attachment's prose after the signature counts again
     ("关于评选先进职工之家的通知\n各基层工会：\n二、评选条件\n会员入会率达98%以上。\n市总工会\n2024年5月6日\n"
      "附件\n填报说明\n各基层工会推荐不超过2个。\n", [(2, "个")]),
+    # sub-headings (一)(二) under a conditions heading go on with it; the next top-level heading ends it
+    ("关于评选青年文明号的通知\n各团委：\n二、申报条件和标准\n（一）集体成员一般不少于6人，不多于100人；35岁以下的青年不低于60%。\n"
+     "（二）集体负责人年龄不超过40周岁。\n三、推荐名额\n各团委推荐不超过2个。\n团市委\n2024年5月6日\n", [(2, "个")]),
+    ("关于创建巾帼文明岗的通知\n各基层工会：\n二、创建条件\n（一）巾帼文明岗\n1.女性人数应占成员的60%以上，一般要求3人以上。\n"
+     "三、工作要求\n请各单位推荐1个集体。\n市妇联\n2024年3月6日\n", [(1, "个")]),
+    # a heading naming conditions and quotas together (评优条件、比例及方式) opens no conditions section
+    ("关于评选优秀工会干部的通知\n各分工会：\n二、评优条件、比例及方式\n（一）优秀工会干部\n1.评选方式、比例:各分工会评选1名优秀工会干部。\n"
+     "校工会\n2020年11月6日\n", [(1, "名")]),
+    # ... but a sub-section of conditions ends at the next sub-heading
+    ("关于评选先进的通知\n各分会：\n一、评选办法\n（一）评选条件\n会员入会率达98%以上。\n（二）推荐数量\n各分会推荐2名。\n"
+     "校工会\n2024年5月6日\n", [(2, "名")]),
     # a heading run into a flattened line opens and closes the section too
     ("各区总工会：现将要求通知如下。一、申报条件 1.年借阅量不少于1500人次。二、工作要求 请各区举办读书活动不少于3场。"
      "区总工会 2024年3月1日", [(3, "场")]),
