@@ -121,14 +121,15 @@ def _abbreviates(short: str, full: str) -> bool:
 
 # "中国教育工会…委员会" is the formal name of the institution's 工会 (its 标志);
 # the 署名 often prints the everyday one ("…学院工会")
-_NATIONAL_UNION = re.compile(r"^中[国國][\u4e00-\u9fff]{1,8}?工[会會](?=[\u4e00-\u9fff]{2})")
-_UNION_BODY = re.compile(r"(?:工[会會])?(?:委[员員][会會]|[联聯]合[会會])?$")
+_NATIONAL_UNION = re.compile(r"^(?:中[国國][\u4e00-\u9fff]{1,8}?工[会會](?=[\u4e00-\u9fff]{2})|共青[团團]|中[国國]共[产產]主[义義]青年[团團])")
+_UNION_BODY = re.compile(r"(?:工[会會])?(?:委[员員][会會]|[联聯]合[会會])?$|[团團]委$")
 
 
 def _same_body(sig: str, head: str) -> bool:
     """``sig`` and ``head`` name one union: 衡江学院工会 and 中国教育工会衡江学院
     委员会 both reduce to 衡江学院 once the national union's name and the body
-    words are taken off (real/README.md: the 标志 names the issuer in full)."""
+    words are taken off (real/README.md: the 标志 names the issuer in full); so do
+    a 团委 and 共青团…委员会 (贵州某大学团委, 共青团贵州某大学委员会)."""
     def core(n: str) -> str:
         return _UNION_BODY.sub("", _NATIONAL_UNION.sub("", n))
     return sig != head and len(core(sig)) >= 2 and core(sig) == core(head)
@@ -144,9 +145,11 @@ def extract(doc: Document, *, title: Optional[Title] = None) -> list[Issuer]:
     if not doc.zones:
         return []
     sig, head = _from_signature(doc), _from_header(doc)
-    if sig and head and all(any(_abbreviates(x.name, h.name) or _same_body(x.name, h.name) for h in head)
-                            for x in sig):
-        sig = []  # 校工会 signing under 湖北某学院工会委员会文件: the 标志 names it in full (real/README.md)
+    if sig and head:
+        same = [next((h for h in head if _abbreviates(x.name, h.name) or _same_body(x.name, h.name)), None) for x in sig]
+        # 校工会 signing under 湖北某学院工会委员会文件: the 标志 names it in full (real/README.md);
+        # in a joint signature only the body the 标志 names takes the 标志's name
+        sig = [] if all(same) else [h or x for h, x in zip(same, sig)]
     for found in (sig, head, _from_title(doc, title)):
         seen: list[Issuer] = []
         for iss in found:
