@@ -929,6 +929,10 @@ def test_printed_on_real_layouts(text, printed):
     "按照市总工会部署要求,市直机关工会近日印发通知,部署开展“夏送清凉”工作,要求各单位于7月20日前完成走访慰问。\n",
     "某供电公司工会全面开展职工慰问工作\n灾情发生后,该公司工会迅速下发了《关于做好职工防暑降温工作的通知》,"
     "要求各基层工会于7月20日前完成慰问。\n",
+    # a headline with no 文种 word under which the page names a person as its author
+    "颍江区总工会开展2021年“安全生产月”系列活动\n2021-06-03 16:30:23作者: 岳建军 来源: 颍江区总工会\n"
+    "今年6月是全国第20个“安全生产月”。颍江区总工会将开展系列活动,请各基层工会于6月10日前报送方案。\n",
+    "江岭学院工会举办教职工趣味运动会\n发布时间:2019-05-06 作者:李明 浏览:32\n5月5日,学院工会在体育场举办趣味运动会,联系电话:87651234。\n",
 ])
 def test_news_report_gives_an_empty_record(text):
     rec = run(text)
@@ -950,6 +954,9 @@ def test_news_report_gives_an_empty_record(text):
     ("关于成立微型企业联合工会的公告\n来源:香格里拉网 作者:\n请未建会的企业到联合工会办理入会手续。\n特此公告\n迪庆州微型企业联合工会\n"
      "2015年2月10日\n责任编辑:和玉凤\n", "迪庆州微型企业联合工会"),
     ("关于举办职工运动会的通知\n请各单位于5月6日前报名。\n特此通知。\n江岭区总工会\n2019年4月2日\n来源:江岭日报\n", "江岭区总工会"),
+    # ... nor a notice with a 文种 word in its title whose page names a person as the author
+    ("关于举办职工运动会的通知\n发布时间:2019-04-02 作者:王伟 来源:江岭区总工会\n请各单位于5月6日前报名。\n江岭区总工会\n2019年4月2日\n",
+     "江岭区总工会"),
 ])
 def test_excerpt_asking_to_attend_keeps_its_signature(text, issuer):
     rec = run(text)

@@ -18,6 +18,7 @@ import re
 from models.common import Warning_
 from models.document import Document
 from models.notice import Notice
+from extractors.contact_fields import is_name
 from extractors.orgs import title_endings
 from pipeline.stages.chrome import is_page_chrome
 
@@ -72,6 +73,16 @@ def is_news_report(doc: Document) -> bool:
     return any(rx.search(t) for t in ends for rx in _NEWS) or bool(_DATELINE_AFTER_HEADLINE.search(opening))
 
 
+_AUTHOR = re.compile(r"(?:作者|记者|撰稿|文/图)\s*[:：/]\s*([\u4e00-\u9fff]{2,4}?)"
+                     r"(?=\s*(?:来源|编辑|责任编辑|审核|发布|浏览|点击|阅读|时间|日期|[\s|｜/]|$))")
+
+
+def _personal_byline(doc: Document) -> bool:
+    """A page line near the top names a person as the author ("作者: 岳建军")."""
+    top = [b.text for b in doc.blocks[:8] if b.kind == "paragraph" and b.text]
+    return any(is_name(m.group(1)) for t in top if is_page_chrome(t) for m in _AUTHOR.finditer(t))
+
+
 def _narrative(doc: Document) -> bool:
     return any(_NARRATIVE.search(b.text) for b in doc.blocks if b.kind == "paragraph")
 
@@ -88,10 +99,13 @@ def check(notice: Notice, doc: Document) -> None:
     closes = notice.signed_date is not None and any(i.source == "signature" for i in notice.issuers) and any(
         _CLOSING_FORMULA.match(b.text) for b in doc.blocks if b.kind == "paragraph")
     news = is_news_report(doc) and not notice.recipients and not notice.doc_number and not closes
+    # a headline with no 文种 word under which the page names a person as the author
+    # ("…总工会开展安全生产月系列活动" / "2021-06-03 作者: 岳建军 来源: …总工会"): a report
+    typed_title = bool(notice.title) and notice.title.text.rstrip("》”\" ").endswith(title_endings())
+    news = news or (not typed_title and _personal_byline(doc) and not (notice.recipients or notice.doc_number or closes))
     # a meeting report may close with its writer's name ("…取得好成绩。 校 工 会"):
     # a name alone does not make narrative a circular
     # (nor does a headline with no 文种 word: "某工会组织开展征文活动" over "据悉，…")
-    typed_title = bool(notice.title) and notice.title.text.rstrip("》”\" ").endswith(title_endings())
     # (nor is narrative a report when the text closes as a notice does: contacts, then a
     # signature and its 成文日期 — "…联系电话:… 地址:… / 湖北省总工会 / 2021年9月14日")
     signed = notice.signed_date is not None and any(i.source == "signature" for i in notice.issuers) and bool(
