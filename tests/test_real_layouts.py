@@ -725,6 +725,18 @@ HEADER_CASES = [
      "https://smce.hbut.edu.cn/xygk/xyjj1.htm\n", (["校工会"], None, None, "各基层工会", D(2019, 4, 29))),
     ("各县市区科技局: 现将有关事项通知如下。请于4月1日前报送。 附件:1.大赛实施方案 2.大赛报名表 绵阳市科学技术局 2023年3月6日 "
      "咨询热线:138-8052-2077 服务时间:周一至周五 9:00-19:00\n", (["绵阳市科学技术局"], None, None, "各县市区科技局", D(2023, 3, 6))),
+    # a document-sharing site's preview lines (…_第1页, 全文预览已结束, 下载本文档, 文档简介) above the text
+    ("某区卫生局首届“中国医师节”系列活动方案_第1页\n某区卫生局首届“中国医师节”系列活动方案_第2页\n全文预览已结束\n下载本文档\n"
+     "版权说明:本文档由用户提供并上传,若内容存在侵权,请进行举报或认领\n文档简介\n某区卫生局首届“中国医师节”系列活动方案\n"
+     f"局机关各科室、局属各单位:\n{B}\n", ([], None, "某区卫生局首届“中国医师节”系列活动方案", "局机关各科室、局属各单位", None)),
+    # the title printed twice, holding 各 itself, over the addressee: never the addressee's first line
+    (f"关于在县直各有关单位组建青年工作委员会的通知\n关于在县直各有关单位组建青年工作委员会的通知\n县直各有关单位:\n{B}\n",
+     ([], None, "关于在县直各有关单位组建青年工作委员会的通知", "县直各有关单位", None)),
+    # a site's column name alone above the title ("通知公告" ends in 公告 but names no notice)
+    ("通知公告\n最近更新\n校工会举办教职工乒乓球比赛的通知\n校工会定于本周四举办比赛,具体安排如下:\n一、比赛时间\n",
+     (["校工会"], None, "校工会举办教职工乒乓球比赛的通知", None, None)),
+    (f"当前位置:\n通知公告\n关于开展送温暖慰问品集中采购的公告\n发布日期:2025-11-26      来源:\n各基层工会:\n{B}\n",
+     ([], None, "关于开展送温暖慰问品集中采购的公告", "各基层工会", None)),
     # the page's own address printed alone above the title
     ("http://www.zgcqxs.net/default/comshow-663-43320.shtml\n秀山县“税务杯”征联启事\n2014年4月是全国税收宣传月。现将相关内容诚告如下:一、请于4月20日前投稿。\n",
      ([], None, "秀山县“税务杯”征联启事", None, None)),

@@ -38,6 +38,7 @@ PAGE_DATE = re.compile(r"\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?:
 # Where a page's breadcrumb starts ("当前所在位置:首页/党群建设/工会", "您的位置:首页>…").
 BREADCRUMB = re.compile(r"(?:^|您的|您现在的|您当前|当前|所在|当前所在)位置\s*[:：]|首页\s*[>/»›＞]")
 _NAV = re.compile(rf"{BREADCRUMB.pattern}|>>|»|上一篇|下一篇|进入后台|内网登录"
+                  r"|_第\d{1,3}页$|^(?:全文预览已结束|下载本文档|文档简介|版权说明[:：])"  # a document-sharing site's preview
                   r"|(?:[^\s>→]{1,16}\s*(?:-+>|→)\s*){2}"  # arrows drawn with a dash or →: "…网->文件库->正文"
                   r"|^[\u4e00-\u9fffA-Za-z0-9]{2,12}\s*[>›]\s*[\u4e00-\u9fff](?![^》]*》)"  # one step: "站名 > 标题"
                   # (not the close of a title cited inside 《…<…>…》 that a wrap left at the line's start)
@@ -93,6 +94,9 @@ _CATALOGUE = re.compile(r"^(?:索\s*引\s*号|主题分类|责任部门|发布�
 _FIELDS = re.compile(r"[\u4e00-\u9fff]{1,4}\s*[:：][^|｜]*[|｜]")
 
 
+# a site's column name alone on its line ("通知公告" over the notice): a page word, though it ends in 公告
+_COLUMN = re.compile(r"\s*(?:通知公告|通知通告|公告通知|公示公告|通知公示|公告公示|最近更新|最新动态|工作动态|新闻动态|工会动态|信息公开"
+                     r"|通知公告栏|院务公开|校务公开)\s*")
 _URL_LINE = re.compile(r"\s*(?:https?://|www\.)[A-Za-z0-9./?=&%#_\-:~+]+\s*")  # a page's own address printed alone
 
 
@@ -100,7 +104,7 @@ def is_page_chrome(t: str) -> bool:
     """True for a web page's navigation or meta line (never a title line):
     see :data:`_NAV` and :data:`_META_LABEL` (two labels on one line), or a
     bare publication date/time, a lone "|", a file name offered for download,
-    a 信息公开 catalogue line, "label:value |" fields or the page's address alone."""
+    a 信息公开 catalogue line, "label:value |" fields, the page's address or a column name alone."""
     if len(t) > 120 or re.search(r"[。！？]", t):
         return False  # a page's own line is short, no sentence: else the notice run onto one line
     if _MENU_ITEM.fullmatch(t):
@@ -121,7 +125,7 @@ def is_page_chrome(t: str) -> bool:
         or bool(PAGE_DATE.fullmatch(t)) or bool(_SEPARATOR.fullmatch(t)) or bool(PAGE_NUMBER.fullmatch(t)) \
         or bool(_SITE_NAME.match(t)) or bool(_CLOCK.match(t)) or bool(_FILE_NAME.match(t)) \
         or bool(_CATALOGUE.match(t)) or (len(_FIELDS.findall(t)) >= 2 or bool(re.search(r"[:：].*[|｜]\s*$", t))) \
-        or bool(_URL_LINE.fullmatch(t))
+        or bool(_URL_LINE.fullmatch(t)) or bool(_COLUMN.fullmatch(t))
 
 
 def _menu_end(blocks: Sequence[Block]) -> int:

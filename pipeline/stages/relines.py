@@ -288,6 +288,8 @@ def _join_addressee(blocks: list[Block]) -> list[Block]:
         first = blocks[k]
         if first.kind != "paragraph" or first.text.endswith((":", "：")) or not _ADDRESSEE.match(first.text):
             continue
+        if first.text.endswith(endings) and first.text.startswith("关于"):
+            continue  # "关于在县直各有关单位…的通知" printed again: a title, whatever 各 it holds
         # under the title or the 发文字号, perhaps past a 签发人 or meta line between them; or
         # at the top of an excerpt (under a widget's stray word: "朗读")
         # (at the top, a list broken after a separator, or inside a word when its first line is a
