@@ -482,8 +482,8 @@ def block_heading(text: Optional[str]) -> Optional[str]:
     if not text:
         return None
     t = _HEADING_NUM.sub("", text).strip(" ：:")
-    if not t or len(t) > 20 or re.search(r"[。；，,]", t):
-        return None
+    if not t or len(t) > 20 or re.search(r"[。；，,]", t) or re.search(r"[:：]\s*\S", t):
+        return None  # (nor a field with its value: "征稿:即日起——9月20日" heads no line under it)
     return t
 
 
@@ -578,12 +578,18 @@ def _block_start(starts: list[int], pos: int) -> int:
 _SENTENCE_END = re.compile(r"[。！？!?；;]\s*$")
 
 
+# a line that opens a list item or a labelled field ("(二)…", "2、…", "评奖:…") starts a sentence of its own
+_OPENS_ITEM = re.compile(r"\s*(?:[（(][一二三四五六七八九十0-9]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[0-9]{1,2}[、．](?![0-9])"
+                         r"|[0-9]{1,2}\.(?![0-9])|[\u4e00-\u9fff]{2,6}[:：])")
+
+
 def _units(doc: Document) -> list[list[int]]:
     """Candidate blocks grouped into paragraphs: a paragraph block that does
     not end a sentence (。！？；) runs on into the next candidate paragraph of
     the same attachment, as a line a PDF or a narrow page wrapped anywhere
     does ("请各单" / "位于4月15日前报送"): the deadline must not depend on
-    where the text was broken (issue 11 invariance)."""
+    where the text was broken (issue 11 invariance) — unless the next line opens a
+    list item or a labelled field (:data:`_OPENS_ITEM`)."""
     units: list[list[int]] = []
     for i in candidate_blocks(doc):
         b = doc.blocks[i]
@@ -591,7 +597,7 @@ def _units(doc: Document) -> list[list[int]]:
             j = units[-1][-1]
             p = doc.blocks[j]
             if (j == i - 1 and p.kind == b.kind == "paragraph"
-                    and not _SENTENCE_END.search(p.text or p.raw)
+                    and not _SENTENCE_END.search(p.text or p.raw) and not _OPENS_ITEM.match(b.text or "")
                     and attachment_of(doc, j) == attachment_of(doc, i)):
                 units[-1].append(i)
                 continue

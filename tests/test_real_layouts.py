@@ -835,6 +835,9 @@ def test_year_from_a_page_date_in_figures(text, due):
     # a timetable item: a window, a comma, then the act it bounds closing the clause
     ("各分工会:\n二、时间安排\n1.2020年11月3-6日,工会会员进行自荐和他荐报名(王旭);\n2.2020年11月9-13日,党政工会议确定候选人。\n", "2020-11-06"),
     ("各学院:\n三、日程\n1.2021年5月10日至14日,各学院团委集中申报;\n2.5月20日,评审。\n", "2021-05-14"),
+    # a field with its own value (征稿:…) heads no line under it: the next stage's date is no deadline
+    ("各单位:\n一、2024年活动时间\n征稿:即日起——9月20日\n评奖:2024年10月1日前\n", "2024-09-20"),
+    ("各单位:\n一、2023年活动安排\n报名:即日起至5月10日\n决赛:2023年6月1日前\n", "2023-05-10"),
     # a day named relatively, its date glossed in brackets, then a time and 前
     ("各单位:\n一、2021年安排。请各单位于本周三(5月12日)下午4:30前将报名表上传到上传区工会文件夹中。\n", "2021-05-12"),
     ("各分工会:\n一、2021年安排。请于明天（3月4日）中午12点前报送名单。\n", "2021-03-04"),
@@ -858,6 +861,16 @@ def test_year_from_a_page_date_in_figures(text, due):
 ])
 def test_deadline_cues_on_real_phrasings(text, due):
     assert [str(d.due) for d in run(text).deadlines] == ([due] if due else [])
+
+
+@pytest.mark.parametrize("text, dues", [
+    # list items that end without 。: each item's deadline is its own, though the dates are the same
+    ("各学院团委:\n一、2023年安排\n(一)优秀团队:填写申报表(附件1),并于9月16日前发送至邮箱\n"
+     "(二)先进个人:填写申报表(附件2),并于9月16日前发送至邮箱\n", [("2023-09-16", [1]), ("2023-09-16", [2])]),
+    ("各分工会:\n一、2022年安排\n1、请于5月6日前报送名单\n2、请于5月6日前报送节目\n", [("2022-05-06", []), ("2022-05-06", [])]),
+])
+def test_unpunctuated_items_keep_their_deadlines(text, dues):
+    assert [(str(d.due), d.attachments) for d in run(text).deadlines] == dues
 
 
 @pytest.mark.parametrize("text, got", [
