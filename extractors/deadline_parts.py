@@ -3,8 +3,8 @@ also carries the action, what is delivered, to whom, any consequence"):
 the governing verb (上报、报送、报名 …), the deliverable (a noun phrase:
 参赛报名表和竞赛实施方案), the recipient body (市总工会经济技术部), the channel
 (e-mail, paper, a system) and the consequence of missing it (视为放弃).
-Also the clause and item-number cues the deadline rule shares, and the
-vocabulary (``data/deadline_vocab.json``).
+Also the clause and item-number cues, sentence spans and block headings that the
+deadline and event rules share, and the vocabulary (``data/deadline_vocab.json``).
 """
 from __future__ import annotations
 
@@ -287,3 +287,37 @@ def note_attachment(text: str, s: int, pos: int, carried: Optional[int]) -> Opti
         return None
     labels = list(ATT_LABEL.finditer(text, 0, marks[-1].start()))
     return label_number(labels[-1]) if labels else carried
+
+
+# sentence ends and line breaks: where a deadline sentence stops
+SENT_SPLIT = re.compile(r"[。；;！!？?\n]")
+
+
+def sentence_spans(text: str, *, table: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of a block: split on 。；！？ and line
+    breaks (and cell tabs for a table block); empty spans dropped."""
+    pat = re.compile(r"[。；;！!？?\n\t]") if table else SENT_SPLIT
+    spans = []
+    pos = 0
+    for m in pat.finditer(text):
+        if text[pos:m.start()].strip():
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:].strip():
+        spans.append((pos, len(text)))
+    return spans
+
+
+# a heading's numbering ("二、", "（三）", "1.")
+HEADING_NUM = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十0-9]+[)）、.．]\s*)+")
+
+
+def block_heading(text: Optional[str]) -> Optional[str]:
+    """``text`` without its numbering when it looks like a heading (short, no
+    sentence punctuation: "二、报名时间"), else None."""
+    if not text:
+        return None
+    t = HEADING_NUM.sub("", text).strip(" ：:")
+    if not t or len(t) > 20 or re.search(r"[。；，,]", t) or re.search(r"[:：]\s*\S", t):
+        return None  # (nor a field with its value: "征稿:即日起——9月20日" heads no line under it)
+    return t

@@ -38,6 +38,7 @@ from extractors import dates_cn, deadline_tables
 from extractors._common import ASKED_SUBJECT, attachment_of, evidence
 from extractors.deadline_parts import ATT_LABEL, label_number, note_attachment
 from extractors.deadline_parts import text_year  # noqa: F401  (re-exported: the year source)
+from extractors.deadline_parts import block_heading, sentence_spans  # noqa: F401  (sentence_spans: events)
 from extractors.deadline_parts import (ITEM_NUMBER, clause_start, deadline_vocab,  # noqa: F401
                                        find_action, named_attachments, parse_parts)
 from extractors.dates_cn import DateItem, DatePhrase, S
@@ -48,7 +49,6 @@ from models.document import Document
 # Zones whose dates are the document's own (成文日期, 印发日期, 发文字号).
 SKIP_ZONES = ("head", "title", "recipients", "signature", "date", "record", "attachment_list")
 
-_SENT_SPLIT = re.compile(r"[。；;！!？?\n]")
 _REL_RE = re.compile(
     rf"(?P<anchor>[^\s，。；、]{{0,12}}?(?:结束|完成|收到|接到|印发|下发|发布|公布|举办|举行)(?:通知)?)后{S}"
     rf"(?P<n>[0-9]{{1,3}}|[{dates_cn.CN_DIGITS}]{{1,3}}){S}个?{S}(?P<unit>工作日|自然日|日|天|周|星期|个月|月)(?:内|以内|之内)")
@@ -423,21 +423,6 @@ def _time_after(sent: str, pos: int) -> Optional[str]:
 # --- the document -----------------------------------------------------------------
 
 
-def sentence_spans(text: str, *, table: bool = False) -> list[tuple[int, int]]:
-    """(start, end) of the sentences of a block: split on 。；！？ and line
-    breaks (and cell tabs for a table block); empty spans dropped."""
-    pat = re.compile(r"[。；;！!？?\n\t]") if table else _SENT_SPLIT
-    spans = []
-    pos = 0
-    for m in pat.finditer(text):
-        if text[pos:m.start()].strip():
-            spans.append((pos, m.start()))
-        pos = m.end()
-    if text[pos:].strip():
-        spans.append((pos, len(text)))
-    return spans
-
-
 _RUN_ON = 200  # characters: longer than any title, 主送 line, signature or 版记
 
 
@@ -471,20 +456,6 @@ def attachment_titles(doc: Document) -> dict[int, str]:
         if a.number is not None and a.title_blocks:
             out[a.number] = "".join(doc.blocks[i].text.strip() for i in a.title_blocks)
     return out
-
-
-_HEADING_NUM = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十0-9]+[)）、.．]\s*)+")
-
-
-def block_heading(text: Optional[str]) -> Optional[str]:
-    """``text`` without its numbering when it looks like a heading (short, no
-    sentence punctuation: "二、报名时间"), else None."""
-    if not text:
-        return None
-    t = _HEADING_NUM.sub("", text).strip(" ：:")
-    if not t or len(t) > 20 or re.search(r"[。；，,]", t) or re.search(r"[:：]\s*\S", t):
-        return None  # (nor a field with its value: "征稿:即日起——9月20日" heads no line under it)
-    return t
 
 
 def make_ref(doc: Document, signed_date: Optional[dt.date], printed_date: Optional[dt.date],

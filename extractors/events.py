@@ -20,13 +20,13 @@ from extractors._common import evidence
 from extractors.deadlines import (Ref, candidate_blocks, deadline_vocab, is_deadline_item, make_ref,
                                   prec_of, resolve_phrase, sentence_spans)
 from extractors.dates_cn import S
+from extractors.deadline_parts import HEADING_NUM
 from models.deadlines import Event
 from models.document import Document
 
 _EVENT_VERB = re.compile(r"召开|举办|举行|开幕|闭幕|开赛|进行|开展|启动|组织|集中|评选|表彰|培训")
 _PERIOD_RE = re.compile(
     rf"(?:(?P<y>[0-9]{{4}}){S}年{S})?(?:第)?(?:(?P<q>[一二三四1-4]){S}季度|(?P<h>上|下)半年)")
-_HEADING_NUM = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十0-9]+[)）、.．]\s*)+")
 
 
 def _period_dates(y: int, q: Optional[str], h: Optional[str]) -> tuple[dt.date, dt.date, str]:
@@ -59,7 +59,7 @@ def _label(sent: str, start: int, end: int, prev_heading: Optional[str]) -> str:
     m = v["event_label_re"].search(sent[:start])
     if m:
         return m.group(0)
-    pre = _HEADING_NUM.sub("", sent[:start]).strip(" ，,：:")
+    pre = HEADING_NUM.sub("", sent[:start]).strip(" ，,：:")
     pre = re.sub(r"(?:将于|定于|拟于|于|在|为|是)$", "", pre).strip(" ，,：:")
     if pre:
         return pre[-20:]
@@ -131,7 +131,7 @@ def extract(doc: Document, *, signed_date: Optional[dt.date] = None,
     for i in candidate_blocks(doc):
         b = doc.blocks[i]
         text = b.text or b.raw
-        heading = _HEADING_NUM.sub("", prev_text or "").strip(" ：:") or None
+        heading = HEADING_NUM.sub("", prev_text or "").strip(" ：:") or None
         prev_text = text
         if not text or not re.search(r"[月季年]", text):
             continue
