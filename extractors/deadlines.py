@@ -190,8 +190,9 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
     # "二、时间安排各单位活动在3月20日前组织完成")
     if ev and not v["label_re"].search(clause, ev[-1].end()) and not ASKED_SUBJECT.match(clause, ev[-1].end()):
         return False  # "比赛时间：5月中旬"; not "比赛报名截止时间：…"
-    if heading and not clause.strip() and v["event_label_re"].search(heading):
-        return False
+    if heading and not clause.strip() and v["event_label_re"].search(heading) and not (
+            it.cue_after and re.match(rf"{S}完成", sent[it.end:])):
+        return False  # (under 活动时间 a date is the event's, unless something is to be 完成 by it)
     if _ISSUER_TASK.search(clause) or (not it.cue_after and _STATUS_AFTER.match(sent, it.end)):
         return False
     if re.search(r"(?:截止|截至)至?到?\s*$", sent[:it.start]) and _AS_OF_THE.match(sent, it.end):

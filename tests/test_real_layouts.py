@@ -835,6 +835,9 @@ def test_year_from_a_page_date_in_figures(text, due):
     # a timetable item: a window, a comma, then the act it bounds closing the clause
     ("各分工会:\n二、时间安排\n1.2020年11月3-6日,工会会员进行自荐和他荐报名(王旭);\n2.2020年11月9-13日,党政工会议确定候选人。\n", "2020-11-06"),
     ("各学院:\n三、日程\n1.2021年5月10日至14日,各学院团委集中申报;\n2.5月20日,评审。\n", "2021-05-14"),
+    # under an 活动时间 heading a date is the event's, unless something is to be 完成 by it
+    ("各分工会:\n一、2025年活动安排。\n二、活动时间\n春游踏青:2025年3月-5月,5月底之前完成,具体时间由各单位自定。\n", "2025-05-31"),
+    ("各分工会:\n一、2025年活动安排。\n二、活动时间\n健步走:2025年4月20日前完成打卡。\n", "2025-04-20"),
     # a field with its own value (征稿:…) heads no line under it: the next stage's date is no deadline
     ("各单位:\n一、2024年活动时间\n征稿:即日起——9月20日\n评奖:2024年10月1日前\n", "2024-09-20"),
     ("各单位:\n一、2023年活动安排\n报名:即日起至5月10日\n决赛:2023年6月1日前\n", "2023-05-10"),
