@@ -255,10 +255,16 @@ def text_year(doc: Document) -> Optional[int]:
     安排", "2015学年招生工作"; a birth year "1986年1月1日以后出生" is earlier): real/README.md's
     year source when the notice has no 成文日期, 印发日期 or 发文字号. None
     when no year is printed."""
-    years = {int(m.group(1)) for b in doc.blocks for m in _YEAR_RE.finditer(b.text or "")}
+    years = {int(m.group(1)) for b in doc.blocks for m in _YEAR_RE.finditer(b.text or "")
+             if not _SPAN_END.search((b.text or "")[max(0, m.start() - 16):m.start()])}
     if not years:
         return None
     return max(years)
+
+
+# a year closing a span that opened with another ("2017年6月至2018年10月"): the span's end, often
+# a plan's last year, is no year of the notice (the year it opens is kept)
+_SPAN_END = re.compile(r"(?:19|20)\d{2}\s*年[^。；;，,]{0,8}?(?:至|到|—|－|-|~|～)\s*$")
 
 
 # An attachment's own label ("附件2", "附件 1:") — not a reference to it

@@ -835,6 +835,9 @@ def test_year_from_a_page_date_in_figures(text, due):
     # a timetable item: a window, a comma, then the act it bounds closing the clause
     ("各分工会:\n二、时间安排\n1.2020年11月3-6日,工会会员进行自荐和他荐报名(王旭);\n2.2020年11月9-13日,党政工会议确定候选人。\n", "2020-11-06"),
     ("各学院:\n三、日程\n1.2021年5月10日至14日,各学院团委集中申报;\n2.5月20日,评审。\n", "2021-05-14"),
+    # with no 成文日期, the year is not taken from the end of a span (2017年6月至2018年10月)
+    ("各学院:\n一、本项目实施时间为2017年6月至2018年10月。\n二、请于7月2日前报送申报书。\n", "2017-07-02"),
+    ("各分会:\n一、活动周期为2021年3月—2022年2月。\n二、请于4月10日前报送计划。\n", "2021-04-10"),
     # under an 活动时间 heading a date is the event's, unless something is to be 完成 by it
     ("各分工会:\n一、2025年活动安排。\n二、活动时间\n春游踏青:2025年3月-5月,5月底之前完成,具体时间由各单位自定。\n", "2025-05-31"),
     ("各分工会:\n一、2025年活动安排。\n二、活动时间\n健步走:2025年4月20日前完成打卡。\n", "2025-04-20"),
