@@ -729,6 +729,10 @@ HEADER_CASES = [
     ("某区卫生局首届“中国医师节”系列活动方案_第1页\n某区卫生局首届“中国医师节”系列活动方案_第2页\n全文预览已结束\n下载本文档\n"
      "版权说明:本文档由用户提供并上传,若内容存在侵权,请进行举报或认领\n文档简介\n某区卫生局首届“中国医师节”系列活动方案\n"
      f"局机关各科室、局属各单位:\n{B}\n", ([], None, "某区卫生局首届“中国医师节”系列活动方案", "局机关各科室、局属各单位", None)),
+    # a saved page's meta lines and the title printed again, indented by runs of tabs
+    ("关于组织推荐最美科技工作者的通知\n\t\t\t\t\t\t\t\t\n\t\t\t\t\t\t\t\t\t新闻来源:未知\n\t\t\t\t\t\t\t\t\t浏览人次:0\n"
+     f"\t\t\t\t\t\t\t\t关于组织推荐最美科技工作者的通知\n各分支机构、地方学会:\n{B}\n",
+     ([], None, "关于组织推荐最美科技工作者的通知", "各分支机构、地方学会", None)),
     # the title printed twice, holding 各 itself, over the addressee: never the addressee's first line
     (f"关于在县直各有关单位组建青年工作委员会的通知\n关于在县直各有关单位组建青年工作委员会的通知\n县直各有关单位:\n{B}\n",
      ([], None, "关于在县直各有关单位组建青年工作委员会的通知", "县直各有关单位", None)),

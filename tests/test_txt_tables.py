@@ -36,6 +36,9 @@ CASES = [
     # tab-indented prose paragraphs are not a table
     ("→一、活动时间为全年，各单位应当认真组织本单位职工积极参加各项活动并做好总结上报工作。\n"
      "→二、活动内容由各基层工会结合实际自行确定，报区总工会备案后实施，确保取得实效。", []),
+    # lines indented by runs of tabs, one value each (a saved page's layout), are text
+    ("→→→→→→→→\n→→→→→→→→→新闻来源:未知\n→→→→→→→→→浏览人次:0", []),
+    ("→→→→\n→→→→关于开展推荐工作的通知", []),
     # one blank line between tab rows of the same width is tolerated
     ("姓名→性别→年龄\n\n张三→男→30", [[["姓名", "性别", "年龄"], ["张三", "男", "30"]]]),
     # Latin continuation lines are joined with a space

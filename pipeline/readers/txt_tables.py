@@ -136,8 +136,8 @@ def _tab_run(lines: list[str], kinds: list[str], i: int):
             j += 1
             continue
         break
-    if not rows:
-        return None
+    if not rows or all(sum(1 for c in r if c) < 2 for r in rows):
+        return None  # lines indented by tabs, one value each: text, not a table
     if len(rows) == 1:
         r = rows[0]
         if len(r) < 3 or sum(1 for c in r if c) < 2:
