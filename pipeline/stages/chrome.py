@@ -94,6 +94,8 @@ _CATALOGUE = re.compile(r"^(?:索\s*引\s*号|主题分类|责任部门|发布�
 _FIELDS = re.compile(r"[\u4e00-\u9fff]{1,4}\s*[:：][^|｜]*[|｜]")
 
 
+# a 范文 site's compilation lines: "工会五一活动通知(通用3篇)", "工会五一活动通知 篇1", "…会议通知范文1"
+_COMPILATION = re.compile(r"\s*\S.{0,40}?(?:[（(](?:通用|精选|优选|热门|推荐|汇总)?\s*\d{1,2}\s*篇[)）]|\s*篇\s*\d{1,2}|范文\s*\d{1,2})\s*")
 # a site's column name alone on its line ("通知公告" over the notice): a page word, though it ends in 公告
 _COLUMN = re.compile(r"\s*(?:通知公告|通知通告|公告通知|公示公告|通知公示|公告公示|最近更新|最新动态|工作动态|新闻动态|工会动态|信息公开"
                      r"|通知公告栏|院务公开|校务公开)\s*")
@@ -125,7 +127,7 @@ def is_page_chrome(t: str) -> bool:
         or bool(PAGE_DATE.fullmatch(t)) or bool(_SEPARATOR.fullmatch(t)) or bool(PAGE_NUMBER.fullmatch(t)) \
         or bool(_SITE_NAME.match(t)) or bool(_CLOCK.match(t)) or bool(_FILE_NAME.match(t)) \
         or bool(_CATALOGUE.match(t)) or (len(_FIELDS.findall(t)) >= 2 or bool(re.search(r"[:：].*[|｜]\s*$", t))) \
-        or bool(_URL_LINE.fullmatch(t)) or bool(_COLUMN.fullmatch(t))
+        or bool(_URL_LINE.fullmatch(t)) or bool(_COLUMN.fullmatch(t)) or bool(_COMPILATION.fullmatch(t))
 
 
 def _menu_end(blocks: Sequence[Block]) -> int:

@@ -57,7 +57,7 @@ def segment(doc: Document) -> Zones:
         if is_title_end("".join(b.text for b in blocks[:start])):
             break
     # a saved page's site name, menus and breadcrumb above the notice are the page's, not its own
-    heading, top = start, page_top_end(blocks[:24])
+    heading, top = start, page_top_end(blocks[:60])
     start = max(start, top)
     while start < n and blocks[start].origin == "chrome":
         start += 1  # page words that relines cut off before the title of a one-line page
