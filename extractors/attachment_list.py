@@ -33,7 +33,7 @@ _CN = "一二三四五六七八九十"
 # "附件1." / "附件一：" number their own item (real pages print both).
 # "附件1-1：" / "附件1-2：" label parts of one forwarded attachment: numbered in order.
 INTRO = re.compile(r"(?:^|(?<=[\s。；;!！]))(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])?[-—–·•]*(?:相关)?附(?:件|档)?(?:下载)?(?:链接|地址)?\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?"
-                   r"(?P<sub>(?<=\d)\s*[-－—–]\s*\d{1,2})?\s*(?:[:：]|(?<=\d)[.．、](?:(?![\d.])|(?=(?:19|20)\d{2}\s*年)))\s*")
+                   r"(?P<sub>(?<=\d)\s*[-－—–]\s*\d{1,2})?\s*(?:[:：]|(?<=\d)[.．、](?:(?![\d.])|(?=(?:19|20)\d{2}\s*(?:年|[-—~～至]\s*(?:19|20)\d{2}))))\s*")
 # a body label that starts an attachment page inside a one-line text ("附件1 X表")
 _LATER_LABEL = re.compile(rf"\s附件\s*(?:\d{{1,2}}|[{_CN}]{{1,3}})(?![\d\-—至、])")
 _EXTENSION = re.compile(r"\.(?:docx?|xlsx?|wps|et|pdf|ofd|rar|zip|7z|pptx?|txt|jpe?g|png)(?![A-Za-z])",
@@ -117,6 +117,7 @@ def clean_title(t: str) -> list[str]:
     # the file's own label inside the item ("附件1:关于…的通知", "提案表附件1:提案表(空表)"): what follows it
     t = re.sub(rf"^[^:：]{{0,12}}?附件\s*(?:\d{{1,2}}|[{_CN}]{{1,3}})\s*[:：](?=.)", "", t)
     t = re.sub(rf"^[（(]附件(?:\d{{1,2}}|[{_CN}]{{1,3}})[)）]", "", t)  # "(附件1)汇总表.doc": a download named by its label
+    t = re.sub(r"^附件\d{1,2}[.．、]?(?=[\u4e00-\u9fff“《]|(?:19|20)\d{2})", "", t)  # "附件1.2018-2019学年…": the item's own label
     t = re.sub(r"^(?:[A-Za-z0-9_.\-]+/)+(?=[\u4e00-\u9fff《“])", "", t)  # "imgs/articleimgs/关于….doc": the file's path on the site
     t = re.sub(r"(?<=》)[（(][^（）()]{0,24}$", "", t)  # "《…的通知》(徐": the excerpt cut the cited number after a whole title
     t = re.sub(r"[（(]略[)）]$", "", t)  # a publisher's "(略)": the table was left out, the title stays

@@ -319,7 +319,7 @@ def _block_items(doc: Document, bi: int, warnings: list, carry: Optional[str] = 
 _SENTENCE_END = re.compile(r"[。！？!?；;]\s*$")
 # an item number (one or two digits, never 0-led: "8701、8662…", "01、…" are a wrapped phone) is followed by
 # its text, never by more ASCII ("26.com" is a wrapped mail)
-_UNIT_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[1-9][0-9]?(?:[、．]|\.(?![A-Za-z0-9])|\.(?=(?:19|20)\d{2}\s*年))|附件)")
+_UNIT_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[1-9][0-9]?(?:[、．]|\.(?![A-Za-z0-9])|\.(?=(?:19|20)\d{2}\s*年))|附件|附\s*[:：])")
 
 
 def _wrapped_units(doc: Document) -> list[list[int]]:

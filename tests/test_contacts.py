@@ -252,6 +252,8 @@ def test_phones_listed_in_a_table(rows, phones):
     (("四、联系人：县总工会 吴敏 电话：0553-3831234 县科协 冯涛", " 电话：0553-3835678"),
      {"names": ["吴敏", "冯涛"], "phones": ["0553-3831234", "0553-3835678"]}),
     # a phone alone on its line, an address alone on the next: two values, not one address
+    # a line opening 附: starts a new unit: the name above is whole
+    (("联系电话:2835821,联系人:潘磊", "附:市职工乒乓球赛报名表"), {"names": ["潘磊"], "phones": ["2835821"]}),
     (("科研院联系人：吴楠", "64253496", "keji@ecust.edu.cn"), {"names": ["吴楠"], "phones": ["64253496"], "emails": ["keji@ecust.edu.cn"]}),
     (("联系人：钱老师", "0571-87651234", "gonghui@zjnu.edu.cn"), {"names": ["钱老师"], "phones": ["0571-87651234"], "emails": ["gonghui@zjnu.edu.cn"]}),
 ])

@@ -122,6 +122,21 @@ def test_normalise_text(raw, text):
     assert all(0 <= o <= len(raw) for o in offsets)
 
 
+@pytest.mark.parametrize("lines, text", [
+    # toneless readings, three or more in a document (a mirror's habit), are dropped, doubled ones too
+    (["泉州市教(jiao)育局關(guan)於開展征文活(huo)動的通知", "各县教(jiao)育局、泉(quan)(quan)州经济技术开发区:"],
+     ["泉州市教育局關於開展征文活動的通知", "各县教育局、泉州经济技术开发区:"]),
+    # one or two are kept: an option letter, a word in brackets, a name's reading
+    (["附件(a)报名表", "联系人:张三(zhang)"], ["附件(a)报名表", "联系人:张三(zhang)"]),
+])
+def test_toneless_pinyin_readings(lines, text):
+    from pipeline.readers import read_bytes
+    from pipeline.stages.normalise import normalise
+
+    doc = normalise(read_bytes("case.txt", "\n".join(lines).encode("utf-8")))
+    assert [b.text for b in doc.blocks] == text
+
+
 # gambling adverts a mirror site injects into a reposted notice are cut;
 # ordinary words that share a character with a brand are kept
 @pytest.mark.parametrize("raw, kept", [

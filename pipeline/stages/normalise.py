@@ -91,6 +91,22 @@ def _drop_split_pinyin(blocks: list[Block]) -> None:
             b.raw = b.raw[whole.end():]
 
 
+# A reading printed without its tone mark ("教(jiao)育局", "關(guan)於"): dropped only when a
+# document holds three or more, each a pinyin syllable (a mirror's habit, never a notice's).
+_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|uai|uan|iao|ian|ai|ei|ui|ao|ou"
+             r"|iu|ie|ve|ue|er|an|en|in|un|vn|ia|ua|uo|a|o|e|i|u|v)")
+_TONELESS_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])(?:[(（]\s*{_SYLLABLE}\s*[)）])+")  # (printed twice at times)
+
+
+def _drop_toneless_pinyin(blocks: list[Block]) -> None:
+    """Drop toneless pinyin readings from every paragraph's ``raw`` when the
+    document holds at least three of them (see :data:`_TONELESS_GLOSS`), in place."""
+    paras = [b for b in blocks if b.kind == "paragraph" and b.raw]
+    if sum(len(_TONELESS_GLOSS.findall(b.raw)) for b in paras) >= 3:
+        for b in paras:
+            b.raw = _TONELESS_GLOSS.sub("", b.raw)
+
+
 # A whole reading opening a line, its character at the end of the line above.
 _GLOSS_OPENING = re.compile(rf"\s*[(（]\s*[a-zü]{{0,5}}[{_TONED}][a-zü]{{0,4}}\s*[)）]")
 
@@ -390,6 +406,7 @@ def normalise(doc: Document) -> Document:
     by ``\\t``; its offsets are positional (cell text offsets are not mapped).
     """
     _drop_split_pinyin(doc.blocks)
+    _drop_toneless_pinyin(doc.blocks)
     for b in doc.blocks:
         # (on the reader's text itself: raw-text rules such as the signature's
         # org names must not see the readings either)

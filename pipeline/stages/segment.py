@@ -346,7 +346,10 @@ def _followed_by_items(blocks: list[Block], j: int) -> bool:
     """True when the "附件：" at ``j`` heads a numbered 附件说明 list."""
     k = j + 1
     return k < len(blocks) and blocks[k].kind == "paragraph" and bool(
-        LIST_ITEM.match(blocks[k].text) or spaced_item(blocks[k].raw))
+        LIST_ITEM.match(blocks[k].text) or spaced_item(blocks[k].raw) or _LABELLED_ITEM.match(blocks[k].text))
+
+
+_LABELLED_ITEM = re.compile(r"附件\s*\d{1,2}\s*[.．、:：]?\s*(?:[\u4e00-\u9fff“《]{2}|(?:19|20)\d{2})")  # "附件1.2018-2019学年…一览表": an item with its own label
 
 
 def _dated_org(blocks: list[Block], k: int) -> bool:
