@@ -344,8 +344,8 @@ def _text_rejects(sent: str, ns: int, ne: int, seg: str, cues: dict) -> bool:
     clause = seg + sent[ns:ne] + _clause_after(sent, ne)
     if any(w in clause for w in cues["format"] + cues["award"] + cues["eligibility"]):
         return True
-    if re.search(r"奖\s*$", seg):
-        return True  # 个人奖20名, 组织奖5个: an award's count
+    if re.search(r"奖\s*$", seg) or re.search(r"奖\s*[（(][^（）()]*$", sent[:ns]):
+        return True  # 个人奖20名, 组织奖5个, 名次奖(甲校区4个,乙校区2个): an award's count
     if any(w in sent[:ns] for w in cues["eligibility_sentence"]):
         return True
     return any(w in seg for w in cues["structure"])

@@ -213,6 +213,11 @@ NOT_TARGETS = [
     # a past decision continued by clauses that open with a number of the same unit
     "学校团委综合评定,确定了2支队伍为校级重点立项小分队,5支队伍为校级一般立项小分队,3支队伍为院级立项小分队。",
     "今年已经举办了4场专题讲座,6场为线上讲座。",
+    # an award's count in brackets after it; a quiz platform's own rules; candidates the issuer publishes
+    "比赛设名次奖(咸阳校区4个,临潼校区2个)和参与奖。",
+    "设优秀组织奖(每个校区2个)。",
+    "每日系统自动开放1个关卡。",
+    "现向社会公布31名“最贴心娘家人”候选人。",
     # a selection's result (最终确定) and the items of the same list joined by 和
     "本次社会实践最终确定立项246支团队,包括50支重点团队和196支一般团队。",
     "经评审,最终评出优秀征文30篇,其中一等奖5篇、二等奖10篇和三等奖15篇。",
