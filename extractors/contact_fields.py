@@ -38,6 +38,7 @@ _CJK_RUN = re.compile(rf"[{CJK}·]+")
 _ASCII_ID = re.compile(r"[A-Za-z][A-Za-z0-9_\-]{3,29}")
 _INTERNAL = re.compile(r"[1-9]\d{3,5}")  # an internal number printed alone (内线, 校内短号 of 4–6 digits)
 _DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"[ \t\u3000]*")
 _INTERNAL_END = re.compile(r"\s*(?:[。，,；;）)、]|$)|\s+[1-9]\d{3,5}(?![0-9])")
 _BRACKET_INTERNAL = re.compile(r"[(（][1-9]\d{3,4}(?:\s*[、,，/]\s*[1-9]\d{3,4})*[)）]")
 _QQ = re.compile(r"[1-9]\d{4,11}(?![0-9])")
@@ -324,7 +325,7 @@ def _read_value(text: str, kind: str, pos: int, end: int, block: int,
         if not m:
             return [], None
         if not normalise_phone(m) and kind == "phone" and _INTERNAL.fullmatch(m.group()) and (
-                _INTERNAL_END.match(text, m.end(), end) or labels()[0].match(text, _skip_space(text, m.end()), end)):
+                _INTERNAL_END.match(text, m.end(), end) or labels()[0].match(text, _SPACES.match(text, m.end()).end(), end)):
             # "电话:4978。", "联系电话:3048 3900 联系人:…": 4- to 6-digit internal numbers (内线)
             # after an explicit 电话 label, each closed by a stop, another such number or the next label
             return [Item("phone", m.group(), m.group(), block, m.start(), m.end())], m.end()
@@ -337,12 +338,6 @@ def _read_value(text: str, kind: str, pos: int, end: int, block: int,
 @lru_cache(maxsize=None)
 def _openers_re() -> re.Pattern:
     return re.compile("|".join(vocab("contact_labels")["sentence_openers"]))
-
-
-def _skip_space(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in " \t\u3000":
-        pos += 1
-    return pos
 
 
 def _phone_items(m: re.Match, kind: str, block: int) -> list[Item]:

@@ -221,7 +221,8 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
         task = task or (subject and _DONE_AFTER.match(sent, it.end))
         # "征文从…开始,到12月31日截稿", "报名于5月10日截止": a close of what the notice collects
         closes = (it.cue_after in ("截止", "截稿") and bool(re.search(
-            rf"{_COLLECTS.pattern}|作品|征文|稿件", sent[:it.start]))) or len(it.cue_after) > 2  # "3月16日报名截止"
+            rf"{_COLLECTS.pattern}|作品|征文|稿件", sent[:it.start]))) or (
+            it.cue_after.endswith("截止") and len(it.cue_after) > 2)  # "3月16日报名截止": the act named in the cue
         return has_action or labelled or bool(task) or _costs(sent, it.end) or closes
     if labelled:
         return True
@@ -551,8 +552,7 @@ _SENTENCE_END = re.compile(r"[。！？!?；;]\s*$")
 
 
 # a line that opens a list item or a labelled field ("(二)…", "2、…", "评奖:…") starts a sentence of its own
-_OPENS_ITEM = re.compile(r"\s*(?:[（(][一二三四五六七八九十0-9]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[0-9]{1,2}[、．](?![0-9])"
-                         r"|[0-9]{1,2}\.(?![0-9])|[\u4e00-\u9fff]{2,6}[:：])")
+_OPENS_ITEM = re.compile(rf"\s*(?:{ITEM_NUMBER.pattern}|[\u4e00-\u9fff]{{2,6}}[:：])")
 
 
 def _units(doc: Document) -> list[list[int]]:

@@ -20,7 +20,7 @@ def extract(doc: Document) -> Optional[Title]:
     # (a page's column rules after a line: "…的通知|||||")
     text = "".join(doc.blocks[i].text.strip().rstrip("|｜¦ ") for i in z.title)
     # a bracketed 发文字号 after the title is the number, not the title
-    text = _NUMBER_AFTER.sub("", text)
+    text = NUMBER_AFTER.sub("", text)
     # (and a site's date tag after it is the posting's: "…的通知[2011年9月]", "…的通知(2019-05-06)")
     text = _DATE_TAG.sub("", text)
     # a web page's column tag before the title ("【通知】", "[通知公告]") is not printed on the circular
@@ -48,5 +48,6 @@ def _strip_page_prefix(text: str) -> str:
 
 _DATE_TAG = re.compile(r"\s*[\[【(（]\s*(?:19|20)\d{2}(?:\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?"
                        r"|[-/.]\d{1,2}(?:[-/.]\d{1,2})?)\s*[\]】)）]$")
-_NUMBER_AFTER = re.compile(r"[（(]\s*[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*"
+# a bracketed 发文字号 printed after the title ("…的通知（甬工〔2020〕5号）"); segmentation reads it too
+NUMBER_AFTER = re.compile(r"[（(]\s*[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*"
                            r"[〕\]］)）】]\s*第?\s*\d{1,5}\s*号\s*[）)]$")

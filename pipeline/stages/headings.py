@@ -9,12 +9,12 @@ import re
 
 from extractors.doc_number import own_number as parse_doc_number
 from extractors.orgs import is_org_name, title_endings
+from extractors.title import NUMBER_AFTER
 from models.document import Block
 from pipeline.stages.chrome import skip_aside
 
-# A 发文字号 in brackets printed after the title ("…的通知（甬工〔2020〕5号）").
-NUMBER_AFTER_TITLE = re.compile(r"[（(]\s*[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*"
-                                r"[〕\]］)）】]\s*第?\s*\d{1,5}\s*号\s*[）)]$")
+# A 发文字号 in brackets printed after the title ("…的通知（甬工〔2020〕5号）"): the title extractor's pattern.
+NUMBER_AFTER_TITLE = NUMBER_AFTER
 
 
 def is_title_end(t: str) -> bool:

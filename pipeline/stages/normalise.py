@@ -45,6 +45,7 @@ from pydantic import BaseModel
 from extractors.attachment_list import SPACED_ITEM
 from models.document import Block, Document
 from pipeline.stages.chrome import is_page_chrome
+from pipeline.stages.headings import heading_over_head
 from pipeline.stages.injected import drop_adverts
 
 # Reader warning code that marks a document read through the t2s conversion.
@@ -189,9 +190,6 @@ _NUMBER_REST = re.compile(r"[\d.%％\-—~至]|[年月日号个人名项场次�
 _CLOSING_WORDS = ("通知", "文件", "意见", "方案", "办法", "计划", "决定", "报告")
 
 
-_TITLE_WORDS = "通知|通告|公告|意见|方案|办法|决定|函|通报|规定|计划|细则|安排|启事|倡议书|公示|简章|须知"
-
-
 def _joinable(prev: Block, nxt: Block) -> bool:
     """True when ``nxt`` continues the paragraph ``prev`` (a page break or a
     hard wrap split it). Only long body lines qualify, so titles, signatures
@@ -223,7 +221,7 @@ def _joinable(prev: Block, nxt: Block) -> bool:
         return False  # "（一）加强组织领导确保各项工作落实到位" is a heading
     if _STARTS_UNIT.match(b) or "\t" in b or _closing_line(nxt):
         return False
-    if re.fullmatch(rf"[^，。；：:,;]{{0,30}}关于[^，。；：:,;]{{2,80}}(?:{_TITLE_WORDS})", b):
+    if heading_over_head(nxt):
         return False  # "关于转发《…》的函": a whole title line under the page's lines, never their tail
     if re.fullmatch(r"[^，。；：:,;\s]{2,40}文件", b):
         return False  # "共青团中央办公厅文件": a 发文机关标志 (§7.2.3) opens the notice, under whatever the page printed

@@ -35,8 +35,6 @@ def _is_header_line(b: Block) -> bool:
     return styled and is_org_line(b)
 
 
-
-
 def segment(doc: Document) -> Zones:
     """Attach :class:`Zones` to ``doc`` (in place) and return them."""
     z = Zones()
