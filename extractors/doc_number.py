@@ -34,7 +34,7 @@ def parse(text: str) -> Optional[tuple[DocNumber, int, int]]:
     code = _LABEL.sub("", m.group("code")) or m.group("code")
     # a number printed right after the title ("关于…的通知镇工〔2019〕8号"):
     # the 机关代字 starts after the title's 文种 word
-    code = re.sub(r"^.*(?:通知|意见|方案|办法|决定|通报|规定|计划)(?=.)", "", code)
+    code = re.sub(r"^.*(?:通知|意见|方案|办法|决定|通报|规定|计划|文件)(?=.)", "", code)  # (and after the 标志's "…文件")
     start = m.start("code") + (len(m.group("code")) - len(code))
     year, serial = int(m.group("year")), int(m.group("serial"))
     # the 序号 as printed ("02号" stays 02: ANNOTATION.md "as printed, normalised")
@@ -83,10 +83,25 @@ def extract(doc: Document) -> Optional[DocNumber]:
         hit = own_number(b.text)
         if hit:
             num, s, e = hit
+            num, s = _after_space(b, num, s)
             num.evidence = evidence(doc, i, s, e)
             return num
     return _header_in_text(doc) or _lost_separators(doc, candidates + [i for i in range(min(10, len(doc.blocks)))
                                                                        if i not in candidates])
+
+
+def _after_space(b, num: DocNumber, s: int) -> tuple[DocNumber, int]:
+    """``num`` less the words before a space the page printed inside its
+    机关代字 ("…娱乐科技處 科技﹝2023﹞56號" run onto one line: the code is 科技);
+    a code of one character left is kept whole (a code printed spaced)."""
+    o, code = b.offsets, num.agency_code
+    cut = max((k for k in range(1, len(code)) if s + k < len(o) and o[s + k] > o[s + k - 1] + 1
+               and b.raw[o[s + k - 1] + 1:o[s + k]].isspace()), default=0)
+    if not cut or len(code) - cut < 2:
+        return num, s
+    code = code[cut:]
+    text = code + num.text[len(num.agency_code):]
+    return DocNumber(text=text, agency_code=code, year=num.year, serial=num.serial), s + cut
 
 
 # A 发文字号 at the head of a line whose site lost the year's close ("清工发〔20248",

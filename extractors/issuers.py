@@ -36,12 +36,27 @@ def _from_header(doc: Document) -> list[Issuer]:
     for i in z.head:
         b = doc.blocks[i]
         raw = _HEADER_WORD.sub("", b.raw) if _HEADER_WORD.search(b.raw) else b.raw
+        raw = _page_words_off(raw) if _HEADER_WORD.search(b.raw) else raw
         names = split_orgs(raw)
         if not names:
             joined = re.sub(r"\s+", "", raw)
             names = [joined] if is_org_name(joined) else []
         out.extend(_issuer(doc, i, name, "header") for name in names)
     return out
+
+
+def _page_words_off(raw: str) -> str:
+    """A 发文机关标志 less a page's words run in before it on one line
+    ("首页 永春县总工会" of "首页 永春县总工会文件"): leading parts apart by
+    spaces, none a name or a name's first word (中共, 共青团…), dropped when
+    what is left is an organisation name. ``raw`` unchanged otherwise."""
+    parts = raw.split()
+    for j in range(1, len(parts)):
+        lead, rest = parts[:j], "".join(parts[j:])
+        if all(len(p) >= 2 and not is_org_name(p) and not p.startswith(("中共", "中国", "共青团", "中华")) for p in lead) \
+                and len(rest) >= 4 and is_org_name(rest):
+            return " ".join(parts[j:])
+    return raw
 
 
 def _broken_header(doc: Document) -> list[Issuer]:

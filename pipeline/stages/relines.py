@@ -29,7 +29,7 @@ from pipeline.stages.relines_front import ADDRESSEE as _ADDRESSEE
 from pipeline.stages.relines_front import SENTENCE_OPENER, looks_like_recipients  # noqa: F401 (segment)
 from pipeline.stages.relines_front import STOP as _STOP
 from pipeline.stages.relines_front import front_cuts as _front_cuts
-from pipeline.stages.relines_front import opens_with_title, title_after_chrome
+from pipeline.stages.relines_front import addressee_at_break, opens_with_title, title_after_chrome
 
 _FILE_AT_END = re.compile(r"(?<=[。！？!?；;])\s*[^。！？!?；;:：，,]{2,60}\.(?:docx?|xlsx?|pdf|wps|et|rar|zip)\s*$", re.I)
 _EXTENSION = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|et|rar|zip|txt)(?=[\u4e00-\u9fff])", re.I)
@@ -399,6 +399,21 @@ def _join_split_dates(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _addressee_left(b: Block, cuts: list[int]) -> list[int]:
+    """``cuts`` plus the cuts around a 主送机关 the front cues left inside a
+    piece (a page's meta run between the title and the addressee)."""
+    from pipeline.stages.relines_front import _opens_addressee
+    bounds = [0, *sorted(set(cuts)), len(b.text)]
+    if any(_opens_addressee(b.text[c:]) for c in bounds[:-1]):
+        return cuts
+    starts = _word_starts(b)
+    for lo, hi in zip(bounds, bounds[1:]):
+        found = addressee_at_break(b.text[lo:hi], frozenset(i - lo for i in starts if lo < i < hi))
+        if found:
+            return sorted(set(cuts) | {lo + c for c in found})
+    return cuts
+
+
 def reline(doc: Document) -> None:
     """Cut the run-on lines of ``doc`` in place (see the module doc): front
     cues in the first lines of the notice, tail cues in any line that ends
@@ -430,6 +445,8 @@ def reline(doc: Document) -> None:
         start = title_after_chrome(b.text, _word_starts(b)) if front and k - chrome < 4 and len(b.text) > 60 else 0
         if start:  # "首页>通知公告 某某总工会关于…的通知发布时间:…": page chrome run into the title
             cuts = sorted({c for c in cuts if c < start} | {start} | {start + c for c in _front_cuts(b.text[start:])})
+        if front and k - chrome < 4 and len(b.text) > 30 and not page_line:
+            cuts = _addressee_left(b, cuts)
         if len(b.text) > 12:
             cuts += _tail_cuts(b)
             nxt = doc.blocks[k + 1] if k + 1 < len(doc.blocks) else None

@@ -379,3 +379,26 @@ def _opens_addressee(t: str) -> bool:
     # (not "关于…的通知各工会小组:": a title run into the addressee)
     # ("江南产业区工会,各县(区)总工会,…:": a named body, then 各… items)
     return bool(colon and _addressee(colon.group(1))) and not _title_end(t)
+
+
+# the first word of an addressee found by a break alone (not "通知各…": a word run on before it)
+_OPENS_AT_BREAK = re.compile(r"各|全体|所属|有关|市直|区直|县直|校内|院内|直属")
+
+
+def addressee_at_break(t: str, word_starts: frozenset[int], limit: int = 400) -> list[int]:
+    """Cuts around a 主送机关 left inside the top of a run-on line, when the
+    front cues found none: an addressee that opens after a break the page
+    printed (a space, a rule "|" or a meta value's figures: "浏览量:1550 各分工会:",
+    "发布时间:2015-05-05 各部门、各工会小组:"), before any sentence ends,
+    with body text after its colon. ``[start, end]`` of the addressee line,
+    or ``[]``."""
+    for p in range(1, min(len(t), limit)):
+        if t[p - 1] in STOP:
+            return []  # the body began: an addressee comes before its first sentence
+        if not (p in word_starts or t[p - 1] in "|｜" or t[p - 1].isdigit()) or not _OPENS_AT_BREAK.match(t, p):
+            continue
+        colon = re.match(r"^([^:：]{2,200})[:：]", t[p:])
+        if colon and ADDRESSEE.match(colon.group(1)) and _addressee(colon.group(1)) and (
+                p + colon.end() < len(t)) and not _title_end(t[p:]):
+            return [p, p + colon.end()]
+    return []

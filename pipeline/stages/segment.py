@@ -332,12 +332,38 @@ def _find_title(blocks: list[Block], i: int) -> tuple[list[int], int]:
             if nxt is not None and nxt.kind == "paragraph" and re.fullmatch(r"[的之][\u4e00-\u9fff]{1,6}", nxt.text) \
                     and is_title_end(nxt.text):
                 return lines + [j + 1], j + 2  # "关于…采购方案" / "的通知": a 文种 word inside the title, its end below
-            return lines, j + 1
+            return _drop_label_lead(blocks, lines), j + 1
         j += 1
     # no document-type word: accept a single "关于…" line as the title
     if lines and blocks[lines[0]].text.startswith("关于") and len(lines) >= 1:
         return lines[:1], lines[0] + 1
     return [], i
+
+
+# a complete title's own opening: 关于/转发…, an act (开展…的通知) or a place name (霍邱县职工…的通知)
+_TITLE_OPEN = re.compile(r"^(?:关于|转发|印发|批转|开展|举办|组织|做好|[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|旗|盟|州)(?![委长]))")
+# the end of a title's first line that the next line continues ("…职工“迎驾杯”" / "…关于举办")
+_LINE_GOES_ON = re.compile(r"(?:[的和及与之、“‘《（(年度届第]|关于|开展|举办)$")
+
+
+def _drop_label_lead(blocks: list[Block], lines: list[int]) -> list[int]:
+    """Title lines less a site's column name above the title's own opening
+    ("球类赛事" over "霍邱县职工…的通知", "…政策正文" over "开展…的通知"). A
+    lead line stays when it reads on into the next (ends in 的/关于/“…), when
+    the rest opens mid-phrase, and when it names an organisation: the issuer
+    leading its title ("…总工会" / "关于…的通知") is part of it (ANNOTATION.md)."""
+    if len(lines) < 2:
+        return lines
+    for k in range(1, len(lines)):
+        if not _TITLE_OPEN.match(blocks[lines[k]].text) or not is_title_end(
+                "".join(blocks[i].text for i in lines[k:])):
+            continue
+        lead = [blocks[i] for i in lines[:k]]
+        if all(len(b.text) <= 10 and "关于" not in b.text and not _LINE_GOES_ON.search(b.text) and not is_org_line(b)
+               and not re.search(r"[，,：:。\d]", b.text) for b in lead):
+            return lines[k:]
+        break
+    return lines
 
 
 def _followed_by_items(blocks: list[Block], j: int) -> bool:
