@@ -73,7 +73,7 @@ def _tail_cuts(b: Block) -> list[int]:
             if start is not None and (_zone_start(after) or sentence):
                 cuts += [start, m.start() - era, m.end()]
             elif start is None and m.start() > 0 and _zone_start(after) and (
-                    t[m.start() - 1] in _STOP or _RECORD.match(after)
+                    t[m.start() - 1] in _STOP or _RECORD.match(after) or _after_contact(b, m.start())
                     or t[:m.start()].rstrip().endswith(("特此通知", "特此通告", "特此函告"))):
                 cuts += [m.start(), m.end()]  # a date alone after the last sentence or before the 版记
     if len(t) > 60 and not any(m.end() >= len(t.rstrip()) for m in dates):  # no date closes the text
@@ -92,6 +92,14 @@ def _tail_cuts(b: Block) -> list[int]:
     if last and last.start() > 0:
         cuts.append(last.start())
     return sorted(k for k in set(cuts) if 0 < k < len(t))
+
+
+def _after_contact(b: Block, k: int) -> bool:
+    """A date at ``k`` printed apart (a space in ``raw``) after a contact's
+    figures ("联系人:刘某 电话:8625300 2022年6月30日"): the 成文日期 of a
+    notice with no 署名, not a value of the contact line."""
+    before = b.raw[:b.offsets[k]]
+    return before[-1:].isspace() and bool(re.search(r"(?:电话|手机|传真|邮箱|联系人)[^。；;]{0,40}[0-9A-Za-z]\s+$", before))
 
 
 def _heading_before_table(b: Block) -> list[int]:
@@ -171,6 +179,13 @@ def _undated_tail(b: Block) -> list[int]:
     return [start] + ([end] if end < len(t) else [])
 
 
+# a page's words after the 成文日期 of a flattened page: the notice's file offered for
+# download ("…的通知.doc"), a view counter ("(本文已被浏览 371 次)"), the poster's label
+_PAGE_AFTER_DATE = re.compile(r"[^。，,；;:：]{2,80}?\.(?:docx?|xlsx?|pdf|wps|rar|zip)(?![A-Za-z])"
+                              r"|[（(]?\s*(?:本文已被浏览|已被浏览|浏览次数|点击次数|阅读次数|(?:发布|起草|拟稿)人\s*[:：])"
+                              r"|[-—_=]{5,}", re.I)  # (or a page's rule under the notice)
+
+
 def _zone_start(after: str) -> bool:
     """True when ``after`` (the text after a date) starts what follows a
     成文日期: nothing, the 版记, an attachment label, a 印发 line, the
@@ -182,7 +197,8 @@ def _zone_start(after: str) -> bool:
                 or (len(after) > 40 and opens_with_title(after))  # a plan it encloses ("…关于…方案 为…")
                 or re.match(r"(?:相关)?附件\s*[0-9一二三四五六七八九十]{0,3}\s*[:：]?|附\s*[:：]", after)
                 or re.match(rf"[^。，,；;:：]{{2,40}}?{FULL_DATE.pattern}(?:印发|印制|印)", after)
-                or re.match(r"[^。，,；;:：]{0,30}?(?:地\s*址|版权所有|Copyright)", after))  # a site footer
+                or re.match(r"[^。，,；;:：]{0,30}?(?:地\s*址|版权所有|Copyright)", after)  # a site footer
+                or _PAGE_AFTER_DATE.match(after))
 
 
 # Where a signature may start in a run-on line: after a sentence end, a file
@@ -213,6 +229,11 @@ def _signature_start(b: Block, end: int, after_date: bool = False) -> Optional[i
     k = len(parts)
     while k - 1 >= 1 and _names(parts[k - 1]):
         k -= 1
+    spaced = k
+    while spaced - 1 >= 1 and len(parts[spaced - 1]) == 1:
+        spaced -= 1  # a name spaced out for justification ("校 工 会", "办 公 室")
+    if k == len(parts) and len(parts) - spaced >= 2 and _names("".join(parts[spaced:])):
+        k = spaced
     cand = "".join(parts[k:])
     # compared in the normalised text: a traditional line is matched simplified
     n = len(cand)
