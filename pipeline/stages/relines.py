@@ -29,7 +29,7 @@ from pipeline.stages.relines_front import ADDRESSEE as _ADDRESSEE
 from pipeline.stages.relines_front import SENTENCE_OPENER, looks_like_recipients  # noqa: F401 (segment)
 from pipeline.stages.relines_front import STOP as _STOP
 from pipeline.stages.relines_front import front_cuts as _front_cuts
-from pipeline.stages.relines_front import addressee_at_break, opens_with_title, title_after_chrome
+from pipeline.stages.relines_front import addressee_at_break, aside_end, heading_before_meta, opens_with_title, title_after_chrome
 
 _FILE_AT_END = re.compile(r"(?<=[。！？!?；;])\s*[^。！？!?；;:：，,]{2,60}\.(?:docx?|xlsx?|pdf|wps|et|rar|zip)\s*$", re.I)
 _EXTENSION = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|et|rar|zip|txt)(?=[\u4e00-\u9fff])", re.I)
@@ -420,6 +420,18 @@ def _join_split_dates(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _heading_left(b: Block, cuts: list[int]) -> list[int]:
+    """Cuts for a page's heading with no 文种 word and its dated meta run on
+    (:func:`heading_before_meta`), then the front cues after it, in place of
+    front ``cuts`` that all fall after the heading (a clock's colon read as
+    an addressee's); ``cuts`` when there is no such heading."""
+    p = heading_before_meta(b.text, _word_starts(b))
+    if not p or any(c <= p for c in cuts):
+        return cuts  # (the front cues cut the top already: a title, a 版头, chrome)
+    q = p + aside_end(b.text[p:])
+    return [p] + ([q] + [q + c for c in _front_cuts(b.text[q:])] if q > p else [p + c for c in _front_cuts(b.text[p:])])
+
+
 def _addressee_left(b: Block, cuts: list[int]) -> list[int]:
     """``cuts`` plus the cuts around a 主送机关 the front cues left inside a
     piece (a page's meta run between the title and the addressee)."""
@@ -467,6 +479,7 @@ def reline(doc: Document) -> None:
         if start:  # "首页>通知公告 某某总工会关于…的通知发布时间:…": page chrome run into the title
             cuts = sorted({c for c in cuts if c < start} | {start} | {start + c for c in _front_cuts(b.text[start:])})
         if front and k - chrome < 4 and len(b.text) > 30 and not page_line:
+            cuts = _heading_left(b, cuts)
             cuts = _addressee_left(b, cuts)
         if len(b.text) > 12:
             cuts += _tail_cuts(b)

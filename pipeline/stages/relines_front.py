@@ -222,7 +222,7 @@ def front_cuts(t: str) -> list[int]:
         if e2 and pos + e2 < len(t):
             pos += e2
             cuts.append(pos)
-    aside = _aside_end(t[pos:]) if e or hit else 0
+    aside = aside_end(t[pos:]) if e or hit else 0
     if aside and pos + aside < len(t):  # 签发人 or a page's meta line before the addressee
         pos += aside
         cuts.append(pos)
@@ -261,7 +261,7 @@ _META = re.compile(rf"^(?:\s*(?:(?:(?:{_LABEL}|发表于)\s*[:：]?\s*)?{_META_D
                    r"|\d+\s*次(?:浏览|点击|阅读))(?:\s*[|｜•·])*)+")  # (a rule only between fields)
 
 
-def _aside_end(t: str) -> int:
+def aside_end(t: str) -> int:
     """Length of a 签发人 or a page's meta line that opens ``t`` before the
     addressee (0 when none): "签发人:何建平各乡镇工会:…" → the name ends where
     an addressee begins."""
@@ -402,3 +402,29 @@ def addressee_at_break(t: str, word_starts: frozenset[int], limit: int = 400) ->
                 p + colon.end() < len(t)) and not _title_end(t[p:]):
             return [p, p + colon.end()]
     return []
+
+
+# a page's dated meta opening a piece: a labelled date ("日期:2016年04月25日") or a byline and
+# its date in figures ("北京市直机关工委 2025-07-31 18:12:46")
+_DATED_META = re.compile(rf"(?:(?:{_LABEL}|发表于)\s*[:：]?\s*{_META_DATE}|{_META_BYLINE})")
+
+
+_ITEM_START = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．])")
+
+
+def heading_before_meta(t: str, word_starts: frozenset[int]) -> int:
+    """Where a page's heading with no 文种 word ends when its dated meta line
+    runs on after it ("建工学院开展读书日活动 日期:2016年04月25日 作者:…",
+    "…知识竞赛启动 北京市直机关工委 2025-07-31 18:12:46 为深入…"), 0 when
+    none. A byline needs the page's space before it (the name's start has
+    no other cue); a labelled date does not."""
+    for p in range(8, min(len(t), 61)):
+        m = _DATED_META.match(t, p)
+        if not m or not _heading(t[:p]) or any(c in t[:p] for c in STOP + ":：|｜>") or _ITEM_START.match(t):
+            continue  # (not an item's label: "四、征集提案起止时间: 2024年…")
+        if p not in word_starts and (t[p - 1] in "起止至截" or t[p - 2:p] in ("期限", "报名", "活动")):
+            continue  # (a field's own label run on: "活动日期:", "截止时间:")
+        labelled = not re.match(_META_BYLINE, t[p:])
+        if labelled or p in word_starts:
+            return p
+    return 0
