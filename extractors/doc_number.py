@@ -93,12 +93,13 @@ def extract(doc: Document) -> Optional[DocNumber]:
 def _after_space(b, num: DocNumber, s: int) -> tuple[DocNumber, int]:
     """``num`` less the words before a space the page printed inside its
     机关代字 ("…娱乐科技處 科技﹝2023﹞56號" run onto one line: the code is 科技);
-    a code of one character left is kept whole (a code printed spaced)."""
+    kept whole when one character stands before the space or is left after it
+    (a PDF's letter spacing, a code printed spaced)."""
     o, code = b.offsets, num.agency_code
     cut = max((k for k in range(1, len(code)) if s + k < len(o) and o[s + k] > o[s + k - 1] + 1
                and b.raw[o[s + k - 1] + 1:o[s + k]].isspace()), default=0)
-    if not cut or len(code) - cut < 2:
-        return num, s
+    if cut < 2 or len(code) - cut < 2:
+        return num, s  # (one letter apart is a PDF's spacing: "衡 工办发")
     code = code[cut:]
     text = code + num.text[len(num.agency_code):]
     return DocNumber(text=text, agency_code=code, year=num.year, serial=num.serial), s + cut

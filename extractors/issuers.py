@@ -147,7 +147,8 @@ def _same_body(sig: str, head: str) -> bool:
     a 团委 and 共青团…委员会 (贵州某大学团委, 共青团贵州某大学委员会)."""
     def core(n: str) -> str:
         return _UNION_BODY.sub("", _NATIONAL_UNION.sub("", n))
-    return sig != head and len(core(sig)) >= 2 and core(sig) == core(head)
+    # (an institution signing beside its union, "江滨小学工会 江滨小学", is the institution: no body word)
+    return sig != head and len(core(sig)) >= 2 and core(sig) == core(head) and core(sig) != sig
 
 
 # the one character an institution calls itself by, and what it stands for

@@ -57,7 +57,8 @@ _BODY_WORDS = ("委员会", "工会委员会", "工会联合会", "工会工作�
 
 
 def _split_spaced(raw: str) -> list[str]:
-    parts = [p for p in re.split(r"\s+", raw.strip()) if p]
+    # a name spaced out letter by letter is one part ("校 工 会 党委宣传部": two names)
+    parts = [m.group().replace(" ", "") for m in re.finditer(r"(?:(?<!\S)\S(?: \S(?!\S))+)|\S+", re.sub(r"\s+", " ", raw.strip()))]
     out: list[str] = []
     buf = ""
     for p in parts:

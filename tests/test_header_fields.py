@@ -75,6 +75,8 @@ def test_recipient_items_keep_brackets_whole(text, items):
     ("嘉兴市总工会    嘉兴市人力资源和社会保障局    嘉兴市财政局",
      ["嘉兴市总工会", "嘉兴市人力资源和社会保障局", "嘉兴市财政局"]),
     ("长 兴 县 总 工 会", ["长兴县总工会"]),
+    ("校 工 会 党委宣传部", ["校工会", "党委宣传部"]),  # a name spaced out, then a second body
+    ("团 委 学生会", ["团委", "学生会"]),
     ("校工会 妇委会", ["校工会", "妇委会"]),  # two short names printed apart
     ("校工会  团委", ["校工会", "团委"]),
     ("中共江岭大学 委员会", ["中共江岭大学委员会"]),  # a name spaced before its body word

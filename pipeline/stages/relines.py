@@ -205,8 +205,8 @@ def _zone_start(after: str) -> bool:
 # name, a phone or mail (ASCII), a date, or a word that ends an attachment
 # title ("…汇总表杭州市总工会").
 _BOUND = re.compile(r"[。；;！!？?]|[0-9A-Za-z)](?=[\u4e00-\u9fff])|日(?=[\u4e00-\u9fff])|"
-                    r"(?:表|单|方案|办法|细则|规则|规程|简章|须知|名单|通知|意见|目录|清单|材料|要求|标准|指南|说明)"
-                    r"(?=[\u4e00-\u9fff])")
+                    r"(?:表(?![彰格])|单|方案|办法|细则|规则|规程|简章|须知|名单|通知|意见|目录|清单|材料(?!科学|学院|与)|要求|标准|指南|说明)"
+                    r"(?=[\u4e00-\u9fff])")  # (not the 表 of 表彰/表格, the 材料 of a 材料学院)
 
 
 def _signature_start(b: Block, end: int, after_date: bool = False) -> Optional[int]:
