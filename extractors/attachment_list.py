@@ -101,6 +101,7 @@ def clean_title(t: str) -> list[str]:
     t = re.sub(r"\s*[（(]?\s*https?://[^\s（）()]*[)）]?\s*$", "", t)  # the page's link after the title
     # a link's note ("（请点击左下角链接下载）") and what follows it (the signature date)
     t = re.sub(r"\s*[（(][^（）()]{0,16}(?:下载|点击)[^（）()]{0,8}[)）].*$", "", t)
+    t = re.sub(r"\s*(?:下载)?(?:请)?点击(?:此处|这里)(?:下载|查看)?\s*$", "", t)  # the link's own words after it
     for pat in (_LATER_LABEL, _ENDS_LIST):
         m = pat.search(t)
         if m:

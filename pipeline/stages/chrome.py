@@ -45,7 +45,7 @@ _NAV = re.compile(rf"{BREADCRUMB.pattern}|>>|»|上一篇|下一篇|进入后台
                   r"|^(?:找回密码|立即注册|注册|登录|QQ登录|微信登录|只需一步[,，]?\s*快速开始)$"  # a forum's login bar
                   r"|[【\[]\s*(?:字号|字体)\s*[:：]?\s*大|(?:字号|字体)\s*[:：]\s*大\s*中\s*小")  # a font-size widget
 # a page's tool links under its heading or at its foot (not a breadcrumb: what is above them stays)
-_TOOLS = re.compile(r"^全文下载$|【\s*[大中]\s*】\s*【\s*[中小]\s*】|我要纠错|打印本页|关闭窗口|收藏本页|加入收藏|收藏本站|设为首页|【(?:打印|关闭|收藏)】|[|｜]\s*收藏$"
+_TOOLS = re.compile(r"^全文下载$|^(?:下载)?(?:请)?点击(?:此处|这里)(?:下载|查看)?$|【\s*[大中]\s*】\s*【\s*[中小]\s*】|我要纠错|打印本页|关闭窗口|收藏本页|加入收藏|收藏本站|设为首页|【(?:打印|关闭|收藏)】|[|｜]\s*收藏$"
                     r"|(?:打印|收藏|关闭|分享)\s*(?:打印|收藏|关闭|分享)\s*$"  # "打印 收藏" links run together
                     r"|[【\[]\s*复制链接\s*[】\]]|显示全部楼层|只看该作者|阅读模式"  # a forum post's tools
                     r"|[【\[]\s*(?:字号|字体)\s*[:：]?\s*[】\]]"  # an empty font-size widget
@@ -53,9 +53,9 @@ _TOOLS = re.compile(r"^全文下载$|【\s*[大中]\s*】\s*【\s*[中小]\s*】
                     r"|^(?:分享到|字号|字体大小|字体)\s*[:：]?\s*$", re.I)  # a tool's label alone ("分享到:")
 # what a page prints under an article, after its 成文日期 ("…2021年5月18日 分享到:",
 # "…【关闭】", "(此件主动公开) 附件下载", "同栏目信息 热点信息", "上一条:", "终审:局办", "用户登录")
-PAGE_TAIL = re.compile(r"\s*(?:[（(]此件(?:主动|依申请|不予)?公开[）)]|分享到|附件下载|相关(?:文章|链接|新闻|阅读)|同栏目|热点信息"
+PAGE_TAIL = re.compile(r"\s*(?:[（(]此件(?:主动|依申请|不予)?公开(?:发布)?[）)]|分享到|打印\s*收藏|收藏本页|附件下载|相关(?:文章|链接|新闻|阅读)|同栏目|热点信息"
                        r"|上一(?:篇|条)|下一(?:篇|条)|[【\[]\s*(?:打印|关闭|收藏|返回)\s*[】\]]|打印本页|关闭窗口|返回顶部|[|｜\s]+$"
-                       r"|标签\s*[:：]|供稿人?\s*[:：]|责任编辑|(?:[初复终]审|审核|编辑)\s*[:：]|用户登录"
+                       r"|标签\s*[:：]|供稿人?\s*[:：]|责任编辑|责编\s*[:：]|(?:[初复终]审|审核|编辑)\s*[:：]|用户登录"
                        r"|https?://|(?:咨询|服务|投诉)热线\s*[:：]"  # (a page's own link or a site's hotline under the signature)
                        r"|[（(](?:建议使用|发布时间|发布日期)|\d{1,4}\s*$"  # (a view count)
                        r"|[A-Za-z][A-Za-z ]*$)")  # (a search engine's words injected at the end: "Baidu sogou")

@@ -163,6 +163,10 @@ _STUB_END = re.compile(r"(?:(?<![0-9])(?:19|20)[0-9]{3,6}|[0-9〇○零一二三
                        r"(?:月[0-9一二三四五六七八九十]{0,3})?)?)?$")
 
 
+# where a page's words may open after an undated 署名: a download, an editor, print buttons
+_TAIL_CUE = re.compile(r"附件下载|责编|责任编辑|打印|分享到|[（(]此件")
+
+
 def _undated_tail(b: Block) -> list[int]:
     """Cuts before a 署名 that closes a flattened text with no date, or with
     a date the excerpt cut short ("…本次活动由所工会主办 XX研究所工会委员会
@@ -170,6 +174,9 @@ def _undated_tail(b: Block) -> list[int]:
     t = b.text
     stub = _STUB_END.search(t)
     end = stub.start() if stub else len(t)
+    tail = next((m.start() for m in _TAIL_CUE.finditer(t, max(0, len(t) - 80)) if PAGE_TAIL.match(t, m.start())), None)
+    if tail and end == len(t):
+        end = tail  # the page's own words after the 署名 ("… 湖南省直属机关工会委员会 责编:admin")
     start = _signature_start(b, end)
     if start is None or start == 0 or end - start < 3:
         return []
@@ -183,7 +190,8 @@ def _undated_tail(b: Block) -> list[int]:
 # download ("…的通知.doc"), a view counter ("(本文已被浏览 371 次)"), the poster's label
 _PAGE_AFTER_DATE = re.compile(r"[^。，,；;:：]{2,80}?\.(?:docx?|xlsx?|pdf|wps|rar|zip)(?![A-Za-z])"
                               r"|[（(]?\s*(?:本文已被浏览|已被浏览|浏览次数|点击次数|阅读次数|(?:发布|起草|拟稿)人\s*[:：])"
-                              r"|[-—_=]{5,}", re.I)  # (or a page's rule under the notice)
+                              r"|[-—_=]{5,}"  # (or a page's rule under the notice)
+                              r"|(?![)）\]】])[^\u4e00-\u9fff\w]{0,4}[^\u4e00-\u9fff]{0,4}$", re.I)  # (or a few marks a page mangled: "?。ù")
 
 
 def _zone_start(after: str) -> bool:
@@ -259,7 +267,7 @@ def _names(s: str) -> bool:
     """True when ``s`` is only organisation names of a signature (each at
     most 30 characters, no figures, quotes or labels)."""
     s = s.strip()
-    if not s or len(s) > 60 or re.search(r"[\d“”《》\"()（）]|附件|联系|电话", s):
+    if not s or len(s) > 60 or re.search(r"[\d“”《》\"()（）]|附件|联系|电话|点击|下载", s):
         return False
     names = [p for n in split_orgs(s) for p in split_joined(n)]
     return bool(names) and all(is_org_name(p) and len(p) <= 30 for p in names)
