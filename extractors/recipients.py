@@ -36,6 +36,11 @@ def split_top_level(text: str, seps: str = "、，,;；") -> list[str]:
 FIELD_LABEL = re.compile(r"\s*主送(?:机关|機關|单位|單位)?\s*[:：]\s*")
 
 
+# a page's words run on before the addressee of a one-line page: a read-aloud button (朗读),
+# a section label (正文, 内容), a file name's extension or empty brackets (".rar", "[]")
+_PAGE_WORDS_BEFORE = re.compile(r"(?:朗读|文件正文|正文|内容|[\[\]【】().\s]*[A-Za-z]{0,4}[\[\]【】()]*)\s*(?=各|全体)")
+
+
 def extract(doc: Document) -> Optional[Recipients]:
     """The 主送机关 with its items, or None."""
     z = doc.zones
@@ -44,7 +49,7 @@ def extract(doc: Document) -> Optional[Recipients]:
     i = z.recipients
     t = doc.blocks[i].text
     # a site's form field printed before the value ("主送机关:各县区残联")
-    label = FIELD_LABEL.match(t)
+    label = FIELD_LABEL.match(t) or _PAGE_WORDS_BEFORE.match(t)
     a = label.end() if label and label.end() < len(t.rstrip(":：")) else 0
     text = "".join(t[a:].rstrip(":：").split())
     return Recipients(text=text, items=split_top_level(text), evidence=evidence(doc, i, a, len(t.rstrip(":："))))

@@ -449,7 +449,8 @@ def _addressee_left(b: Block, cuts: list[int]) -> list[int]:
         return cuts
     starts = _word_starts(b)
     for lo, hi in zip(bounds, bounds[1:]):
-        found = addressee_at_break(b.text[lo:hi], frozenset(i - lo for i in starts if lo < i < hi))
+        # (read on to the text's end: the addressee's colon may close the piece)
+        found = addressee_at_break(b.text[lo:], frozenset(i - lo for i in starts if i > lo), limit=min(hi - lo, 400))
         if found:
             return sorted(set(cuts) | {lo + c for c in found})
     return cuts

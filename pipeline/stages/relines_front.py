@@ -41,7 +41,8 @@ def looks_like_recipients(t: str) -> bool:
 
 
 # A page's own words, never in an addressee ("分享到:", "字号:", "…作者: 浏览数:", "81 次浏览 | 分享到").
-_PAGE_WORDS = re.compile(rf"[|｜]|分享到|字号|字体|(?<!工)(?:{META_DATED}|{META_STRONG})")  # (not 工作者)
+_PAGE_WORDS = re.compile(rf"[|｜]|分享到|字号|字体|[【\[]\s*(?:大|中|小|关闭|打印|收藏)\s*[】\]]"  # (a font widget's buttons)
+                         rf"|(?<!工)(?:{META_DATED}|{META_STRONG})")  # (not 工作者)
 
 
 def _addressee(t: str) -> bool:

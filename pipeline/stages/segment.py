@@ -568,8 +568,9 @@ def _continues_item(blocks: list[Block], j: int) -> bool:
     closed = t.endswith("。") and not (len(t) <= 12 and _DOC_WORD_END.search(t[:-1]))
     if len(t) > 40 or closed or t.endswith((":", "：")) or LABEL_ALONE.match(t) or LIST_START.match(t):
         return False
-    if DATE_LINE.match(t) or is_org_line(blocks[j]) or CC_START.match(t) or is_page_chrome(t):
-        return False  # (nor a page's link under it: "下载点击此处")
+    if DATE_LINE.match(t) or is_org_line(blocks[j]) or CC_START.match(t) or (
+            is_page_chrome(t) and not re.search(r"\.(?:docx?|xlsx?|pdf|wps|rar|zip)$", t, re.I)):
+        return False  # (nor a page's link under it, "下载点击此处"; a file name's tail is the item's)
     if re.fullmatch(r"[\d\s\-—]+", t) or re.match(r"[\u4e00-\u9fff]{2,8}[:：]\S", t):
         return False  # a phone alone, or a field ("校内报名方式:请…") the page added under the list
     prev = blocks[j - 1].text
