@@ -29,7 +29,7 @@ from pipeline.stages.relines_front import ADDRESSEE as _ADDRESSEE
 from pipeline.stages.relines_front import SENTENCE_OPENER, looks_like_recipients  # noqa: F401 (segment)
 from pipeline.stages.relines_front import STOP as _STOP
 from pipeline.stages.relines_front import front_cuts as _front_cuts
-from pipeline.stages.relines_front import addressee_at_break, aside_end, heading_before_meta, opens_with_title, title_after_chrome
+from pipeline.stages.relines_front import _title_like, addressee_at_break, aside_end, heading_before_meta, opens_with_title, title_after_chrome
 
 _FILE_AT_END = re.compile(r"(?<=[。！？!?；;])\s*[^。！？!?；;:：，,]{2,60}\.(?:docx?|xlsx?|pdf|wps|et|rar|zip)\s*$", re.I)
 _EXTENSION = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|et|rar|zip|txt)(?=[\u4e00-\u9fff])", re.I)
@@ -434,10 +434,36 @@ def _heading_left(b: Block, cuts: list[int]) -> list[int]:
     front ``cuts`` that all fall after the heading (a clock's colon read as
     an addressee's); ``cuts`` when there is no such heading."""
     p = heading_before_meta(b.text, _word_starts(b))
-    if not p or any(c <= p for c in cuts):
+    if not p:
+        return _title_at_break(b, cuts)
+    if any(c <= p for c in cuts):
         return cuts  # (the front cues cut the top already: a title, a 版头, chrome)
     q = p + aside_end(b.text[p:])
     return [p] + ([q] + [q + c for c in _front_cuts(b.text[q:])] if q > p else [p + c for c in _front_cuts(b.text[p:])])
+
+
+def _title_at_break(b: Block, cuts: list[int]) -> list[int]:
+    """Cuts around a title with no 关于 and no addressee that ends where the
+    page broke the line ("通知公告 最近更新 校工会举办…比赛的通知 校工会定于…",
+    "“我们的节日·元宵”活动方案 元宵佳节是…"): its 文种 word right before a
+    printed space, page words alone before it; ``cuts`` when the front cues
+    cut the top already or no such title opens the line."""
+    t, starts = b.text, sorted(_word_starts(b))
+    for e in (e for e in starts if e <= 100):
+        if any(c <= e for c in cuts):
+            return cuts
+        if not t[:e].endswith(title_endings()) or not re.match(r"[\u4e00-\u9fff]", t[e:]) or t[e] in "的之":
+            continue
+        bounds = [0, *(w for w in starts if w < e)]
+        i = 0  # the title starts after the page's words ("通知公告", "最近更新")
+        while i + 1 < len(bounds) and is_page_chrome(t[bounds[i]:bounds[i + 1]]):
+            i += 1
+        s = bounds[i]
+        if not _title_like(t[s:e]) or e - s < 6:
+            continue
+        # (each page word its own line, as printed: the segmenter knows them one by one)
+        return sorted({*bounds[1:i + 1], e} | {e + c for c in _front_cuts(t[e:])} | set(cuts))
+    return cuts
 
 
 def _addressee_left(b: Block, cuts: list[int]) -> list[int]:
