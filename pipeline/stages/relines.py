@@ -190,6 +190,7 @@ def _undated_tail(b: Block) -> list[int]:
 # download ("…的通知.doc"), a view counter ("(本文已被浏览 371 次)"), the poster's label
 _PAGE_AFTER_DATE = re.compile(r"[^。，,；;:：]{2,80}?\.(?:docx?|xlsx?|pdf|wps|rar|zip)(?![A-Za-z])"
                               r"|[（(]?\s*(?:本文已被浏览|已被浏览|浏览次数|点击次数|阅读次数|(?:发布|起草|拟稿)人\s*[:：])"
+                              r"|[\u4e00-\u9fff]{0,6}联系人\s*[:：]"  # (the reposting body's contact under the date)
                               r"|[-—_=]{5,}"  # (or a page's rule under the notice)
                               r"|(?![)）\]】])[^\u4e00-\u9fff\w]{0,4}[^\u4e00-\u9fff]{0,4}$", re.I)  # (or a few marks a page mangled: "?。ù")
 
@@ -266,7 +267,7 @@ def _same_place_before(t: str, k: int) -> int:
 def _names(s: str) -> bool:
     """True when ``s`` is only organisation names of a signature (each at
     most 30 characters, no figures, quotes or labels)."""
-    s = s.strip()
+    s = re.sub(r"[（(]\s*(?:盖章|公章|印章|[\u4e00-\u9fff]{0,6}代章|代|签章|章)\s*[）)]", "", s.strip())  # (a seal remark)
     if not s or len(s) > 60 or re.search(r"[\d“”《》\"()（）]|附件|联系|电话|点击|下载", s):
         return False
     names = [p for n in split_orgs(s) for p in split_joined(n)]
