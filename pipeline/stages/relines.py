@@ -29,7 +29,8 @@ from pipeline.stages.relines_front import ADDRESSEE as _ADDRESSEE
 from pipeline.stages.relines_front import SENTENCE_OPENER, looks_like_recipients  # noqa: F401 (segment)
 from pipeline.stages.relines_front import STOP as _STOP
 from pipeline.stages.relines_front import front_cuts as _front_cuts
-from pipeline.stages.relines_front import _title_like, addressee_at_break, aside_end, heading_before_meta, opens_with_title, title_after_chrome
+from pipeline.stages.relines_front import (addressee_at_break, aside_end, heading_before_meta, opens_addressee, opens_with_title,
+                                           title_after_chrome, title_like)
 
 _FILE_AT_END = re.compile(r"(?<=[。！？!?；;])\s*[^。！？!?；;:：，,]{2,60}\.(?:docx?|xlsx?|pdf|wps|et|rar|zip)\s*$", re.I)
 _EXTENSION = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|et|rar|zip|txt)(?=[\u4e00-\u9fff])", re.I)
@@ -460,7 +461,7 @@ def _title_at_break(b: Block, cuts: list[int]) -> list[int]:
         while i + 1 < len(bounds) and is_page_chrome(t[bounds[i]:bounds[i + 1]]):
             i += 1
         s = bounds[i]
-        if not _title_like(t[s:e]) or e - s < 6:
+        if not title_like(t[s:e]) or e - s < 6:
             continue
         # (each page word its own line, as printed: the segmenter knows them one by one)
         return sorted({*bounds[1:i + 1], e} | {e + c for c in _front_cuts(t[e:])} | set(cuts))
@@ -470,9 +471,8 @@ def _title_at_break(b: Block, cuts: list[int]) -> list[int]:
 def _addressee_left(b: Block, cuts: list[int]) -> list[int]:
     """``cuts`` plus the cuts around a 主送机关 the front cues left inside a
     piece (a page's meta run between the title and the addressee)."""
-    from pipeline.stages.relines_front import _opens_addressee
     bounds = [0, *sorted(set(cuts)), len(b.text)]
-    if any(_opens_addressee(b.text[c:]) for c in bounds[:-1]):
+    if any(opens_addressee(b.text[c:]) for c in bounds[:-1]):
         return cuts
     starts = _word_starts(b)
     for lo, hi in zip(bounds, bounds[1:]):

@@ -59,7 +59,7 @@ def _addressee(t: str) -> bool:
     return bool(ADDRESSEE.match(t)) or listed or (bool(items) and all(is_org_name(x) for x in items))
 
 
-def _title_like(t: str) -> bool:
+def title_like(t: str) -> bool:
     """A title up to a 文种 word: no sentence end, and either a 关于 title or
     short and without commas."""
     if not (4 <= len(t) <= 120) or any(c in t for c in STOP + ":：") or _SENTENCE.match(t):
@@ -76,7 +76,7 @@ def _title_end(t: str) -> Optional[int]:
     colon = re.search(r"[:：]", t[:240])
     ends = [m.end() for w in title_endings() for m in re.finditer(re.escape(w), t[:200])]
     for e in sorted(set(ends), reverse=True):
-        if not _title_like(t[:e]) or e >= len(t):
+        if not title_like(t[:e]) or e >= len(t):
             continue
         if colon and e < colon.start():
             rest = t[e:colon.start()]
@@ -192,12 +192,12 @@ def front_cuts(t: str) -> list[int]:
         cuts.append(pos)
     e = _title_end(t[pos:])
     after = parse_doc_number(t[pos:pos + 140])
-    if not e and after and t[pos:pos + after[1]].rstrip().endswith(title_endings()) and _title_like(
+    if not e and after and t[pos:pos + after[1]].rstrip().endswith(title_endings()) and title_like(
             t[pos:pos + after[1]].strip()):
         e = after[1]  # "关于…的通知 镇工〔2019〕8号": the number after the title on its line
     if not e:  # "关于…的通知发布时间:2025-03-18…": a page's meta line after the title
         e = next((m.end() for m in re.finditer("|".join(map(re.escape, title_endings())), t[pos:pos + 120])
-                  if _META.match(t[pos + m.end():]) and _title_like(t[pos:pos + m.end()])), None)
+                  if _META.match(t[pos + m.end():]) and title_like(t[pos:pos + m.end()])), None)
     if e:
         # a page heading or reposting title run into the circular's own
         # ("转发…的通知关于开展…的通知"): the last title starts at its 关于
@@ -210,7 +210,7 @@ def front_cuts(t: str) -> list[int]:
         num = parse_any_number(t[pos:pos + e])  # (a number after a sentence reads as cited: it is not)
         before = t[pos:pos + num[1]].rstrip() if num else ""
         if num and num[1] > 0 and (before.endswith(title_endings()) or before[-1:] in "。.！!？?") and (
-                _title_like(t[pos + num[2]:pos + e].strip())):
+                title_like(t[pos + num[2]:pos + e].strip())):
             cuts += [pos + num[1], pos + num[2]]
         pos += e
         cuts.append(pos)
@@ -227,7 +227,7 @@ def front_cuts(t: str) -> list[int]:
     if aside and pos + aside < len(t):  # 签发人 or a page's meta line before the addressee
         pos += aside
         cuts.append(pos)
-        own = [] if _opens_addressee(t[pos:]) else front_cuts(t[pos:])
+        own = [] if opens_addressee(t[pos:]) else front_cuts(t[pos:])
         if own:  # a page heading and its meta, then the notice's own 版头 or title ("…通知 发布时间:… 关于…的通知 各…:")
             return cuts + [pos + c for c in own]
     bare = _BARE_ADDRESSEE.match(t[pos:]) if (e or hit or aside) else None
@@ -312,7 +312,7 @@ def _title_cut(t: str) -> Optional[int]:
     (before an addressee, a page's meta line, a 发文字号 or the body), None
     when it cuts none or the title holds page chrome."""
     for c in front_cuts(t)[:3]:
-        if t[:c].endswith(title_endings()) and _title_like(t[:c]):
+        if t[:c].endswith(title_endings()) and title_like(t[:c]):
             return None if _NOT_TITLE.search(t[:c]) else c
     return None
 
@@ -362,7 +362,7 @@ def title_after_chrome(t: str, word_starts: frozenset[int] = frozenset()) -> int
         if s == 0 or re.search(r"[。！？!?；;]", prefix) or _CITES.search(prefix) or (
                 prefix.count("《") > prefix.count("》") or prefix.count("“") > prefix.count("”") or prefix.count('"') % 2):
             continue
-        if _title_cut(t[s:]) or (_bare_prefix(prefix) and _opens_addressee(t[s:])):
+        if _title_cut(t[s:]) or (_bare_prefix(prefix) and opens_addressee(t[s:])):
             return s
     return 0
 
@@ -374,7 +374,7 @@ def _bare_prefix(prefix: str) -> bool:
     return bool(m and m.end() == len(prefix)) or not re.search(r"[\u4e00-\u9fff]", prefix)
 
 
-def _opens_addressee(t: str) -> bool:
+def opens_addressee(t: str) -> bool:
     """``t`` opens with a 主送机关 and its colon ("各乡镇工会、市直基层工会:…")."""
     colon = re.match(r"^([^:：]{2,200})[:：]", t)
     # (not "关于…的通知各工会小组:": a title run into the addressee)
