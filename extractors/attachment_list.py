@@ -34,6 +34,8 @@ _CN = "一二三四五六七八九十"
 # "附件1-1：" / "附件1-2：" label parts of one forwarded attachment: numbered in order.
 INTRO = re.compile(r"(?:^|(?<=[\s。；;!！]))(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])?[-—–·•]*(?:相关)?附(?:件|档)?(?:下载)?(?:链接|地址)?\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?"
                    r"(?P<sub>(?<=\d)\s*[-－—–]\s*\d{1,2})?\s*(?:[:：]|(?<=\d)[.．、](?:(?![\d.])|(?=(?:19|20)\d{2}\s*(?:年|[-—~～至]\s*(?:19|20)\d{2}))))\s*")
+# a download link's own words ("下载点击此处", "点击这里查看"), printed after a file's title
+LINK_WORDS = r"(?:下载)?(?:请)?点击(?:此处|这里)(?:下载|查看)?"
 # a body label that starts an attachment page inside a one-line text ("附件1 X表")
 _LATER_LABEL = re.compile(rf"\s附件\s*(?:\d{{1,2}}|[{_CN}]{{1,3}})(?![\d\-—至、])")
 _EXTENSION = re.compile(r"\.(?:docx?|xlsx?|wps|et|pdf|ofd|rar|zip|7z|pptx?|txt|jpe?g|png)(?![A-Za-z])",
@@ -101,7 +103,7 @@ def clean_title(t: str) -> list[str]:
     t = re.sub(r"\s*[（(]?\s*https?://[^\s（）()]*[)）]?\s*$", "", t)  # the page's link after the title
     # a link's note ("（请点击左下角链接下载）") and what follows it (the signature date)
     t = re.sub(r"\s*[（(][^（）()]{0,16}(?:下载|点击)[^（）()]{0,8}[)）].*$", "", t)
-    t = re.sub(r"\s*(?:下载)?(?:请)?点击(?:此处|这里)(?:下载|查看)?\s*$", "", t)  # the link's own words after it
+    t = re.sub(rf"\s*{LINK_WORDS}\s*$", "", t)  # the link's own words after it
     for pat in (_LATER_LABEL, _ENDS_LIST):
         m = pat.search(t)
         if m:

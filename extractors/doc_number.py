@@ -12,7 +12,7 @@ import re
 from typing import Optional
 
 from extractors._common import evidence
-from models.document import Document
+from models.document import Block, Document
 from models.notice import DocNumber
 
 __all__ = ["extract", "own_number", "parse"]
@@ -90,7 +90,7 @@ def extract(doc: Document) -> Optional[DocNumber]:
                                                                        if i not in candidates])
 
 
-def _after_space(b, num: DocNumber, s: int) -> tuple[DocNumber, int]:
+def _after_space(b: Block, num: DocNumber, s: int) -> tuple[DocNumber, int]:
     """``num`` less the words before a space the page printed inside its
     机关代字 ("…娱乐科技處 科技﹝2023﹞56號" run onto one line: the code is 科技);
     kept whole when one character stands before the space or is left after it

@@ -35,8 +35,7 @@ def _from_header(doc: Document) -> list[Issuer]:
         return broken
     for i in z.head:
         b = doc.blocks[i]
-        raw = _HEADER_WORD.sub("", b.raw) if _HEADER_WORD.search(b.raw) else b.raw
-        raw = _page_words_off(raw) if _HEADER_WORD.search(b.raw) else raw
+        raw = _page_words_off(_HEADER_WORD.sub("", b.raw)) if _HEADER_WORD.search(b.raw) else b.raw
         names = split_orgs(raw)
         if not names:
             joined = re.sub(r"\s+", "", raw)

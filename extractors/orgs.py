@@ -31,6 +31,11 @@ def is_org_name(s: str) -> bool:
     return s.endswith(_suffixes()) and not s.endswith(tuple(vocab("org_suffixes")["not_names"]))
 
 
+# a seal mark after a signature ("XX总工会（盖章）") is not part of the name
+# (or who sealed for it: "(代)", "(校工会代章)")
+SEAL_REMARK = re.compile(r"[（(]\s*(?:盖章|公章|印章|[\u4e00-\u9fff]{0,6}代章|代|签章|章)\s*[）)]")
+
+
 def split_orgs(raw: str) -> list[str]:
     """Organisation names printed side by side in one line, split on runs of
     whitespace ("长兴县劳动竞赛委员会 长兴县总工会" → two names) or on 、
@@ -38,9 +43,7 @@ def split_orgs(raw: str) -> list[str]:
     name alone is joined to the next (a name spaced out for justification,
     "长 兴 县 总 工 会") but never across a 、. Returns [] when the line is
     not made only of names."""
-    # a seal mark after a signature ("XX总工会（盖章）") is not part of the name
-    # (or who sealed for it: "(代)", "(校工会代章)")
-    raw = re.sub(r"[（(]\s*(?:盖章|公章|印章|[\u4e00-\u9fff]{0,6}代章|代|签章|章)\s*[）)]", " ", raw)
+    raw = SEAL_REMARK.sub(" ", raw)
     # a closing "主办单位:" label names the hosts, who sign the notice (real excerpts: U-set)
     raw = re.sub(r"^\s*主办单位\s*[:：]\s*", "", raw)
     # nor a letter's closing courtesy ("…企业工会 敬启", Taiwan and Hong Kong letters)

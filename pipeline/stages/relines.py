@@ -22,7 +22,7 @@ from typing import Optional
 
 from extractors.dates import FULL_DATE, compact_readings
 from extractors.doc_number import own_number as parse_doc_number
-from extractors.orgs import is_org_name, split_joined, split_orgs, title_endings
+from extractors.orgs import SEAL_REMARK, is_org_name, split_joined, split_orgs, title_endings
 from models.document import Block, Document
 from pipeline.stages.chrome import PAGE_TAIL, is_page_chrome, nav_prefix_end
 from pipeline.stages.relines_front import ADDRESSEE as _ADDRESSEE
@@ -268,7 +268,7 @@ def _same_place_before(t: str, k: int) -> int:
 def _names(s: str) -> bool:
     """True when ``s`` is only organisation names of a signature (each at
     most 30 characters, no figures, quotes or labels)."""
-    s = re.sub(r"[（(]\s*(?:盖章|公章|印章|[\u4e00-\u9fff]{0,6}代章|代|签章|章)\s*[）)]", "", s.strip())  # (a seal remark)
+    s = SEAL_REMARK.sub("", s.strip())
     if not s or len(s) > 60 or re.search(r"[\d“”《》\"()（）]|附件|联系|电话|点击|下载", s):
         return False
     names = [p for n in split_orgs(s) for p in split_joined(n)]
@@ -430,27 +430,28 @@ def _join_split_dates(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _heading_left(b: Block, cuts: list[int]) -> list[int]:
+def _heading_left(b: Block, cuts: list[int], starts: frozenset[int]) -> list[int]:
     """Cuts for a page's heading with no 文种 word and its dated meta run on
     (:func:`heading_before_meta`), then the front cues after it, in place of
     front ``cuts`` that all fall after the heading (a clock's colon read as
-    an addressee's); ``cuts`` when there is no such heading."""
-    p = heading_before_meta(b.text, _word_starts(b))
+    an addressee's); ``cuts`` when there is no such heading. ``starts``:
+    :func:`_word_starts` of ``b``."""
+    p = heading_before_meta(b.text, starts)
     if not p:
-        return _title_at_break(b, cuts)
+        return _title_at_break(b, cuts, starts)
     if any(c <= p for c in cuts):
         return cuts  # (the front cues cut the top already: a title, a 版头, chrome)
     q = p + aside_end(b.text[p:])
     return [p] + ([q] + [q + c for c in _front_cuts(b.text[q:])] if q > p else [p + c for c in _front_cuts(b.text[p:])])
 
 
-def _title_at_break(b: Block, cuts: list[int]) -> list[int]:
+def _title_at_break(b: Block, cuts: list[int], word_starts: frozenset[int]) -> list[int]:
     """Cuts around a title with no 关于 and no addressee that ends where the
     page broke the line ("通知公告 最近更新 校工会举办…比赛的通知 校工会定于…",
     "“我们的节日·元宵”活动方案 元宵佳节是…"): its 文种 word right before a
     printed space, page words alone before it; ``cuts`` when the front cues
     cut the top already or no such title opens the line."""
-    t, starts = b.text, sorted(_word_starts(b))
+    t, starts = b.text, sorted(word_starts)
     for e in (e for e in starts if e <= 100):
         if any(c <= e for c in cuts):
             return cuts
@@ -468,13 +469,12 @@ def _title_at_break(b: Block, cuts: list[int]) -> list[int]:
     return cuts
 
 
-def _addressee_left(b: Block, cuts: list[int]) -> list[int]:
+def _addressee_left(b: Block, cuts: list[int], starts: frozenset[int]) -> list[int]:
     """``cuts`` plus the cuts around a 主送机关 the front cues left inside a
     piece (a page's meta run between the title and the addressee)."""
     bounds = [0, *sorted(set(cuts)), len(b.text)]
     if any(opens_addressee(b.text[c:]) for c in bounds[:-1]):
         return cuts
-    starts = _word_starts(b)
     for lo, hi in zip(bounds, bounds[1:]):
         # (read on to the text's end: the addressee's colon may close the piece)
         found = addressee_at_break(b.text[lo:], frozenset(i - lo for i in starts if i > lo), limit=min(hi - lo, 400))
@@ -511,12 +511,12 @@ def reline(doc: Document) -> None:
             nav = next((i for i, o in enumerate(b.offsets) if o >= raw_end), 0) if raw_end else 0
             if nav:
                 cuts = [nav] + [nav + c for c in _front_cuts(b.text[nav:])]
-        start = title_after_chrome(b.text, _word_starts(b)) if front and k - chrome < 4 and len(b.text) > 60 else 0
+        starts = _word_starts(b) if front and k - chrome < 4 else frozenset()  # (once per front line)
+        start = title_after_chrome(b.text, starts) if front and k - chrome < 4 and len(b.text) > 60 else 0
         if start:  # "首页>通知公告 某某总工会关于…的通知发布时间:…": page chrome run into the title
             cuts = sorted({c for c in cuts if c < start} | {start} | {start + c for c in _front_cuts(b.text[start:])})
         if front and k - chrome < 4 and len(b.text) > 30 and not page_line:
-            cuts = _heading_left(b, cuts)
-            cuts = _addressee_left(b, cuts)
+            cuts = _addressee_left(b, _heading_left(b, cuts, starts), starts)
         if len(b.text) > 12:
             cuts += _tail_cuts(b)
             nxt = doc.blocks[k + 1] if k + 1 < len(doc.blocks) else None
