@@ -46,7 +46,7 @@ _NAV = re.compile(rf"{BREADCRUMB.pattern}|>>|»|上一篇|下一篇|进入后台
                   r"|^(?:找回密码|立即注册|注册|登录|QQ登录|微信登录|只需一步[,，]?\s*快速开始)$"  # a forum's login bar
                   r"|[【\[]\s*(?:字号|字体)\s*[:：]?\s*大|(?:字号|字体)\s*[:：]\s*大\s*中\s*小")  # a font-size widget
 # a page's tool links under its heading or at its foot (not a breadcrumb: what is above them stays)
-_TOOLS = re.compile(rf"^全文下载$|^{LINK_WORDS}$|【\s*[大中]\s*】\s*【\s*[中小]\s*】|我要纠错|打印本页|关闭窗口|收藏本页|加入收藏|收藏本站|设为首页|【(?:打印|关闭|收藏)】|[|｜]\s*收藏$"
+_TOOLS = re.compile(rf"^全文下载$|^跳(?:过|至|到)(?:导[览航]列?|主要?内容)[.。]?$|^{LINK_WORDS}$|【\s*[大中]\s*】\s*【\s*[中小]\s*】|我要纠错|打印本页|关闭窗口|收藏本页|加入收藏|收藏本站|设为首页|【(?:打印|关闭|收藏)】|[|｜]\s*收藏$"
                     r"|(?:打印|收藏|关闭|分享)\s*(?:打印|收藏|关闭|分享)\s*$"  # "打印 收藏" links run together
                     r"|[【\[]\s*复制链接\s*[】\]]|显示全部楼层|只看该作者|阅读模式"  # a forum post's tools
                     r"|[【\[]\s*(?:字号|字体)\s*[:：]?\s*[】\]]"  # an empty font-size widget
@@ -73,17 +73,19 @@ _SEPARATOR = re.compile(r"[|｜¦?？]+|[\[\]【】]|[—–\-_=*~～]{2,}")  # 
 # a menu item between rules on its own line ("| 信息公告 |", "|热门文章|")
 _MENU_ITEM = re.compile(r"\s*[|｜][^|｜。，,：:]{1,12}[|｜]\s*")
 # a 关于 title ending in its 文种 word right before a meta label
-_TITLE_FIRST = re.compile(r"^关于[^:：|｜]{2,100}?(?:通知|通告|公告|意见|方案|办法|决定|函)\s*"
+_TITLE_FIRST = re.compile(r"^关于[^:：|｜]{2,100}?(?:" + "|".join(map(re.escape, title_endings())) + r")\s*"
                           r"(?:发布|更新|发表|上传)(?:时间|日期)")
 # a site's clock: a date with its weekday, maybe a solar term or lunar date ("2024年04月27日 星期六 谷雨")
 _CLOCK = re.compile(r"^(?:今天是)?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]"
-                    r"(?:\s*[\u4e00-\u9fff]{2,8})?\s*$")
+                    r"(?:\s*[\u4e00-\u9fff]{2,8}|\s*农历\s*[\u4e00-\u9fff]{2,4}年\s*(?:[(（][\u4e00-\u9fff][)）])?\s*[\u4e00-\u9fff]{2,6})?\s*$")
+# (the lunar date with its zodiac: "… 星期四 农历乙巳年(蛇)四月初四")
 # ... and run into what follows it on one line: its words end at the weekday or a solar term
 # ("2024年04月27日星期六谷雨2023年…方案")
 _SOLAR_TERMS = "立春|雨水|惊蛰|春分|清明|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑|白露|秋分|寒露|霜降|立冬|小雪|大雪|冬至|小寒|大寒"
 CLOCK_RUN = re.compile(rf"(?:今天是\s*[:：]?)?\s*\d{{4}}年\d{{1,2}}月\d{{1,2}}日\s*(?:星期|周)[一二三四五六日天]\s*(?:{_SOLAR_TERMS})?")
-# a site's name line ("法搜网--中国法律信息搜索网", "某某网_首页")
-_SITE_NAME = re.compile(r"^[^\s，。：:]{1,20}网站?\s*(?:-{2}|—{1,2}|_|\|)\s*[^\s，。：:]{1,30}(?:网站?|首页)$")
+# a site's name line ("法搜网--中国法律信息搜索网", "某某网_首页", or its home link alone: "美文网首页")
+_SITE_NAME = re.compile(r"^[^\s，。：:]{1,20}网站?\s*(?:-{2}|—{1,2}|_|\|)\s*[^\s，。：:]{1,30}(?:网站?|首页)$"
+                        r"|^[^\s，。：:、]{0,12}(?:网站?|频道)?首页$")
 # a printed page's number ("- 1 -"), with a sharing site's item number before it ("1、- 1 -")
 PAGE_NUMBER = re.compile(r"\s*(?:\d{1,3}[、.．]\s*)?[-—–]\s*\d{1,3}\s*[-—–]\s*")
 # the end of a page's heading cut short ("转发《关于申报…...", "…干部..doc:..")
@@ -94,7 +96,9 @@ _FILE_NAME = re.compile(r"^[^。；;：:]{2,120}\.(?:docx?|xlsx?|wps|pdf|ofd|rar
 
 # a government page's 信息公开 catalogue line ("索引号:…", "发布机构:…"), and a
 # line of "label:value |" fields ("网站:公文素材库 | 时间:2019-05-29 | 移动端:…")
-_CATALOGUE = re.compile(r"^(?:索\s*引\s*号|主题分类|责任部门|发布机构|关\s*键\s*[字词]|公开方式|公开范围|公开时限|生成日期|信息分类)\s*[:：]")
+# (and a law database's: "【时效性】现行有效", "【效力级别】部门规章", "【法规类别】")
+_CATALOGUE = re.compile(r"^(?:索\s*引\s*号|主题分类|责任部门|发布机构|关\s*键\s*[字词]|公开方式|公开范围|公开时限|生成日期|信息分类)\s*[:：]"
+                        r"|^[【\[]?(?:字体|时效性|效力级别|法规类别|发布部门|实施日期|颁布日期|失效日期|时效状态)(?:[】\]]|\s*[:：])")
 _FIELDS = re.compile(r"[\u4e00-\u9fff]{1,4}\s*[:：][^|｜]*[|｜]")
 
 
@@ -102,7 +106,7 @@ _FIELDS = re.compile(r"[\u4e00-\u9fff]{1,4}\s*[:：][^|｜]*[|｜]")
 _COMPILATION = re.compile(r"\s*\S.{0,40}?(?:[（(](?:通用|精选|优选|热门|推荐|汇总)?\s*\d{1,2}\s*篇[)）]|\s*篇\s*\d{1,2}|范文\s*\d{1,2})\s*")
 # a site's column name alone on its line ("通知公告" over the notice): a page word, though it ends in 公告
 _COLUMN = re.compile(r"\s*(?:通知公告|通知通告|公告通知|公示公告|通知公示|公告公示|最近更新|最新动态|工作动态|新闻动态|工会动态|信息公开"
-                     r"|通知公告栏|院务公开|校务公开)\s*")
+                     r"|通知公告栏|院务公开|校务公开|[\u4e00-\u9fff]{2,4}动态)\s*")  # (any "…动态" column: "创新动态")
 _URL_LINE = re.compile(r"\s*(?:https?://|www\.)[A-Za-z0-9./?=&%#_\-:~+]+\s*")  # a page's own address printed alone
 
 

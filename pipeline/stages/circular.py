@@ -65,6 +65,8 @@ def is_news_report(doc: Document) -> bool:
     page = [b.text for b in doc.blocks if b.kind == "paragraph" and b.text]
     if any(_NEWS_SOURCE.search(t) for t in page[:8] if is_page_chrome(t)):
         return True  # the page's meta line names a newspaper as the source
+    if any(m.end() == len(t.rstrip()) for t in page[:3] for m in _NEWS_SOURCE.finditer(t)):
+        return True  # (or its source run onto the headline: "…高技能人才 • 来源:三秦都市报")
     # (the page's breadcrumb, headline meta and separators above the report do not count)
     lines = [t for t in page if not is_page_chrome(t)]
     ends = lines[:3] + lines[-3:]

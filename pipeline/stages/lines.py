@@ -18,7 +18,8 @@ DATE_LINE = re.compile(rf"^(?P<org>.{{0,60}}?)(?P<date>{FULL_DATE.pattern})(?P<p
 LABEL_ALONE = re.compile(r"^[-—–·•\s]*附件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$")
 LIST_START = re.compile(r"^[-—–·•\s]*附件\s*[:：]")
 # an item "1." / "1、", or "1-1" numbered under an attachment ("1-1关于…的通知")
-LIST_ITEM = re.compile(r"^\s*(?P<n>\d{1,2})(?:\s*[.、．,，]\s*|-\d{1,2}(?![\d月日号])[.、．,，]?\s*(?=[\u4e00-\u9fff《“])|(?=[《“]))\S")
+LIST_ITEM = re.compile(r"^\s*(?P<n>\d{1,2})(?:\s*[.、．,，]\s*|-\d{1,2}(?![\d月日号])[.、．,，]?\s*(?=[\u4e00-\u9fff《“])|(?=[《“])"
+                       r"|(?<=^[1-9])(?=(?:19|20)\d{2}(?:年|\s*[-—–~～至]\s*(?:19|20)\d{2})))\S")  # ("12020-2021年度…表": its "." lost)
 BARE_LABEL = re.compile(r"[-—–·•\s]*附\s*[:：]\s*")  # "附:" heading a numbered list
 CC_START = re.compile(r"^\s*(?:抄送|抄报|主送)\s*[:：]")
 # items numbered by a space alone, as printed ("附件 1 报名表" / "2 项目规程"), or a file

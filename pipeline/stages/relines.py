@@ -74,7 +74,7 @@ def _tail_cuts(b: Block) -> list[int]:
             if start is not None and (_zone_start(after) or sentence):
                 cuts += [start, m.start() - era, m.end()]
             elif start is None and m.start() > 0 and _zone_start(after) and (
-                    t[m.start() - 1] in _STOP or _RECORD.match(after) or _after_contact(b, m.start())
+                    t[m.start() - 1] in _STOP or _RECORD.match(after) or _after_contact(b, m.start()) or _after_list(b, m.start())
                     or t[:m.start()].rstrip().endswith(("特此通知", "特此通告", "特此函告"))):
                 cuts += [m.start(), m.end()]  # a date alone after the last sentence or before the 版记
     if len(t) > 60 and not any(m.end() >= len(t.rstrip()) for m in dates):  # no date closes the text
@@ -101,6 +101,14 @@ def _after_contact(b: Block, k: int) -> bool:
     notice with no 署名, not a value of the contact line."""
     before = b.raw[:b.offsets[k]]
     return before[-1:].isspace() and bool(re.search(r"(?:电话|手机|传真|邮箱|联系人)[^。；;]{0,40}[0-9A-Za-z]\s+$", before))
+
+
+def _after_list(b: Block, k: int) -> bool:
+    """A date at ``k`` printed apart after the 附件说明's items ("附件:1.…表
+    2.…表 二〇一一年五月三十日 附件1:…"): the 成文日期 of a notice with no
+    署名 (GB/T 9704-2012 §7.3.5 follows §7.3.4), not the last item's words."""
+    before = b.raw[:b.offsets[k]]
+    return before[-1:].isspace() and bool(re.search(r"附件\s*[:：][^。；;]{4,400}\s$", before))
 
 
 def _heading_before_table(b: Block) -> list[int]:
@@ -215,7 +223,7 @@ def _zone_start(after: str) -> bool:
 # name, a phone or mail (ASCII), a date, or a word that ends an attachment
 # title ("…汇总表杭州市总工会").
 _BOUND = re.compile(r"[。；;！!？?]|[0-9A-Za-z)](?=[\u4e00-\u9fff])|日(?=[\u4e00-\u9fff])|"
-                    r"(?:表(?![彰格])|单|方案|办法|细则|规则|规程|简章|须知|名单|通知|意见|目录|清单|材料(?!科学|学院|与)|要求|标准|指南|说明)"
+                    r"(?:表(?![彰格])|单(?!位)|方案|办法|细则|规则|规程|简章|须知|名单|通知|意见|目录|清单|材料(?!科学|学院|与)|要求|标准|指南|说明)"
                     r"(?=[\u4e00-\u9fff])")  # (not the 表 of 表彰/表格, the 材料 of a 材料学院)
 
 

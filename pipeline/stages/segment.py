@@ -16,11 +16,11 @@ import re
 from typing import Optional
 
 from extractors.dates import DAY_LOST_LINE, NUMERIC_DATE_LINE, compact_readings
-from extractors.dates_cn import cn_int
 from extractors.doc_number import own_number as parse_doc_number
 from extractors.orgs import is_org_name, split_orgs
 from extractors.recipients import FIELD_LABEL
-from models.document import AttachmentZone, Block, Document, Zones
+from models.document import Block, Document, Zones
+from pipeline.stages.attachment_zones import attachment_zone, continues_item, followed_by_items
 from pipeline.stages.chrome import CUT_SHORT, footer_start, is_meta_rest, is_page_chrome, page_top_end, skip_aside
 from pipeline.stages.headings import NUMBER_AFTER_TITLE, heading_above, heading_over_head, is_title_end, own_title_below
 from pipeline.stages.lines import (BARE_LABEL, CC_START, DATE_LINE, LABEL_ALONE, LIST_ITEM, LIST_START, is_org_line,
@@ -91,14 +91,14 @@ def segment(doc: Document) -> Zones:
         i = _late_recipients(blocks, i, z)
     # -- 附件 bodies: a label alone on its line ("附件1", "附件 2:", "附件一").
     labels = [j for j in range(i, n) if blocks[j].kind == "paragraph"
-              and LABEL_ALONE.match(blocks[j].text) and not _followed_by_items(blocks, j)
+              and LABEL_ALONE.match(blocks[j].text) and not followed_by_items(blocks, j)
               and not _signature_follows(blocks, j)]
     main_end = labels[0] if labels else n
     record_tail = _trailing_record(blocks, max(i, main_end))
     _main_part(blocks, i, min(main_end, record_tail), z)
     for k, lab in enumerate(labels):
         end = labels[k + 1] if k + 1 < len(labels) else record_tail
-        z.attachments.append(_attachment_zone(blocks, lab, end))
+        z.attachments.append(attachment_zone(blocks, lab, end))
     z.record.extend(range(record_tail, n))
     z.record = sorted(set(z.record))
     if len(z.title) >= 2 and blocks[z.title[0]].text == blocks[z.title[1]].text:
@@ -228,9 +228,14 @@ def _front(blocks: list[Block], start: int) -> tuple[list[int], list[int], int, 
         k_top = skip_aside(blocks, k)
         k_head = _find_head(blocks, k_top) if not head else k_top  # (its own 版头 under a page heading)
         later, j = _find_title(blocks, k_head)
+        own_head = list(range(k_top, k_head))
+        if not later and not head and k_head > k_top:  # its own title, then the 发文字号 under it
+            later, j = _find_title(blocks, k_top)
+            own_head = list(range(j, _find_head(blocks, j))) if later else []
+            later, j = (later, j + len(own_head)) if own_head else ([], j)
         j = skip_aside(blocks, j)
         if later and j < len(blocks) and _is_recipients(blocks[j]):
-            return head + list(range(k_top, k_head)), later, j, list(range(head_end, k))
+            return head + own_head, later, j, list(range(head_end, k))
     return head, title, i, []
 
 
@@ -246,9 +251,9 @@ def _title_before(blocks: list[Block], lines: list[int]) -> list[int]:
     run: list[int] = []
     for j in reversed(lines):
         b = blocks[j]
-        if b.kind == "paragraph" and is_page_chrome(b.text) and not run:
+        if b.kind == "paragraph" and skip_aside(blocks, j) > j and not run:
             continue  # a page's meta line between the title and the 发文字号
-        if b.kind != "paragraph" or _is_header_line(b) or len(run) >= 5 or is_page_chrome(b.text):
+        if b.kind != "paragraph" or _is_header_line(b) or len(run) >= 5 or skip_aside(blocks, j) > j:
             break
         if re.search(r"(?:电话|热线|邮箱|传真)\s*[:：]", b.text):
             break  # "咨询电话:0712-…" a site's top bar: no title line holds a contact field
@@ -264,7 +269,8 @@ def _find_head(blocks: list[Block], start: int = 0) -> int:
     """Index of the first block after the 版头 (``start`` when there is none)."""
     limit = min(len(blocks), start + 8)
     for j in range(start, limit):
-        if blocks[j].kind == "paragraph" and len(blocks[j].text) <= 60 and parse_doc_number(blocks[j].text):
+        if blocks[j].kind == "paragraph" and len(blocks[j].text) <= 60 and parse_doc_number(blocks[j].text) and (
+                not is_page_chrome(blocks[j].text)):  # (a law database's meta line cites the number: "【发文字号】…")
             # after body sentences it is the 版头's only when a title follows
             # (a reposted circular); else it sits under the date (excerpts)
             if (not any(_is_sentence(blocks[k]) for k in range(start, j)) or _find_title(blocks, j + 1)[0]
@@ -366,16 +372,6 @@ def _drop_label_lead(blocks: list[Block], lines: list[int]) -> list[int]:
     return lines
 
 
-def _followed_by_items(blocks: list[Block], j: int) -> bool:
-    """True when the "附件：" at ``j`` heads a numbered 附件说明 list."""
-    k = j + 1
-    return k < len(blocks) and blocks[k].kind == "paragraph" and bool(
-        LIST_ITEM.match(blocks[k].text) or spaced_item(blocks[k].raw) or _LABELLED_ITEM.match(blocks[k].text))
-
-
-_LABELLED_ITEM = re.compile(r"附件\s*\d{1,2}\s*[.．、:：]?\s*(?:[\u4e00-\u9fff“《]{2}|(?:19|20)\d{2})")  # "附件1.2018-2019学年…一览表": an item with its own label
-
-
 def _dated_org(blocks: list[Block], k: int) -> bool:
     """Line ``k`` is an org line over a date line (a 印发 line that lost 印发), no wrapped 抄送 rest."""
     return (k + 1 < len(blocks) and is_org_line(blocks[k]) and blocks[k + 1].kind == "paragraph"
@@ -431,7 +427,7 @@ def _main_part(blocks: list[Block], start: int, end: int, z: Zones) -> None:
             j += 1
             continue
         if LIST_START.match(t) and not LABEL_ALONE.match(t) or (
-                (LABEL_ALONE.match(t) or BARE_LABEL.fullmatch(t)) and _followed_by_items(blocks, j)) or spaced_list_start(b.raw):
+                (LABEL_ALONE.match(t) or BARE_LABEL.fullmatch(t)) and followed_by_items(blocks, j)) or spaced_list_start(b.raw):
             z.attachment_list.append(j)
             in_list = True
             j += 1
@@ -440,12 +436,13 @@ def _main_part(blocks: list[Block], start: int, end: int, z: Zones) -> None:
             z.attachment_list.append(j)
             j += 1
             continue
-        if in_list and _continues_item(blocks, j):
+        if in_list and continues_item(blocks, j):
             z.attachment_list.append(j)  # a list title wrapped onto the next line (PDF)
             j += 1
             continue
         in_list = False
-        parts = _date_parts(t)
+        # (a date under a field's label alone is the field's value: "截稿日期" / "2020年10月10日")
+        parts = _date_parts(t) if not (j and _FIELD_ABOVE.fullmatch(blocks[j - 1].text)) else None
         if parts:
             _take_date(blocks, j, parts, z)
             j += 1
@@ -468,6 +465,10 @@ def _main_part(blocks: list[Block], start: int, end: int, z: Zones) -> None:
     elif z.date is not None and not z.signature and z.body and z.body[-1] == z.date + 1 and is_org_line(
             blocks[z.date + 1]):
         z.signature.append(z.body.pop())  # the date printed above the 署名 (web excerpts)
+
+
+_FIELD_ABOVE = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])?[\u4e00-\u9fff]{0,8}"
+                          r"(?:日期|时间|期限|截止)\s*[:：]?")
 
 
 def _date_parts(t: str) -> Optional[tuple[str, bool]]:
@@ -513,7 +514,7 @@ def _take_date(blocks: list[Block], j: int, parts: tuple[str, bool], z: Zones) -
         z.body.append(j)
 
 
-_CO_HOST = re.compile(r"^\s*(?:承办|协办|支持)单位\s*[:：]")
+_CO_HOST = re.compile(r"^\s*(?:承办|协办|支持)单位\s*(?:[:：]|$)")  # (or the label alone, its names below)
 
 
 def _hosts_above(blocks: list[Block], j: int, z: Zones) -> None:
@@ -540,8 +541,9 @@ def _undated_signature(blocks: list[Block], end: int, z: Zones) -> None:
     lines = 0
     for k in range(len(z.body) - 1, 0, -1):
         j = z.body[k]
-        if is_org_line(blocks[j]) and len(blocks[j].text) <= 40:
-            break
+        if is_org_line(blocks[j]) and len(blocks[j].text) <= 40 and not (
+                k and _CO_HOST.match(blocks[z.body[k - 1]].text)):
+            break  # (the names under "承办单位" carry the event out; the hosts above them sign)
         b = blocks[j]
         if b.kind == "paragraph" and is_page_chrome(b.text):
             continue  # the page's links under the notice (上篇:/下篇:)
@@ -555,45 +557,3 @@ def _undated_signature(blocks: list[Block], end: int, z: Zones) -> None:
         return
     if all(j2 in z.body or is_page_chrome(blocks[j2].text) for j2 in range(j, end)):
         z.signature.append(z.body.pop(k))
-
-
-_DOC_WORD_END = re.compile(r"(?:表|单|标准|方案|办法|细则|名单|名册|目录|清单|说明|指南|简章|规程|材料)$")
-
-
-def _continues_item(blocks: list[Block], j: int) -> bool:
-    """True when block ``j`` is the wrapped tail of the 附件说明 item above it:
-    short, not a label, date, signature or sentence."""
-    t = blocks[j].text
-    # an item may close with 。 ("…“模范职工小家”" / "申报表。"): a short tail naming a document
-    closed = t.endswith("。") and not (len(t) <= 12 and _DOC_WORD_END.search(t[:-1]))
-    if len(t) > 40 or closed or t.endswith((":", "：")) or LABEL_ALONE.match(t) or LIST_START.match(t):
-        return False
-    if DATE_LINE.match(t) or is_org_line(blocks[j]) or CC_START.match(t) or (
-            is_page_chrome(t) and not re.search(r"\.(?:docx?|xlsx?|pdf|wps|rar|zip)$", t, re.I)):
-        return False  # (nor a page's link under it, "下载点击此处"; a file name's tail is the item's)
-    if re.fullmatch(r"[\d\s\-—]+", t) or re.match(r"[\u4e00-\u9fff]{2,8}[:：]\S", t):
-        return False  # a phone alone, or a field ("校内报名方式:请…") the page added under the list
-    prev = blocks[j - 1].text
-    return not prev.endswith(("。", "；", ";"))
-
-
-def _attachment_zone(blocks: list[Block], label: int, end: int) -> AttachmentZone:
-    m = LABEL_ALONE.match(blocks[label].text)
-    num: Optional[int] = None
-    if m and m.group("n"):
-        try:
-            num = cn_int(m.group("n"))
-        except ValueError:  # ("十十" is no numeral)
-            num = None
-    zone = AttachmentZone(number=num, label_block=label, blocks=list(range(label + 1, end)))
-    for k in zone.blocks[:3]:
-        b = blocks[k]
-        if b.kind != "paragraph":
-            break
-        t = b.text
-        if re.search(r"[:：]", t) or len(t) > 80 or t.endswith("。"):
-            break
-        zone.title_blocks.append(k)
-        if is_title_end(t) or t.endswith(("表", "单", "书", "名单", "汇总", "目录", "清单")):
-            break
-    return zone
