@@ -30,12 +30,13 @@ _CN = "一二三四五六七八九十"
 # "附件：", "附：", "附件1：" — a list introducer at the start of a line (or of the
 # body's last section: "七、附：…") or after a sentence end or a printed space
 # (a one-line paste keeps those spaces).
-# "附件1." / "附件一：" number their own item (real pages print both).
+# "附件1." / "附件一：" number their own item (real pages print both); so does "附表一：" (a form
+# listed as a 附表, S3_07-like pages).
 # "附件1-1：" / "附件1-2：" label parts of one forwarded attachment: numbered in order.
-INTRO = re.compile(r"(?:^|(?<=[\s。；;!！]))(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])?[-—–·•]*(?:相关)?附(?:件|档)?(?:下载)?(?:链接|地址)?\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?"
-                   r"(?P<sub>(?<=\d)\s*[-－—–]\s*\d{1,2})?\s*(?:[:：]|(?<=\d)[.．、](?:(?![\d.])|(?=(?:19|20)\d{2}\s*(?:年|[-—~～至]\s*(?:19|20)\d{2}))))\s*")
+INTRO = re.compile(r"(?:^|(?<=[\s。；;!！]))(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])?[-—–·•]*[【\[]?(?:相关)?附(?:件|档|表)?(?:下载)?(?:链接|地址)?\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?"
+                   r"(?P<sub>(?<=\d)\s*[-－—–]\s*\d{1,2})?\s*(?:[:：]|(?<=[\d一二三四五六七八九十])[】\]]\s*[:：]?|(?<=\d)[.．、](?:(?![\d.])|(?=(?:19|20)\d{2}\s*(?:年|[-—~～至]\s*(?:19|20)\d{2}))))\s*")
 # a download link's own words ("下载点击此处", "点击这里查看"), printed after a file's title
-LINK_WORDS = r"(?:下载)?(?:请)?点击(?:此处|这里)(?:下载|查看)?"
+LINK_WORDS = r"(?:下载)?(?:请)?点击(?:(?:此处|这里)(?:下载|查看)?|下载(?:该|此|本)?(?:文件|附件)?)"
 # a body label that starts an attachment page inside a one-line text ("附件1 X表")
 _LATER_LABEL = re.compile(rf"\s附件\s*(?:\d{{1,2}}|[{_CN}]{{1,3}})(?![\d\-—至、])")
 _EXTENSION = re.compile(r"\.(?:docx?|xlsx?|wps|et|pdf|ofd|rar|zip|7z|pptx?|txt|jpe?g|png)(?![A-Za-z])",
@@ -101,9 +102,11 @@ def clean_title(t: str) -> list[str]:
         t = _STAMP.sub("", t[:m.start()])
     t = _LINK_PATH.sub("", t)
     t = re.sub(r"\s*[（(]?\s*https?://[^\s（）()]*[)）]?\s*$", "", t)  # the page's link after the title
+    t = re.sub(r"\s*[，,;；]?\s*(?:链接地址|链接|网址|下载地址)\s*[:：]?\s*$", "", t)  # (and its label: "…》,链接地址:")
     # a link's note ("（请点击左下角链接下载）") and what follows it (the signature date)
     t = re.sub(r"\s*[（(][^（）()]{0,16}(?:下载|点击)[^（）()]{0,8}[)）].*$", "", t)
     t = re.sub(rf"\s*{LINK_WORDS}\s*$", "", t)  # the link's own words after it
+    t = re.sub(rf"^\s*{LINK_WORDS}\s*(?=\S)", "", t)  # ... or before it ("点击下载该文件 …登记表.doc")
     for pat in (_LATER_LABEL, _ENDS_LIST):
         m = pat.search(t)
         if m:
@@ -260,13 +263,18 @@ def dot_spaced(text: str) -> str:
     return text
 
 
+# an item's number run into a title that opens with a year, its "." lost ("12020-2021年度…表"):
+# no year has five digits
+_GLUED_NUMBER = re.compile(r"(?:^|(?<=[\s:：]))([1-9])(?=(?:19|20)\d{2}(?:\s*年|\s*[-—–~～至]\s*(?:19|20)\d{2}))")
+
+
 def parse(text: str) -> list[Item]:
     """Items of a 附件说明 text that starts at (or after) its introducer.
 
-    The text is split at every "附件N：" marker; a part without its own
+    The text is split at every "附件N：" marker (or "【附件一】"); a part without its own
     number is read as "1.A 2.B …" or else as one title. Parsing stops at a
     number seen twice (an attachment page's label in a one-line text)."""
-    text = dot_spaced(text)
+    text = dot_spaced(_GLUED_NUMBER.sub(r"\1.", text))
     # a label alone before the items ("附件" then "1.…" on the next line)
     text = re.sub(r"^[-—–·•\s]*附件\s*(?=[（(]?1\s*[.、,，:：)）])", "", text)
     parts: list[tuple[Optional[int], str]] = []
@@ -285,6 +293,9 @@ def parse(text: str) -> list[Item]:
             continue
         items = [(n, body)] if n is not None else numbered(body) or _file_names(body) or [(None, body)]
         for k, t in items:
+            if k is not None and k in seen and out and out[-1].number == k and len(items) == 1 and (
+                    len(t.strip()) <= 40 and not same_title(t.strip(), out[-1].title)):
+                k = max(seen) + 1  # a label's number printed twice in a row ("附表一:A 附表一:B"): the next item
             if k is not None and k in seen:
                 return out
             titles = clean_title(t)

@@ -66,6 +66,8 @@ def _wrapped_on(prev: str, b) -> bool:
         return False
     if _HEADER_CELL.match(b.text):
         return False  # "附:…分配表" / "序号" / "分工会名称": a table flattened cell by cell starts
+    if re.match(r"[ \u3000]{8,}", b.raw):
+        return False  # a line pushed right by spaces is the 署名 or 成文日期 ("附1:…报名表" / "            校工")
     return len(b.text) <= 40 and not b.text.startswith("附件") and not split_orgs(b.raw)
 
 
