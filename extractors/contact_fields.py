@@ -112,6 +112,9 @@ def normalise_phone(m: re.Match) -> list[tuple[str, str]]:
         pass
     elif not area and re.fullmatch(r"0\d{9,11}", local):
         pass  # area code printed without separator: kept as printed digits
+    elif not area and not ext and _glued_pair(local):
+        h = len(local) // 2  # two numbers of one exchange whose separator the page lost ("83373388337336")
+        return [(local[:h], "phone"), (local[h:], "phone")]
     else:
         return []
     base = f"{area}-{local}" if area else local
@@ -132,6 +135,14 @@ def normalise_phone(m: re.Match) -> list[tuple[str, str]]:
         else:
             return out  # a full second number: read by the caller's next match
     return out
+
+
+def _glued_pair(digits: str) -> bool:
+    """Two landlines of one exchange run together (14 or 16 digits whose
+    halves are each a 7–8 digit number and share their first three digits)."""
+    h = len(digits) // 2
+    return len(digits) in (14, 16) and digits[:3] == digits[h:h + 3] and all(
+        re.fullmatch(r"[2-9]\d{6,7}", x) for x in (digits[:h], digits[h:]))
 
 
 # ---------------------------------------------------------------- names
@@ -355,6 +366,9 @@ def _name_items(text: str, kind: str, pos: int, end: int, block: int, doc: Docum
     tok = m.group()
     if kind == "dept":
         return [Item("dept", tok, tok, block, pos, m.end())], None
+    if len(tok) == 1 and tok in surnames()[0] and re.search(r"[:：]\s*$", text[max(0, pos - 3):pos]):
+        # a surname alone is the field's whole value ("联系人:罗  联系电话:…")
+        return [Item("name", tok, tok, block, pos, m.end())], m.end()
     dept, name = split_dept_name(tok)
     if dept is None and name is None:
         # a run-on line: "联系人:闫勇、殷惠兰请广大职工…踊跃报名" — the name ends

@@ -52,8 +52,9 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from extractors._common import evidence, vocab
+from extractors.attachment_list import spaced_text
 from extractors.contact_fields import (CJK, PHONE, PHONE_LABELS, Item, email_items, field_end,  # noqa: F401
-                                       labels, normalise_phone, org_re, read_field, split_dept_name,
+                                       is_name, labels, normalise_phone, org_re, read_field, split_dept_name,
                                        validate_email)
 from models.common import Warning_
 from models.contacts import ContactPoint, ContactValue
@@ -364,6 +365,11 @@ def _break(a: Block, b: Block, label_re: re.Pattern) -> str:
     spaced = a.raw[-1:].isspace() or b.raw[:1].isspace()
     if spaced and re.search(r"[0-9A-Za-z]$", a.text) and re.match(r"[0-9A-Za-z]", b.text):
         return " "
+    if re.search(r"(?<![\d\-])\d{7,12}$", a.text) and re.match(r"\d{7,}", b.text):
+        return " "  # a whole phone on each line ("联系电话:25203953" / "25203220"): a wrap never cuts one so
+    last, first = spaced_text(a).split()[-1:], spaced_text(b).split()[:1]
+    if last and first and is_name(last[0].split(":")[-1].split("：")[-1]) and is_name(first[0]):
+        return " "  # names listed over lines ("联系人:周涛 路宽" / "胡永丽"): a wrap never cuts a name into two names
     return ""
 
 
