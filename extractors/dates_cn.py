@@ -379,6 +379,8 @@ def scan(text: str) -> list[DateItem]:
 # date (real/README.md, excerpts NOTES "dates printed without 年/月/日").
 _COMPACT_YMD_RE = re.compile(r"(?<![0-9./\-])(?P<y>(?:19|20)[0-9]{2})(?P<md>[0-9]{3,4}|[1-9]{2}(?=[日号]))(?![0-9])")
 _COMPACT_MD_RE = re.compile(rf"(?<![0-9./\-])(?P<md>[0-9]{{2,4}}){S}[日号]")
+# a date that lost both 月 and 日 ("务于926前送到"): read only between 于/在 and 前
+_COMPACT_BARE_RE = re.compile(rf"(?<=[于在])(?P<md>[0-9]{{3,4}})(?={S}(?:之前|以前|前(?!后)))")
 # a month's end that lost its 月 ("于12底之前选送"): read only before 前
 _COMPACT_END_RE = re.compile(rf"(?<![0-9./\-年])(?P<m>1[0-2]|[1-9]){S}(?P<part>底|末)(?={S}(?:之前|以前|前(?!后)))")
 # A figure date in a sentence ("请于2024.5.20前发送", "截止日期:2024-05-20").
@@ -410,7 +412,8 @@ def compact_items(text: str, taken: list[tuple[int, int]]) -> list[DateItem]:
     figures (``2024.5.20``, :data:`_FIGURE_RE`) outside the spans ``taken``
     by :func:`scan`. A year+month+day run needs a label
     colon or 为 just before it or a 前/止 cue after; a month+day run needs
-    日 and a 前/止 cue after, or 日 right after a 截止日期为 label. Only unambiguous readings are returned."""
+    日 and a 前/止 cue after, or 日 right after a 截止日期为 label; a bare month+day run
+    needs 于/在 before it and 前 after it. Only unambiguous readings are returned."""
     out: list[DateItem] = []
 
     def free(a: int, b: int) -> bool:
@@ -450,6 +453,12 @@ def compact_items(text: str, taken: list[tuple[int, int]]) -> list[DateItem]:
             continue
         ph = DatePhrase(None, md[0], md[1], None, m.start(), m.end(), m.group(0))
         out.append(DateItem("date", ph, ph, tm if cue else None, m.start(), p, cue, compact=True))
+    for m in _COMPACT_BARE_RE.finditer(text):
+        md = _one_reading(m.group("md"))
+        cue, p = _cue_at(text, m.end())
+        if md is not None and cue and free(m.start(), m.end()):
+            ph = DatePhrase(None, md[0], md[1], None, m.start(), m.end(), m.group(0))
+            out.append(DateItem("date", ph, ph, None, m.start(), p, cue, compact=True))
     for m in _COMPACT_END_RE.finditer(text):
         cue, p = _cue_at(text, m.end())
         if free(m.start(), m.end()):

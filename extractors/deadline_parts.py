@@ -250,13 +250,18 @@ def named_attachments(sent: str) -> list[int]:
 _YEAR_RE = re.compile(rf"(?<![0-9])((?:19|20)[0-9]{{2}})(?:{S}(?:学)?年|([-/.])[01]?[0-9]\2[0-3]?[0-9](?![0-9]))")
 
 
+_NUMBER_YEAR = re.compile(r"[〔\[［【]\s*((?:19|20)[0-9]{2})\s*[〕\]］】]\s*第?\s*[0-9]{1,4}\s*号")
+
+
 def text_year(doc: Document) -> Optional[int]:
     """The latest year printed in ``doc`` ("2026年5月15日", "2010年工会工作
-    安排", "2015学年招生工作"; a birth year "1986年1月1日以后出生" is earlier): real/README.md's
+    安排", "2015学年招生工作", a cited number's "〔2010〕15号"; a birth year "1986年1月1日以后出生" is earlier): real/README.md's
     year source when the notice has no 成文日期, 印发日期 or 发文字号. None
     when no year is printed."""
     years = {int(m.group(1)) for b in doc.blocks for m in _YEAR_RE.finditer(b.text or "")
              if not _SPAN_END.search((b.text or "")[max(0, m.start() - 16):m.start()])}
+    # (a cited 发文字号's year is printed in the notice too: "《…的通知》(琼团联字〔2010〕15号)")
+    years |= {int(m.group(1)) for b in doc.blocks for m in _NUMBER_YEAR.finditer(b.text or "")}
     if not years:
         return None
     return max(years)

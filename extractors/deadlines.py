@@ -191,8 +191,9 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
     if ev and not v["label_re"].search(clause, ev[-1].end()) and not ASKED_SUBJECT.match(clause, ev[-1].end()):
         return False  # "比赛时间：5月中旬"; not "比赛报名截止时间：…"
     if heading and not clause.strip() and v["event_label_re"].search(heading) and not (
-            it.cue_after and re.match(rf"{S}完成", sent[it.end:])):
-        return False  # (under 活动时间 a date is the event's, unless something is to be 完成 by it)
+            it.cue_after and re.match(rf"{S}完成", sent[it.end:])) and not v["label_re"].search(before):
+        return False  # (under 活动时间 a date is the event's, unless something is to be 完成 by it
+        # or its own label names a hand-in: "一、活动时间" / "(一)报名时间:10月24日至11月6日")
     if _ISSUER_TASK.search(clause) or (not it.cue_after and _STATUS_AFTER.match(sent, it.end)):
         return False
     if re.search(r"(?:截止|截至)至?到?\s*$", sent[:it.start]) and _AS_OF_THE.match(sent, it.end):
@@ -340,7 +341,10 @@ def parse_sentence(sent: str, ref: Ref, *, attachment: Optional[int] = None,
             continue
         base = ref.base
         if due is not None and not inferred and base is not None and (base - due).days > 30:
-            continue  # a date well before the document: a reference, not a deadline
+            # a printed date well before the document's own: kept as printed (the guide keeps
+            # printed years; a real page's typo, "于2012年10月15日前报…" under 2013年9月17日), flagged
+            problems.append((f"{sent[it.start:it.end]!r} falls {(base - due).days} days before the document's "
+                             "date: kept as printed, check its year", it.start, it.end))
         key = due or (it.last.month if it.last else None, it.last.day if it.last else None)
         if key in seen:
             continue
@@ -525,11 +529,21 @@ def extract(doc: Document, *, signed_date: Optional[dt.date] = None,
                 warns.append(Warning_(code="bad_date", message=msg, evidence=ev(s + a, s + z)))
     taken = {deadline_tables.row_starts(doc, d.evidence.block, d.evidence.start) for d in out if d.evidence}
     out += deadline_tables.extract(doc, lambda sent: parse_sentence(sent, ref)[0], taken)
+    out = _windows_set_again(out)
     if _sole_attachment(doc):
         for d in out:  # "将推荐表（见附件）报送…": the notice's only attachment
             if not d.attachments and _UNNUMBERED_REF.search(d.text or ""):
                 d.attachments = [1]
     return out, warns
+
+
+def _windows_set_again(out: list[Deadline]) -> list[Deadline]:
+    """``out`` less each window (a deadline with a ``start``: "一、提案征集时间:
+    5月13日--6月10日", "评审阶段（5月—6月10日）") whose last day another
+    sentence sets as a deadline of its own ("提案于6月10日交院办"): the window
+    is the stage, the sentence the deadline (real/README.md "Year inference")."""
+    dues = {d.due for d in out if d.start is None and d.due is not None}
+    return [d for d in out if d.start is None or d.due not in dues]
 
 
 # A reference to "the attachment" without a number: （附件）, （见附件）, 详见附件.
