@@ -11,11 +11,15 @@ from extractors.recipients import split_top_level
 from models.common import Evidence
 from models.document import Document
 
-_CC = re.compile(r"^\s*(?:抄送|抄报)\s*[:：]\s*")
+# only 抄送: a 抄报 line reports to a superior body and is no 抄送机关 (ANNOTATION.md
+# "cc" names the organisations after 抄送; the reviewed real pages AD1_07, AF2_08 leave 抄报 out)
+_CC = re.compile(r"^\s*抄送\s*[:：]\s*")
+_RECORD_LINE = re.compile(r"^\s*(?:抄送|抄报)\s*[:：]")
 
 
 def extract(doc: Document) -> tuple[list[str], Optional[Evidence]]:
-    """``(names, evidence)``; ``([], None)`` when there is no 抄送 line.
+    """``(names, evidence)``; ``([], None)`` when there is no 抄送 line (a 抄报
+    line alone gives none).
 
     A 抄送 line not ending in 。 continues on the following 版记 line(s)
     until a 印发 line; the text is joined before splitting so a name broken
@@ -33,7 +37,7 @@ def extract(doc: Document) -> tuple[list[str], Optional[Evidence]]:
         text = t[m.end():]
         for j in rec[k + 1:]:
             nxt = doc.blocks[j].text
-            if text.rstrip().endswith("。") or _CC.match(nxt) or re.search(r"印发?$", nxt):
+            if text.rstrip().endswith("。") or _RECORD_LINE.match(nxt) or re.search(r"印发?$", nxt):
                 break
             text += nxt
         text = text.strip().rstrip("。.;；，,|｜ ")  # (a page's column rule after the line: "省总工会|")
