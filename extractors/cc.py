@@ -7,6 +7,7 @@ import re
 from typing import Optional
 
 from extractors._common import evidence
+from extractors.printed import PRINT_RUN
 from extractors.recipients import split_top_level
 from models.common import Evidence
 from models.document import Document
@@ -37,7 +38,7 @@ def extract(doc: Document) -> tuple[list[str], Optional[Evidence]]:
         text = t[m.end():]
         for j in rec[k + 1:]:
             nxt = doc.blocks[j].text
-            if text.rstrip().endswith("。") or _RECORD_LINE.match(nxt) or re.search(r"印发?$", nxt):
+            if text.rstrip().endswith("。") or _RECORD_LINE.match(nxt) or re.search(rf"印发?{PRINT_RUN}?$", nxt):
                 break
             text += nxt
         text = text.strip().rstrip("。.;；，,|｜ ")  # (a page's column rule after the line: "省总工会|")

@@ -15,8 +15,11 @@ from extractors.orgs import split_orgs
 from models.document import Document
 from models.notice import Printed
 
-# the 印发 mark ends the line, or a print-run note after it ("…印发（共印120份）")
-_PRINTED_END = re.compile(r"(印发|印制|印)(?:\s*[（(]共印[0-9一二三四五六七八九十百]+份[）)])?$")
+# a print-run note after the 印发 mark, in brackets or after a page's column rule
+# ("…印发（共印120份）", "…印发 | 共印10份")
+PRINT_RUN = r"(?:\s*[（(]共印[0-9一二三四五六七八九十百]+份[）)]|[|｜\s]*共印[0-9一二三四五六七八九十百]+份)"
+# the 印发 mark ends the line, or a print-run note after it
+_PRINTED_END = re.compile(rf"(印发|印制|印){PRINT_RUN}?$")
 
 
 def extract(doc: Document) -> Optional[Printed]:

@@ -46,7 +46,7 @@ _NAV = re.compile(rf"{BREADCRUMB.pattern}|>>|»|上一篇|下一篇|进入后台
                   r"|^(?:找回密码|立即注册|注册|登录|QQ登录|微信登录|只需一步[,，]?\s*快速开始)$"  # a forum's login bar
                   r"|[【\[]\s*(?:字号|字体)\s*[:：]?\s*大|(?:字号|字体)\s*[:：]\s*大\s*中\s*小")  # a font-size widget
 # a page's tool links under its heading or at its foot (not a breadcrumb: what is above them stays)
-_TOOLS = re.compile(rf"^全文下载$|^跳(?:过|至|到)(?:导[览航]列?|主要?内容)[.。]?$|^{LINK_WORDS}$|【\s*[大中]\s*】\s*【\s*[中小]\s*】|我要纠错|打印本页|关闭窗口|收藏本页|加入收藏|收藏本站|设为首页|【(?:打印|关闭|收藏)】|[|｜]\s*收藏$"
+_TOOLS = re.compile(rf"^全文下载$|^(?:相关(?:文章|阅读|链接|新闻|信息)|推荐阅读|热门文章|附件下载)$|^跳(?:过|至|到)(?:导[览航]列?|主要?内容)[.。]?$|^{LINK_WORDS}$|【\s*[大中]\s*】\s*【\s*[中小]\s*】|我要纠错|打印本页|关闭窗口|收藏本页|加入收藏|收藏本站|设为首页|【(?:打印|关闭|收藏)】|[|｜]\s*收藏$"
                     r"|(?:打印|收藏|关闭|分享)\s*(?:打印|收藏|关闭|分享)\s*$"  # "打印 收藏" links run together
                     r"|[【\[]\s*复制链接\s*[】\]]|显示全部楼层|只看该作者|阅读模式"  # a forum post's tools
                     r"|[【\[]\s*(?:字号|字体)\s*[:：]?\s*[】\]]"  # an empty font-size widget

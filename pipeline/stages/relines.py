@@ -23,6 +23,7 @@ from typing import Optional
 from extractors.dates import FULL_DATE, compact_readings
 from extractors.doc_number import own_number as parse_doc_number
 from extractors.orgs import SEAL_REMARK, is_org_name, split_joined, split_orgs, title_endings
+from extractors.printed import PRINT_RUN
 from models.document import Block, Document
 from pipeline.stages.chrome import PAGE_TAIL, is_page_chrome, nav_prefix_end
 from pipeline.stages.relines_front import ADDRESSEE as _ADDRESSEE
@@ -53,8 +54,8 @@ def _tail_cuts(b: Block) -> list[int]:
     dates += [m for m in re.finditer(r"(?<![0-9])(?:19|20)\d{3,6}(?![0-9])", t) if compact_readings(m.group())]
     for m in dates:
         after = t[m.end():]
-        # (a print-run note may follow the mark: "…印发（共印120份）")
-        mark = re.match(r"(?:印发|印制|印)(?![\u4e00-\u9fff]{0,2}[章刷])(?:\s*[（(]共印[0-9一二三四五六七八九十百]+份[）)])?",
+        # (a print-run note may follow the mark: "…印发（共印120份）", "…印发|共印10份")
+        mark = re.match(rf"(?:印发|印制|印)(?![\u4e00-\u9fff]{{0,2}}[章刷]){PRINT_RUN}?",
                         after)
         if mark:  # "XX办公室2021年6月18日印发", "XX办公室印发2012年12月18日印发"
             start = _signature_start(b, m.start() - 2 if t[:m.start()].endswith("印发") else m.start(),
@@ -222,7 +223,7 @@ def _zone_start(after: str) -> bool:
 # Where a signature may start in a run-on line: after a sentence end, a file
 # name, a phone or mail (ASCII), a date, or a word that ends an attachment
 # title ("…汇总表杭州市总工会").
-_BOUND = re.compile(r"[。；;！!？?]|[0-9A-Za-z)](?=[\u4e00-\u9fff])|日(?=[\u4e00-\u9fff])|"
+_BOUND = re.compile(r"[。；;！!？?|｜]|[0-9A-Za-z)](?=[\u4e00-\u9fff])|日(?=[\u4e00-\u9fff])|"
                     r"(?:表(?![彰格])|单(?!位)|方案|办法|细则|规则|规程|简章|须知|名单|通知|意见|目录|清单|材料(?!科学|学院|与)|要求|标准|指南|说明)"
                     r"(?=[\u4e00-\u9fff])")  # (not the 表 of 表彰/表格, the 材料 of a 材料学院)
 

@@ -453,7 +453,7 @@ def _main_part(blocks: list[Block], start: int, end: int, z: Zones) -> None:
             while (j + 1 < end and not blocks[j].text.endswith("。") and len(blocks[j + 1].text) <= 45
                    and blocks[j + 1].kind == "paragraph" and not _date_parts(blocks[j + 1].text)
                    and not re.search(r"印发|印制", blocks[j + 1].text) and len(z.record) < 8
-                   and not _dated_org(blocks, j + 1)):
+                   and not _dated_org(blocks, j + 1) and not is_page_chrome(blocks[j + 1].text)):
                 z.record.append(j + 1)
                 j += 1
             j += 1
