@@ -116,10 +116,14 @@ def _file_lines(doc: Document) -> list[attachment_list.Item]:
     first = z.recipients if z.recipients is not None else max([*z.head, *z.title], default=-1)
     # (nor is a sharing site's heading, the file's own name, on the page's first line)
     first = max(first, next((i for i, _ in doc.paragraphs()), -1))
+    # (nor is the notice's own file, named by its title: "关于…的通知.doc" under it; reviews AD4_10, AE3_07)
+    own = "".join(doc.blocks[k].text for k in z.title)
     out = []
     for i, b in doc.paragraphs():
         if i not in inside and i > first and attachment_list.FILE_LINE.match(b.text):
             for t in attachment_list.clean_title(b.text):
+                if own and attachment_list.title_similarity(t, own) >= 0.9:
+                    continue
                 if not any(attachment_list.same_title(t, o.title) for o in out):  # a link printed twice
                     out.append(attachment_list.Item(len(out) + 1, t))
     return out

@@ -26,8 +26,8 @@ def title_endings() -> tuple[str, ...]:
 def is_org_name(s: str) -> bool:
     """True when ``s`` (one name, no spaces) looks like an organisation name."""
     s = s.strip()
-    if not (2 <= len(s) <= 40) or re.search(r"[。，,;；:：!！?？\d]", s):
-        return False
+    if not (2 <= len(s) <= 40) or re.search(r"[。，,;；:：!！?？\d□\ufffd]", s):
+        return False  # (□, \ufffd: a glyph the page lost, or an advert cut from over the name)
     return s.endswith(_suffixes()) and not s.endswith(tuple(vocab("org_suffixes")["not_names"]))
 
 

@@ -55,7 +55,19 @@ def drop_adverts(raw: str) -> str:
 
     Shape: str → str; text with neither is returned unchanged."""
     raw = _JAMMER.sub(lambda m: "" if _jams(m.group()) else m.group(), raw)
-    return _advert().sub("", raw)
+    return _advert().sub(_cut, raw)
+
+
+# an org's own words that an advert printed over the org's name leaves behind ("44118太阳成城集团工会")
+_ORG_TAIL = re.compile(r"\s*(?:工会|委员会|工委|分会)")
+
+
+def _cut(m: re.Match) -> str:
+    """Nothing for an advert, or a lost-glyph mark "□" where it stood over an
+    org's name at the start of a line (what is left, "工会", names no body)."""
+    s = m.string
+    at_start = m.start() == 0 or s[m.start() - 1] in "\n\r \t\u3000"
+    return "□" if at_start and _ORG_TAIL.match(s, m.end()) else ""
 
 
 # A forum's anti-copy jammer: runs of one- to three-character ASCII tokens set
