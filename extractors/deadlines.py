@@ -340,9 +340,11 @@ def parse_sentence(sent: str, ref: Ref, *, attachment: Optional[int] = None,
                              "no deadline taken", it.start, it.end))
             continue
         base = ref.base
+        if due is not None and not inferred and base is not None and (base - due).days > 400:
+            continue  # a date years before the document: a reference ("需在2021年6月前获得C证" in 2024)
         if due is not None and not inferred and base is not None and (base - due).days > 30:
-            # a printed date well before the document's own: kept as printed (the guide keeps
-            # printed years; a real page's typo, "于2012年10月15日前报…" under 2013年9月17日), flagged
+            # a printed date up to a year before the document's own: kept as printed (the guide keeps
+            # printed years; a page's typo of the year, "于2012年10月15日前报…" under 2013年9月17日), flagged
             problems.append((f"{sent[it.start:it.end]!r} falls {(base - due).days} days before the document's "
                              "date: kept as printed, check its year", it.start, it.end))
         key = due or (it.last.month if it.last else None, it.last.day if it.last else None)

@@ -82,6 +82,11 @@ def test_skip_navigation_link_is_no_title():
     # 抄报 reports to a superior body: not a 抄送机关
     (f"各分会:\n{B}\n校工会\n2009年9月5日\n抄报:校领导班子成员\n", [], None),
     (f"各分会:\n{B}\n某公司工会\n2019年9月5日\n抄报:集团工会\n抄送:人力资源部、办公室\n", ["人力资源部", "办公室"], None),
+    # the page's link words under the 抄送 line are no part of it
+    (f"各分会:\n{B}\n省总工会\n2015年3月5日\n抄送:省总机关各部室、各办事处\n\n附件下载\n相关文章\n", ["省总机关各部室", "各办事处"], None),
+    # one line, the 版记's parts set apart by a page's column rules, a print-run note after 印发
+    (f"关于X的通知 各工会:{B} 江岭市总工会 2011年3月8日 抄送:省总工会 | 江岭市总工会办公室 2011年3月28日印发 | 共印10份\n",
+     ["省总工会"], ("江岭市总工会办公室", D(2011, 3, 28))),
 ])
 def test_record_lines(text, cc, printed):
     rec = run(text)
@@ -145,6 +150,9 @@ def test_year_from_a_cited_number_and_dates_before_the_document():
     rec = run("各县区教育工会:\n二、参评文章于2015年10月15日前报市教育工会。\n市教育工会\n2016年9月17日\n")
     assert [d.due for d in rec.deadlines] == [D(2015, 10, 15)]
     assert any(w.code == "bad_date" and "before the document" in w.message for w in rec.warnings)
+    # years before the document it is a reference (a condition on the applicants), no deadline
+    rec = run("各位老师:\n报名要求:持有C级证书三年及以上(需在2021年6月前获得C证)。请于3月14日前完成报名。\n校工会\n2024年3月13日\n")
+    assert [d.due for d in rec.deadlines] == [D(2024, 3, 14)]
 
 
 @pytest.mark.parametrize("text, titles", [
@@ -162,6 +170,17 @@ def test_year_from_a_cited_number_and_dates_before_the_document():
 ])
 def test_attachment_lists_on_pages(text, titles):
     assert [a.title for a in run(text).attachments] == titles
+
+
+def test_advert_over_the_signature_gives_no_issuer():
+    rec = run(f"关于发放慰问品的通知\n各部门工会:\n{B}\n88123太阳成城集团工会\n2019年12月3日\n")
+    assert (rec.issuers, rec.signed_date) == ([], D(2019, 12, 3))
+
+
+def test_notice_own_file_is_no_attachment():
+    rec = run(f"关于举办职工健步走活动的通知\n各分工会:\n{B}\n校工会\n2019年4月1日\n"
+              "关于举办职工健步走活动的通知.doc\n健步走报名表.xls\n")
+    assert [(a.number, a.title) for a in rec.attachments] == [(1, "健步走报名表")]
 
 
 def test_lists_numbered_as_forms():
