@@ -73,7 +73,7 @@ _AS_OF_THE = re.compile(rf"{S}(?:底|末)?{S}的{S}(?:相关|有关|各项|基�
 # a date that bounds who qualifies ("2009年8月31日之前（含8月31日）出生", "前年满
 # 六周岁", "以前参加工作的"): eligibility, not a date by which anyone acts
 _QUALIFIES_AFTER = re.compile(rf"{S}(?:之|以)?[前后]?{S}(?:[（(]含[^）)]{{0,12}}[）)])?{S}"
-                              r"(?:出生|年满|满[0-9一二三四五六七八九十]+周?岁|参加工作|入职|退休|离休|取得)")
+                              r"(?:出生|年满|满[0-9一二三四五六七八九十]+周?岁|参加工作|入职|退休|离休|取得|获得|入会|入党|入团)")
 # "no later than" before the date ("申报不超过8月25日", "不迟于6月10日报送")
 _NO_LATER_BEFORE = re.compile(rf"(?:不迟于|不晚于|最迟(?:于|在|不超过)?|最晚(?:于|在|不超过)?|不得(?:迟于|晚于|超过)"
                               rf"|(?<=[报交送名])不超过){S}$")
