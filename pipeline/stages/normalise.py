@@ -188,7 +188,7 @@ _ENDS_OPEN = re.compile(r"[\u4e00-\u9fff\d、，“‘（(《a-zA-Z@_]$")  # "�
 _NUMBER_CUT = re.compile(r"[\u4e00-\u9fff，、（(]\d+(?:[%％]?[.\-—~～至]\d*)?$|\d[.\-—~～至]$")  # "60%-70" / "%"
 _NUMBER_REST = re.compile(r"[\d.%％\-—~至]|[年月日号个人名项场次家件元万亿千位支期所]")
 # a 版记's 印发 line (GB/T 9704-2012 §7.4.3: "XX办公室 2019年9月28日印发") stands on its own
-_PRINTED_LINE = re.compile(r"^[^，。；：:,;]{2,40}?(?:19|20)\d{2}年\d{1,2}月\d{1,2}日印[发制]$")
+_PRINTED_LINE = re.compile(r"^[^，。；：:,;]{2,40}?(?:19|20)\d{2}年\d{1,2}月\d{1,2}日印[发制]?$")  # (its 发 may wrap)
 _CLOSING_WORDS = ("通知", "文件", "意见", "方案", "办法", "计划", "决定", "报告")
 
 
