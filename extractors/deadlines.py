@@ -19,7 +19,9 @@ A date phrase sets a deadline when
 A window (4月9—16日) is a deadline when labelled as a registration/submission
 window or cued; its end is ``due`` and its first day ``start``. Periods under
 event labels (竞赛时间, 比赛时间 …) are events (:mod:`extractors.events`).
-Relative deadlines ("活动结束后15个工作日内报送") have ``due`` null.
+Relative deadlines ("活动结束后15个工作日内报送") have ``due`` null. A printed
+date more than 400 days before the document's date is a reference; one up to
+that far before is kept as printed with a ``bad_date`` warning to check its year.
 
 The document's own dates are never read: blocks in the head, title,
 recipients, signature, date, 附件说明 and 版记 zones are skipped. One deadline
