@@ -256,8 +256,12 @@ _META_DATE = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{
 # (figures with hyphens only: a sentence writes its dates with 年月日)
 _META_BYLINE = r"[\u4e00-\u9fff]{2,12}?\s*\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
 _LABEL = rf"[【\[]?(?:{META_LABELS})[】\]]?"  # (a label in brackets: "【发布时间】:2016-04-27")
+# a law database's catalogue fields, each value up to the next label; the last one's value is
+# empty where the notice's own title follows ("【法规类别】中华全国总工会办公厅关于…")
+_CATALOGUE = (r"[【\[]字体\s*[:：]|【(?:发布部门|发文字号|发布日期|实施日期|颁布日期|失效日期|时效性|时效状态|效力级别|法规类别)】"
+              r"(?:[^【]{1,30}?(?=【)|(?=[^【]{0,20}关于)|$)")
 _META = re.compile(rf"^(?:\s*(?:(?:(?:{_LABEL}|发表于)\s*[:：]?\s*)?{_META_DATE}|{_META_BYLINE}"
-                   rf"|{_META_TOOL}|{_LABEL}\s*[:：]\s*(?:\d*\s*次"  # (a count the page left empty: "访问量:次")
+                   rf"|{_META_TOOL}|{_CATALOGUE}|{_LABEL}\s*[:：]\s*(?:\d*\s*次"  # (a count the page left empty: "访问量:次")
                    rf"|\d+"
                    rf"|[\u4e00-\u9fffA-Za-z]{{1,20}}?(?=\s|[|｜•·]|(?:{_LABEL}|字体大小|字体|字号|分享到)\s*[:：]|各|全体|\d{{4}}[-/.]\d|$))?"
                    r"|\d+\s*次(?:浏览|点击|阅读))(?:\s*[|｜•·])*)+")  # (a rule only between fields)
