@@ -367,9 +367,10 @@ def _break(a: Block, b: Block, label_re: re.Pattern) -> str:
         return " "
     if re.search(r"(?<![\d\-])\d{7,12}$", a.text) and re.match(r"\d{7,}", b.text):
         return " "  # a whole phone on each line ("联系电话:25203953" / "25203220"): a wrap never cuts one so
-    last, first = spaced_text(a).split()[-1:], spaced_text(b).split()[:1]
-    if last and first and is_name(last[0].split(":")[-1].split("：")[-1]) and is_name(first[0]):
-        return " "  # names listed over lines ("联系人:周涛 路宽" / "胡永丽"): a wrap never cuts a name into two names
+    if len(a.text) <= 40 and len(b.text) <= 40:  # names listed over short lines ("联系人:周涛 路宽" / "胡永丽")
+        last, first = spaced_text(a).split()[-1:], spaced_text(b).split()[:1]
+        if last and first and is_name(re.split(r"[:：]", last[0])[-1]) and is_name(first[0]):
+            return " "  # (a wrap never cuts one name into two names)
     return ""
 
 

@@ -258,10 +258,11 @@ def text_year(doc: Document) -> Optional[int]:
     安排", "2015学年招生工作", a cited number's "〔2010〕15号"; a birth year "1986年1月1日以后出生" is earlier): real/README.md's
     year source when the notice has no 成文日期, 印发日期 or 发文字号. None
     when no year is printed."""
-    years = {int(m.group(1)) for b in doc.blocks for m in _YEAR_RE.finditer(b.text or "")
-             if not _SPAN_END.search((b.text or "")[max(0, m.start() - 16):m.start()])}
-    # (a cited 发文字号's year is printed in the notice too: "《…的通知》(琼团联字〔2010〕15号)")
-    years |= {int(m.group(1)) for b in doc.blocks for m in _NUMBER_YEAR.finditer(b.text or "")}
+    years: set[int] = set()
+    for t in (b.text or "" for b in doc.blocks):
+        years |= {int(m.group(1)) for m in _YEAR_RE.finditer(t) if not _SPAN_END.search(t[max(0, m.start() - 16):m.start()])}
+        # (a cited 发文字号's year is printed in the notice too: "《…的通知》(琼团联字〔2010〕15号)")
+        years |= {int(m.group(1)) for m in _NUMBER_YEAR.finditer(t)}
     if not years:
         return None
     return max(years)

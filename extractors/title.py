@@ -6,7 +6,7 @@ import re
 from typing import Optional
 
 from extractors._common import evidence
-from extractors.orgs import YEAR_LEAD, is_org_name, split_joined
+from extractors.orgs import YEAR_LEAD, is_org_name, split_joined, title_endings
 from models.document import Document
 from models.notice import Title
 
@@ -23,8 +23,10 @@ def extract(doc: Document) -> Optional[Title]:
     text = NUMBER_AFTER.sub("", text)
     # (and a site's date tag after it is the posting's: "…的通知[2011年9月]", "…的通知(2019-05-06)")
     text = _DATE_TAG.sub("", text)
-    # (and a download site's copy counter: "…比赛通知 (1)", "…的通知（2）")
-    text = re.sub(r"(?<=[知告见案法定函示报])\s*[（(]\d{1,2}[)）]$", "", text)
+    # (and a download site's copy counter after the 文种 word: "…比赛通知 (1)", "…的通知（2）")
+    counter = re.search(r"\s*[（(]\d{1,2}[)）]$", text)
+    if counter and text[:counter.start()].endswith(title_endings()):
+        text = text[:counter.start()]
     # a web page's column tag before the title ("【通知】", "[通知公告]") is not printed on the circular
     text = re.sub(r"^(?:【[^】]{1,8}】|\[[^\]]{1,8}\])\s*(?=\S)", "", text)
     text = _strip_page_prefix(re.sub(r"^[-·•\s]*(?:相关推荐|相关文章|相关阅读|推荐阅读|热门推荐)[:：]?", "", text))

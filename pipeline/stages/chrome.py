@@ -28,6 +28,7 @@ def _labels(*kinds: str) -> str:
 META_DATED = _labels("dated")
 META_STRONG = _labels("strong")
 META_LABELS = _labels("dated", "strong", "weak")
+CATALOGUE_LABELS = _labels("catalogue")  # a law database's 【label】 fields ("【时效性】现行有效")
 
 # A page's publication date in figures under its title ("2016-04-25", "2016-04-25 09:30").
 PAGE_DATE = re.compile(r"\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*")
@@ -98,7 +99,7 @@ _FILE_NAME = re.compile(r"^[^。；;：:]{2,120}\.(?:docx?|xlsx?|wps|pdf|ofd|rar
 # line of "label:value |" fields ("网站:公文素材库 | 时间:2019-05-29 | 移动端:…")
 # (and a law database's: "【时效性】现行有效", "【效力级别】部门规章", "【法规类别】")
 _CATALOGUE = re.compile(r"^(?:索\s*引\s*号|主题分类|责任部门|发布机构|关\s*键\s*[字词]|公开方式|公开范围|公开时限|生成日期|信息分类)\s*[:：]"
-                        r"|^[【\[]?(?:字体|时效性|效力级别|法规类别|发布部门|实施日期|颁布日期|失效日期|时效状态)(?:[】\]]|\s*[:：])")
+                        rf"|^[【\[](?:{CATALOGUE_LABELS})[】\]]|^[【\[]?字体\s*[:：]")
 _FIELDS = re.compile(r"[\u4e00-\u9fff]{1,4}\s*[:：][^|｜]*[|｜]")
 
 

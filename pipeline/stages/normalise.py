@@ -47,6 +47,7 @@ from models.document import Block, Document
 from pipeline.stages.chrome import is_page_chrome
 from pipeline.stages.headings import heading_over_head
 from pipeline.stages.injected import drop_adverts
+from pipeline.stages.lines import DATE_LINE
 
 # Reader warning code that marks a document read through the t2s conversion.
 TRADITIONAL = "traditional_script"
@@ -187,8 +188,6 @@ _ENDS_OPEN = re.compile(r"[\u4e00-\u9fff\d、，“‘（(《a-zA-Z@_]$")  # "�
 # a line ending inside a number, and a line going on with its digits or unit
 _NUMBER_CUT = re.compile(r"[\u4e00-\u9fff，、（(]\d+(?:[%％]?[.\-—~～至]\d*)?$|\d[.\-—~～至]$")  # "60%-70" / "%"
 _NUMBER_REST = re.compile(r"[\d.%％\-—~至]|[年月日号个人名项场次家件元万亿千位支期所]")
-# a 版记's 印发 line (GB/T 9704-2012 §7.4.3: "XX办公室 2019年9月28日印发") stands on its own
-_PRINTED_LINE = re.compile(r"^[^，。；：:,;]{2,40}?(?:19|20)\d{2}年\d{1,2}月\d{1,2}日印[发制]?$")  # (its 发 may wrap)
 _CLOSING_WORDS = ("通知", "文件", "意见", "方案", "办法", "计划", "决定", "报告")
 
 
@@ -221,7 +220,7 @@ def _joinable(prev: Block, nxt: Block) -> bool:
         return False  # a file name closes its line ("…代表名单.xls" / "深圳…教代会"): the name is whole
     if _HEADING_START.match(a) and not re.search(r"[，。；,;]", a):
         return False  # "（一）加强组织领导确保各项工作落实到位" is a heading
-    if _STARTS_UNIT.match(b) or "\t" in b or _closing_line(nxt) or _PRINTED_LINE.search(b):
+    if _STARTS_UNIT.match(b) or "\t" in b or _closing_line(nxt) or _printed_line(b):
         return False
     if heading_over_head(nxt):
         return False  # "关于转发《…》的函": a whole title line under the page's lines, never their tail
@@ -234,6 +233,13 @@ def _joinable(prev: Block, nxt: Block) -> bool:
     # a line never opens with a colon or a closing mark: it goes on from above
     # ("…通知凤工" / "[2021]5号…": a 发文字号's year bracket goes on from above too)
     return bool(re.match(r"[\u4e00-\u9fff\d“‘（(《a-zA-Z，、,:：。）)”’》\[［〔]", b))
+
+
+def _printed_line(t: str) -> bool:
+    """A 版记's 印发 line ("XX办公室 2019年9月28日印发", its 发 possibly wrapped off:
+    GB/T 9704-2012 §7.4.3): it stands on its own, never the tail of the 抄送 list above."""
+    m = DATE_LINE.match(t)
+    return bool(m and m.group("printed") and m.group("org"))
 
 
 def _closing_line(b: Block) -> bool:

@@ -12,7 +12,7 @@ from typing import Optional
 from extractors.doc_number import own_number as parse_doc_number
 from extractors.doc_number import parse as parse_any_number
 from extractors.orgs import is_org_name, title_endings
-from pipeline.stages.chrome import BREADCRUMB, CLOCK_RUN, CUT_SHORT, META_DATED, META_LABELS, META_STRONG, PAGE_NUMBER
+from pipeline.stages.chrome import BREADCRUMB, CATALOGUE_LABELS, CLOCK_RUN, CUT_SHORT, META_DATED, META_LABELS, META_STRONG, PAGE_NUMBER
 
 # Words that open a 主送机关 ("各县总工会", "全体教职工", "所属各分会", "市直各单位").
 ADDRESSEE = re.compile(r"^(?:各|全体|全(?:校|院|系|厂|局|公司|集团|市|区|县)|所属|校内|院内|机关|集团|公司|本|直属|有关|市直|区直|县直|市总|"
@@ -258,7 +258,7 @@ _META_BYLINE = r"[\u4e00-\u9fff]{2,12}?\s*\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{
 _LABEL = rf"[【\[]?(?:{META_LABELS})[】\]]?"  # (a label in brackets: "【发布时间】:2016-04-27")
 # a law database's catalogue fields, each value up to the next label; the last one's value is
 # empty where the notice's own title follows ("【法规类别】中华全国总工会办公厅关于…")
-_CATALOGUE = (r"[【\[]字体\s*[:：]|【(?:发布部门|发文字号|发布日期|实施日期|颁布日期|失效日期|时效性|时效状态|效力级别|法规类别)】"
+_CATALOGUE = (rf"[【\[]字体\s*[:：]|【(?:{CATALOGUE_LABELS})】"
               r"(?:[^【]{1,30}?(?=【)|(?=[^【]{0,20}关于)|$)")
 _META = re.compile(rf"^(?:\s*(?:(?:(?:{_LABEL}|发表于)\s*[:：]?\s*)?{_META_DATE}|{_META_BYLINE}"
                    rf"|{_META_TOOL}|{_CATALOGUE}|{_LABEL}\s*[:：]\s*(?:\d*\s*次"  # (a count the page left empty: "访问量:次")
