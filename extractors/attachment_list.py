@@ -29,11 +29,12 @@ from models.document import Block
 _CN = "一二三四五六七八九十"
 # "附件：", "附：", "附件1：" — a list introducer at the start of a line (or of the
 # body's last section: "七、附：…") or after a sentence end or a printed space
-# (a one-line paste keeps those spaces).
+# (a one-line paste keeps those spaces), or after a phone, postcode or mail the label ran
+# onto ("邮政编码:557699附件:…", one-line pages).
 # "附件1." / "附件一：" number their own item (real pages print both); so does "附表一：" (a form
 # listed as a 附表, S3_07-like pages).
 # "附件1-1：" / "附件1-2：" label parts of one forwarded attachment: numbered in order.
-INTRO = re.compile(r"(?:^|(?<=[\s。；;!！]))(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])?[-—–·•]*[【\[]?(?:相关)?附(?:件|档|表)?(?:下载)?(?:链接|地址)?\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?"
+INTRO = re.compile(r"(?:^|(?<=[\s。；;!！])|(?<=[0-9A-Za-z])(?=附件\s*[0-9一二三四五六七八九十]{0,3}\s*[:：]))(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])?[-—–·•]*[【\[]?(?:相关)?附(?:件|档|表)?(?:下载)?(?:链接|地址)?\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?"
                    r"(?P<sub>(?<=\d)\s*[-－—–]\s*\d{1,2})?\s*(?:[:：]|(?<=[\d一二三四五六七八九十])[】\]]\s*[:：]?|(?<=\d)[.．、](?:(?![\d.])|(?=(?:19|20)\d{2}\s*(?:年|[-—~～至]\s*(?:19|20)\d{2}))))\s*")
 # a download link's own words ("下载点击此处", "点击这里查看"), printed after a file's title
 LINK_WORDS = r"(?:下载)?(?:请)?点击(?:(?:此处|这里)(?:下载|查看)?|下载(?:该|此|本)?(?:文件|附件)?)"

@@ -424,12 +424,13 @@ def compact_items(text: str, taken: list[tuple[int, int]]) -> list[DateItem]:
         p = m.end()
         if text.startswith("日", p) or text.startswith("号", p):
             p += 1
+        tm, p = _time_at(text, p)  # "至2013616日下午5时截止": its time of day before the cue
         cue, p = _cue_at(text, p)
         colon = re.search(rf"[:：为]{S}$", text[:m.start()])
         if md is None or not free(m.start(), m.end()) or not (cue or colon):
             continue
         ph = DatePhrase(int(m.group("y")), md[0], md[1], None, m.start(), m.end(), m.group(0))
-        out.append(DateItem("date", ph, ph, None, m.start(), p, cue, compact=True))
+        out.append(DateItem("date", ph, ph, tm if cue else None, m.start(), p, cue, compact=True))
     for m in _FIGURE_RE.finditer(text):
         try:
             dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))

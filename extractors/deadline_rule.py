@@ -99,7 +99,7 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
         heading and not clause.strip() and v["label_re"].search(heading))
     if it.compact:  # "截止时间:2023428": only right after a label, or 前 + action
         return bool(re.search(rf"(?:{v['label_re'].pattern}){S}均?{S}[:：为是]?{S}$", sent[:it.start])
-                    or (it.cue_after and has_action))
+                    or (it.cue_after and (has_action or _closes(sent, it))))
     if it.cue_after and has_action and _ISSUER_WILL.search(sent, it.end, act.start()):
         return False  # "年底前…，公司将给予表彰，并向上级工会推荐": the issuer's own act
     if it.cue_after:
@@ -109,11 +109,7 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
         # "各单位活动在3月20之前组织完成": the recipients named as the subject finish by the date
         subject = ASKED_SUBJECT.match(sent, cs) or (ev and ASKED_SUBJECT.match(clause, ev[-1].end()))
         task = task or (subject and _DONE_AFTER.match(sent, it.end))
-        # "征文从…开始,到12月31日截稿", "报名于5月10日截止": a close of what the notice collects
-        closes = (it.cue_after in ("截止", "截稿") and bool(re.search(
-            rf"{_COLLECTS.pattern}|作品|征文|稿件", sent[:it.start]))) or (
-            it.cue_after.endswith("截止") and len(it.cue_after) > 2)  # "3月16日报名截止": the act named in the cue
-        return has_action or labelled or bool(task) or _costs(sent, it.end) or closes
+        return has_action or labelled or bool(task) or _costs(sent, it.end) or _closes(sent, it)
     if labelled:
         return True
     if (_UNTIL_BEFORE.search(sent[:it.start]) or _NO_LATER_BEFORE.search(sent[:it.start])) and (
@@ -126,6 +122,14 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
         return bool(act and act.start() >= it.end and act.start() - it.end <= 40
                     and not re.search(r"[，,。；;]", sent[it.end:act.start()]))
     return False
+
+
+def _closes(sent: str, it: DateItem) -> bool:
+    """The date closes what the notice collects: "征文从…开始,到12月31日截稿", "报名于5月10日截止",
+    "提案征集…至2013616日下午5时截止"; or the cue names the act ("3月16日报名截止")."""
+    return (it.cue_after in ("截止", "截稿") and bool(re.search(
+        rf"{_COLLECTS.pattern}|作品|征文|稿件|提案", sent[:it.start]))) or (
+        it.cue_after.endswith("截止") and len(it.cue_after) > 2)
 
 
 def _costs(sent: str, end: int) -> bool:

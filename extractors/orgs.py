@@ -70,8 +70,11 @@ def _split_spaced(raw: str) -> list[str]:
             out.append(buf)
             buf = ""
     if buf:
+        glued = split_joined(buf) if len(buf) > 40 else []  # (longer than one name: names that lost their spaces)
         if out and is_org_name(out[-1] + buf):
             out[-1] += buf
+        elif len(glued) > 1:
+            out += glued
         else:
             return []
     # a spaced-out single name ("长 兴 县 总 工 会") would split at "总工会"/"会",
@@ -112,7 +115,9 @@ def split_joined(name: str) -> list[str]:
         # a four-character right side only when it repeats it ("江滨小学工会|江滨小学")
         same_place = right[:2] == re.sub(r"^(?:中国共产党|中國共產黨|中共|共青团|共青團)", "", left)[:2]  # 共青团东湖区委|东湖区…
         ends = left.endswith(strong) or same_place
-        if not (ends and is_org_name(left) and is_org_name(right)) or (len(right) < 5 and not same_place):
+        # (a right side longer than any one name may be names run on: "…总工会中共…宣传部…妇女联合会")
+        named = is_org_name(right) or (len(right) > 40 and len(split_joined(right)) > 1)
+        if not (ends and is_org_name(left) and named) or (len(right) < 5 and not same_place):
             continue
         if right.startswith(strong):  # "中共江岭大学|委员会办公室": a body type opens no name
             continue

@@ -62,6 +62,7 @@ PAGE_TAIL = re.compile(r"\s*(?:[（(]此件(?:主动|依申请|不予)?公开(?:
                        r"|上一(?:篇|条)|下一(?:篇|条)|[【\[]\s*(?:打印|关闭|收藏|返回)\s*[】\]]|打印本页|关闭窗口|返回顶部|[|｜\s]+$"
                        r"|标签\s*[:：]|供稿人?\s*[:：]|责任编辑|责编\s*[:：]|(?:[初复终]审|审核|编辑)\s*[:：]|用户登录"
                        r"|https?://|(?:咨询|服务|投诉)热线\s*[:：]"  # (a page's own link or a site's hotline under the signature)
+                       r"|[（(]?(?:信息|文章|稿件)?来源\s*[:：]"  # (the page's source line: "…2022年8月31日(来源:XX总工会。")
                        r"|[（(](?:建议使用|发布时间|发布日期)|\d{1,4}\s*$"  # (a view count)
                        r"|[A-Za-z][A-Za-z ]*$)")  # (a search engine's words injected at the end: "Baidu sogou")
 # a page's time stamp: a date in figures with its clock time ("2008/2/25 11:09:50")
@@ -136,7 +137,8 @@ def is_page_chrome(t: str) -> bool:
         or bool(PAGE_DATE.fullmatch(t)) or bool(_SEPARATOR.fullmatch(t)) or bool(PAGE_NUMBER.fullmatch(t)) \
         or bool(_SITE_NAME.match(t)) or bool(_CLOCK.match(t)) or bool(_FILE_NAME.match(t)) \
         or bool(_CATALOGUE.match(t)) or (len(_FIELDS.findall(t)) >= 2 or bool(re.search(r"[:：].*[|｜]\s*$", t))) \
-        or bool(_URL_LINE.fullmatch(t)) or bool(_COLUMN.fullmatch(t)) or bool(_COMPILATION.fullmatch(t))
+        or bool(_URL_LINE.fullmatch(t)) or bool(_COLUMN.fullmatch(t)) or bool(_COMPILATION.fullmatch(t)) \
+        or bool(INDEX_NUMBER.fullmatch(t))
 
 
 def _menu_end(blocks: Sequence[Block]) -> int:
@@ -168,7 +170,8 @@ def page_top_end(blocks: Sequence[Block]) -> int:
     """Index after the last navigation line (breadcrumb, 上一篇/下一篇,
     login menu) among ``blocks`` (the first lines of a document) above its
     first sentence, 0 when none: a page's site name and
-    menus above its breadcrumb go with it."""
+    menus above its breadcrumb go with it, and so does a 信息公开 catalogue
+    whose labels the copy lost (:func:`_catalogue_values_end`)."""
     end = 0
     for k, b in enumerate(blocks):
         if b.kind != "paragraph":
@@ -176,8 +179,40 @@ def page_top_end(blocks: Sequence[Block]) -> int:
         if re.search(r"[。！？]", b.text) or len(b.text) > 120:
             break  # the notice has begun: links after it (上一篇/下一篇 at its foot) are no top
         if _NAV.search(b.text) and k + 1 < len(blocks):
-            end = k + 1
+            end = k + 1 + _column_under(b.text, blocks[k + 1])
+        if INDEX_NUMBER.fullmatch(b.text):
+            end = max(end, _catalogue_values_end(blocks, k))
     return max(end, _menu_end(blocks))
+
+
+def _column_under(crumb: str, nxt: Block) -> int:
+    """1 when ``nxt`` is a column named in the breadcrumb ``crumb`` above it, printed
+    again alone as the column's heading ("首页 >> 教工之家 >> 职代会 >> 正文" / "职代会"), else 0."""
+    t = nxt.text.strip() if nxt.kind == "paragraph" else ""
+    items = {x.strip() for x in re.split(r">>|[>»›＞/]", crumb)}
+    return int(0 < len(t) <= 12 and t in items)
+
+
+# A government page's 信息公开 index number (索引号: the body's code / year - serial):
+# "014180233/2024-00113", "11320582014180233X/2024-00113"
+INDEX_NUMBER = re.compile(r"\s*[0-9A-Za-z]{6,20}\s*[/／]\s*(?:19|20)\d{2}\s*[-—－]\s*\d{3,8}\s*")
+# the catalogue's last value: whether the document is in force (有效性)
+_VALIDITY = re.compile(r"\s*(?:现行有效|有效|失效|已失效|部分失效|废止|已废止)\s*")
+
+
+def _catalogue_values_end(blocks: Sequence[Block], k: int) -> int:
+    """Index after a 信息公开 catalogue printed as its values alone, one per line
+    (index number, 分类, 发布机构, 成文日期, 发布日期, 文号, 有效性 — the labels lost
+    in the copy): from the index number at ``k`` to its 有效性 value within ten
+    short lines; ``k + 1`` (the number alone) when no such value closes it. Its
+    发布机构 and dates are the page's record of the notice, not the notice's own lines."""
+    for j in range(k + 1, min(len(blocks), k + 11)):
+        t = blocks[j].text if blocks[j].kind == "paragraph" else ""
+        if not t or len(t) > 40 or re.search(r"[。，,；;]", t):
+            break
+        if _VALIDITY.fullmatch(t):
+            return j + 1
+    return k + 1
 
 
 def nav_prefix_end(raw: str) -> int:

@@ -47,7 +47,21 @@ def own_title_below(blocks: list[Block], title: list[int], i: int) -> list[int]:
         text = "".join(blocks[k].text for k in range(i, j))
         if text.endswith(heading) and (text == heading or is_org_name(text[:-len(heading)])):
             return list(range(i, j))  # (or the heading printed again as the notice's own first line)
+        if _issuer_about(text, heading):
+            return list(range(i, j))
     return []
+
+
+def _issuer_about(text: str, heading: str) -> bool:
+    """``text`` is "<issuer>关于<heading>" where the heading has no 关于, its 文种 word
+    perhaps lost at the end of the copied line ("职代会提案征集的通知" / "岳阳市五中关于
+    职代会提案征集的"): the notice's own title naming its sender."""
+    m = re.fullmatch(r"([^，。；：:,;！!？?\s]{2,30}?)关于(.{4,})", text)
+    core = heading.removeprefix("关于")
+    if not m or re.search(r"[，。；：:,;！!？?]", m.group(1)):
+        return False
+    rest = m.group(2)
+    return rest == core or (rest.endswith("的") and core.startswith(rest) and core[len(rest):] in title_endings())
 
 
 def heading_over_head(b: Block) -> bool:

@@ -45,7 +45,7 @@ def _advert() -> re.Pattern:
     # after punctuation so the org name an advert follows is never eaten
     cjk_name = rf"(?:(?<=[,，:：;；。、()（）\s])[\u4e00-\u9fff]{{1,2}}(?=(?:{brand})))?"
     start = rf"{cjk_name}(?:(?<![A-Za-z0-9]){latin})?(?:{deco})?(?:{brand})|(?<![A-Za-z0-9]){not_after}{products}[A-Za-z][A-Za-z0-9]*(?={lead})"
-    chain = rf"(?:{brand}|{deco}|[_\-—])*"
+    chain = rf"(?:{brand}|{deco}|[_\-—@])*"
     return re.compile(rf"(?:{start}){chain}[:：]?", re.IGNORECASE)
 
 

@@ -18,6 +18,8 @@ DATE_LINE = re.compile(rf"^(?P<org>.{{0,60}}?)(?P<date>{FULL_DATE.pattern})(?P<p
                        r"(?:\s*[|｜]+)?$")  # (a page's column rule after it: "二〇〇七年八月二十四日 |")
 LABEL_ALONE = re.compile(r"^[-—–·•\s]*附件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$")
 LIST_START = re.compile(r"^[-—–·•\s]*附件\s*[:：]")
+# an item whose own label is glued to its title, as a web copy prints a list ("附件1清华大学…申报表")
+GLUED_LABEL = re.compile(r"^[-—–·•\s]*附件\s*(?P<n>\d{1,2})(?=[\u4e00-\u9fff《“])")
 # an item "1." / "1、", or "1-1" numbered under an attachment ("1-1关于…的通知")
 LIST_ITEM = re.compile(r"^\s*(?P<n>\d{1,2})(?:\s*[.、．,，]\s*|-\d{1,2}(?![\d月日号])[.、．,，]?\s*(?=[\u4e00-\u9fff《“])|(?=[《“])"
                        r"|(?<=^[1-9])(?=(?:19|20)\d{2}(?:年|\s*[-—–~～至]\s*(?:19|20)\d{2})))\S")  # ("12020-2021年度…表": its "." lost)
@@ -43,3 +45,16 @@ def spaced_item(raw: str) -> bool:
 def is_org_line(b: Block) -> bool:
     """A line holding only organisation names (a signature or 印发机关)."""
     return b.kind == "paragraph" and len(b.text) <= 80 and bool(split_orgs(b.raw))
+
+
+def glued_list_end(texts: list[str], j: int) -> int:
+    """End of a run of list lines at ``j`` each labelled with its own number glued
+    to its title ("附件1…实施办法" / "附件2…申报表"): numbered 1, 2, … in order, short,
+    no sentence; ``j`` when there are fewer than two (a lone "附件1…" may head its page)."""
+    k = j
+    while k < len(texts):
+        m = GLUED_LABEL.match(texts[k])
+        if not m or int(m.group("n")) != k - j + 1 or len(texts[k]) > 80 or re.search(r"[。；;，,]", texts[k]):
+            break
+        k += 1
+    return k if k - j >= 2 else j

@@ -23,8 +23,8 @@ from models.document import Block, Document, Zones
 from pipeline.stages.attachment_zones import attachment_zone, continues_item, followed_by_items
 from pipeline.stages.chrome import CUT_SHORT, footer_start, is_meta_rest, is_page_chrome, page_top_end, skip_aside
 from pipeline.stages.headings import NUMBER_AFTER_TITLE, heading_above, heading_over_head, is_title_end, own_title_below
-from pipeline.stages.lines import (BARE_LABEL, CC_START, DATE_LINE, LABEL_ALONE, LIST_ITEM, LIST_START, is_org_line,
-                                   spaced_item, spaced_list_start)
+from pipeline.stages.lines import (BARE_LABEL, CC_START, DATE_LINE, GLUED_LABEL, LABEL_ALONE, LIST_ITEM, LIST_START,
+                                   glued_list_end, is_org_line, spaced_item, spaced_list_start)
 from pipeline.stages.relines import SENTENCE_OPENER, looks_like_recipients, reline
 
 def _is_header_line(b: Block) -> bool:
@@ -431,6 +431,12 @@ def _main_part(blocks: list[Block], start: int, end: int, z: Zones) -> None:
             z.attachment_list.append(j)
             in_list = True
             j += 1
+            continue
+        glued = glued_list_end([blocks[k].text if blocks[k].kind == "paragraph" else "" for k in range(j, end)],
+                               0) if GLUED_LABEL.match(t) else 0
+        if glued:  # "附件1…办法" / "附件2…申报表": each item with its own label
+            z.attachment_list.extend(range(j, j + glued))
+            j += glued
             continue
         if in_list and (LIST_ITEM.match(t) or spaced_item(b.raw)) and len(t) <= 100:
             z.attachment_list.append(j)
