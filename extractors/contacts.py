@@ -52,6 +52,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from extractors._common import evidence, vocab
+from extractors.orgs import is_org_name
 from extractors.attachment_list import spaced_text
 from extractors.contact_fields import (CJK, PHONE, PHONE_LABELS, Item, email_items, field_end,  # noqa: F401
                                        is_name, labels, normalise_phone, org_re, read_field, split_dept_name,
@@ -215,7 +216,7 @@ def _bare_contacts(text: str, bi: int, doc: Document, items: list[Item]) -> list
             continue
         if re.match(r"\s*[年月日号元人个名万次%％]", text[m.end():]):
             continue  # a count or a date, not a phone
-        names = _names_before(text, p, 0, bi, doc)
+        names = _names_before(text, p, 0, bi, doc) or _bracketed_pair(text, p, m.end(), bi)
         if not any(n.kind == "name" for n in names) or not all(free(n.start, n.end) for n in names):
             continue
         phones = read_field(text, "phone", p, field_end(text, p, len(text)), bi, {}, [], doc)
@@ -223,6 +224,22 @@ def _bare_contacts(text: str, bi: int, doc: Document, items: list[Item]) -> list
         for it in names + phones:
             bisect.insort(taken, (it.start, it.end))
     return out
+
+
+# a person and a phone together in brackets after an item ("象棋(阿希德 15048769869)"): the
+# brackets pair them, so the name needs no listed surname (names of minority languages)
+_PAIR_OPEN = re.compile(rf"[（(]([{CJK}]{{2,5}})\s*$")
+
+
+def _bracketed_pair(text: str, p: int, end: int, bi: int) -> list[Item]:
+    """The name in "(name phone)" around the phone at ``p``:``end``, else []."""
+    m = _PAIR_OPEN.search(text, max(0, p - 8), p)
+    if not m or not re.match(r"\s*[)）]", text[end:]):
+        return []
+    name = m.group(1)
+    if name in vocab("contact_labels")["not_names"] or is_org_name(name) or re.search(_ROLES, name):
+        return []
+    return [Item("name", name, name, bi, m.start(1), m.end(1))]
 
 
 def _labels_found(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:

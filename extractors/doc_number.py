@@ -56,7 +56,8 @@ def _cited(text: str, start: int, end: Optional[int] = None) -> bool:
     if end is not None and (text[end:].startswith("文件") or (
             re.search(r"关于|转发|印发", before) and not own_after_title)):
         return True  # (a number printed right after the title is the title's own)
-    return bool(re.search(r"》\s*[（(]?\s*$", text[:start]) or _CITING.match(text))
+    return bool(re.search(r"》\s*[（(]?\s*$", text[:start]) or _CITING.match(text)
+                or _SEE_BEFORE.search(text, max(0, start - 24), start))
 
 
 def own_number(text: str) -> Optional[tuple[DocNumber, int, int]]:
@@ -138,13 +139,17 @@ _HEADER_NUMBER = re.compile(
     r"(?P<year>(?:19|20)\d{2})\s*[〕\]］)）】﹞]?\s*第?\s*(?P<serial>\d{1,5})\s*号")
 
 
+# a sentence pointing at another body's document ("(详情见市总工会文件安教体函[2022]98号)"): cited
+_SEE_BEFORE = re.compile(r"(?:见|根据|按照|依据|依照|参照|转发|贯彻|落实)[^，。；,;:：]{0,20}$")
+
+
 def _header_in_text(doc: Document) -> Optional[DocNumber]:
     """The 发文字号 of a 版头 found inside a paragraph (GB/T 9704-2012
     §7.2.4: the number sits under the 发文机关标志), brackets restored; None
     when there is none."""
     for i, b in enumerate(doc.blocks):
         m = _HEADER_NUMBER.search(b.text) if b.kind == "paragraph" else None
-        if m:
+        if m and not _SEE_BEFORE.search(b.text, max(0, m.start() - 24), m.start()):
             year, serial = int(m.group("year")), int(m.group("serial"))
             num = DocNumber(text=f"{m.group('code')}〔{year}〕{m.group('serial')}号",
                             agency_code=m.group("code"), year=year, serial=serial)

@@ -193,11 +193,22 @@ def score_record(gold: dict, pred: Optional[dict]) -> dict[str, Score]:
 
 
 def _title_eq(g: str, q: str, issuers: list[str]) -> bool:
-    """Titles equal ignoring whitespace, with or without a leading issuer."""
+    """Titles equal ignoring whitespace, with or without a leading issuer
+    (ANNOTATION.md "title"); a joint notice's title with or without all its
+    issuers' names before 关于 ("A区总工会B区文旅局关于…" / "关于…")."""
     g, q = _ws(g), _ws(q)
-    variants_g = {g} | {g[len(i):] for i in issuers if g.startswith(i)}
-    variants_q = {q} | {q[len(i):] for i in issuers if q.startswith(i)}
-    return bool(variants_g & variants_q)
+    return bool(_without_issuers(g, issuers) & _without_issuers(q, issuers))
+
+
+def _without_issuers(t: str, issuers: list[str]) -> set[str]:
+    """``t`` and ``t`` less each run of leading issuer names."""
+    out, rest = {t}, t
+    while True:
+        lead = next((i for i in issuers if i and rest.startswith(i)), None)
+        if lead is None:
+            return out
+        rest = rest[len(lead):]
+        out.add(rest)
 
 
 def find_pairs(root: Path) -> list[tuple[Path, Path]]:

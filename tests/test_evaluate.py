@@ -46,6 +46,12 @@ def test_ocr_files_have_their_own_group(tmp_path):
     ({"issuers": ["甲总工会", "乙委员会"]}, {"issuers": ["甲总工会"]}, "issuers", (1, 0, 1)),
     ({"doc_number": "长总工〔2018〕4号"}, {"doc_number": "长总工〔2018〕4号"}, "doc_number", (1, 0, 0)),
     ({"doc_number": None}, {"doc_number": "长总工〔2018〕4号"}, "doc_number", (0, 1, 0)),
+    # a title with or without its leading issuer; a joint one with or without all its issuers
+    ({"issuers": ["甲总工会"], "title": "关于X的通知"}, {"issuers": ["甲总工会"], "title": "甲总工会关于X的通知"}, "title", (1, 0, 0)),
+    ({"issuers": ["甲总工会", "乙区教育局"], "title": "关于X的通知"},
+     {"issuers": ["甲总工会", "乙区教育局"], "title": "甲总工会乙区教育局关于X的通知"}, "title", (1, 0, 0)),
+    ({"issuers": ["甲总工会", "乙区教育局"], "title": "关于X的通知"},
+     {"issuers": ["甲总工会", "乙区教育局"], "title": "乙区教育局关于Y的通知"}, "title", (0, 1, 1)),
 ])
 def test_score_record(gold, pred, field, tp_fp_fn):
     s = score_record(gold, pred)[field]

@@ -125,3 +125,78 @@ def test_own_title_under_heading(text, title):
 def test_compact_date_closing(sentence, due, time):
     rec = run(f"各工会小组:\n{sentence}\n校工会\n2013年6月10日\n")
     assert [(d.due, d.due_time) for d in rec.deadlines] == [(due, time)]
+
+
+@pytest.mark.parametrize("items, bodies, issuers, titles", [
+    ("附件1、 “安全优质服务竞赛”先进集体推荐表 附件2、 “安全优质服务竞赛”先进个人推荐表",
+     "中华人民共和国江岭省交通运输厅(章) 中国海员建设工会江岭省委员会(章)",
+     ["中华人民共和国江岭省交通运输厅", "中国海员建设工会江岭省委员会"],
+     ["“安全优质服务竞赛”先进集体推荐表", "“安全优质服务竞赛”先进个人推荐表"]),
+    ("附件:1.名额分配表 2.推荐审批表", "河湾市人力资源和社会保障局(章) 江岭省总工会(章)",
+     ["河湾市人力资源和社会保障局", "江岭省总工会"], ["名额分配表", "推荐审批表"]),
+    # (two bodies of one place: as before)
+    ("附件1、先进集体推荐表 附件2、先进个人推荐表", "江岭省交通运输厅(章) 江岭省总工会(章)",
+     ["江岭省交通运输厅", "江岭省总工会"], ["先进集体推荐表", "先进个人推荐表"]),
+])
+def test_joint_signature_sealed_apart_after_list(items, bodies, issuers, titles):
+    """A one-line 附件说明, then bodies each sealed "(章)", then the date: all sign,
+    none is part of the last title."""
+    rec = run(f"各省总工会: {B} {items} {bodies} 二〇一一年十二月八日\n")
+    assert [i.name for i in rec.issuers] == issuers
+    assert [a.title for a in rec.attachments] == titles
+
+
+@pytest.mark.parametrize("sentence, n", [
+    ("(一)每年春运开始前,各省要将竞赛实施方案报送竞赛办公室。", 1),
+    ("每届运动会召开前,各分工会须将参赛名单报送校工会。", 1),
+    ("活动开始前,我们将组织培训。", 0),  # no obligation on the reader, nothing handed in
+    ("会议召开前,请各单位认真学习文件精神。", 0),
+])
+def test_relative_deadline_opening(sentence, n):
+    rec = run(f"各单位:\n{sentence}\n江岭市总工会\n2021年12月8日\n")
+    assert len(rec.deadlines) == n and all(d.due is None for d in rec.deadlines)
+
+
+@pytest.mark.parametrize("sentence, dues", [
+    ("对2017年6月30日前已入库并经审核通过的困难职工进行摸底,符合条件的可以申报。", []),
+    ("2019年12月31日前已经建档的会员不再重复报送。", []),
+    ("请于7月30日前报送申报表。", [D(2017, 7, 30)]),
+])
+def test_state_reached_by_date(sentence, dues):
+    rec = run(f"各单位:\n{sentence}\n江岭市总工会\n2017年7月8日\n")
+    assert [d.due for d in rec.deadlines] == dues
+
+
+@pytest.mark.parametrize("text, number", [
+    (f"各单位:\n请积极组织参加比赛。(详情见市总工会文件江体函[2022]98号)\n江岭市统计局工会委员会\n2022年4月18日\n", None),
+    (f"各单位:\n{B}按照江岭市总工会文件江工发[2021]3号要求,做好本次比赛的组织工作,请各单位按时报名参加。\n江岭市统计局工会\n2021年4月18日\n", None),
+    (f"江岭市总工会文件 江工发〔2022〕8号\n关于开展活动的通知\n各单位:\n{B}\n江岭市总工会\n2022年4月18日\n", "江工发〔2022〕8号"),
+])
+def test_cited_number_in_body(text, number):
+    rec = run(text)
+    assert (rec.doc_number.text if rec.doc_number else None) == number
+
+
+@pytest.mark.parametrize("text, names, phones", [
+    # a person and a mobile together in brackets after each item: names of any origin
+    ("报名联系方式:\n象棋(巴图孟和 15048760001)\n跳棋(王子娟 15847470002)\n", ["巴图孟和", "王子娟"],
+     ["15048760001", "15847470002"]),
+    ("围棋(其其格 13500000003)、五子棋(阿依古丽 13500000004)\n", ["其其格", "阿依古丽"], ["13500000003", "13500000004"]),
+    # a site's hotline in its top bar is the page's
+    (f"![]() |\n维权热线:12351 |\n各单位:\n{B}请与李明联系,电话:13500000005。\n", ["李明"], ["13500000005"]),
+])
+def test_bracketed_pairs_and_top_hotline(text, names, phones):
+    c = run(f"各单位:\n{B}\n{text}" if not text.startswith("!") else text)
+    flat = [n for p in c.contacts for n in p.names]
+    nums = [v.value for p in c.contacts for v in p.values if v.kind in ("phone", "mobile")]
+    assert flat == names and nums == phones
+
+
+@pytest.mark.parametrize("sentence, targets", [
+    ("经基层工会申报,省直机关工会研究,拟推荐1个集体申报五一劳动奖状、2名个人申报五一劳动奖章。", []),
+    ("市总将对申报单位进行审核,最后确定15家示范点。", []),
+    ("各基层工会推荐2名优秀职工参加评选。", [(2, "名")]),
+])
+def test_issuer_selection_counts(sentence, targets):
+    rec = run(f"各单位:\n{sentence}\n江岭市总工会\n2024年3月12日\n")
+    assert [(t.value, t.unit) for t in rec.targets] == targets

@@ -112,6 +112,9 @@ _COLUMN = re.compile(r"\s*(?:通知公告|通知通告|公告通知|公示公告
 _URL_LINE = re.compile(r"\s*(?:https?://|www\.)[A-Za-z0-9./?=&%#_\-:~+]+\s*")  # a page's own address printed alone
 
 
+_IMAGE_LINK = re.compile(r"(?:!\[[^\]]{0,40}\]\([^)]{0,200}\)\s*)+")  # a picture's markdown left by the copy ("![]()")
+
+
 def is_page_chrome(t: str) -> bool:
     """True for a web page's navigation or meta line (never a title line):
     see :data:`_NAV` and :data:`_META_LABEL` (two labels on one line), or a
@@ -138,7 +141,7 @@ def is_page_chrome(t: str) -> bool:
         or bool(_SITE_NAME.match(t)) or bool(_CLOCK.match(t)) or bool(_FILE_NAME.match(t)) \
         or bool(_CATALOGUE.match(t)) or (len(_FIELDS.findall(t)) >= 2 or bool(re.search(r"[:：].*[|｜]\s*$", t))) \
         or bool(_URL_LINE.fullmatch(t)) or bool(_COLUMN.fullmatch(t)) or bool(_COMPILATION.fullmatch(t)) \
-        or bool(INDEX_NUMBER.fullmatch(t))
+        or bool(INDEX_NUMBER.fullmatch(t)) or bool(_IMAGE_LINK.fullmatch(t))
 
 
 def _menu_end(blocks: Sequence[Block]) -> int:
@@ -172,7 +175,7 @@ def page_top_end(blocks: Sequence[Block]) -> int:
     first sentence, 0 when none: a page's site name and
     menus above its breadcrumb go with it, and so does a 信息公开 catalogue
     whose labels the copy lost (:func:`_catalogue_values_end`)."""
-    end = 0
+    end = lead = 0
     for k, b in enumerate(blocks):
         if b.kind != "paragraph":
             break
@@ -182,7 +185,9 @@ def page_top_end(blocks: Sequence[Block]) -> int:
             end = k + 1 + _column_under(b.text, blocks[k + 1])
         if INDEX_NUMBER.fullmatch(b.text):
             end = max(end, _catalogue_values_end(blocks, k))
-    return max(end, _menu_end(blocks))
+        if k == lead and (is_page_chrome(b.text) or _HOTLINE.fullmatch(re.sub(r"\s*[|｜]+\s*$", "", b.text))):
+            lead = k + 1  # the site's hotline in its top bar ("维权热线:12351 |"), only page lines above it
+    return max(end, lead, _menu_end(blocks))
 
 
 def _column_under(crumb: str, nxt: Block) -> int:

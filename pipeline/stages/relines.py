@@ -239,8 +239,13 @@ def _signature_start(b: Block, end: int, after_date: bool = False) -> Optional[i
     if after_date:  # a 印发机关 may follow the 抄送 list run into it
         bounds |= {m.end() for m in re.finditer(r"[:：]", t)}
     bounds = sorted(bounds, reverse=True)
-    for k in bounds:
+    for n, k in enumerate(bounds):
         if k < len(t) and (after_date or not t[k - 1:k] == "日" or k == 0) and _names(t[k:]):
+            # (and each whole name before it: a joint 署名 sealed apart, "…审批表 A部(章) B工会(章)")
+            for k2 in bounds[n + 1:]:
+                if not _names(t[k2:k]):
+                    break
+                k = k2
             return _same_place_before(t, k)
     # the raw line may print spaces before the names ("…报名表 校工会")
     r0 = 0
