@@ -222,7 +222,8 @@ def _labelled_tables(doc: Document) -> list[AttachmentZone]:
 
 
 # an attachment label inside a line: at its start or after a space or sentence end
-_LABEL_IN_TEXT = re.compile(r"(?:^|(?<=[\s。；;]))附件\s*(?P<n>\d{1,2}|[一二三四五六七八九十])?(?![\d\-—至、])")
+# (or "附:" heading the one attachment: "附:…名额分配表" over its table)
+_LABEL_IN_TEXT = re.compile(r"(?:^|(?<=[\s。；;]))附(?:件\s*(?P<n>\d{1,2}|[一二三四五六七八九十])?(?![\d\-—至、])|\s*[:：])")
 
 
 def _headed_tables(doc: Document) -> list[AttachmentZone]:

@@ -200,3 +200,28 @@ def test_bracketed_pairs_and_top_hotline(text, names, phones):
 def test_issuer_selection_counts(sentence, targets):
     rec = run(f"各单位:\n{sentence}\n江岭市总工会\n2024年3月12日\n")
     assert [(t.value, t.unit) for t in rec.targets] == targets
+
+
+FLAT = ("各分工会:\n" + B + "\n校工会\n二0一二年六月十二日\n{label}\n序号\n\n单位名称\n\n教职工人数\n\n休养名额\n\n备注\n\n"
+        "1\n\n机械学院分工会\n\n120\n\n12\n\n2\n\n化工学院分工会\n\n95\n\n10\n\n3\n\n图书馆分工会\n\n40\n\n4\n")
+
+
+@pytest.mark.parametrize("label, title", [
+    ("附:教职工暑假休养名额分配表", "教职工暑假休养名额分配表"),
+    ("附件1:教职工暑假休养名额分配表", "教职工暑假休养名额分配表"),
+])
+def test_list_flattened_one_cell_per_line(label, title):
+    """A list a web copy flattened one cell per line, its empty 备注 cells lost: one table,
+    its header the first row, under the attachment its heading names."""
+    att = run(FLAT.format(label=label)).attachments
+    assert [a.title for a in att] == [title]
+    assert [(t.kind, t.header) for t in att[0].tables] == [("list", ["序号", "单位名称", "教职工人数", "休养名额", "备注"])]
+
+
+@pytest.mark.parametrize("lines", [
+    ["序号", "姓名", "1", "张三"],                      # two header cells: too few to call a table
+    ["序号", "为做好工作，请各单位按时报送。", "1", "2"],  # a sentence is no header cell
+])
+def test_flattened_list_guards(lines):
+    from pipeline.readers.txt_tables import split
+    assert all(kind == "text" for kind, _ in split(lines))

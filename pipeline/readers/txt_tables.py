@@ -32,6 +32,13 @@ Layouts recognised (seen in exported circulars, gold NOTES.md 000/001/003)
    line ends the row. A run is a table when ≥ 2 rows have ≥ 2 cells, or one
    row has ≥ 3 short cells; an indented prose paragraph stays text.
 
+4. A list flattened one cell per line by a web copy (real excerpts): a header row
+   opening with 序号/编号, its cells on lines of their own (blank lines between
+   ignored), then rows each opening with the next row number 1, 2, 3 …; a row's
+   empty cells are lost in such a copy, so the row length is the one that keeps
+   the row numbers in step (short rows are padded with empty cells). Needs ≥ 3
+   header cells and ≥ 2 rows.
+
 3. Merge markers of the corpus sources (corpus/build.py): a cell whose whole
    text is ``<<`` belongs to the cell on its left, ``^^`` to the cell above;
    they become spans. A marker that cannot extend a rectangle stays text.
@@ -179,6 +186,33 @@ def _cell_run(lines: list[str], kinds: list[str], i: int):
     return None
 
 
+_HEAD_FIRST = re.compile(r"\s*(?:序\s*号|编\s*号)\s*")
+_HEAD_CELL = re.compile(r"\s*[^\s，。；：:,;0-9]{1,12}\s*")
+
+
+def _flat_run(lines: list[str], i: int):
+    """Rows of a list flattened one cell per line from ``i`` (layout 4) → (end, rows) or None."""
+    cells = [(j, lines[j].strip()) for j in range(i, min(len(lines), i + 2000)) if lines[j].strip()]
+    head = 1
+    while head < len(cells) and head <= 12 and _HEAD_CELL.fullmatch(cells[head][1]):
+        head += 1
+    if head < 3 or head >= len(cells) or cells[head][1] != "1":
+        return None
+    body = cells[head:]
+    for width in range(head, 1, -1):  # the row length that keeps the row numbers in step
+        starts = list(range(0, len(body), width))
+        good = 0
+        for r, k in enumerate(starts):
+            if body[k][1] != str(r + 1) or any(len(c) > _SHORT_CELL or c.endswith("。") for _, c in body[k:k + width]):
+                break
+            good += 1
+        if good >= 2 and (good == len(starts) or good >= 3):
+            rows = [[c for _, c in cells[:head]]]
+            rows += [[c for _, c in body[k:k + width]] + [""] * (head - width) for k in starts[:good]]
+            return cells[head + (good - 1) * width + min(width, len(body) - (good - 1) * width) - 1][0] + 1, rows
+    return None
+
+
 def split(lines: list[str]) -> list[tuple[str, object]]:
     """Split text lines into ``("text", i)`` and ``("table", TableSpan)`` items
     (see the module docstring for the contract)."""
@@ -192,6 +226,8 @@ def split(lines: list[str]) -> list[tuple[str, object]]:
             found = _tab_run(lines, kinds, i)
         elif k == "cell":
             found = _cell_run(lines, kinds, i)
+        elif k == "text" and _HEAD_FIRST.fullmatch(lines[i]):
+            found = _flat_run(lines, i)
         if found is None:
             out.append(("text", i))
             i += 1
