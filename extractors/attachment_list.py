@@ -128,6 +128,7 @@ def clean_title(t: str) -> list[str]:
     t = re.sub(r"^(?:[A-Za-z0-9_.\-]+/)+(?=[\u4e00-\u9fff《“])", "", t)  # "imgs/articleimgs/关于….doc": the file's path on the site
     t = re.sub(r"(?<=》)[（(][^（）()]{0,24}$", "", t)  # "《…的通知》(徐": the excerpt cut the cited number after a whole title
     t = re.sub(r"[（(]略[)）]$", "", t)  # a publisher's "(略)": the table was left out, the title stays
+    t = _NOTE_AFTER.sub("", t)  # "…有关文件(通过OA发送至…邮箱)", "…名单(张三、李四)": a note on the item
     whole = re.fullmatch(r"《([^《》]+)》([\u4e00-\u9fff]{1,12})", t)
     if whole and not re.search(r"[表单书册]$", whole.group(2)):
         t = f"《{whole.group(1)}》"  # "《…统计表》长春中医药大学工": a cut signature run on after it
@@ -139,6 +140,13 @@ def clean_title(t: str) -> list[str]:
     if re.fullmatch(r"附件\s*\d{0,2}", t):
         return []  # a link named only "附件.doc" names no title
     return [t] if re.search(r"[\u4e00-\u9fffA-Za-z0-9]", t) else []
+
+
+# a note closing an item, no part of its title: how the file reaches the reader, or the
+# people a list holds ("省、市有关文件(通过OA发送至各部门分会主席邮箱)", "已获此荣誉的名单(王芳、李强)")
+_PERSON = r"[\u4e00-\u9fff]{1,3}[^\W\d_A-Za-z奖类组表级项批届年月日部处室会校院局队班]"  # (not 一等奖、二等奖)
+_NOTE_AFTER = re.compile(r"[（(](?:[^（）()]{0,30}(?:通过|发送|另发|另行|详见|附后|已发|邮箱|OA)[^（）()]{0,30}"
+                         rf"|{_PERSON}(?:、{_PERSON})+)[)）]$")
 
 
 # an item number may follow a closing 》 or a file extension with no space

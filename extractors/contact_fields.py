@@ -18,7 +18,9 @@ CJK = r"\u4e00-\u9fff"
 # Loose on purpose: anything that looks meant as an address is read, then
 # validated, so a malformed one becomes a warning instead of vanishing.
 # (a web page may print a space beside the @: "1061024525 @qq.com")
-_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+ ?@+ ?[A-Za-z0-9_\-]*(?:[.,][A-Za-z0-9_\-]+)*")
+# (a domain's dot typed as a full stop by a Chinese input method: "hfgh@163。com")
+_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+ ?@+ ?[A-Za-z0-9_\-]*"
+                    r"(?:[.,][A-Za-z0-9_\-]+|。(?:com|cn|net|org)(?![A-Za-z0-9]))*")
 _DASH = "\\-\u2014\u2013\u2012\u2015\uff0d~\uff5e"
 # One phone as printed: optional (area code), local number (mobiles may be
 # spaced 3-4-4), optional extension (转/分机/ext/-NNNN), optional /NN sibling.
@@ -216,7 +218,7 @@ def email_items(text: str, block: int) -> list[tuple[int, int, str]]:
     (real/README.md "E-mails lose a stray space or a final full stop")."""
     out = []
     for m in _EMAIL.finditer(text):
-        addr = m.group().rstrip(".,").replace(" ", "")
+        addr = m.group().rstrip(".,").replace(" ", "").replace("。", ".")
         start = m.start()
         h = _EMAIL_HEAD.search(text, max(0, start - 24), start)
         # (not a phone printed before the address: "宋晓颖 83952271 songxy@…")

@@ -144,7 +144,7 @@ def _names_before(text: str, pos: int, lo: int, bi: int, doc: Document) -> list[
     the run of names ends where the label's clause begins (a trailing 处
     or 的 dropped); it starts after the last cut word (交至, 联系 …)."""
     lo = max(lo, max(text.rfind(c, 0, pos) for c in "。；;\n") + 1)
-    head = text[lo:pos].rstrip(" ，,、：:（(\t")
+    head = text[lo:pos].rstrip(" ，,、：:（(\t”\"」』")  # (a name in quotes: 上报给“运输公司--刘军”(QQ:…))
     # (a role in brackets may stand between the name and the phone: "徐苗(老师):173…")
     role = re.sub(rf"\s*[（(](?:{_ROLES})[）)]$", "", head)
     for h in dict.fromkeys((re.sub(r"(?:处|的)$", "", head), head, role)):

@@ -225,3 +225,25 @@ def test_list_flattened_one_cell_per_line(label, title):
 def test_flattened_list_guards(lines):
     from pipeline.readers.txt_tables import split
     assert all(kind == "text" for kind, _ in split(lines))
+
+
+@pytest.mark.parametrize("item, title", [
+    ("省、市有关文件(通过OA发送至各部门分会主席邮箱)", "省、市有关文件"),
+    ("已获得此荣誉的名单(王芳、李强、赵一鸣)", "已获得此荣誉的名单"),
+    ("江岭市职工书屋管理办法(试行)", "江岭市职工书屋管理办法(试行)"),
+    ("获奖名单(一等奖、二等奖)", "获奖名单(一等奖、二等奖)"),
+    ("报名表(男队、女队)", "报名表(男队、女队)"),
+])
+def test_note_after_item(item, title):
+    from extractors.attachment_list import clean_title
+    assert clean_title(item) == [title]
+
+
+@pytest.mark.parametrize("sentence, names, values", [
+    ("将电子档上报给“运输公司--王海”(QQ号码:648230001;办公电话:88460001)。", ["王海"], ["648230001", "88460001"]),
+    ("请将报名表发至邮箱:jlgh@163。com。", [], ["jlgh@163.com"]),
+])
+def test_contact_forms(sentence, names, values):
+    rec = run(f"各单位:\n{B}{sentence}\n江岭市总工会\n2020年1月2日\n")
+    assert [n for p in rec.contacts for n in p.names] == names
+    assert [v.value for p in rec.contacts for v in p.values if v.kind in ("qq", "phone", "email")] == values
