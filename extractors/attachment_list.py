@@ -245,6 +245,26 @@ _FIRST_SPACED = re.compile(rf"(?<![0-9])1{_SPACED_START}")
 SPACED_ITEM = re.compile(rf"\s*\d{{1,2}}[ \t\u3000]+{_TITLE_AHEAD}")
 
 
+# an item's own label glued to its title ("附件1清华…办法 附件2清华…申报表"), at a line's start or after a space
+_GLUED_LABEL = re.compile(r"(?:^|(?<=\s))附件\s*(?P<n>\d{1,2})(?=\s?[\u4e00-\u9fff《“])")
+
+
+def dot_glued(text: str) -> str:
+    """``text`` with items whose label is glued to the title written "附件1.…", so they
+    read like any numbered list — only a run 附件1, 附件2, … in order (a lone "附件1…"
+    may be a page's heading or a sentence's object)."""
+    found = [m for m in _GLUED_LABEL.finditer(text)]
+    run = []
+    for m in found:
+        if int(m.group("n")) == len(run) + 1:
+            run.append(m)
+    if len(run) < 2:
+        return text
+    for m in reversed(run):
+        text = text[:m.end()] + "." + text[m.end():]
+    return text
+
+
 def dot_spaced(text: str) -> str:
     """``text`` with items numbered by a space alone ("附件 1 A表 2 B规程")
     written "1.A表 2.B规程", so they read like any numbered list. Only a run

@@ -40,7 +40,8 @@ def _list_blocks(doc: Document) -> list[int]:
     skip = inside | set(z.head) | set(z.title) | {z.recipients}
     for i, b in doc.paragraphs():
         # (items numbered by a space alone, "附件 1 A表 2 B表", read as "附件 1.A表 2.B表")
-        if i in skip or not attachment_list.INTRO.search(attachment_list.dot_spaced(attachment_list.spaced_text(b))):
+        if i in skip or not attachment_list.INTRO.search(
+                attachment_list.dot_spaced(attachment_list.dot_glued(attachment_list.spaced_text(b)))):
             continue
         out = [i]
         for k in range(i + 1, len(doc.blocks)):
@@ -71,17 +72,10 @@ def _wrapped_on(prev: str, b) -> bool:
     return len(b.text) <= 40 and not b.text.startswith("附件") and not split_orgs(b.raw)
 
 
-# an item's own label glued to its title in the 附件说明 ("附件1清华…办法"): read as "附件1.清华…办法"
-_GLUED = re.compile(r"^[-—–·•\s]*附件\s*\d{1,2}(?=\s?[\u4e00-\u9fff《“])")
-
-
 def _listed(doc: Document) -> list[Attachment]:
     blocks = _list_blocks(doc)
-    # (every item with its own label: "附件1…" / "附件2…"; not "附件 1 A表" / "2 B表", numbered by spaces)
-    glued = [i for i in blocks if i in doc.zones.attachment_list and _GLUED.match(doc.blocks[i].text)]
-    text = attachment_list.dot_spaced(" ".join(
-        _GLUED.sub(r"\g<0>.", attachment_list.spaced_text(doc.blocks[i])) if len(glued) >= 2 and i in glued
-        else attachment_list.spaced_text(doc.blocks[i]) for i in blocks))
+    text = attachment_list.dot_spaced(attachment_list.dot_glued(
+        " ".join(attachment_list.spaced_text(doc.blocks[i]) for i in blocks)))
     if blocks:
         m = attachment_list.INTRO.search(text)
         text = text[m.start():] if m and not doc.zones.attachment_list else text

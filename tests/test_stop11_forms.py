@@ -247,3 +247,28 @@ def test_contact_forms(sentence, names, values):
     rec = run(f"各单位:\n{B}{sentence}\n江岭市总工会\n2020年1月2日\n")
     assert [n for p in rec.contacts for n in p.names] == names
     assert [v.value for p in rec.contacts for v in p.values if v.kind in ("qq", "phone", "email")] == values
+
+
+@pytest.mark.parametrize("meta, rest", [
+    ("发布时间:2014-07-08 00:00:00作者:来源:点", "击数:"),
+    ("发布时间: 2022-08-10来源:天心区总工会字", "体大小:"),
+])
+def test_meta_label_cut_by_wrap(meta, rest):
+    """A meta line re-broken inside a label ("点" / "击数:"): the label's rest is the page's, no addressee."""
+    rec = run(f"关于举办职工乒乓球比赛的通知\n{meta}\n{rest}\n各基层工会:\n{B}\n江岭市总工会\n2014年7月8日\n")
+    assert rec.recipients.text == "各基层工会"
+
+
+@pytest.mark.parametrize("text, issuers", [
+    (f"各分工会: {B}特此通知 江岭地质大学(武汉)工会委员会 2017年11月27日", ["江岭地质大学(武汉)工会委员会"]),
+    (f"各分工会:\n{B}\n特此通知\n江岭地质大学(武汉)工会委员会\n2017年11月27日\n", ["江岭地质大学(武汉)工会委员会"]),
+])
+def test_place_in_brackets_inside_signature(text, issuers):
+    assert [i.name for i in run(text).issuers] == issuers
+
+
+def test_glued_labels_on_one_line():
+    text = (f"关于开展特色活动申报的通知 各分工会: {B} 联系方式:62780001 附件1江岭大学工会特色活动实施办法 "
+            "附件2江岭大学分工会特色活动申报表 附件3江岭大学分工会特色活动汇总表 校工会 2021年10月5日")
+    assert [a.title for a in run(text).attachments] == ["江岭大学工会特色活动实施办法", "江岭大学分工会特色活动申报表",
+                                                      "江岭大学分工会特色活动汇总表"]

@@ -276,9 +276,12 @@ def skip_aside(blocks: list[Block], i: int) -> int:
     """``i`` moved past :data:`_ASIDE` lines and the short rest of one that
     a wrap cut ("发布时间:…浏览" / "次数:256")."""
     while i < len(blocks) and blocks[i].kind == "paragraph" and (
-            _ASIDE.match(blocks[i].text) or is_page_chrome(blocks[i].text)):
+            _ASIDE.match(blocks[i].text) or is_page_chrome(blocks[i].text) or (i > 0 and (
+                _ASIDE.match(blocks[i - 1].text) or is_page_chrome(blocks[i - 1].text))
+                and _label_rest(blocks[i - 1].text, blocks[i].text))):
         i += 1
-        while i < len(blocks) and (_wrapped_rest(blocks[i].text) or _value_rest(blocks, i)):
+        while i < len(blocks) and (_wrapped_rest(blocks[i].text) or _value_rest(blocks, i)
+                                   or _label_rest(blocks[i - 1].text, blocks[i].text)):
             i += 1  # (or the rest of a name: "签发人：何建" / "平"; of a count: "浏览量:" / "4151次")
     return i
 
@@ -287,6 +290,14 @@ def is_meta_rest(blocks: Sequence[Block], i: int) -> bool:
     """Line ``i`` is the rest of the page's meta line above it that a wrap cut ("…浏览:187" / "5次")."""
     above = blocks[i - 1].text if i > 0 and blocks[i - 1].kind == "paragraph" else ""
     return bool(above) and (bool(_ASIDE.match(above)) or is_page_chrome(above)) and _wrapped_rest(blocks[i].text)
+
+
+def _label_rest(above: str, t: str) -> bool:
+    """``t`` opens with the rest of a meta label a wrap cut from the line ``above``
+    ("…来源:区总工会字" / "体大小:", "…作者:来源:点" / "击数:")."""
+    m = re.fullmatch(r"([\u4e00-\u9fff]{1,5})[:：]\s*\S{0,10}", t)
+    return bool(m) and any(re.fullmatch(f"(?:{META_STRONG}|{META_DATED})", above[-k:] + m.group(1))
+                           for k in range(1, 4) if len(above) > k)
 
 
 def _wrapped_rest(t: str) -> bool:

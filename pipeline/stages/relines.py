@@ -246,6 +246,8 @@ def _signature_start(b: Block, end: int, after_date: bool = False) -> Optional[i
                 if not _names(t[k2:k]):
                     break
                 k = k2
+            if t[k:] in _BODY_ONLY and n + 1 < len(bounds) and _names(t[bounds[n + 1]:]):
+                k = bounds[n + 1]  # "中国地质大学(武汉)工会委员会": a body word names no body alone
             return _same_place_before(t, k)
     # the raw line may print spaces before the names ("…报名表 校工会")
     r0 = 0
@@ -279,10 +281,16 @@ def _same_place_before(t: str, k: int) -> int:
     return k
 
 
+# a body type alone ends a name whose owner the run cut off at a bracket: "…大学(武汉)" + "工会委员会"
+_BODY_ONLY = frozenset({"工会", "工会委员会", "委员会", "工会工作委员会", "工会联合会", "总工会"})
+
+
 def _names(s: str) -> bool:
     """True when ``s`` is only organisation names of a signature (each at
-    most 30 characters, no figures, quotes or labels)."""
+    most 30 characters, no figures, quotes or labels; a place in brackets
+    inside a name allowed: "中国地质大学(武汉)工会委员会")."""
     s = SEAL_REMARK.sub("", s.strip())
+    s = re.sub(r"[（(]([\u4e00-\u9fff]{2,6})[)）](?=[\u4e00-\u9fff])", r"\1", s)
     if not s or len(s) > 60 or re.search(r"[\d“”《》\"()（）]|附件|联系|电话|点击|下载", s):
         return False
     names = [p for n in split_orgs(s) for p in split_joined(n)]
