@@ -45,7 +45,7 @@ _EXTENSION = re.compile(r"\.(?:docx?|xlsx?|wps|et|pdf|ofd|rar|zip|7z|pptx?|txt|j
 _STAMP = re.compile(r"[\s_\-]*\d{8,}$")  # upload systems append a timestamp to the file name
 # what ends the last title: the 版记 or a note, a sentence end, or a form
 # field printed after the heading ("…申请表 填报日期：", "…汇总表 帮扶项目：")
-_ENDS_LIST = re.compile(r"\s(?:抄送|抄报|联系人|联系电话|特此通知|备注|注[:：])|。"
+_ENDS_LIST = re.compile(r"\s(?:抄送|抄报|联系人|联系电话|特此通知|备注|注[:：]|[一二三四五六七八九十]{1,2}、)|。"
                         r"|\s[\u4e00-\u9fff（）()]{2,8}[:：]")
 _BOOKS = re.compile(r"^(?:《[^《》]+》[、，,和及与\s]*)+$")
 # the word that ends a document's title (a list item naming several: "A表、B规程")

@@ -272,3 +272,24 @@ def test_glued_labels_on_one_line():
             "附件2江岭大学分工会特色活动申报表 附件3江岭大学分工会特色活动汇总表 校工会 2021年10月5日")
     assert [a.title for a in run(text).attachments] == ["江岭大学工会特色活动实施办法", "江岭大学分工会特色活动申报表",
                                                       "江岭大学分工会特色活动汇总表"]
+
+
+@pytest.mark.parametrize("text, titles", [
+    # a file offered after the last sentence, then the 署名 and date, all on one line
+    (f"各分工会: {B}团体比赛奖励前三名的代表队。夏季乒乓球比赛附件.doc高新区工会2012年6月5日", ["夏季乒乓球比赛附件"]),
+    (f"各分工会:{B}单打比赛奖励前六名的运动员。夏季乒乓球比赛附件.doc 高新区工会 2012年6月5日", ["夏季乒乓球比赛附件"]),
+    # the attachment page's first section heading run on after its title
+    (f"各单位: {B} 附件:职业安全知识竞赛实施方案 江岭省总工会办公厅 二○○九年三月六日 附件: 职业安全知识竞赛实施方案 一、竞赛主办单位 江岭省总工会",
+     ["职业安全知识竞赛实施方案"]),
+])
+def test_one_line_list_ends(text, titles):
+    assert [a.title for a in run(text).attachments] == titles
+
+
+def test_one_line_catalogue_values_and_plain_breadcrumb():
+    """A 信息公开 page on one line: single "> " steps, the catalogue's values, then the notice."""
+    text = ("图片 当前位置 > 信息公开 > 信息公开目录 > 政府文件 > 市政府文件 014180001/2023-00112 市政府文件 其他 "
+            "河湾市人民政府 2023-06-30 2023-06-30 河政发〔2023〕12号 有效 关于开展2023年职工技能竞赛的通知 "
+            f"河政发〔2023〕12号 各镇政府,市各部门: {B}")
+    rec = run(text)
+    assert rec.title.text == "关于开展2023年职工技能竞赛的通知" and rec.issuers == [] and rec.signed_date is None

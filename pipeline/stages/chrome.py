@@ -38,7 +38,7 @@ PAGE_DATE = re.compile(r"\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?:
 # articles ("上一篇:…"), a meta line that names two of 发布时间/来源/作者/
 # 浏览/点击/出处/录入 ("发表日期:2017/3/2 出处:本站 作者:…").
 # Where a page's breadcrumb starts ("当前所在位置:首页/党群建设/工会", "您的位置:首页>…").
-BREADCRUMB = re.compile(r"(?:^|您的|您现在的|您当前|当前|所在|当前所在)位置\s*[:：]|首页\s*[>/»›＞]")
+BREADCRUMB = re.compile(r"(?:^|您的|您现在的|您当前|当前|所在|当前所在)位置\s*[:：>＞]|首页\s*[>/»›＞]")
 _NAV = re.compile(rf"{BREADCRUMB.pattern}|>>|»|上一篇|下一篇|进入后台|内网登录"
                   r"|_第\d{1,3}页$|^(?:全文预览已结束|下载本文档|文档简介|版权说明[:：])"  # a document-sharing site's preview
                   r"|(?:[^\s>→]{1,16}\s*(?:-+>|→)\s*){2}"  # arrows drawn with a dash or →: "…网->文件库->正文"
@@ -233,7 +233,24 @@ def nav_prefix_end(raw: str) -> int:
     if not ws:
         return 0
     end = steps[-1].end() + ws.start()
+    trail = re.match(r"(?:\s*[>＞»›]+\s*[^\s>＞»›]{0,12})+(?=\s)", raw[steps[-1].end():])
+    if trail:  # (steps set apart by single "> ": "当前位置 > 信息公开 > 政府文件 > 市政府文件")
+        end = max(end, steps[-1].end() + trail.end())
+    # (the last step, then the column named again and a 信息公开 catalogue's values:
+    # "…>> 职代会 >> 正文 职代会 第六届…", "…> 市政府文件 014180233/2024-00113 … 有效 组织开展…")
+    items = {x.strip() for x in re.split(r">>|[>»›＞/]", head[:steps[-1].end() + ws.start()])} | {"正文"}
+    m = re.match(r"\s+(\S{1,12})(?=\s)", raw[end:])
+    while m and m.group(1) in items:
+        end += m.end()
+        m = re.match(r"\s+(\S{1,12})(?=\s)", raw[end:])
+    cat = _CATALOGUE_RUN.match(raw, end)
+    end = cat.end() if cat else end
     return end if raw[end:].strip() else 0
+
+
+# a 信息公开 catalogue printed as its values alone, on one line: the index number up to the 有效性
+_CATALOGUE_RUN = re.compile(r"\s*[0-9A-Za-z]{6,20}\s*[/／]\s*(?:19|20)\d{2}\s*[-—－]\s*\d{3,8}(?:\s+\S{1,30}){0,9}?"
+                            r"\s+(?:现行有效|有效|失效|已失效|部分失效|废止|已废止)(?=\s)")
 
 
 # a site footer's own lines: bare labels (地址, 邮编, 电话, 邮箱 — a circular's

@@ -93,6 +93,8 @@ def _tail_cuts(b: Block) -> list[int]:
     last = _FILE_AT_END.search(t)
     if last and last.start() > 0:
         cuts.append(last.start())
+    # (and one before the 署名 cut off after it: "…运动员。 夏季比赛附件.doc 高新区工会 2012年6月5日")
+    cuts += [f.start() for c in cuts if (f := _FILE_AT_END.search(t[:c].rstrip())) and f.start() > 0]
     return sorted(k for k in set(cuts) if 0 < k < len(t))
 
 
@@ -528,6 +530,7 @@ def reline(doc: Document) -> None:
             cuts = _front_cuts(b.text)
         if len(b.text) <= 90 and b.text.endswith(title_endings()):
             headings.append(b.text)
+        nav = 0
         if front and k - chrome < 4 and len(b.text) > 120:  # a whole page on one line: its menus first
             raw_end = nav_prefix_end(b.raw)
             nav = next((i for i, o in enumerate(b.offsets) if o >= raw_end), 0) if raw_end else 0
@@ -535,7 +538,7 @@ def reline(doc: Document) -> None:
                 cuts = [nav] + [nav + c for c in _front_cuts(b.text[nav:])]
         starts = _word_starts(b) if front and k - chrome < 4 else frozenset()  # (once per front line)
         start = title_after_chrome(b.text, starts) if front and k - chrome < 4 and len(b.text) > 60 else 0
-        if start:  # "首页>通知公告 某某总工会关于…的通知发布时间:…": page chrome run into the title
+        if start and start > nav:  # "首页>通知公告 某某总工会关于…的通知发布时间:…": page chrome run into the title
             cuts = sorted({c for c in cuts if c < start} | {start} | {start + c for c in _front_cuts(b.text[start:])})
         if front and k - chrome < 4 and len(b.text) > 30 and not page_line:
             cuts = _addressee_left(b, _heading_left(b, cuts, starts), starts)
