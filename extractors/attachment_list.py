@@ -101,6 +101,7 @@ def clean_title(t: str) -> list[str]:
     m = _EXTENSION.search(t)
     if m:
         t = _STAMP.sub("", t[:m.start()])
+        t = re.sub(r"(?<=\S)\s+附件\s*\d{0,2}$", "", t)  # the title, then its download named "附件.doc"
     t = _LINK_PATH.sub("", t)
     t = re.sub(r"\s*[（(]?\s*https?://[^\s（）()]*[)）]?\s*$", "", t)  # the page's link after the title
     t = re.sub(r"\s*[，,;；]?\s*(?:链接地址|链接|网址|下载地址)\s*[:：]?\s*$", "", t)  # (and its label: "…》,链接地址:")

@@ -345,6 +345,9 @@ def _read_value(text: str, kind: str, pos: int, end: int, block: int,
         return (_phone_items(m, kind, block), m.end()) if normalise_phone(m) else (None, None)
     if kind in ("name", "dept"):
         return _name_items(text, kind, pos, end, block, doc)
+    desk = re.match(rf"([{CJK}]{{2,8}})[ \t]*[,，、][ \t]*(?=[0-9(（])", text[pos:end]) if kind in PHONE_LABELS else None
+    if desk and org_re().search(desk.group(1)):  # "联系电话:离退办,5356540": whose desk, then the number
+        return [Item("dept", desk.group(1), desk.group(1), block, pos, pos + len(desk.group(1)))], pos + desk.end()
     return [], None
 
 
@@ -371,6 +374,12 @@ def _name_items(text: str, kind: str, pos: int, end: int, block: int, doc: Docum
     if len(tok) == 1 and tok in surnames()[0] and re.search(r"[:：]\s*$", text[max(0, pos - 3):pos]):
         # a surname alone is the field's whole value ("联系人:罗  联系电话:…")
         return [Item("name", tok, tok, block, pos, m.end())], m.end()
+    dash = re.match(rf"[ \t]*[-—－]{{1,2}}[ \t]*([{CJK}]{{2,6}})", text[m.end():end])
+    if dash and org_re().search(tok) and split_dept_name(dash.group(1)) == (None, dash.group(1)):
+        # "校工会-陆磊", "运输公司--刘军": the desk, a dash, then the person
+        a = m.end() + dash.start(1)
+        return [Item("dept", tok, tok, block, pos, m.end()),
+                Item("name", dash.group(1), dash.group(1), block, a, a + len(dash.group(1)))], a + len(dash.group(1))
     dept, name = split_dept_name(tok)
     if dept is None and name is None:
         # a run-on line: "联系人:闫勇、殷惠兰请广大职工…踊跃报名" — the name ends

@@ -55,8 +55,9 @@ def parse_full_date(text: str) -> Optional[tuple[dt.date, int, int]]:
 # A date line written with figures only, as web editors print a 成文日期:
 # "20141210", "2014.12.10", "2014-12-10", "2014/12/10". Only a whole line
 # qualifies: inside a sentence such a figure is a number, not a date.
+# (or set apart by single spaces where a site dropped 年 and 月: "2024 4 3")
 NUMERIC_DATE_LINE = re.compile(
-    r"^(?P<y>(?:19|20)\d{2})(?:(?P<m>\d{2})(?P<d>\d{2})|(?P<sep>[./\-、])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2}))$")
+    r"^(?P<y>(?:19|20)\d{2})(?:(?P<m>\d{2})(?P<d>\d{2})|(?P<sep>[./\-、 \u3000])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2}))$")
 
 
 # A 成文日期 line whose final 日 the page lost ("2013年9月6", "二〇一二年三月二十二"): a whole

@@ -384,6 +384,8 @@ _COMPACT_BARE_RE = re.compile(rf"(?<=[于在])(?P<md>[0-9]{{3,4}})(?={S}(?:之�
 # a month's end that lost its 月 ("于12底之前选送"): read only before 前
 _COMPACT_END_RE = re.compile(rf"(?<![0-9./\-年])(?P<m>1[0-2]|[1-9]){S}(?P<part>底|末)(?={S}(?:之前|以前|前(?!后)))")
 # A figure date in a sentence ("请于2024.5.20前发送", "截止日期:2024-05-20").
+# a date whose 年 and 月 a site dropped, leaving spaces, its 日 kept ("请在 2022 2 11 日前报送")
+_SPACED_RE = re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})[ \u3000]+(?P<m>[0-9]{1,2})[ \u3000]+(?P<d>[0-9]{1,2})[ \u3000]*[日号]")
 _FIGURE_RE = re.compile(r"(?<![0-9./\-])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[./\-])(?P<m>[0-9]{1,2})(?P=sep)"
                         r"(?P<d>[0-9]{1,2})(?![0-9./\-])")
 
@@ -431,6 +433,16 @@ def compact_items(text: str, taken: list[tuple[int, int]]) -> list[DateItem]:
             continue
         ph = DatePhrase(int(m.group("y")), md[0], md[1], None, m.start(), m.end(), m.group(0))
         out.append(DateItem("date", ph, ph, tm if cue else None, m.start(), p, cue, compact=True))
+    for m in _SPACED_RE.finditer(text):
+        try:
+            dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            continue
+        cue, p = _cue_at(text, m.end())
+        if free(m.start(), m.end()):
+            ph = DatePhrase(int(m.group("y")), int(m.group("m")), int(m.group("d")), None, m.start(), m.end(),
+                            m.group(0))
+            out.append(DateItem("date", ph, ph, None, m.start(), p, cue, compact=True))
     for m in _FIGURE_RE.finditer(text):
         try:
             dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))

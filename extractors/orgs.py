@@ -26,8 +26,10 @@ def title_endings() -> tuple[str, ...]:
 def is_org_name(s: str) -> bool:
     """True when ``s`` (one name, no spaces) looks like an organisation name."""
     s = s.strip()
-    if not (2 <= len(s) <= 40) or re.search(r"[。，,;；:：!！?？\d□\ufffd]", s):
-        return False  # (□, \ufffd: a glyph the page lost, or an advert cut from over the name)
+    if not (2 <= len(s) <= 40) or re.search(r"[。，,;；:：!！?？\d□\ufffd©]|版权所有", s):
+        return False  # (□, \ufffd: a glyph the page lost, or an advert cut from over the name; © a site's footer)
+    # (an alias in brackets after the name: "工会(妇委会)")
+    s = re.sub(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,6}[)）]$", "", s)
     return s.endswith(_suffixes()) and not s.endswith(tuple(vocab("org_suffixes")["not_names"]))
 
 

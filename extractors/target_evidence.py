@@ -71,7 +71,7 @@ from extractors.dates_cn import cn_int
 
 _VIEWS = re.compile(r"(?:阅读|浏览|点击|访问)(?:量|次数|数)?\s*[:：]?\s*$")
 _YEARS_SINCE = re.compile(r"(?:\d+|[多几两三四五六七八九十]+)年来")  # a span of past years up to now
-_DIGITS_OF = re.compile(r"(?:号|号码|账号|帐号|代码|编码|卡号)\s*(?:为|是)?\s*[（(]?\s*$")  # also 身份证号码(18位)
+_DIGITS_OF = re.compile(r"(?:号|号码|账号|帐号|代码|编码|卡号|身份证|工号)\s*(?:为|是|的)?\s*[（(]?\s*[前后末]?\s*$")  # also 身份证号码(18位), 身份证后6位
 # a run of items joined by 、 and a last 和/及/与 ("维权、参与、教育和建设")
 _ENUMERATED = re.compile(r"(?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{1,8}?(?:和|及|与)[\u4e00-\u9fff]{1,8}$")
 
@@ -106,6 +106,8 @@ _ELIGIBLE_OPENING = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d
 # not 认可/许可/不可/可能
 _MAY = re.compile(r"(?<![认许不])可(?!能)|方能|才能")
 # points given or taken after the number: a scoring rule (每缺1项扣2分)
+# what follows a number in a game's rules: players on court, groups crossed into the final rounds
+_GAME_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}(?:上场|出场)|小组[第前]|[^，,。；;]{0,12}(?:半决赛|决赛|淘汰赛|交叉)")
 _POINTS = re.compile(r"[扣加减得计记]\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十半]+)\s*分")
 # the issuer speaking of itself (我市, 我校, 我单位)
 _OWN = re.compile(r"我(?:省|市|区|县|镇|校|院|局|厂|司|会|单位|公司|系统)")
@@ -304,6 +306,8 @@ def rejects(sent: str, ns: int, ne: int, seg: str, unit: str, clause_after: str)
         return "condition"  # 一天可以答题2次: what a player may do, not a quota (可推荐2名 is one)
     if _POINTS.search(clause_after):
         return "scoring"
+    if _GAME_AFTER.match(clause_after) and not re.search(r"(?:至少|最少|不少于|不得少于|不超过|最多|限)\s*有?\s*$", seg):
+        return "game"  # 每场比赛选派5名队员上场, 2个小组第1、2名交叉进行半决赛: how a match is played
     if handed_to_issuer(seg) or _own_act(seg, before):
         return "own_quota"
     if _conditional(sent, ne, seg, clause_after):

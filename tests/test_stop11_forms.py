@@ -293,3 +293,69 @@ def test_one_line_catalogue_values_and_plain_breadcrumb():
             f"河政发〔2023〕12号 各镇政府,市各部门: {B}")
     rec = run(text)
     assert rec.title.text == "关于开展2023年职工技能竞赛的通知" and rec.issuers == [] and rec.signed_date is None
+
+
+@pytest.mark.parametrize("text", [
+    # a newspaper's page: its page links above the headline, the dateline and byline under it
+    "第08版:要闻 上一版3 4下一版\n版面导航\n第01版\n头版\n第02版\n要闻\n标题导航\n2022年05月12日 星期四\n全省女职工竞赛发出召集令\n"
+    "  江岭日报5月11日讯(全媒体记者 王明 通讯员 李红)今天,省总工会发布消息称,下半年将启动竞赛活动。\n"
+    "征集内容包括竞赛主题、内容、举措和口号。\n每位职工只能投稿一次,可在7月30日前投递电子邮箱jl@163.com。\n"
+    "省总工会将组织专家评选。\n3 上一篇 下一篇 4 放大 缩小 默认\n© 版权所有 江岭日报报业集团\ncopyright © 2008 Geo Info.\n",
+    "首页 | 版面导航\n第03版\n要闻\n职工书屋建设推进会召开\n  河湾晚报3月2日讯(融媒体记者 赵一)昨天,市总工会召开推进会。\n"
+    "会议要求各单位于4月底前完成建设。\n会议还部署了读书月活动。\n各区县总工会负责人参加会议。\n",
+])
+def test_newspaper_page_is_news(text):
+    rec = run(text)
+    assert any(w.code == "not_a_circular" for w in rec.warnings) and not rec.deadlines and not rec.issuers
+
+
+@pytest.mark.parametrize("text, cc, titles", [
+    (f"各县区总工会:\n{B}\n附件:江岭市模范职工之家名单\n附件.doc\n江岭市总工会\n2016年1月25日\n抄送:市委办、市府办,省总办公室\n网站地图\n",
+     ["市委办", "市府办", "省总办公室"], ["江岭市模范职工之家名单"]),
+])
+def test_download_named_attachment_and_site_map(text, cc, titles):
+    rec = run(text)
+    assert rec.cc == cc and [a.title for a in rec.attachments] == titles
+
+
+@pytest.mark.parametrize("text, issuers, signed", [
+    (f"各分工会:\n{B}\n工会(妇委会) 体育学院\n2024年5月14日\n", ["工会(妇委会)", "体育学院"], D(2024, 5, 14)),
+    (f"各分工会:\n{B}\n江岭师范大学工会委员会\n2024 4 3\n同栏目信息\n", ["江岭师范大学工会委员会"], D(2024, 4, 3)),
+])
+def test_alias_in_brackets_and_spaced_date(text, issuers, signed):
+    rec = run(text)
+    assert [i.name for i in rec.issuers] == issuers and rec.signed_date == signed
+
+
+@pytest.mark.parametrize("sentence, due", [
+    ("1.请在 2022 2 11 日前报送所有材料。", D(2022, 2, 11)),
+    ("请于 2021 12 3 日前将报名表发至工会邮箱。", D(2021, 12, 3)),
+])
+def test_spaced_date_deadline(sentence, due):
+    rec = run(f"各部门工会:\n{sentence}\n校工会\n2022年2月8日\n")
+    assert [d.due for d in rec.deadlines] == [due]
+
+
+@pytest.mark.parametrize("line, dept, name, phone", [
+    ("联系人:校工会-陆明(联系电话:85420001)", "校工会", "陆明", "85420001"),
+    ("五、报送地点及联系电话:离退办,5350001", "离退办", None, "5350001"),
+    ("联系电话:校工会办公室,83210001。", "校工会办公室", None, "83210001"),
+])
+def test_desk_before_contact(line, dept, name, phone):
+    p = run(f"各单位:\n{B}\n{line}\n江岭市总工会\n2020年1月2日\n").contacts
+    assert [(c.department, c.names[:1] and c.names[0] or None, [v.value for v in c.values if v.kind == "phone"])
+            for c in p] == [(dept, name, [phone])]
+
+
+@pytest.mark.parametrize("sentence, targets", [
+    ("没有工号的部门请使用身份证后6位登陆。", []),
+    ("每队人数限报6名,每场比赛选派5名队员上场。", [(6, "名")]),
+    ("A组2个小组第1、2名交叉进行半决赛、决赛。", []),
+    ("每队至少有4名女职工上场参与拔河。", [(4, "名")]),
+    ("我校共推荐3名模范教职工候选人,请各基层工会推荐1名候选人。", [(1, "名")]),
+    ("全省推荐省先进女职工集体60个、先进个人100名。", []),
+    ("疗休养经费是学校按5%标准从工资总额中提取。", []),
+])
+def test_game_rules_and_issuer_totals(sentence, targets):
+    rec = run(f"各单位:\n{sentence}\n江岭市总工会\n2024年3月12日\n")
+    assert [(t.value, t.unit) for t in rec.targets] == targets

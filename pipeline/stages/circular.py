@@ -28,7 +28,7 @@ from pipeline.stages.chrome import is_page_chrome
 # source line ("来源:厦门日报"), an agency dateline ("新华社杭州5月3日电").
 _NEWS = (
     re.compile(r"^[\u4e00-\u9fff]{0,8}(?:日报|晚报|时报|本报|新闻网|网|电视台)(?:\d{1,2}月\d{1,2}日)?讯"),
-    re.compile(r"[（(](?:本报)?(?:记者|通讯员)[^（()）]{1,20}[）)]"),
+    re.compile(r"[（(](?:本报|全媒体|融媒体|首席)?(?:记者|通讯员)[^（()）]{1,20}[）)]"),
     re.compile(r"^(?:本报)?(?:记者|通讯员|实习生)[\s\u4e00-\u9fff、]{2,20}$"),
     re.compile(r"^(?:来源|稿源|文/图|责任编辑)[:：]"),
     re.compile(r"^新华社[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电"),
@@ -72,7 +72,9 @@ def is_news_report(doc: Document) -> bool:
     ends = lines[:3] + lines[-3:]
     # the headline and its dateline pasted onto one line ("…中国梦”中工网讯为深入…")
     opening = "".join(lines[:8])[:120]  # (the first lines only: a huge paste is not joined whole)
-    return any(rx.search(t) for t in ends for rx in _NEWS) or bool(_DATELINE_AFTER_HEADLINE.search(opening))
+    # (a newspaper's page: its section and page links above the headline, the dateline under it)
+    dated = any(_NEWS[0].search(t) and _NEWS[1].search(t) for t in lines[:25])
+    return any(rx.search(t) for t in ends for rx in _NEWS) or bool(_DATELINE_AFTER_HEADLINE.search(opening)) or dated
 
 
 _AUTHOR = re.compile(r"(?:作者|记者|撰稿|文/图)\s*[:：/]\s*([\u4e00-\u9fff]{2,4}?)"
