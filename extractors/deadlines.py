@@ -69,6 +69,9 @@ _REL_BEFORE_RE = re.compile(
 # an obligation and an action after it (due null)
 _REL_OPENING_RE = re.compile(rf"{S}(?:{ITEM_NUMBER.pattern})?{S}(?:每年|每届|每次|每期)?"
                              rf"(?P<anchor>[^\s，。；、,:：0-9月日号]{{2,10}}?)(?:之前|以前|前)(?=[，,])")
+# (or an item opening inside a run-on line: "… 七、竞赛要求 (一)每年春运开始前,…")
+_REL_ITEM_RE = re.compile(rf"(?:{ITEM_NUMBER.pattern}){S}(?:每年|每届|每次|每期)?"
+                          rf"(?P<anchor>[^\s，。；、,:：0-9月日号]{{2,10}}?)(?:之前|以前|前)(?=[，,])")
 _OBLIGED = re.compile(r"要|须|需|应当?|务必|必须")
 
 @dataclass
@@ -297,7 +300,7 @@ def _relative_spans(sent: str) -> list[tuple[int, int]]:
         act = find_action(sent, m.end())
         if act and act.start() >= m.end() and act.start() - m.end() <= 30:
             out.append((m.start(), m.end()))
-    m = _REL_OPENING_RE.match(sent)
+    m = _REL_OPENING_RE.match(sent) or _REL_ITEM_RE.search(sent)
     if m and deadline_vocab()["relative_anchor_re"].search(m.group("anchor")) and not any(a <= m.end("anchor") < b for a, b in out):
         act = find_action(sent, m.end())
         if act and act.start() - m.end() <= 60 and _OBLIGED.search(sent, m.end(), act.start()):

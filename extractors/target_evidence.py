@@ -106,6 +106,10 @@ _ELIGIBLE_OPENING = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d
 # not 认可/许可/不可/可能
 _MAY = re.compile(r"(?<![认许不])可(?!能)|方能|才能")
 # points given or taken after the number: a scoring rule (每缺1项扣2分)
+# what follows a count that sizes who may take part ("100名教职工以上工会", "40人以下的分工会")
+# or how players are grouped ("2人一组")
+_SIZE_OF_HOLDER = re.compile(r"[\u4e00-\u9fff（()）]{0,8}?(?:以上|以下)的?(?:工会|分工会|单位|企业|部门|基层工会)"
+                             r"|一(?:组|队)(?![\u4e00-\u9fff]{0,2}(?:名额|限报))")
 # what follows a number in a game's rules: players on court, groups crossed into the final rounds
 _GAME_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}(?:上场|出场)|小组[第前]|[^，,。；;]{0,12}(?:半决赛|决赛|淘汰赛|交叉)")
 _POINTS = re.compile(r"[扣加减得计记]\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十半]+)\s*分")
@@ -306,6 +310,8 @@ def rejects(sent: str, ns: int, ne: int, seg: str, unit: str, clause_after: str)
         return "condition"  # 一天可以答题2次: what a player may do, not a quota (可推荐2名 is one)
     if _POINTS.search(clause_after):
         return "scoring"
+    if _SIZE_OF_HOLDER.match(clause_after):
+        return "condition"  # 100名教职工以上工会推荐2名, 2人一组: who may send, how teams are formed
     if _GAME_AFTER.match(clause_after) and not re.search(r"(?:至少|最少|不少于|不得少于|不超过|最多|限)\s*有?\s*$", seg):
         return "game"  # 每场比赛选派5名队员上场, 2个小组第1、2名交叉进行半决赛: how a match is played
     if handed_to_issuer(seg) or _own_act(seg, before):

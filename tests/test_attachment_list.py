@@ -122,8 +122,9 @@ ONE_LINE_CASES = [
      [(1, "2025年暑期疗休养线路一览(省内)", True)]),
     ("各车间工会： 请于3月1日前报送。 公司工会 2024年2月5日 附件2 女职工专项体检分组安排表",
      [(2, "女职工专项体检分组安排表", True)]),
-    # two tableless pages on one line: not read here (one heading per line)
-    ("各分工会： 请于7月4日前报名。 校工会 2025年6月24日 附件1 疗休养报名表 附件2 疗休养线路说明", []),
+    # two tableless pages on one line, each label with its title: read as the list they name
+    ("各分工会： 请于7月4日前报名。 校工会 2025年6月24日 附件1 疗休养报名表 附件2 疗休养线路说明",
+     [(1, "疗休养报名表", False), (2, "疗休养线路说明", False)]),
     # a download link after the signature is listed, not a page
     ("各分工会： 请于7月4日前报名。 校工会 2025年6月24日 附件1：疗休养报名表.doc", [(1, "疗休养报名表", False)]),
 ]

@@ -359,3 +359,38 @@ def test_desk_before_contact(line, dept, name, phone):
 def test_game_rules_and_issuer_totals(sentence, targets):
     rec = run(f"各单位:\n{sentence}\n江岭市总工会\n2024年3月12日\n")
     assert [(t.value, t.unit) for t in rec.targets] == targets
+
+
+def test_relative_opening_inside_run_on_line():
+    """An item opening with the event it counts back from, inside a line run on from a heading."""
+    rec = run("各单位: [接上页] 七、竞赛要求 (一)每年春运开始前,各省要将竞赛实施方案报送竞赛办公室。\n总工会\n2011年12月8日\n")
+    assert [d.due for d in rec.deadlines] == [None]
+
+
+@pytest.mark.parametrize("text, issuers, recipients", [
+    # an advert over the union's name at the line start leaves no body that signs (REVIEW decision 2)
+    (f"各工会小组:\n{B}\n太阳集团网站入口工会委员会\n2021年4月1日\n", [], "各工会小组"),
+    # a page's posting date and view count between the heading and the addressee
+    (f"新闻详情\n关于召开先进集体表彰大会的通知\n2019-07-10 2231\n\n各省评选机构、各有关单位:\n{B}\n", [], "各省评选机构、各有关单位"),
+])
+def test_advert_signature_and_view_count(text, issuers, recipients):
+    rec = run(text)
+    assert [i.name for i in rec.issuers] == issuers and rec.recipients.text == recipients
+
+
+def test_file_name_ending_in_a_body_word_is_no_signature():
+    """A one-line list item whose file name ends before "工会" (the 署名) keeps its whole title."""
+    rec = run(f"各分工会: {B}联系人:章明联系电话:13584320001附件1:江岭市总工会关于推荐评选2021年五一劳动奖的通知.pdf工会2021年3月18日")
+    assert [a.title for a in rec.attachments] == ["江岭市总工会关于推荐评选2021年五一劳动奖的通知"]
+    assert [i.name for i in rec.issuers] == ["工会"]
+
+
+@pytest.mark.parametrize("sentence, targets", [
+    ("要求100名教职工以上工会推荐2名,以下工会推荐1名。", [(2, "名"), (1, "名")]),
+    ("比赛采用2人一组的形式,各工会分会限报一队。", [(1, "队")]),
+    ("40人以上的分工会可报4名教职工参加。", [(4, "名")]),
+    ("各单位推荐2人为一组参加培训。", [(2, "人")]),
+])
+def test_size_of_who_may_send(sentence, targets):
+    rec = run(f"各单位:\n{sentence}\n江岭市总工会\n2024年3月12日\n")
+    assert [(t.value, t.unit) for t in rec.targets] == targets

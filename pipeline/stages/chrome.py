@@ -132,6 +132,8 @@ def is_page_chrome(t: str) -> bool:
         return False  # "关于…的通知发布时间:…来源:…": the title with the page's meta run on (cut by relines)
     if PAGE_DATE.match(t) and _META_LABEL.search(t):
         return True  # "2025-12-31 浏览量:63"
+    if re.fullmatch(r"\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,7}\s*", t):
+        return True  # "2019-07-10 2231": the posting date and the view count
     if len(t) <= 30 and re.search(r"(?<!\d)(?:19|20)\d{2}-\d{1,2}-\d{1,2}$", t) and not re.search(r"[，。；：:]", t):
         return True  # a site's name and the posting date under a heading ("亚投(中国) 2008-01-21")
     if len(t) <= 60 and _STAMP.search(t) and not re.search(r"[，；;]", t):

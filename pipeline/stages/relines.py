@@ -248,7 +248,7 @@ def _signature_start(b: Block, end: int, after_date: bool = False) -> Optional[i
                 if not _names(t[k2:k]):
                     break
                 k = k2
-            if t[k:] in _BODY_ONLY and n + 1 < len(bounds) and _names(t[bounds[n + 1]:]):
+            if t[k:] in _BODY_ONLY and n + 1 < len(bounds) and t[:k].endswith((")", "）")) and _names(t[bounds[n + 1]:]):
                 k = bounds[n + 1]  # "中国地质大学(武汉)工会委员会": a body word names no body alone
             return _same_place_before(t, k)
     # the raw line may print spaces before the names ("…报名表 校工会")
