@@ -130,6 +130,7 @@ def clean_title(t: str) -> list[str]:
     t = re.sub(r"(?<=》)[（(][^（）()]{0,24}$", "", t)  # "《…的通知》(徐": the excerpt cut the cited number after a whole title
     t = re.sub(r"[（(]略[)）]$", "", t)  # a publisher's "(略)": the table was left out, the title stays
     t = _NOTE_AFTER.sub("", t)  # "…有关文件(通过OA发送至…邮箱)", "…名单(张三、李四)": a note on the item
+    t = re.sub(r"□(?:工会委员会|委员会|工会|工委|分会)$", "", t)  # the 署名 an advert was cut from (pipeline.stages.injected)
     whole = re.fullmatch(r"《([^《》]+)》([\u4e00-\u9fff]{1,12})", t)
     if whole and not re.search(r"[表单书册]$", whole.group(2)):
         t = f"《{whole.group(1)}》"  # "《…统计表》长春中医药大学工": a cut signature run on after it

@@ -394,3 +394,15 @@ def test_file_name_ending_in_a_body_word_is_no_signature():
 def test_size_of_who_may_send(sentence, targets):
     rec = run(f"各单位:\n{sentence}\n江岭市总工会\n2024年3月12日\n")
     assert [(t.value, t.unit) for t in rec.targets] == targets
+
+
+@pytest.mark.parametrize("text, titles, issuers", [
+    # an advert cut from over the 署名 under the list: no part of the last title
+    (f"各分工会:\n{B}\n附件:1.疗休养名额分配表\n2.疗休养报名统计表\n太阳集团网站入口工会委员会\n2023年4月1日\n",
+     ["疗休养名额分配表", "疗休养报名统计表"], []),
+    (f"各单位:\n{B}\n附件:1.任务安排表\n2.实施方案(非公企业类)\nbet365苹果版\n2015年3月1日\n",
+     ["任务安排表", "实施方案(非公企业类)"], []),
+])
+def test_advert_signature_under_list(text, titles, issuers):
+    rec = run(text)
+    assert [a.title for a in rec.attachments] == titles and [i.name for i in rec.issuers] == issuers
