@@ -433,17 +433,7 @@ def compact_items(text: str, taken: list[tuple[int, int]]) -> list[DateItem]:
             continue
         ph = DatePhrase(int(m.group("y")), md[0], md[1], None, m.start(), m.end(), m.group(0))
         out.append(DateItem("date", ph, ph, tm if cue else None, m.start(), p, cue, compact=True))
-    for m in _SPACED_RE.finditer(text):
-        try:
-            dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-        except ValueError:
-            continue
-        cue, p = _cue_at(text, m.end())
-        if free(m.start(), m.end()):
-            ph = DatePhrase(int(m.group("y")), int(m.group("m")), int(m.group("d")), None, m.start(), m.end(),
-                            m.group(0))
-            out.append(DateItem("date", ph, ph, None, m.start(), p, cue, compact=True))
-    for m in _FIGURE_RE.finditer(text):
+    for m in [*_SPACED_RE.finditer(text), *_FIGURE_RE.finditer(text)]:
         try:
             dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         except ValueError:
