@@ -147,7 +147,7 @@ def clean_title(t: str) -> list[str]:
 # a note closing an item, no part of its title: how the file reaches the reader, or the
 # people a list holds ("省、市有关文件(通过OA发送至各部门分会主席邮箱)", "已获此荣誉的名单(王芳、李强)")
 _PERSON = r"[\u4e00-\u9fff]{1,3}[^\W\d_A-Za-z奖类组表级项批届年月日部处室会校院局队班]"  # (not 一等奖、二等奖)
-_NOTE_AFTER = re.compile(r"[（(](?:[^（）()]{0,30}(?:通过|发送|另发|另行|详见|附后|已发|邮箱|OA)[^（）()]{0,30}"
+_NOTE_AFTER = re.compile(r"[（(](?:[^（）()]{0,30}(?:通过|发送|详见|附后|已发|邮箱|OA)[^（）()]{0,30}"
                          rf"|{_PERSON}(?:、{_PERSON})+)[)）]$")
 
 

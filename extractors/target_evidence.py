@@ -108,7 +108,7 @@ _MAY = re.compile(r"(?<![认许不])可(?!能)|方能|才能")
 # points given or taken after the number: a scoring rule (每缺1项扣2分)
 # what follows a count that sizes who may take part ("100名教职工以上工会", "40人以下的分工会")
 # or how players are grouped ("2人一组")
-_SIZE_OF_HOLDER = re.compile(r"[\u4e00-\u9fff（()）]{0,8}?(?:以上|以下)的?(?:工会|分工会|单位|企业|部门|基层工会)"
+_SIZE_OF_HOLDER = re.compile(r"[\u4e00-\u9fff（()）]{1,8}?(?:以上|以下)的?(?:工会|分工会|单位|企业|部门|基层工会)"
                              r"|一(?:组|队)(?![\u4e00-\u9fff]{0,2}(?:名额|限报))")
 # what follows a number in a game's rules: players on court, groups crossed into the final rounds
 _GAME_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}(?:上场|出场)|小组[第前]|[^，,。；;]{0,12}(?:半决赛|决赛|淘汰赛|交叉)")
