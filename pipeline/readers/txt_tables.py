@@ -209,7 +209,8 @@ def _flat_run(lines: list[str], i: int):
         if good >= 2 and (good == len(starts) or good >= 3):
             rows = [[c for _, c in cells[:head]]]
             rows += [[c for _, c in body[k:k + width]] + [""] * (head - width) for k in starts[:good]]
-            return cells[head + (good - 1) * width + min(width, len(body) - (good - 1) * width) - 1][0] + 1, rows
+            last_line = body[min(starts[good - 1] + width, len(body)) - 1][0]  # the last row's last cell
+            return last_line + 1, rows
     return None
 
 

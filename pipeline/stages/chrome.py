@@ -196,15 +196,21 @@ def _column_under(crumb: str, nxt: Block) -> int:
     """1 when ``nxt`` is a column named in the breadcrumb ``crumb`` above it, printed
     again alone as the column's heading ("首页 >> 教工之家 >> 职代会 >> 正文" / "职代会"), else 0."""
     t = nxt.text.strip() if nxt.kind == "paragraph" else ""
-    items = {x.strip() for x in re.split(r">>|[>»›＞/]", crumb)}
-    return int(0 < len(t) <= 12 and t in items)
+    return int(0 < len(t) <= 12 and t in _crumb_steps(crumb))
+
+
+def _crumb_steps(crumb: str) -> set[str]:
+    """The steps of a breadcrumb ("首页 >> 教工之家 >> 职代会" → 首页, 教工之家, 职代会)."""
+    return {x.strip() for x in re.split(r">>|[>»›＞/]", crumb)}
 
 
 # A government page's 信息公开 index number (索引号: the body's code / year - serial):
 # "014180233/2024-00113", "11320582014180233X/2024-00113"
-INDEX_NUMBER = re.compile(r"\s*[0-9A-Za-z]{6,20}\s*[/／]\s*(?:19|20)\d{2}\s*[-—－]\s*\d{3,8}\s*")
+_INDEX = r"[0-9A-Za-z]{6,20}\s*[/／]\s*(?:19|20)\d{2}\s*[-—－]\s*\d{3,8}"
+INDEX_NUMBER = re.compile(rf"\s*{_INDEX}\s*")
 # the catalogue's last value: whether the document is in force (有效性)
-_VALIDITY = re.compile(r"\s*(?:现行有效|有效|失效|已失效|部分失效|废止|已废止)\s*")
+_IN_FORCE = r"(?:现行有效|有效|失效|已失效|部分失效|废止|已废止)"
+_VALIDITY = re.compile(rf"\s*{_IN_FORCE}\s*")
 
 
 def _catalogue_values_end(blocks: Sequence[Block], k: int) -> int:
@@ -240,7 +246,7 @@ def nav_prefix_end(raw: str) -> int:
         end = max(end, steps[-1].end() + trail.end())
     # (the last step, then the column named again and a 信息公开 catalogue's values:
     # "…>> 职代会 >> 正文 职代会 第六届…", "…> 市政府文件 014180233/2024-00113 … 有效 组织开展…")
-    items = {x.strip() for x in re.split(r">>|[>»›＞/]", head[:steps[-1].end() + ws.start()])} | {"正文"}
+    items = _crumb_steps(head[:end]) | {"正文"}
     m = re.match(r"\s+(\S{1,12})(?=\s)", raw[end:])
     while m and m.group(1) in items:
         end += m.end()
@@ -251,8 +257,7 @@ def nav_prefix_end(raw: str) -> int:
 
 
 # a 信息公开 catalogue printed as its values alone, on one line: the index number up to the 有效性
-_CATALOGUE_RUN = re.compile(r"\s*[0-9A-Za-z]{6,20}\s*[/／]\s*(?:19|20)\d{2}\s*[-—－]\s*\d{3,8}(?:\s+\S{1,30}){0,9}?"
-                            r"\s+(?:现行有效|有效|失效|已失效|部分失效|废止|已废止)(?=\s)")
+_CATALOGUE_RUN = re.compile(rf"\s*{_INDEX}(?:\s+\S{{1,30}}){{0,9}}?\s+{_IN_FORCE}(?=\s)")
 
 
 # a site footer's own lines: bare labels (地址, 邮编, 电话, 邮箱 — a circular's

@@ -58,7 +58,7 @@ def _issuer_about(text: str, heading: str) -> bool:
     职代会提案征集的"): the notice's own title naming its sender."""
     m = re.fullmatch(r"([^，。；：:,;！!？?\s]{2,30}?)关于(.{4,})", text)
     core = heading.removeprefix("关于")
-    if not m or re.search(r"[，。；：:,;！!？?]", m.group(1)):
+    if not m:
         return False
     rest = m.group(2)
     return rest == core or (rest.endswith("的") and core.startswith(rest) and core[len(rest):] in title_endings())
