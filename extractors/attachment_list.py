@@ -23,6 +23,7 @@ import difflib
 from typing import Sequence
 
 from extractors.dates import FULL_DATE
+from extractors.doc_number import parse as parse_doc_number
 from extractors.orgs import is_org_name, split_orgs
 from models.document import Block
 
@@ -117,9 +118,10 @@ def clean_title(t: str) -> list[str]:
     t = t.strip().rstrip("；;，,、.")
     if _BOOKS.match(t):
         return [re.sub(r"\s+", "", x) for x in re.findall(r"《([^《》]+)》", t)]
-    parts = t.split("、")
-    if len(parts) > 1 and all(len(p) >= 4 and _DOC_NOUN.search(p) for p in parts):
-        return [re.sub(r"\s+", "", p) for p in parts]  # "报名表、竞赛规程": two documents
+    for sep in "、，,":  # "报名表、竞赛规程", "…暂行办法,申请表": two documents
+        parts = t.split(sep)
+        if len(parts) > 1 and all(len(p.strip()) >= 3 and _DOC_NOUN.search(p.strip()) for p in parts):
+            return [re.sub(r"\s+", "", p) for p in parts]
     t = re.sub(r"\s+", "", t).lstrip("-—–·•")
     t = re.sub(r"^\d{1,2}(?=[“\"《「])", "", t)  # a download list's index run into a quoted title
     # the file's own label inside the item ("附件1:关于…的通知", "提案表附件1:提案表(空表)"): what follows it
@@ -128,6 +130,7 @@ def clean_title(t: str) -> list[str]:
     t = re.sub(r"^附件\d{1,2}[.．、]?(?=[\u4e00-\u9fff“《]|(?:19|20)\d{2})", "", t)  # "附件1.2018-2019学年…": the item's own label
     t = re.sub(r"^(?:[A-Za-z0-9_.\-]+/)+(?=[\u4e00-\u9fff《“])", "", t)  # "imgs/articleimgs/关于….doc": the file's path on the site
     t = re.sub(r"(?<=》)[（(][^（）()]{0,24}$", "", t)  # "《…的通知》(徐": the excerpt cut the cited number after a whole title
+    t = _cited_number_cut(t)
     t = re.sub(r"[（(]略[)）]$", "", t)  # a publisher's "(略)": the table was left out, the title stays
     t = _NOTE_AFTER.sub("", t)  # "…有关文件(通过OA发送至…邮箱)", "…名单(张三、李四)": a note on the item
     t = re.sub(r"□(?:工会委员会|委员会|工会|工委|分会)$", "", t)  # the 署名 an advert was cut from (pipeline.stages.injected)
@@ -142,6 +145,18 @@ def clean_title(t: str) -> list[str]:
     if re.fullmatch(r"附件\s*\d{0,2}", t):
         return []  # a link named only "附件.doc" names no title
     return [t] if re.search(r"[\u4e00-\u9fffA-Za-z0-9]", t) else []
+
+
+# the cited file's 发文字号 in brackets after its title, maybe with its date ("《…的通知》
+# (皖教工〔2017〕5号),2017年元月13日)"): the number is no part of a title (as for the notice's own)
+_CITED_NUMBER = re.compile(r"[（(](?P<num>[^（）()]{3,24}号)文?[)）]"
+                           r"[,，、\s]*(?:(?:19|20)\d{2}年[元正\d一二三四五六七八九十]{1,3}月\d{1,2}日)?[)）]?$")
+
+
+def _cited_number_cut(t: str) -> str:
+    """``t`` without a bracketed 发文字号 (and its date) closing it."""
+    m = _CITED_NUMBER.search(t)
+    return t[:m.start()] if m and m.start() >= 4 and parse_doc_number(m.group("num")) else t
 
 
 # a note closing an item, no part of its title: how the file reaches the reader, or the

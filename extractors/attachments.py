@@ -37,7 +37,9 @@ def _list_blocks(doc: Document) -> list[int]:
     if z.attachment_list:
         return list(z.attachment_list)
     inside = {k for a in z.attachments for k in [a.label_block, *a.blocks]}
-    skip = inside | set(z.head) | set(z.title) | {z.recipients}
+    # (a page's tool line under the list is none of it, "收藏】【打印】【关闭"; a file name wrapped off is)
+    page = {k for k in z.page if not attachment_list.FILE_LINE.match(doc.blocks[k].text)}
+    skip = inside | set(z.head) | set(z.title) | {z.recipients} | set(z.signature) | {z.date} | page
     for i, b in doc.paragraphs():
         # (items numbered by a space alone, "附件 1 A表 2 B表", read as "附件 1.A表 2.B表")
         if i in skip or not attachment_list.INTRO.search(
