@@ -130,7 +130,9 @@ def extract_signed_date(doc: Document) -> tuple[Optional[dt.date], Optional[Evid
     ``(None, None)`` when the notice has none (a ``…印发`` date is the
     printed date, not this one — ANNOTATION.md)."""
     z = doc.zones
-    if not z or z.date is None:
+    if z and z.date is None:
+        return _date_under_number(doc)
+    if not z:
         return None, None
     text = doc.blocks[z.date].text
     # (the page's own dates are gathered only when a compact date has two readings)
@@ -139,6 +141,22 @@ def extract_signed_date(doc: Document) -> tuple[Optional[dt.date], Optional[Evid
         return None, None
     d, s, e = hit
     return d, evidence(doc, z.date, s, e)
+
+
+def _date_under_number(doc: Document) -> tuple[Optional[dt.date], Optional[Evidence]]:
+    """A 成文日期 printed alone under the 发文字号, above the addressee (a
+    national body's notice as its site prints it: "总工发〔2008〕39号" /
+    "2008年6月13日" / "各省…总工会:"), when no date stands under a 署名."""
+    z = doc.zones
+    if not z.head or z.recipients is None:
+        return None, None
+    for i in range(max(z.head) + 1, z.recipients):
+        t = doc.blocks[i].text.strip()
+        hit = parse_full_date(t) if i not in z.page and doc.blocks[i].kind == "paragraph" else None
+        if hit and hit[1] == 0 and hit[2] == len(t):
+            s = doc.blocks[i].text.index(t)
+            return hit[0], evidence(doc, i, s + hit[1], s + hit[2])
+    return None, None
 
 
 _ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")

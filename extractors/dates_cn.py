@@ -200,9 +200,12 @@ def resolve_weekday(which: str, wd: str, base: dt.date) -> dt.date:
 
 _SEP_RE = re.compile(rf"{S}(?:[—–\-~～－]+|至|到){S}")
 _DAY_ONLY_RE = re.compile(rf"(?P<d>{_N}){S}[日号]")
+_LISTED_DAY_RE = re.compile(rf"{S}、{S}(?={_N}{S}[日号])")
 _BARE_DAY_RE = re.compile(rf"(?P<d>[0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}})(?={S}(?:[—–\-~～－]+|至|到))")
 # A weekday note printed after a date: （星期五） (周五) ，星期五
-_WEEKDAY_NOTE_RE = re.compile(rf"{S}[（(]?{S}(?:星期|周|礼拜)[一二三四五六日天]{S}[）)]?{S}")
+_WEEKDAY_NOTE_RE = re.compile(rf"{S}[（(]?{S}(?:星期|周|礼拜)[一二三四五六日天]{S}[）)]?{S}"
+                              rf"|{S}[（(][一二三四五六日天][）)](?={S}(?:[上下]午|晚上?|中午|\d|以前|之前|前(?!后)|止))")
+# (a weekday as one numeral in brackets, "12月29日(二)前": only right before a time or a cue)
 # 前后 is "around", no cue; "3月16日报名截止": the act closed, then 截止
 _AFTER_CUE_RE = re.compile(rf"{S}(?:以前|之前|前(?!后)|为止|止|截止|截稿|(?:报名|申报|投稿|报送|征稿|收稿){S}截止)")
 _WEEK_RE = re.compile(rf"(?P<which>本|这|下)(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])")
@@ -339,6 +342,9 @@ def scan(text: str) -> list[DateItem]:
                     pass
         t1, p = _time_at(text, p)
         sep = _SEP_RE.match(text, p)
+        if not sep and first.day is not None:
+            # "于3月4日、5日报送": days of one month listed; the span they give ends on the last
+            sep = _LISTED_DAY_RE.match(text, p)
         last: Optional[DatePhrase] = None
         if sep:
             q = sep.end()
@@ -409,20 +415,42 @@ def _one_reading(md: str, year: int = 2000) -> Optional[tuple[int, int]]:
 _CLOSING_LABEL = re.compile(rf"(?:截止|截至|截点)(?:日期|时间)?{S}均?{S}(?:为|是|[:：]){S}$")
 
 
-def compact_items(text: str, taken: list[tuple[int, int]]) -> list[DateItem]:
+def _reading_after(md: str, year: int, base: Optional[dt.date]) -> Optional[tuple[int, int]]:
+    """The one split of a two-reading ``md`` ("115": 1-15 or 11-5) that falls
+    within 92 days after ``base`` (the document date: a deadline follows its
+    notice soon), else None."""
+    if base is None:
+        return None
+    found = []
+    for k in (1, 2):
+        m, d = md[:k], md[k:]
+        if not 1 <= len(d) <= 2 or m[0] == "0" or d[0] == "0" and len(d) == 1:
+            continue
+        try:
+            day = dt.date(year, int(m), int(d))
+        except ValueError:
+            continue
+        if 0 <= (day - base).days <= 92:
+            found.append((int(m), int(d)))
+    return found[0] if len(found) == 1 else None
+
+
+def compact_items(text: str, taken: list[tuple[int, int]], base: Optional[dt.date] = None) -> list[DateItem]:
     """Date items printed without 年/月 (see :data:`_COMPACT_YMD_RE`) or as
     figures (``2024.5.20``, :data:`_FIGURE_RE`) outside the spans ``taken``
     by :func:`scan`. A year+month+day run needs a label
     colon or 为 just before it or a 前/止 cue after; a month+day run needs
     日 and a 前/止 cue after, or 日 right after a 截止日期为 label; a bare month+day run
-    needs 于/在 before it and 前 after it. Only unambiguous readings are returned."""
+    needs 于/在 before it and 前 after it. Only unambiguous readings are returned;
+    a year+month+day run with two readings ("2024115日前") takes the one
+    just after ``base``, the document date, when only one lies there."""
     out: list[DateItem] = []
 
     def free(a: int, b: int) -> bool:
         return not any(a < e and s < b for s, e in taken)
 
     for m in _COMPACT_YMD_RE.finditer(text):
-        md = _one_reading(m.group("md"), int(m.group("y")))
+        md = _one_reading(m.group("md"), int(m.group("y"))) or _reading_after(m.group("md"), int(m.group("y")), base)
         p = m.end()
         if text.startswith("日", p) or text.startswith("号", p):
             p += 1

@@ -202,7 +202,7 @@ def parse_sentence(sent: str, ref: Ref, *, attachment: Optional[int] = None,
     sent = _RELATIVE_GLOSS.sub(lambda m: " " + m.group(1) + " ", sent)  # same length: offsets hold
     bad = dates_cn.garbled(sent)
     items = [it for it in dates_cn.scan(sent) if not any(a <= it.start < b for a, b in bad)]
-    items += dates_cn.compact_items(sent, [(it.start, it.end) for it in items] + bad)
+    items += dates_cn.compact_items(sent, [(it.start, it.end) for it in items] + bad, ref.base)
     atts = [attachment] if attachment is not None else None
     seen: set = set()
     for it in sorted(items, key=lambda x: x.start):
