@@ -1,7 +1,7 @@
 """发文字号 (GB/T 9704-2012 §7.2.4): 机关代字 + 〔年份〕 + 序号 + 号.
 
 ANNOTATION.md: brackets of any kind (``[ ]``, ``［ ］``, ``( )``, ``（ ）``,
-``【 】``, small ``﹝ ﹞``, and the ``„ ‟`` a page store left for 〔 〕) become 〔 〕, digits half-width, no spaces —
+``【 】``, small ``﹝ ﹞``, and the ``„ ‟``, ``?`` or ``�`` a page store left for 〔 〕) become 〔 〕, digits half-width, no spaces —
 ``乐工办发〔2014〕12号``. Searched in the 版头 first, then the first lines
 (a 发文字号 printed above the title, seed 003), never in the body, where
 other documents' numbers are cited.
@@ -19,16 +19,22 @@ __all__ = ["extract", "own_number", "parse"]
 
 _RE = re.compile(
     r"(?P<code>[\u4e00-\u9fffA-Za-z]{1,16}?)\s*"   # 机关代字, shortest before the bracket
-    r"[〔\[［(（【﹝„]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)）】﹞‟]\s*"  # 〔年份〕 in any bracket (a store's „‟ too)
+    r"[〔\[［(（【﹝„?？\ufffd]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)）】﹞‟?？\ufffd]\s*"  # 〔年份〕 in any bracket
+    # (a store's „‟ or the ? / � it left for a bracket it could not encode too)
     r"第?\s*(?P<serial>\d{1,5})\s*号"                 # 序号 号 (第 tolerated)
 )
+# A number whose brackets a site dropped ("建会函2023190号"): read only as a line of its own,
+# the 机关代字 ending like one (…发, …函, …字 …) and the year run straight into the 序号.
+_BARE_LINE = re.compile(r"^\s*(?P<code>[\u4e00-\u9fff]{1,8}[发函字办工委电复])"
+                        r"(?P<year>(?:19|20)\d{2})(?P<serial>[1-9]\d{0,3})\s*号\s*$")
+_LIST_LINE = re.compile(r"^[-—–·•\s]*附(?:件\s*\d{0,2})?\s*[:：]")
 # Words that end a preceding label rather than start a 机关代字.
 _LABEL = re.compile(r"^(?:.*?(?:文号|字号|编号)[:：]?)")
 
 
 def parse(text: str) -> Optional[tuple[DocNumber, int, int]]:
     """The first 发文字号 in ``text`` as ``(DocNumber, start, end)`` or None."""
-    m = _RE.search(text)
+    m = _RE.search(text) or _BARE_LINE.match(text)
     if not m:
         return None
     code = _LABEL.sub("", m.group("code")) or m.group("code")
@@ -77,10 +83,11 @@ def extract(doc: Document) -> Optional[DocNumber]:
     if z and z.date is not None:
         candidates += [i for i in (z.date + 1, z.date + 2)
                        if i < len(doc.blocks) and len(doc.blocks[i].text) <= 30 and i not in candidates]
+    listed = set(z.attachment_list) if z else set()
     for i in candidates:
         b = doc.blocks[i]
-        if b.kind != "paragraph" or len(b.text) > 80:
-            continue
+        if b.kind != "paragraph" or len(b.text) > 80 or i in listed or _LIST_LINE.match(b.text):
+            continue  # (an 附件 item citing its own file's number: "附件:1.关于…的通知(苏工发〔2023〕5号)")
         hit = own_number(b.text)
         if hit:
             num, s, e = hit

@@ -14,7 +14,7 @@ import re
 from typing import Optional
 
 from extractors._common import evidence
-from extractors.orgs import YEAR_LEAD, is_org_name, split_joined, split_orgs
+from extractors.orgs import NAME_REST, YEAR_LEAD, is_org_name, split_joined, split_orgs, title_endings
 from models.document import Document
 from models.notice import Issuer, Title
 
@@ -70,8 +70,9 @@ def _broken_header(doc: Document) -> list[Issuer]:
     # the short lines right above it (a page's heading or meta line above the 版头 is no part)
     for i in reversed(head[:k]):
         t = doc.blocks[i].text
-        if i != lines[0] - 1 or len(t) > 25 or re.search(r"[，。：:；;、,《》“”\"（）().…]", t):
-            break
+        if i != lines[0] - 1 or len(t) > 25 or re.search(r"[，。：:；;、,《》“”\"（）().…]", t) or (
+                t.startswith("关于") or t.endswith(title_endings())):
+            break  # (the page's heading, the notice's title, above its 标志)
         lines.insert(0, i)
     texts = [doc.blocks[i].text for i in lines]
     texts[-1] = texts[-1][:-2]
@@ -93,7 +94,7 @@ def _from_signature(doc: Document) -> list[Issuer]:
         # ("绍兴市总工会绍兴市教育局"): split at known org suffixes
         names = [part for n in names for part in split_joined(n)]
         above = doc.blocks[i - 1] if i > 0 else None
-        if names and names[0].startswith(("暨", "及", "和", "与")) and above is not None and above.kind == "paragraph" \
+        if names and NAME_REST.match(names[0]) and above is not None and above.kind == "paragraph" \
                 and 2 <= len(above.text) <= 30 and not re.search(r"[，。；：:,;！？!?]", above.text):
             # a name broken over two lines before its 暨/及 ("…第六届教代会" / "暨第七届工代会…筹备委员会")
             names[0] = re.sub(r"\s", "", above.raw) + names[0]
@@ -111,8 +112,8 @@ def _from_title(doc: Document, title: Optional[Title]) -> list[Issuer]:
     m = re.search(r"关于|转发|印发", t) or re.search(
         r"(?<=[会委部局办室联司])(?:开展|举办|组织|召开|启动|征集|迎|庆祝|纪念|举行|评选|做好)", t[:30])
     k = m.start() if m else -1
-    if k < 2:
-        return []
+    if k < 2 or (k < 3 and t[k:k + 2] not in ("关于", "转发", "印发")):
+        return []  # ("工会组织会员…登记": a bare body type before the act is the subject, no issuer)
     prefix = t[:k]
     if t[k:k + 2] in ("关于", "转发", "印发"):  # the year before the body ("2016年广东省残联办公室关于…")
         prefix = YEAR_LEAD.sub("", prefix)

@@ -28,6 +28,8 @@ def is_org_name(s: str) -> bool:
     s = s.strip()
     if not (2 <= len(s) <= 40) or re.search(r"[。，,;；:：!！?？\d□\ufffd©]|版权所有", s):
         return False  # (□, \ufffd: a glyph the page lost, or an advert cut from over the name; © a site's footer)
+    if s.startswith(("请", "凡")):
+        return False  # "请各分工会、直属工会": a sentence to the addressees an excerpt cut short
     # (an alias in brackets after the name: "工会(妇委会)")
     s = re.sub(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,6}[)）]$", "", s)
     return s.endswith(_suffixes()) and not s.endswith(tuple(vocab("org_suffixes")["not_names"]))
@@ -79,6 +81,7 @@ def _split_spaced(raw: str) -> list[str]:
             out += glued
         else:
             return []
+    out = _industry_committees(out)
     # a spaced-out single name ("长 兴 县 总 工 会") would split at "总工会"/"会",
     # a name spaced before its body word at "委员会"; two short names printed
     # apart ("校工会 妇委会") are two
@@ -87,6 +90,26 @@ def _split_spaced(raw: str) -> list[str]:
     if len(out) > 1 and spaced_out and is_org_name(joined):
         return [joined]
     return out
+
+
+def _industry_committees(names: list[str]) -> list[str]:
+    """A national industry union and, after it, its committee at a province
+    or an enterprise printed apart ("中国教育工会 浙江省委员会", "中国邮政集团工会
+    中国邮政储蓄银行委员会"): one body, the union's committee there. The
+    committee names no body type of its own (工会, 党, 团, 妇)."""
+    out: list[str] = []
+    for n in names:
+        if out and re.match(r"^(?:中国|中國).{2,12}(?:工会|工會)$", out[-1]) and n.endswith(("委员会", "委員會")) \
+                and not re.search(r"工会|工會|党|黨|中共|共青团|共青團|(?<![集])团委|(?<![集])團委|妇|婦", n):
+            out[-1] += n
+        else:
+            out.append(n)
+    return out
+
+
+# How the second line of a 署名 broken over two lines opens: no name opens so
+# ("七届五次教职工暨工会会员代表大会" / "筹备工作领导办公室", "…第六届教代会" / "暨第七届工代会…").
+NAME_REST = re.compile(r"^(?:暨|及|和|与|筹备|筹委会|组委会|工作委员会|领导小组|主席团|秘书处)")
 
 
 # A year printed before the body that issues ("2016年广东省残联办公室关于…", "2019年度…"):
@@ -126,16 +149,17 @@ def split_joined(name: str) -> list[str]:
         if re.search(r"(?:大学|大學)$", left) and re.search(r"(?:学院|學院|系|研究院|研究所|医院|醫院)$", right) \
                 and not same_place:
             continue  # "石河子大学|生命科学学院": a college of the university
-        if re.match(r"(?:与|和|及|暨|附属|直属|下属)", right):
-            continue  # "三明市企业|与企业家联合会", "…医学院|附属第一医院": one name
+        if re.match(r"(?:与|和|及|暨|附属|直属|下属|[/／])", right):
+            continue  # "三明市企业|与企业家联合会", "…医学院|附属第一医院", "市企业联合会|/企业家协会": one name
         if re.match(r"(?:有限|股份|分公司|总公司)", right):
             continue  # "福建六建集团|有限公司工会": the company form belongs to the left
         if re.match(r"(?:教职工|职工|教職工|職工|员工|員工|青年|女职工|女職工|退休)", right):
             continue  # "江岭大学|教职工篮球协会": a body of the left's own members
         if re.search(r"(?:部|处|處|科|室|办|辦)$", right) and not re.search(r"[省市区區县縣镇鎮乡鄉州旗]", right):
             continue  # "东湖区总工会|经济技术部": a department of the body on its left
-        if right.endswith(("委员会", "委員會")) and right[:2] != left[:2]:
-            continue
+        if right.endswith(("委员会", "委員會")) and (right[:2] != left[:2] or right.startswith(("中国", "中國"))) \
+                and not right.startswith(("中共", "中国共产党", "中國共產黨", "共青团", "共青團")):
+            continue  # ("中国邮政集团工会|中国邮政储蓄银行委员会": 中国 is no shared place)
         if _stem(right) < 2:  # "石牌街道|工会联合会": a body type alone names no body
             continue
         if _OWNER.search(left) and (right[:1] in "（(" or not re.search(

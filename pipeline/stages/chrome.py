@@ -115,6 +115,9 @@ _URL_LINE = re.compile(r"\s*(?:https?://|www\.)[A-Za-z0-9./?=&%#_\-:~+]+\s*")  #
 _IMAGE_LINK = re.compile(r"(?:!\[[^\]]{0,40}\]\([^)]{0,200}\)\s*)+")  # a picture's markdown left by the copy ("![]()")
 
 
+_BRACKET_FIELD = re.compile(r"\s*【\s*([\u4e00-\u9fff/／]{2,10})\s*】\s*[:：]?[^，。；;:：]{0,30}")
+
+
 def is_page_chrome(t: str) -> bool:
     """True for a web page's navigation or meta line (never a title line):
     see :data:`_NAV` and :data:`_META_LABEL` (two labels on one line), or a
@@ -130,6 +133,9 @@ def is_page_chrome(t: str) -> bool:
     t = re.sub(r"[【\[]\s*([\u4e00-\u9fff]{2,6})\s*[】\]]\s*(?=[:：])", r"\1", t)
     if _TITLE_FIRST.match(t):
         return False  # "关于…的通知发布时间:…来源:…": the title with the page's meta run on (cut by relines)
+    field = _BRACKET_FIELD.fullmatch(t)
+    if field and any(re.fullmatch(META_LABELS, x) for x in re.split(r"[/／]", field.group(1))):
+        return True  # "【点击次数】634次", "【作者/来自】网站管理员": one page field in brackets, no colon
     if PAGE_DATE.match(t) and _META_LABEL.search(t):
         return True  # "2025-12-31 浏览量:63"
     if re.fullmatch(r"\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,7}\s*", t):
@@ -292,8 +298,13 @@ def footer_start(texts: Sequence[str], is_org: Callable[[str], bool]) -> Optiona
 # Lines between the 版头/标题 and the 主送机关 that belong to neither: a
 # 签发人 printed beside the 发文字号 (cut off from it), a web page's meta line
 # ("发布时间:2025-03-18 来源:校工会 浏览次数:256").
-_ASIDE = re.compile(rf"^(?:签发人|{META_LABELS})\s*[:：]"
+_ASIDE = re.compile(rf"^(?:[-*•·]\s*)?(?:签发人|{META_LABELS})\s*[:：]"  # (a markdown list's "- 作者:" too)
                     rf"(?=\s*[^:：]{{0,30}}(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|作者|来源|浏览|点击|发布|更新|时间|日期|$|(?:{META_LABELS})\s*[:：]))")
+
+
+def is_aside(t: str) -> bool:
+    """``t`` is a 签发人 or page meta line set aside between title and addressee (:data:`_ASIDE`)."""
+    return bool(_ASIDE.match(t))
 
 
 def skip_aside(blocks: list[Block], i: int) -> int:

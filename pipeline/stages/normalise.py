@@ -74,6 +74,16 @@ def drop_pinyin(raw: str) -> str:
     return _PINYIN_GLOSS.sub("", raw) if "(" in raw or "（" in raw else raw
 
 
+# Word's conditional comments a pasted page kept ("<!--[if !supportLists]-->一、<!--[endif]-->")
+_WORD_COMMENT = re.compile(r"<!--\s*\[\s*(?:if[^\]]{0,40}|endif)\s*\]\s*-->")
+
+
+def drop_markup(raw: str) -> str:
+    """``raw`` without Word's conditional comments (:data:`_WORD_COMMENT`):
+    markup a copy left in the text, never the notice's words."""
+    return _WORD_COMMENT.sub("", raw) if "<!--" in raw else raw
+
+
 _GLOSS_HEAD = re.compile(rf"(?<=[\u4e00-\u9fff])[(（]\s*[a-zü{_TONED}]{{0,6}}\s*$")
 _GLOSS_TAIL = re.compile(rf"^\s*[a-zü{_TONED}]{{0,6}}\s*[)）]")
 
@@ -420,12 +430,12 @@ def normalise(doc: Document) -> Document:
             for c in b.grid.cells:
                 if not c.raw:
                     c.raw = c.text
-                c.raw = drop_adverts(drop_pinyin(c.raw))
+                c.raw = drop_adverts(drop_pinyin(drop_markup(c.raw)))
                 c.text, _ = normalise_text(c.raw)
             b.text = "\n".join("\t".join(r) for r in b.grid.row_texts())
             b.offsets = list(range(len(b.text) + 1))
         else:
-            b.raw = drop_adverts(drop_pinyin(b.raw))
+            b.raw = drop_adverts(drop_pinyin(drop_markup(b.raw)))
             b.text, b.offsets = normalise_text(b.raw)
             bullet = _BULLET.match(b.text)
             if bullet:  # a web list's marker is no part of the line ("• 各基层工会:")

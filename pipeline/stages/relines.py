@@ -25,7 +25,7 @@ from extractors.doc_number import own_number as parse_doc_number
 from extractors.orgs import SEAL_REMARK, is_org_name, split_joined, split_orgs, title_endings
 from extractors.printed import PRINT_RUN
 from models.document import Block, Document
-from pipeline.stages.chrome import PAGE_TAIL, is_page_chrome, nav_prefix_end
+from pipeline.stages.chrome import PAGE_TAIL, is_aside, is_page_chrome, nav_prefix_end
 from pipeline.stages.relines_front import ADDRESSEE as _ADDRESSEE
 from pipeline.stages.relines_front import SENTENCE_OPENER, looks_like_recipients  # noqa: F401 (segment)
 from pipeline.stages.relines_front import STOP as _STOP
@@ -521,7 +521,7 @@ def reline(doc: Document) -> None:
             blocks.append(b)
             continue
         page_line = is_page_chrome(b.text)
-        if front and page_line and k - chrome < 4:
+        if front and (page_line or is_aside(b.text)) and k - chrome < 4:
             chrome += 1
         cuts = _front_cuts(b.text) if front and k - chrome < 4 and not page_line else []
         # the page's heading repeated by the notice's own title line, its addressee and body run on

@@ -147,6 +147,9 @@ _REPOST_LEAD = re.compile(r"^\s*(?:下附|附|转发|现转发|现将)[^:：。�
 _CUT_HEADING = re.compile(rf"^[^。：:]{{4,100}}?{CUT_SHORT}\s*(?=关于|转发)")
 
 
+_SUMMARY_LABEL = re.compile(r"^\s*[【\[]\s*(?:概要描述|内容摘要|摘\s*要|概\s*要|导\s*读|内容提要)\s*[】\]]\s*[:：]?\s*")
+
+
 def _lead_end(t: str) -> int:
     """Where words that stand before the notice's own first line end, 0 when
     none: the close of a page's bracketed meta line ("]各分会:"), a printed
@@ -156,6 +159,9 @@ def _lead_end(t: str) -> int:
     words ("附学院工会文件:江西…")."""
     if t[:1] in "]】" and len(t) > 1:
         return 1
+    summary = _SUMMARY_LABEL.match(t)
+    if summary and summary.end() < len(t):
+        return summary.end()  # "【概要描述】各…工会: 为…": the page's summary label before the notice's text
     page_no = PAGE_NUMBER.match(t)
     if page_no and page_no.end() < len(t):
         return page_no.end()

@@ -17,7 +17,7 @@ from typing import Optional
 
 from extractors.dates import DAY_LOST_LINE, NUMERIC_DATE_LINE, compact_readings
 from extractors.doc_number import own_number as parse_doc_number
-from extractors.orgs import is_org_name, split_orgs
+from extractors.orgs import NAME_REST, is_org_name, split_orgs
 from extractors.recipients import FIELD_LABEL
 from models.document import Block, Document, Zones
 from pipeline.stages.attachment_zones import attachment_zone, continues_item, followed_by_items
@@ -223,7 +223,7 @@ def _front(blocks: list[Block], start: int) -> tuple[list[int], list[int], int, 
         return head, title, i, []
     # (a later title starts after the lines of the one found: "转发《…的" / "通知》" / "关于…的通知")
     for k in range(title[-1] + 1 if title else head_end + 1, min(len(blocks), head_end + 8)):
-        if any(b.kind == "paragraph" and LABEL_ALONE.match(b.text) for b in blocks[k - 1:k + 1]):
+        if any(b.kind == "paragraph" and (LABEL_ALONE.match(b.text) or LIST_START.match(b.text)) for b in blocks[k - 1:k + 1]):
             break  # at an 附件 label (under the notice's own 成文日期): what follows is its attachment
         k_top = skip_aside(blocks, k)
         k_head = _find_head(blocks, k_top) if not head else k_top  # (its own 版头 under a page heading)
@@ -270,7 +270,9 @@ def _find_head(blocks: list[Block], start: int = 0) -> int:
     limit = min(len(blocks), start + 8)
     for j in range(start, limit):
         if blocks[j].kind == "paragraph" and len(blocks[j].text) <= 60 and parse_doc_number(blocks[j].text) and (
-                not is_page_chrome(blocks[j].text)):  # (a law database's meta line cites the number: "【发文字号】…")
+                not is_page_chrome(blocks[j].text)  # (a law database's meta line cites the number: "【发文字号】…")
+                and not (LIST_START.match(blocks[j].text) or BARE_LABEL.match(blocks[j].text))):
+            # (an 附件 item citing its own number, "附件:1.关于…的通知(苏工发〔2023〕5号)", is no 版头)
             # after body sentences it is the 版头's only when a title follows
             # (a reposted circular); else it sits under the date (excerpts)
             if (not any(_is_sentence(blocks[k]) for k in range(start, j)) or _find_title(blocks, j + 1)[0]
@@ -514,10 +516,26 @@ def _take_date(blocks: list[Block], j: int, parts: tuple[str, bool], z: Zones) -
         z.date = j
         while z.body and z.body[-1] == j - 1 - len(z.signature) and is_org_line(blocks[z.body[-1]]):
             z.signature.insert(0, z.body.pop())
+        _name_head_above(blocks, z)
         if not z.signature:
             _hosts_above(blocks, j, z)
     else:
         z.body.append(j)
+
+
+def _name_head_above(blocks: list[Block], z: Zones) -> None:
+    """The short line above a 署名 that opens with :data:`extractors.orgs.NAME_REST` is the
+    name's first part: moved from the body or the 附件 list into the 署名."""
+    if not z.signature or not NAME_REST.match(blocks[z.signature[0]].text):
+        return
+    k = z.signature[0] - 1
+    t = blocks[k].text if k >= 0 else ""
+    if 4 <= len(t) <= 30 and blocks[k].kind == "paragraph" and not re.search(r"[，。；：:,;！？!?《》、]", t):
+        for zone in (z.body, z.attachment_list):
+            if k in zone:
+                zone.remove(k)
+                z.signature.insert(0, k)
+                return
 
 
 _CO_HOST = re.compile(r"^\s*(?:承办|协办|支持)单位\s*(?:[:：]|$)")  # (or the label alone, its names below)
