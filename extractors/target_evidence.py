@@ -211,7 +211,10 @@ _REFER = re.compile(r"(?:这|那|该|上述|此|以上)些?\s*$")
 # a count labelling a list (专职（1人）：张三；兼职（29人）：…)
 _LABEL = re.compile(r"^\s*[）)]\s*[:：]")
 # the issuer's own nomination (拟推荐…1名, 学校将择优推荐1名)
-_OWN_ACT = re.compile(r"(?:拟|将)[^，,。；;]{0,6}?(?:推荐|推选|选送|评选|上报|申报)")
+# (学院将根据报名情况…择优选拔4名; 我校推荐1个二级单位参与申报: the issuer naming itself)
+_OWN_ACT = re.compile(r"(?:拟|将)[^，,。；;]{0,6}?(?:推荐|推选|选送|评选|上报|申报|选拔)"
+                      r"|(?:拟|将)[^，,。；;]{0,20}?择优(?:推荐|推选|选送|选拔)"
+                      r"|(?:我校|我院|我单位|我会|本校|本院|本单位)[^，,。；;]{0,4}?(?:推荐|推选|选送|选拔)")
 
 
 def _conditional(sent: str, ne: int, seg: str, clause_after: str) -> bool:
@@ -234,16 +237,26 @@ def handed_to_issuer(seg: str) -> bool:
     return bool(_OWN.search(seg)) and any(w in seg for w in _cues()["handed_down"])
 
 
+# three or more items listed with 、 right before the number that counts them
+_TALLY = re.compile(r"[\u4e00-\u9fff“”\"]{1,12}(?:、[\u4e00-\u9fff“”\"]{1,12}){2,}等?\s*$")
+
+
 def _reference(seg: str, sent: str, ne: int, clause_after: str) -> Optional[str]:
     """Why the number names something already there rather than a goal:
-    ``pool`` (在全市700多个基地中), ``reference`` (这30家), ``label``
-    (兼职（29人）：…), or None."""
+    ``pool`` (在全市700多个基地中), ``reference`` (这30家, 对…85名候选人名单进行公示,
+    焊工、起重工、物流服务师3个赛项),
+    ``label`` (兼职（29人）：…), or None."""
     if re.search(r"[在从]", seg) and _POOL.search(clause_after):
         return "pool"
     if _REFER.search(seg):
         return "reference"
     if _LABEL.match(sent[ne:]):
         return "label"
+    if re.search(r"对[^，,。；;]{0,10}$", seg) and re.match(r"[^，,。；;]{0,16}?(?:进行|予以)公示", clause_after):
+        return "reference"  # 现对第一批85名候选人名单进行公示: the names already chosen, published
+    if _TALLY.search(seg) and not re.search(r"[各每请]|组建|成立|设立", seg) and not any(
+            v in seg for v in _cues()["target_verbs"] + _cues()["quota_verbs"]):
+        return "reference"  # 焊工、起重工、物流服务师3个赛项: the count of the items just listed
     return None
 
 
@@ -420,7 +433,8 @@ def cn_cue(a: str, seg: str, before: str, unit: str = "") -> bool:
     if a in ("一", "两"):  # 培养一支队伍: an article, whoever is asked
         asked = "请" in before or bool(ASKED_SUBJECT.match(seg))
         held = unit in ("场", "次", "期") and verb and bool(ASKED_SUBJECT.match(before))
-        bounded = verb and re.search(r"至少|不少于|不低于|最少|最多|不超过|限", s)  # 每位代表至少提交一份提案
+        bounded = (verb and re.search(r"至少|不少于|不低于|最少|最多|不超过|限", s)  # 每位代表至少提交一份提案
+                   or re.search(r"(?:至少|最少)(?![有是为在])[\u4e00-\u9fff]$", s))  # 每人至少提一条建议: the bound, one verb
         return team or (nominate and asked) or held or bool(bounded)
     return verb or team
 
@@ -574,3 +588,12 @@ def in_split_bracket(sent: str, pos: int) -> bool:
             depth -= 1
         k -= 1
     return False
+
+
+def list_item(stretch: str) -> bool:
+    """``stretch`` (between two numbers) names only the next item of a list
+    ("，优胜单位", "、一般项目"): a noun of 2–8 characters, no verb, no 各/每/请."""
+    m = re.fullmatch(r"\s*[，,、]\s*([\u4e00-\u9fff]{2,8})", stretch)
+    cues = _cues()
+    return bool(m) and not re.search(r"[各每请]", m.group(1)) and not any(
+        v in m.group(1) for v in cues["target_verbs"] + cues["quota_verbs"])

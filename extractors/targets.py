@@ -70,7 +70,7 @@ def _cands_re() -> re.Pattern:
     units = "|".join(re.escape(a) for a, _ in sorted(u["units"], key=lambda x: -len(x[0])))
     mult = "|".join(u["multipliers"])
     num = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN}]+)"
-    sep = r"\s*(?:-|—|–|~|～|至|到)\s*"
+    sep = r"\s*(?:-{1,2}|—{1,2}|–|~|～|至|到)\s*"  # (a dash typed twice: "10--20条")
     return re.compile(
         rf"(?<![A-Za-z0-9.@_\-])(?:百分之(?P<pct>{num})"
         rf"|(?P<a>{num})(?P<am>{mult})?(?P<apct>%|％)?(?:{sep}(?P<b>{num})(?P<bm>{mult})?)?"
@@ -453,6 +453,7 @@ def extract_sentence(sent: str, cues: Optional[dict] = None, heading: Optional[b
     prev_metric: Optional[str] = None
     prev_ok: Optional[bool] = None  # fate of the previous number in the sentence
     prev_unit: Optional[str] = None
+    prev_digits = False
     cells = _table_cells(sent)
     # after a quota handed to the issuer (我校可申报先进团支部3个), the
     # sentence's later numbers list or split that quota; a split with 各/每
@@ -481,15 +482,18 @@ def extract_sentence(sent: str, cues: Optional[dict] = None, heading: Optional[b
         elif prev_ok is False and target_evidence.in_split_bracket(sent, ns):
             inherit = False  # 发布信息189篇（其中：工人日报3篇，…9篇）: every item of the split
         elif prev_ok is False and unit == prev_unit and (
-                not seg.strip(" ，,、") or re.fullmatch(r"[\u4e00-\u9fff]{0,8}[和及与、]", sent[prev_floor:ns])):
-            # 确定了2支队伍为…，5支队伍为…; 包括50支重点团队和196支一般团队: the same list as the number before
+                not seg.strip(" ，,、") or re.fullmatch(r"[\u4e00-\u9fff]{0,8}[和及与、]", sent[prev_floor:ns])
+                or (prev_digits and target_evidence.list_item(sent[prev_floor:ns]))):
+            # 确定了2支队伍为…，5支队伍为…; 包括50支重点团队和196支一般团队; 优秀单位15家,优胜单位20家:
+            # the same list as the number before
             inherit = False
         if handed and not re.search(r"[各每请]", seg):
             prev_ok = False  # a later item of the issuer's quota (优秀团干部7名（教师1名）)
             continue
         decided = _decide(sent, ns, ne, seg, a, b, unit, unit_raw, heading, cues, inherit)
         handed = handed or (decided is None and target_evidence.handed_to_issuer(seg))
-        prev_ok, prev_unit = decided is not None, unit
+        # (a Chinese numeral rejected for want of a cue passes nothing on: 每队领队一名,运动员3名)
+        prev_ok, prev_unit, prev_digits = decided is not None, unit, a[:1].isdigit()
         if decided is None:
             continue
         comp, cue_before, cue_after = decided
