@@ -39,7 +39,7 @@ PAGE_DATE = re.compile(r"\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?:
 # 浏览/点击/出处/录入 ("发表日期:2017/3/2 出处:本站 作者:…").
 # Where a page's breadcrumb starts ("当前所在位置:首页/党群建设/工会", "您的位置:首页>…").
 BREADCRUMB = re.compile(r"(?:^|您的|您现在的|您当前|当前|所在|当前所在)位置\s*[:：>＞]|首页\s*[>/»›＞]")
-_NAV = re.compile(rf"{BREADCRUMB.pattern}|>>|»|上一篇|下一篇|进入后台|内网登录"
+_NAV = re.compile(rf"{BREADCRUMB.pattern}|>>|»|上一篇|下一篇|^上一条\s*[:：]|^下一条\s*[:：]|进入后台|内网登录"
                   r"|_第\d{1,3}页$|^(?:全文预览已结束|下载本文档|文档简介|版权说明[:：])"  # a document-sharing site's preview
                   r"|(?:[^\s>→]{1,16}\s*(?:-+>|→)\s*){2}"  # arrows drawn with a dash or →: "…网->文件库->正文"
                   r"|^[\u4e00-\u9fffA-Za-z0-9]{2,12}\s*[>›]\s*[\u4e00-\u9fff](?![^》]*》)"  # one step: "站名 > 标题"
@@ -79,7 +79,8 @@ _TITLE_FIRST = re.compile(r"^关于[^:：|｜]{2,100}?(?:" + "|".join(map(re.esc
                           r"(?:发布|更新|发表|上传)(?:时间|日期)")
 # a site's clock: a date with its weekday, maybe a solar term or lunar date ("2024年04月27日 星期六 谷雨")
 _CLOCK = re.compile(r"^(?:今天是)?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]"
-                    r"(?:\s*[\u4e00-\u9fff]{2,8}|\s*农历\s*[\u4e00-\u9fff]{2,4}年\s*(?:[(（][\u4e00-\u9fff][)）])?\s*[\u4e00-\u9fff]{2,6})?\s*$")
+                    r"(?:\s*[\u4e00-\u9fff]{2,8}|\s*农历\s*[\u4e00-\u9fff]{2,4}年\s*(?:[(（][\u4e00-\u9fff][)）])?\s*[\u4e00-\u9fff]{2,6})?\s*$"
+                    r"|^(?:今天是|今日|天气预报)\s*[:：]\s*$")  # (the clock's own label, its date a script fills in, lost)
 # (the lunar date with its zodiac: "… 星期四 农历乙巳年(蛇)四月初四")
 # ... and run into what follows it on one line: its words end at the weekday or a solar term
 # ("2024年04月27日星期六谷雨2023年…方案")
@@ -115,7 +116,8 @@ _URL_LINE = re.compile(r"\s*(?:https?://|www\.)[A-Za-z0-9./?=&%#_\-:~+]+\s*")  #
 _IMAGE_LINK = re.compile(r"(?:!\[[^\]]{0,40}\]\([^)]{0,200}\)\s*)+")  # a picture's markdown left by the copy ("![]()")
 
 
-_BRACKET_FIELD = re.compile(r"\s*【\s*([\u4e00-\u9fff/／]{2,10})\s*】\s*[:：]?[^，。；;:：]{0,30}")
+_BRACKET_FIELD = re.compile(r"\s*【\s*([\u4e00-\u9fff/／]{2,10})\s*】\s*[:：]?[^，。；;:：]{0,30}"
+                            r"|\s*【\s*([\u4e00-\u9fff/／]{2,10})\s*[:：][^】，。；;]{0,30}】\s*")  # (or "【日期:2012-12-10】")
 
 
 def is_page_chrome(t: str) -> bool:
@@ -134,7 +136,7 @@ def is_page_chrome(t: str) -> bool:
     if _TITLE_FIRST.match(t):
         return False  # "关于…的通知发布时间:…来源:…": the title with the page's meta run on (cut by relines)
     field = _BRACKET_FIELD.fullmatch(t)
-    if field and any(re.fullmatch(META_LABELS, x) for x in re.split(r"[/／]", field.group(1))):
+    if field and any(re.fullmatch(META_LABELS, x) for x in re.split(r"[/／]", field.group(1) or field.group(2))):
         return True  # "【点击次数】634次", "【作者/来自】网站管理员": one page field in brackets, no colon
     if PAGE_DATE.match(t) and _META_LABEL.search(t):
         return True  # "2025-12-31 浏览量:63"

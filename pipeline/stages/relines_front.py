@@ -56,7 +56,9 @@ def _addressee(t: str) -> bool:
     listed = len(items) > 1 and bool(re.fullmatch(r"[\u4e00-\u9fff（）()]{2,12}", items[0])) and any(
         ADDRESSEE.match(x) for x in items[1:]) and (
         is_org_name(items[-1]) or bool(re.match(r"各|全体|所属|有关", items[-1])))
-    return bool(ADDRESSEE.match(t)) or listed or (bool(items) and all(is_org_name(x) for x in items))
+    # (a reply to one deputy or member: "…建议的答复李永福代表:")
+    one_person = bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}(?:代表|委员|同志)", t))
+    return bool(ADDRESSEE.match(t)) or listed or one_person or (bool(items) and all(is_org_name(x) for x in items))
 
 
 def title_like(t: str) -> bool:

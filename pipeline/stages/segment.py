@@ -148,6 +148,8 @@ def _page_lines(blocks: list[Block], top: int, z: Zones) -> None:
     page = set(range(top)) - zoned
     page |= {k for k in range(len(blocks)) if k not in zoned and blocks[k].kind == "paragraph"
              and is_page_chrome(blocks[k].text)}
+    first = min([*z.head, *z.title], default=0)  # (a site's top bar above the notice: "职工投稿: …@163.com")
+    page |= {k for k in range(first) if k not in zoned and _top_bar(blocks[k].text)}
     z.page = sorted(page)
     z.body = [k for k in z.body if k not in page]
 
@@ -313,6 +315,15 @@ _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．,，]|
 _CUT_SHORT = re.compile(CUT_SHORT + "$")  # a page's heading cut short
 
 
+# a site's top bar offering a mailbox or a number ("职工投稿: …@163.com"): no title line holds one
+_TOP_BAR_FIELD = re.compile(r"(?:投稿|邮箱|信箱|热线|电话)\s*[:：]\s*[A-Za-z0-9][\w.\-]*@|(?:热线|电话)\s*[:：]\s*\d{3,}")
+
+
+def _top_bar(t: str) -> bool:
+    """A short line offering a mailbox or a number, no sentence: a site's top bar."""
+    return len(t) <= 40 and not re.search(r"[。，；！？]", t) and bool(_TOP_BAR_FIELD.search(t))
+
+
 def _find_title(blocks: list[Block], i: int) -> tuple[list[int], int]:
     n = len(blocks)
     i = skip_aside(blocks, i)
@@ -320,8 +331,9 @@ def _find_title(blocks: list[Block], i: int) -> tuple[list[int], int]:
     lines: list[int] = []
     while j < n and len(lines) < 5:
         b = blocks[j]
-        if b.kind == "paragraph" and (is_page_chrome(b.text) or _CUT_SHORT.search(b.text) or is_meta_rest(blocks, j)):
-            lines = []  # a title starts after the page's breadcrumb, menu, meta line or cut heading
+        if b.kind == "paragraph" and (is_page_chrome(b.text) or _CUT_SHORT.search(b.text) or is_meta_rest(blocks, j)
+                                      or _top_bar(b.text)):
+            lines = []  # a title starts after the page's breadcrumb, menu, meta line, cut heading or top bar
             j = max(j + 1, skip_aside(blocks, j))  # (and the rest of a meta line a wrap cut: "…浏览:187" / "5次")
             continue
         if b.kind != "paragraph" or b.text.endswith((":", "：")) or len(b.text) > 90:
