@@ -69,7 +69,7 @@ DAY_LOST_LINE = re.compile(rf"^(?P<y>\d{{4}}|[{_CN_YEAR}]{{4}})\s*年\s*(?P<m>\d
 # A figure date that lost its separators and a leading zero ("2021115",
 # "2017227"): the year, then 2-3 digits of month and day (a site-conversion
 # artefact of real excerpts).
-COMPACT_DATE_LINE = re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<md>\d{2,3})$")
+COMPACT_DATE_LINE = re.compile(r"^(?P<y>(?:19|20)\d{2})(?:(?P<md>\d{2,3})|年(?P<md2>\d{2,4}))$")  # (or "2025年828")
 
 
 def compact_readings(text: str) -> list[dt.date]:
@@ -78,11 +78,11 @@ def compact_readings(text: str) -> list[dt.date]:
     m = COMPACT_DATE_LINE.match(text.strip())
     if not m:
         return []
-    y, md = int(m.group("y")), m.group("md")
+    y, md = int(m.group("y")), m.group("md") or m.group("md2")
     out = []
     for k in range(1, len(md)):
-        if md[k] == "0" and len(md) - k == 1:
-            continue  # a day is never "0"
+        if md[k] == "0" and len(md) - k == 1 or len(md) - k > 2:
+            continue  # a day is never "0", nor three digits
         try:
             out.append(dt.date(y, int(md[:k]), int(md[k:])))
         except ValueError:

@@ -473,9 +473,9 @@ def compact_items(text: str, taken: list[tuple[int, int]], base: Optional[dt.dat
             out.append(DateItem("date", ph, ph, None, m.start(), p, cue, compact=True))
     for m in _COMPACT_MD_RE.finditer(text):
         md = _one_reading(m.group("md"))
-        if len(m.group("md")) == 2 and (int(m.group("md")) <= 31
-                                        or not re.search(rf"[于在至到]{S}$", text[:m.start()])):
-            continue  # "20日前" is a day of the month; "于75日前" lost its 月
+        if len(m.group("md")) == 2 and (int(m.group("md")) <= 31 or not (
+                re.search(rf"[于在至到]{S}$", text[:m.start()]) or _CLOSING_LABEL.search(text[:m.start()]))):
+            continue  # "20日前" is a day of the month; "于75日前", "截止时间为92日" lost its 月
         tm, p = _time_at(text, m.end())  # "于510日下午4点前": its time of day before the cue
         cue, p = _cue_at(text, p)
         # (or right after a deadline label: "申报截止日期为322日")
