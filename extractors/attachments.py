@@ -111,6 +111,9 @@ def listed_count(doc: Document) -> int:
     return len(_listed(doc)) or len(doc.zones.attachments)
 
 
+_LINK_WIDGET = re.compile(r"^\s*附件\s*[:：]?\s*[【\[](.{2,100}?)[】\]]\s*(?:已下载|下载)?\s*(?:[(（]?\s*\d+\s*次\s*[)）]?)?\s*$")
+
+
 def _file_lines(doc: Document) -> list[attachment_list.Item]:
     """With no 附件说明: lines that are only a file name ("X报名表.doc", a
     web page's download link) outside the attachment pages, numbered in order."""
@@ -124,8 +127,9 @@ def _file_lines(doc: Document) -> list[attachment_list.Item]:
     own = "".join(doc.blocks[k].text for k in z.title)
     out = []
     for i, b in doc.paragraphs():
-        if i not in inside and i > first and attachment_list.FILE_LINE.match(b.text):
-            for t in attachment_list.clean_title(b.text):
+        text = _LINK_WIDGET.sub(r"\1", b.text)  # "附件【…报名表.doc】已下载": a download widget around the name
+        if i not in inside and i > first and attachment_list.FILE_LINE.match(text):
+            for t in attachment_list.clean_title(text):
                 if own and attachment_list.title_similarity(t, own) >= 0.9:
                     continue
                 if not any(attachment_list.same_title(t, o.title) for o in out):  # a link printed twice
