@@ -377,6 +377,10 @@ def _name_items(text: str, kind: str, pos: int, end: int, block: int, doc: Docum
     if len(tok) == 1 and tok in surnames()[0] and re.search(r"[:：]\s*$", text[max(0, pos - 3):pos]):
         # a surname alone is the field's whole value ("联系人:罗  联系电话:…")
         return [Item("name", tok, tok, block, pos, m.end())], m.end()
+    f = _openers_re().search(tok, 2)
+    if f and split_dept_name(tok[:f.start()]) == (None, tok[:f.start()]):
+        # "联系人: 赵宏阳 联系 市总工会 - 联系人: …": a name, then the next row of a flattened table
+        return [Item("name", tok[:f.start()], tok[:f.start()], block, pos, pos + f.start())], pos + f.start()
     dash = re.match(rf"[ \t]*[-—－]{{1,2}}[ \t]*([{CJK}]{{2,6}})", text[m.end():end])
     if dash and org_re().search(tok) and split_dept_name(dash.group(1)) == (None, dash.group(1)):
         # "校工会-陆磊", "运输公司--刘军": the desk, a dash, then the person
