@@ -258,3 +258,57 @@ def test_signed_date_under_number(text, signed):
 def test_tally_of_listed_items(sentence, targets):
     rec = run(f"各单位:\n{sentence}\n江岭市总工会\n2022年5月1日\n")
     assert [(t.value, t.unit) for t in rec.targets] == targets
+
+
+# --- read on the AL set after its frozen measurement (see README) ---
+
+def test_site_clock_label_and_top_bar():
+    """A clock's label whose date a script filled ("今天是:") and a top bar's mailbox are the page's."""
+    rec = run("今天是:\n职工投稿: jlgh2022@163.com\n江岭市总工会关于做好职工创新成果申报工作的通知\n作者:\n来源:江岭市总工会\n"
+              "日期: 2022-02-25\n为做好申报工作,现将有关事项通知如下:\n一、请各单位于3月20日前将申报表报送市总工会。\n")
+    assert rec.title.text == "江岭市总工会关于做好职工创新成果申报工作的通知"
+    assert rec.recipients is None
+    assert [v.value for c in rec.contacts for v in c.values] == []
+
+
+@pytest.mark.parametrize("line, title, recipients", [
+    ("江岭县总工会关于对县人大第二次会议第15号建议的答复王建国代表:", "江岭县总工会关于对县人大第二次会议第15号建议的答复", "王建国代表"),
+    ("关于对市政协第8号提案的答复李春华委员:", "关于对市政协第8号提案的答复", "李春华委员"),
+])
+def test_reply_to_one_person(line, title, recipients):
+    rec = run(f"{line}\n您提出的建议已交我们研究办理,现答复如下:\n一、基本情况\n")
+    assert (rec.title.text, rec.recipients.text) == (title, recipients)
+
+
+def test_download_widget_lines():
+    rec = run("各单位:\n现将有关事项通知如下,请认真组织。\n江岭大学工会\n2019年5月24日\n"
+              "附件【2019年教职工羽毛球比赛报名表.doc】已下载\n附件【2019年教职工羽毛球比赛竞赛规程.doc】已下载\n")
+    assert [a.title for a in rec.attachments] == ["2019年教职工羽毛球比赛报名表", "2019年教职工羽毛球比赛竞赛规程"]
+
+
+@pytest.mark.parametrize("date_line, signed", [
+    ("2025年828", D(2025, 8, 28)),  # 月 and 日 lost, one reading
+    ("2025年1028", D(2025, 10, 28)),  # a day is never three digits ("028")
+    ("2025年115", None),  # two readings and no other date to choose
+])
+def test_date_line_year_then_figures(date_line, signed):
+    rec = run(f"各基层工会:\n现将有关事项通知如下,请认真组织。\n校工会\n{date_line}\n上一条:关于举办征文活动的通知\n")
+    assert rec.signed_date == signed
+    assert [i.name for i in rec.issuers] == ["校工会"]
+
+
+def test_closing_label_then_compact_day():
+    rec = run("各基层工会:\n1.电子版于92日下班前上传工会邮箱。\n2.会费上缴截止时间为92日。\n校工会\n2025年828\n")
+    assert [d.due for d in rec.deadlines] == [D(2025, 9, 2), D(2025, 9, 2)]
+
+
+def test_bracketed_date_field_between_heading_and_title():
+    rec = run("当前位置: 首页 >> 通知公告 >> 正文\n关于2013年元旦活动\n【日期:2012-12-10】\n关于2013年元旦活动\n"
+              "2012年度会费收缴工作的通知\n各分工会:\n现将有关事项通知如下,请认真组织。\n")
+    assert rec.title.text == "关于2013年元旦活动2012年度会费收缴工作的通知"
+    assert rec.recipients.text == "各分工会"
+
+
+def test_flattened_contact_table_rows():
+    rec = run(HEAD + "公示时间: 4月22日至4月27日 联系 市文明办 - 联系人: 周明远 联系 市总工会 - 联系人: 贺西平 邮箱" + TAIL)
+    assert [n for c in rec.contacts for n in c.names] == ["周明远", "贺西平"]
