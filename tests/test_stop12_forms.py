@@ -1,4 +1,5 @@
-"""Forms read on the AI and AM dev sets (issue 11), each as a case we wrote
+"""Forms read on the AI and AM dev sets, and on AL after its frozen
+measurement (issue 11), each as a case we wrote
 (names, numbers and places invented): a name whose surname is not listed
 between two labels; a person's mailbox named after them before a phone; a phone
 after a comma behind "请联系…"; a 5–6 digit short number after "/"; an 附件 item
