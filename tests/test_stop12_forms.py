@@ -209,7 +209,7 @@ def test_title_prefix_issuer(title, issuers):
     ("学院将根据报名情况在全院范围内择优选拔4名队员组成代表队参赛。", []),
     ("请各分工会择优推荐2名队员参加比赛。", [(2, "名")]),
     # results already chosen, published or settled
-    ("现对第一批60名候选人名单进行公示,公示期3天。", []),
+    ("经审查,推荐的代表候选人资格全部有效,现对第一批60名候选人名单进行公示,公示期3天。", []),
     ("经评审,校工会最后审定18个项目为年度建设项目。", []),
     ("各分工会要对本单位3名候选人进行考察。", [(3, "名")]),
     # the next items of a list of results share its fate
