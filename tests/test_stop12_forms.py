@@ -181,12 +181,19 @@ def test_word_conditional_comments():
     assert [d.due for d in rec.deadlines] == [D(2018, 5, 3)]
 
 
-def test_bracketed_page_fields_and_bare_number():
-    """【作者/来自】… lines are the page's; a bare 发文字号 under the title opens the 版头's end."""
-    rec = run("关于开展安康杯竞赛活动的通知\n【作者/来自】网站管理员\n【发表时间】2023-5-8\n【点击次数】634次\n"
-              "关于开展安康杯竞赛活动的通知\n建会函2023190号\n各市建设局、总工会,各有关单位:\n现将有关事项通知如下,请认真组织。\n")
-    assert rec.doc_number.text == "建会函〔2023〕190号"
-    assert rec.recipients.text == "各市建设局、总工会,各有关单位"
+@pytest.mark.parametrize("text, title, number, recipients", [
+    # 【作者/来自】… lines are the page's; a bare 发文字号 under the title ends the 版头
+    ("关于开展安康杯竞赛活动的通知\n【作者/来自】网站管理员\n【发表时间】2023-5-8\n【点击次数】634次\n"
+     "关于开展安康杯竞赛活动的通知\n建会函2023190号\n各市建设局、总工会,各有关单位:\n现将有关事项通知如下,请认真组织。\n",
+     "关于开展安康杯竞赛活动的通知", "建会函〔2023〕190号", "各市建设局、总工会,各有关单位"),
+    # a bracketed date field between the page's cut heading and the title (read on AL)
+    ("当前位置: 首页 >> 通知公告 >> 正文\n关于2013年元旦活动\n【日期:2012-12-10】\n关于2013年元旦活动\n"
+     "2012年度会费收缴工作的通知\n各分工会:\n现将有关事项通知如下,请认真组织。\n",
+     "关于2013年元旦活动2012年度会费收缴工作的通知", None, "各分工会"),
+])
+def test_bracketed_page_fields(text, title, number, recipients):
+    rec = run(text)
+    assert (rec.title.text, rec.doc_number and rec.doc_number.text, rec.recipients.text) == (title, number, recipients)
 
 
 def test_signature_broken_before_its_committee_word():
@@ -301,13 +308,6 @@ def test_date_line_year_then_figures(date_line, signed):
 def test_closing_label_then_compact_day():
     rec = run("各基层工会:\n1.电子版于92日下班前上传工会邮箱。\n2.会费上缴截止时间为92日。\n校工会\n2025年828\n")
     assert [d.due for d in rec.deadlines] == [D(2025, 9, 2), D(2025, 9, 2)]
-
-
-def test_bracketed_date_field_between_heading_and_title():
-    rec = run("当前位置: 首页 >> 通知公告 >> 正文\n关于2013年元旦活动\n【日期:2012-12-10】\n关于2013年元旦活动\n"
-              "2012年度会费收缴工作的通知\n各分工会:\n现将有关事项通知如下,请认真组织。\n")
-    assert rec.title.text == "关于2013年元旦活动2012年度会费收缴工作的通知"
-    assert rec.recipients.text == "各分工会"
 
 
 def test_flattened_contact_table_rows():
