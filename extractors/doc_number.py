@@ -15,7 +15,7 @@ from extractors._common import evidence
 from models.document import Block, Document
 from models.notice import DocNumber
 
-__all__ = ["extract", "own_number", "parse"]
+__all__ = ["bare_lead", "extract", "own_number", "parse"]
 
 _RE = re.compile(
     r"(?P<code>[\u4e00-\u9fffA-Za-z]{1,16}?)\s*"   # 机关代字, shortest before the bracket
@@ -25,8 +25,18 @@ _RE = re.compile(
 )
 # A number whose brackets a site dropped ("建会函2023190号"): read only as a line of its own,
 # the 机关代字 ending like one (…发, …函, …字 …) and the year run straight into the 序号.
-_BARE_LINE = re.compile(r"^\s*(?P<code>[\u4e00-\u9fff]{1,8}[发函字办工委电复])"
-                        r"(?P<year>(?:19|20)\d{2})(?P<serial>[1-9]\d{0,3})\s*号\s*$")
+_BARE = r"^\s*(?P<code>[\u4e00-\u9fff]{1,8}[发函字办工委电复])(?P<year>(?:19|20)\d{2})(?P<serial>[1-9]\d{0,3})\s*号"
+_BARE_LINE = re.compile(_BARE + r"\s*$")
+_BARE_LEAD = re.compile(_BARE)  # (the same, opening a longer text: cut there by relines)
+
+
+def bare_lead(text: str) -> int:
+    """End of a 发文字号 whose brackets were dropped opening ``text``
+    ("建会函2023190号各市…": a one-line page), 0 when none (:data:`_BARE_LINE`)."""
+    m = _BARE_LEAD.match(text)
+    return m.end() if m else 0
+
+
 _LIST_LINE = re.compile(r"^[-—–·•\s]*附(?:件\s*\d{0,2})?\s*[:：]")
 # Words that end a preceding label rather than start a 机关代字.
 _LABEL = re.compile(r"^(?:.*?(?:文号|字号|编号)[:：]?)")

@@ -191,7 +191,9 @@ def test_word_conditional_comments():
      "2012年度会费收缴工作的通知\n各分工会:\n现将有关事项通知如下,请认真组织。\n",
      "关于2013年元旦活动2012年度会费收缴工作的通知", None, "各分工会"),
 ])
-def test_bracketed_page_fields(text, title, number, recipients):
+@pytest.mark.parametrize("sep", ["\n", " "])  # (and the same page joined onto one line)
+def test_bracketed_page_fields(text, title, number, recipients, sep):
+    text = text.replace("\n", sep)
     rec = run(text)
     assert (rec.title.text, rec.doc_number and rec.doc_number.text, rec.recipients.text) == (title, number, recipients)
 
