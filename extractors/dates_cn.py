@@ -396,9 +396,9 @@ _FIGURE_RE = re.compile(r"(?<![0-9./\-])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[./\-])(
                         r"(?P<d>[0-9]{1,2})(?![0-9./\-])")
 
 
-def _one_reading(md: str, year: int = 2000) -> Optional[tuple[int, int]]:
-    """(month, day) when exactly one split of ``md`` into a 1–2 digit month
-    and a 1–2 digit day (no leading zero on a 1-digit part) is a real date."""
+def _splits(md: str, year: int = 2000) -> list[tuple[int, int]]:
+    """Every (month, day) split of ``md`` into a 1–2 digit month and a 1–2
+    digit day (no leading zero on the month) that is a real date."""
     found = []
     for k in (1, 2):
         m, d = md[:k], md[k:]
@@ -409,30 +409,26 @@ def _one_reading(md: str, year: int = 2000) -> Optional[tuple[int, int]]:
         except ValueError:
             continue
         found.append((int(m), int(d)))
+    return found
+
+
+def _one_reading(md: str, year: int = 2000) -> Optional[tuple[int, int]]:
+    """(month, day) when exactly one of :func:`_splits` is a real date."""
+    found = _splits(md, year)
+    return found[0] if len(found) == 1 else None
+
+
+def _reading_after(md: str, year: int, base: Optional[dt.date]) -> Optional[tuple[int, int]]:
+    """The one of :func:`_splits` ("115": 1-15 or 11-5) that falls within 92
+    days after ``base`` (the document date: a deadline follows its notice
+    soon), else None."""
+    if base is None:
+        return None
+    found = [(m, d) for m, d in _splits(md, year) if 0 <= (dt.date(year, m, d) - base).days <= 92]
     return found[0] if len(found) == 1 else None
 
 
 _CLOSING_LABEL = re.compile(rf"(?:截止|截至|截点)(?:日期|时间)?{S}均?{S}(?:为|是|[:：]){S}$")
-
-
-def _reading_after(md: str, year: int, base: Optional[dt.date]) -> Optional[tuple[int, int]]:
-    """The one split of a two-reading ``md`` ("115": 1-15 or 11-5) that falls
-    within 92 days after ``base`` (the document date: a deadline follows its
-    notice soon), else None."""
-    if base is None:
-        return None
-    found = []
-    for k in (1, 2):
-        m, d = md[:k], md[k:]
-        if not 1 <= len(d) <= 2 or m[0] == "0" or d[0] == "0" and len(d) == 1:
-            continue
-        try:
-            day = dt.date(year, int(m), int(d))
-        except ValueError:
-            continue
-        if 0 <= (day - base).days <= 92:
-            found.append((int(m), int(d)))
-    return found[0] if len(found) == 1 else None
 
 
 def compact_items(text: str, taken: list[tuple[int, int]], base: Optional[dt.date] = None) -> list[DateItem]:

@@ -254,8 +254,7 @@ def _reference(seg: str, sent: str, ne: int, clause_after: str) -> Optional[str]
         return "label"
     if re.search(r"对[^，,。；;]{0,10}$", seg) and re.match(r"[^，,。；;]{0,16}?(?:进行|予以)公示", clause_after):
         return "reference"  # 现对第一批85名候选人名单进行公示: the names already chosen, published
-    if _TALLY.search(seg) and not re.search(r"[各每请]|组建|成立|设立", seg) and not any(
-            v in seg for v in _cues()["target_verbs"] + _cues()["quota_verbs"]):
+    if _TALLY.search(seg) and not re.search(r"[各每请]|组建|成立|设立", seg) and not _has_verb(seg):
         return "reference"  # 焊工、起重工、物流服务师3个赛项: the count of the items just listed
     return None
 
@@ -591,9 +590,11 @@ def in_split_bracket(sent: str, pos: int) -> bool:
 
 
 def list_item(stretch: str) -> bool:
-    """``stretch`` (between two numbers) names only the next item of a list
-    ("，优胜单位", "、一般项目"): a noun of 2–8 characters, no verb, no 各/每/请."""
+    """``stretch`` between two numbers is the next item's noun ("，优胜单位"): 2–8 characters, no verb, no 各/每/请."""
     m = re.fullmatch(r"\s*[，,、]\s*([\u4e00-\u9fff]{2,8})", stretch)
-    cues = _cues()
-    return bool(m) and not re.search(r"[各每请]", m.group(1)) and not any(
-        v in m.group(1) for v in cues["target_verbs"] + cues["quota_verbs"])
+    return bool(m) and not re.search(r"[各每请]", m.group(1)) and not _has_verb(m.group(1))
+
+
+def _has_verb(text: str) -> bool:
+    """``text`` holds a target or nominating verb (data/target_cues.json)."""
+    return any(v in text for v in _cues()["target_verbs"] + _cues()["quota_verbs"])

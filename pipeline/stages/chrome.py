@@ -116,8 +116,10 @@ _URL_LINE = re.compile(r"\s*(?:https?://|www\.)[A-Za-z0-9./?=&%#_\-:~+]+\s*")  #
 _IMAGE_LINK = re.compile(r"(?:!\[[^\]]{0,40}\]\([^)]{0,200}\)\s*)+")  # a picture's markdown left by the copy ("![]()")
 
 
-_BRACKET_FIELD = re.compile(r"\s*【\s*([\u4e00-\u9fff/／]{2,10})\s*】\s*[:：]?[^，。；;:：]{0,30}"
-                            r"|\s*【\s*([\u4e00-\u9fff/／]{2,10})\s*[:：][^】，。；;]{0,30}】\s*")  # (or "【日期:2012-12-10】")
+# a page's label in brackets, maybe with a second name after "/" ("【点击次数】", "【作者/来自】")
+BRACKET_LABEL = rf"[【\[]\s*(?:{META_LABELS})(?:[/／][\u4e00-\u9fff]{{1,4}})?\s*[】\]]"
+_BRACKET_FIELD = re.compile(rf"\s*{BRACKET_LABEL}\s*[:：]?[^，。；;:：]{{0,30}}"
+                            rf"|\s*【\s*(?:{META_LABELS})\s*[:：][^】，。；;]{{0,30}}】\s*")  # (or "【日期:2012-12-10】")
 
 
 def is_page_chrome(t: str) -> bool:
@@ -135,8 +137,7 @@ def is_page_chrome(t: str) -> bool:
     t = re.sub(r"[【\[]\s*([\u4e00-\u9fff]{2,6})\s*[】\]]\s*(?=[:：])", r"\1", t)
     if _TITLE_FIRST.match(t):
         return False  # "关于…的通知发布时间:…来源:…": the title with the page's meta run on (cut by relines)
-    field = _BRACKET_FIELD.fullmatch(t)
-    if field and any(re.fullmatch(META_LABELS, x) for x in re.split(r"[/／]", field.group(1) or field.group(2))):
+    if _BRACKET_FIELD.fullmatch(t):
         return True  # "【点击次数】634次", "【作者/来自】网站管理员": one page field in brackets, no colon
     if PAGE_DATE.match(t) and _META_LABEL.search(t):
         return True  # "2025-12-31 浏览量:63"

@@ -12,7 +12,7 @@ from typing import Optional
 from extractors.doc_number import own_number as parse_doc_number
 from extractors.doc_number import bare_lead, parse as parse_any_number
 from extractors.orgs import is_org_name, title_endings
-from pipeline.stages.chrome import BREADCRUMB, CATALOGUE_LABELS, CLOCK_RUN, CUT_SHORT, META_DATED, META_LABELS, META_STRONG, PAGE_NUMBER
+from pipeline.stages.chrome import BRACKET_LABEL, BREADCRUMB, CATALOGUE_LABELS, CLOCK_RUN, CUT_SHORT, META_DATED, META_LABELS, META_STRONG, PAGE_NUMBER
 
 # Words that open a 主送机关 ("各县总工会", "全体教职工", "所属各分会", "市直各单位").
 ADDRESSEE = re.compile(r"^(?:各|全体|全(?:校|院|系|厂|局|公司|集团|市|区|县)|所属|校内|院内|机关|集团|公司|本|直属|有关|市直|区直|县直|市总|"
@@ -85,7 +85,7 @@ def _title_end(t: str) -> Optional[int]:
             num = parse_doc_number(rest[:40])
             if num and num[1] == 0:  # "关于…的通知通工办〔2012〕178号市总各…工会:"
                 rest = rest[num[2]:]
-            elif bare_lead(rest):  # (its brackets dropped: "…的通知建会函2023190号各市…:")
+            else:  # (its brackets dropped: "…的通知建会函2023190号各市…:")
                 rest = rest[bare_lead(rest):]
             if rest and _addressee(rest):
                 return e
@@ -225,8 +225,9 @@ def front_cuts(t: str) -> list[int]:
         pos += e
         cuts.append(pos)
     hit = parse_doc_number(t[pos:pos + 60])
-    if not hit and e and bare_lead(t[pos:]):
-        hit = (None, 0, bare_lead(t[pos:]))  # the number under the title, its brackets dropped
+    lost = bare_lead(t[pos:]) if not hit and e else 0
+    if lost:
+        hit = (None, 0, lost)  # the number under the title, its brackets dropped
     bracketed = hit and hit[1] == 1 and t[pos] in "(（" and t[pos + hit[2]:pos + hit[2] + 1] in (")", "）")
     if e and hit and (hit[1] == 0 or bracketed) and pos + hit[2] < len(t):
         pos += hit[2] + (1 if bracketed else 0)  # the number under the title, "(衡工办发[2026]2号)" too
@@ -274,7 +275,7 @@ _CATALOGUE = (rf"[【\[]字体\s*[:：]|【(?:{CATALOGUE_LABELS})】"
               r"(?:[^【]{1,30}?(?=【)|(?=[^【]{0,20}关于)|$)")
 # a label in brackets needs no colon ("【作者/来自】网站管理员【点击次数】634次"): its value runs to the next
 # bracket, an addressee or a title
-_BRACKETED = (rf"[【\[](?:{META_LABELS})(?:[/／][\u4e00-\u9fff]{{1,4}})?[】\]]\s*[:：]?\s*"
+_BRACKETED = (rf"{BRACKET_LABEL}\s*[:：]?\s*"
               r"(?:\d+\s*次|[\u4e00-\u9fffA-Za-z]{1,20}?(?=[【\[]|各|全体|关于|$))")
 _META = re.compile(rf"^(?:\s*(?:(?:(?:{_LABEL}|发表于)\s*[:：]?\s*)?{_META_DATE}|{_META_BYLINE}"
                    rf"|{_META_TOOL}|{_CATALOGUE}|{_LABEL}\s*[:：]\s*(?:\d*\s*次"  # (a count the page left empty: "访问量:次")
