@@ -339,23 +339,47 @@ def _convert_script(doc: Document) -> None:
 # three digits (100–199) before 年…月 have no Gregorian reading; two digits
 # count only in a notice that names the era (民国98年)
 _ROC_YEAR = re.compile(r"(?<![\d.\-/])(?P<y>\d{2,3})(?=\s*年\s*\d{1,2}\s*月)")
+# a year printed with its last two digits before a full month and day
+# ("一二年八月七日", "08年5月6日", "二O年"): the century is the nearest one
+# (00–49 → 20xx, 50–99 → 19xx); a 年 with no day after it ("12年来") is no date
+_CN_DIGIT = {**dict.fromkeys("〇○零Oo", "0"), **{c: str(i) for i, c in enumerate("一二三四五六七八九", 1)}}
+_SHORT_YEAR = re.compile(r"(?<![\d.\-/〇○零Oo一二三四五六七八九十百千第])(?P<y>\d{2}|[〇○零Oo一二三四五六七八九]{2})"
+                         r"(?=\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
+                         r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})\s*[日号])")
+
+
+def _set_year(b, a: int, z: int, year: str) -> None:
+    """Write ``year`` over ``b.text[a:z]``; every new digit maps back to the
+    printed year, so evidence still quotes it."""
+    b.text = b.text[:a] + year + b.text[z:]
+    b.offsets = b.offsets[:a] + [b.offsets[a]] * (len(year) - (z - a)) + b.offsets[a:]
 
 
 def _roc_years(doc: Document) -> None:
     """Write ROC years of ``doc``'s paragraphs as Gregorian years in
     ``text`` (``offsets`` map every new digit back to the printed year, so
-    evidence still quotes "112年")."""
+    evidence still quotes "112年"); in a notice that names no era, a
+    two-digit year before a full date as the nearest century's."""
     era = any("民国" in b.text for b in doc.blocks if b.kind == "paragraph")
+    prev = ""
     for b in doc.blocks:
         if b.kind != "paragraph" or "年" not in b.text:
+            prev = b.text if b.kind == "paragraph" else ""
             continue
         hits = [m for m in _ROC_YEAR.finditer(b.text)
                 if 100 <= int(m.group("y")) <= 199 or (era and len(m.group("y")) == 2)]
         for m in reversed(hits):
-            year = str(int(m.group("y")) + 1911)
-            a, z = m.span("y")
-            b.text = b.text[:a] + year + b.text[z:]
-            b.offsets = b.offsets[:a] + [b.offsets[a]] * (len(year) - (z - a)) + b.offsets[a:]
+            _set_year(b, *m.span("y"), str(int(m.group("y")) + 1911))
+        if era:
+            continue
+        # (a line that opens on the two digits may hold the end of a year broken after "20")
+        broken = bool(re.search(r"[0-9〇○零一二三四五六七八九]$", prev.rstrip()))
+        prev = b.text
+        for m in reversed(list(_SHORT_YEAR.finditer(b.text))):
+            if broken and not b.text[:m.start()].strip():
+                continue
+            yy = int("".join(_CN_DIGIT.get(c, c) for c in m.group("y")))
+            _set_year(b, *m.span("y"), str((2000 if yy < 50 else 1900) + yy))
 
 
 def printed_map(doc: Document) -> dict[str, str]:
