@@ -36,7 +36,8 @@ S = r"[ \t\u3000]*"  # stray spaces tolerated between parts
 
 # year? month (day | part of month)?  — the core date phrase.
 DATE_RE = re.compile(
-    rf"(?<![0-9])(?:(?P<y>{_Y}){S}年{S})?"
+    # (or a year run into its month where a site dropped 年: "请于20233月12日前")
+    rf"(?<![0-9])(?:(?P<y>{_Y}(?={S}年)|(?:19|20)[0-9]{{2}}(?=(?:1[0-2]|[1-9]){S}月))(?:{S}年{S})?)?"
     rf"(?P<m>{_N}|元(?=月)){S}月{S}"  # 元月: January
     # (a day that lost its 日 before 前 or a weekday: "6月10以前", "4月7(星期四)")
     rf"(?:(?P<d>{_D}){S}(?:[日号]|(?=[之以]?前(?!后))|(?=[（(](?:星期|周)[一二三四五六日天][)）]))|(?P<part>上旬|中旬|下旬|月底|月末|底|末|中下旬|初))?"
@@ -262,9 +263,11 @@ def _time_at(text: str, pos: int) -> tuple[Optional[str], int]:
     t = parse_time(text[pos:])
     if t:
         return t[0], pos + t[2]
-    lost = re.match(rf"{S}(?P<h>[01][0-9]|2[0-3])(?P<mi>[0-5][0-9])(?={S}(?:之前|以前|前(?!后)|止))", text[pos:])
-    if lost:  # "916日(周六)1200前": a time whose colon the page lost, right before the cue
-        return f"{lost.group('h')}:{lost.group('mi')}", pos + lost.end()
+    lost = re.match(rf"{S}(?P<part>上午|中午|下午|晚上)?{S}(?P<h>[01]?[0-9]|2[0-3])(?P<mi>[0-5][0-9])"
+                    rf"(?={S}(?:之前|以前|前(?!后)|止))", text[pos:])
+    if lost:  # "916日(周六)1200前", "下午500前": a time whose colon the page lost, right before the cue
+        h = int(lost.group("h")) + (12 if lost.group("part") in ("下午", "晚上") and int(lost.group("h")) < 12 else 0)
+        return f"{h:02d}:{lost.group('mi')}", pos + lost.end()
     # a part of the day with no hour ("3月19日(周五)下班前", "明天上午"): the 前/止 cue follows it
     half = re.match(r"(?:上午|中午|下午|晚上)?下班|上午|中午|下午", text[pos:])
     return None, pos + (half.end() if half else 0)
@@ -386,7 +389,8 @@ def scan(text: str) -> list[DateItem]:
 _COMPACT_YMD_RE = re.compile(r"(?<![0-9./\-])(?P<y>(?:19|20)[0-9]{2})(?P<md>[0-9]{3,4}|[1-9]{2}(?=[日号]))(?![0-9])")
 _COMPACT_MD_RE = re.compile(rf"(?<![0-9./\-])(?P<md>[0-9]{{2,4}}){S}[日号]")
 # a date that lost both 月 and 日 ("务于926前送到"): read only between 于/在 and 前
-_COMPACT_BARE_RE = re.compile(rf"(?<=[于在])(?P<md>[0-9]{{3,4}})(?={S}(?:之前|以前|前(?!后)))")
+# (its weekday and a time that lost its colon may stand before the 前: "于120(星期四)下午500前")
+_COMPACT_BARE_RE = re.compile(rf"(?<=[于在])(?P<md>[0-9]{{3,4}})(?![0-9])")
 # a month's end that lost its 月 ("于12底之前选送"): read only before 前
 _COMPACT_END_RE = re.compile(rf"(?<![0-9./\-年])(?P<m>1[0-2]|[1-9]){S}(?P<part>底|末)(?={S}(?:之前|以前|前(?!后)))")
 # A figure date in a sentence ("请于2024.5.20前发送", "截止日期:2024-05-20").
@@ -482,10 +486,11 @@ def compact_items(text: str, taken: list[tuple[int, int]], base: Optional[dt.dat
         out.append(DateItem("date", ph, ph, tm if cue else None, m.start(), p, cue, compact=True))
     for m in _COMPACT_BARE_RE.finditer(text):
         md = _one_reading(m.group("md"))
-        cue, p = _cue_at(text, m.end())
-        if md is not None and cue and free(m.start(), m.end()):
+        tm, p = _time_at(text, m.end())
+        cue, p = _cue_at(text, p)
+        if md is not None and cue and cue.endswith("前") and free(m.start(), m.end()):
             ph = DatePhrase(None, md[0], md[1], None, m.start(), m.end(), m.group(0))
-            out.append(DateItem("date", ph, ph, None, m.start(), p, cue, compact=True))
+            out.append(DateItem("date", ph, ph, tm, m.start(), p, cue, compact=True))
     for m in _COMPACT_END_RE.finditer(text):
         cue, p = _cue_at(text, m.end())
         if free(m.start(), m.end()):
