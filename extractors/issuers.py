@@ -14,6 +14,7 @@ import re
 from typing import Optional
 
 from extractors._common import evidence
+from extractors.dates import parse_date_line
 from extractors.orgs import NAME_REST, YEAR_LEAD, is_org_name, split_joined, split_orgs, title_endings
 from models.document import Document
 from models.notice import Issuer, Title
@@ -33,7 +34,9 @@ def _from_header(doc: Document) -> list[Issuer]:
     broken = _broken_header(doc)
     if broken:
         return broken
-    for i in z.head:
+    for n, i in enumerate(z.head):
+        if _signs_above_mark(doc, z.head, n):
+            continue
         b = doc.blocks[i]
         raw = _page_words_off(_HEADER_WORD.sub("", b.raw)) if _HEADER_WORD.search(b.raw) else b.raw
         names = split_orgs(raw)
@@ -42,6 +45,17 @@ def _from_header(doc: Document) -> list[Issuer]:
             names = [joined] if is_org_name(joined) else []
         out.extend(_issuer(doc, i, name, "header") for name in names)
     return out
+
+
+def _signs_above_mark(doc: Document, head: list[int], n: int) -> bool:
+    """Head line ``n`` is a 署名 over its date line, above the 发文机关标志
+    ("科技处" / "2021年3月16" / "…工会委员会文件"): a reposting body's short
+    notice before the circular it passes on (real/README.md: the reposting
+    body's lines never give the issuer)."""
+    i = head[n]
+    if n + 1 >= len(head) or head[n + 1] != i + 1 or not parse_date_line(doc.blocks[i + 1].text.strip()):
+        return False
+    return any(_HEADER_WORD.search(doc.blocks[j].text) for j in head[n + 2:])
 
 
 def _page_words_off(raw: str) -> str:
