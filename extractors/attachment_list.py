@@ -56,7 +56,11 @@ FILE_LINE = re.compile(rf"^(?P<t>[^:：。]{{2,80}}?){_EXTENSION.pattern}$", re.
 
 
 # a link's path printed after its text ("申请表/upload/file/20160926/申请表.doc")
-_LINK_PATH = re.compile(r"/(?:upload|uploads|uploadfile|files?|attach(?:ment)?s?|UserFiles|resource)/\S*$", re.I)
+# (after the text only: "files/upload/申请表.doc" is a path before the name)
+_LINK_PATH = re.compile(r"(?<=[^\x00-\x7f])/(?:upload|uploads|uploadfile|files?|attach(?:ment)?s?|UserFiles|resource)/\S*$",
+                        re.I)
+# a download's address run into the title it names ("https://…/2023/3/1:《…办法》.docx")
+_LINK_BEFORE = re.compile(r"^\s*https?://[\x21-\x7e]*?[:：]?\s*(?=[\u4e00-\u9fff《“])")
 
 
 @dataclass
@@ -103,7 +107,7 @@ def clean_title(t: str) -> list[str]:
     if m:
         t = _STAMP.sub("", t[:m.start()])
         t = re.sub(r"(?<=\S)\s+附件\s*\d{0,2}$", "", t)  # the title, then its download named "附件.doc"
-    t = _LINK_PATH.sub("", t)
+    t = _LINK_PATH.sub("", _LINK_BEFORE.sub("", t))
     t = re.sub(r"\s*[（(]?\s*https?://[^\s（）()]*[)）]?\s*$", "", t)  # the page's link after the title
     t = re.sub(r"\s*[，,;；]?\s*(?:链接地址|链接|网址|下载地址)\s*[:：]?\s*$", "", t)  # (and its label: "…》,链接地址:")
     # a link's note ("（请点击左下角链接下载）") and what follows it (the signature date)

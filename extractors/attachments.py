@@ -34,12 +34,23 @@ def _list_blocks(doc: Document) -> list[int]:
     cue, e.g. a one-line paste) the first paragraph outside the attachment
     pages holding a list introducer and the list lines that follow it."""
     z = doc.zones
-    if z.attachment_list:
+    if z.attachment_list and not (z.record and min(z.attachment_list) > max(z.record)):
         return list(z.attachment_list)
     inside = {k for a in z.attachments for k in [a.label_block, *a.blocks]}
     # (a page's tool line under the list is none of it, "收藏】【打印】【关闭"; a file name wrapped off is)
     page = {k for k in z.page if not attachment_list.FILE_LINE.match(doc.blocks[k].text)}
     skip = inside | set(z.head) | set(z.title) | {z.recipients} | set(z.signature) | {z.date} | page
+    if z.attachment_list:
+        # a download under the 版记 ("附件: 通知 登记表.zip") gives way to the notice's own
+        # "附:" line in the body above its 署名
+        own = _intro_list(doc, skip | set(z.record) | set(z.attachment_list))
+        return own if own and own[0] < min(z.record) else list(z.attachment_list)
+    return _intro_list(doc, skip)
+
+
+def _intro_list(doc: Document, skip: set) -> list[int]:
+    """The first paragraph outside ``skip`` holding a list introducer and
+    the list lines that follow it; [] when none."""
     for i, b in doc.paragraphs():
         # (items numbered by a space alone, "附件 1 A表 2 B表", read as "附件 1.A表 2.B表")
         if i in skip or not attachment_list.INTRO.search(
@@ -52,9 +63,15 @@ def _list_blocks(doc: Document) -> list[int]:
                     attachment_list.INTRO.match(t) or attachment_list.numbered(t)
                     or _wrapped_on(doc.blocks[k - 1].text, doc.blocks[k])):
                 break
+            if k + 1 == doc.zones.date and _SIGNER.search(t):
+                break  # a 署名 cut short above its date ("…工会委员"), unread as one
             out.append(k)
         return out
     return []
+
+
+# the words of a body's name (a 署名 the page cut short: "甘肃省教科文卫工会委员")
+_SIGNER = re.compile(r"工会|工委|委员会?$|总工$")
 
 
 # the first header cell of a table a web copy flattened one cell per line
@@ -284,7 +301,11 @@ def _body_title(doc: Document, zone) -> str:
         m = None
         for m in _LABEL_IN_TEXT.finditer(text):
             pass
-        return _first_title(text[m.end():].lstrip(" :：")) if m else ""
+        rest = text[m.end():].lstrip(" :：") if m else ""
+        if not rest:  # the label alone, a download named under it ("附件:" / "https://…:《…》.docx")
+            below = [doc.blocks[i].text for i in zone.blocks if i > zone.label_block][:1]
+            return _first_title(below[0]) if below and attachment_list.EXTENSION.search(below[0]) else ""
+        return _first_title(rest)
     heading = "".join(doc.blocks[i].text for i in zone.title_blocks)
     if attachment_list.EXTENSION.search(heading):  # a download link as the heading ("附件.doc 31.5 KB")
         return _first_title(heading)
