@@ -23,6 +23,11 @@ def title_endings() -> tuple[str, ...]:
     return tuple(vocab("org_suffixes")["title_endings"])
 
 
+# an alias in brackets after a name ("工会(妇委会)"), or the bodies a department
+# stands for ("…群团工作部(总工会、团委、妇联)"): part of the name as printed
+ALIAS_AFTER = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6})*[)）]$")
+
+
 def is_org_name(s: str) -> bool:
     """True when ``s`` (one name, no spaces) looks like an organisation name."""
     s = s.strip()
@@ -30,8 +35,7 @@ def is_org_name(s: str) -> bool:
         return False  # (□, \ufffd: a glyph the page lost, or an advert cut from over the name; © a site's footer)
     if s.startswith(("请", "凡")):
         return False  # "请各分工会、直属工会": a sentence to the addressees an excerpt cut short
-    # (an alias in brackets after the name: "工会(妇委会)")
-    s = re.sub(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,6}[)）]$", "", s)
+    s = ALIAS_AFTER.sub("", s)
     return s.endswith(_suffixes()) and not s.endswith(tuple(vocab("org_suffixes")["not_names"]))
 
 
@@ -52,7 +56,7 @@ def split_orgs(raw: str) -> list[str]:
     raw = re.sub(r"^\s*主办单位\s*[:：]\s*", "", raw)
     # nor a letter's closing courtesy ("…企业工会 敬启", Taiwan and Hong Kong letters)
     raw = re.sub(r"\s*(?:敬启|谨启|敬上|谨上|敬啟|謹啟|謹上)\s*$", "", raw)
-    pieces = [p for p in raw.strip().split("、")]
+    pieces = re.split(r"、(?![^（(）)]*[)）])", raw.strip())  # (not a 、 inside brackets)
     if len(pieces) > 1:
         named = [_split_spaced(p) for p in pieces]
         return [n for ns in named for n in ns] if all(named) else []

@@ -22,7 +22,7 @@ from typing import Optional
 
 from extractors.dates import FULL_DATE, compact_readings
 from extractors.doc_number import own_number as parse_doc_number
-from extractors.orgs import SEAL_REMARK, is_org_name, split_joined, split_orgs, title_endings
+from extractors.orgs import ALIAS_AFTER, SEAL_REMARK, is_org_name, split_joined, split_orgs, title_endings
 from extractors.printed import PRINT_RUN
 from models.document import Block, Document
 from pipeline.stages.chrome import PAGE_TAIL, is_aside, is_page_chrome, nav_prefix_end
@@ -37,7 +37,7 @@ _FILE_AT_END = re.compile(r"(?<=[。！？!?；;])\s*[^。！？!?；;:：，,]{
 _EXTENSION = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|et|rar|zip|txt)(?=[\u4e00-\u9fff])", re.I)
 # 版记 lines that may close a flattened notice.
 _CC = re.compile(r"(?:抄送|抄报)\s*[:：]")
-_RECORD = re.compile(r"(?:抄送|抄报|主题词|关键词)\s*[:：]")
+_RECORD = re.compile(r"(?:抄送|抄报|报|主题词|关键词)\s*[:：]")  # (报: the superiors a copy goes up to)
 
 
 def _tail_cuts(b: Block) -> list[int]:
@@ -52,6 +52,8 @@ def _tail_cuts(b: Block) -> list[int]:
     dates += list(re.finditer(r"(?<![0-9])(?:19|20)\d{2}(?:\d{4}|([./\-、])\d{1,2}\1\d{1,2})(?=[|｜\s]*$)", t))
     # a date whose 年/月/日 the page lost ("校工会 202436 【关闭】"): read where it has a reading
     dates += [m for m in re.finditer(r"(?<![0-9])(?:19|20)\d{3,6}(?![0-9])", t) if compact_readings(m.group())]
+    # (or only its 日: "…工会委员会 2011年1月17 版权所有…")
+    dates += list(re.finditer(r"(?<![0-9])(?:19|20)\d{2}年\d{1,2}月\d{1,2}(?![0-9日号])", t))
     for m in dates:
         after = t[m.end():]
         # (a print-run note may follow the mark: "…印发（共印120份）", "…印发|共印10份")
@@ -70,7 +72,9 @@ def _tail_cuts(b: Block) -> list[int]:
             start = _signature_start(b, m.start() - era)  # "…工会中华民国113年8月19日": the era opens the date
             # a date closing a sentence's names ("。XX总工会2020年1月6日")
             # is a signature's even when a plan printed after it follows
-            sentence = start is not None and start > 0 and t[start - 1] in _STOP and not re.match(
+            # (a stray comma the page left after the sentence: "…多功能厅)。 , XX工会 2015年3月1日")
+            stop = start - 1 - (start > 1 and t[start - 1] in ",，") if start else 0
+            sentence = start is not None and start > 0 and t[stop] in _STOP and not re.match(
                 r"[起前后内止以到至为，,的在及和、—~～-]", after)
             if start is not None and (_zone_start(after) or sentence):
                 cuts += [start, m.start() - era, m.end()]
@@ -226,7 +230,7 @@ def _zone_start(after: str) -> bool:
 # name, a phone or mail (ASCII), a date, or a word that ends an attachment
 # title ("…汇总表杭州市总工会").
 _BOUND = re.compile(r"[。；;！!？?|｜]|[0-9A-Za-z)](?=[\u4e00-\u9fff])|日(?=[\u4e00-\u9fff])|"
-                    r"(?:表(?![彰格])|单(?!位)|方案|办法|细则|规则|规程|简章|须知|名单|通知|意见|目录|清单|材料(?!科学|学院|与)|要求|标准|指南|说明)"
+                    r"(?:表(?![彰格])|单(?!位)|方案|办法|细则|规则|规程|简章|须知|名单|通知|意见|目录|清单|材料(?!科学|学院|与)|要求|标准|指南|说明|决议|纪要)"
                     r"(?=[\u4e00-\u9fff])")  # (not the 表 of 表彰/表格, the 材料 of a 材料学院)
 
 
@@ -293,6 +297,7 @@ def _names(s: str) -> bool:
     inside a name allowed: "中国地质大学(武汉)工会委员会")."""
     s = SEAL_REMARK.sub("", s.strip())
     s = re.sub(r"[（(]([\u4e00-\u9fff]{2,6})[)）](?=[\u4e00-\u9fff])", r"\1", s)
+    s = ALIAS_AFTER.sub("", s)  # ("…群团工作部(总工会、团委、妇联)": the bodies it stands for)
     if not s or len(s) > 60 or re.search(r"[\d“”《》\"()（）]|附件|联系|电话|点击|下载", s):
         return False
     names = [p for n in split_orgs(s) for p in split_joined(n)]
