@@ -429,7 +429,7 @@ def _decide(sent: str, ns: int, ne: int, seg: str, a: str, b: Optional[str], uni
     if _soft_rejects(sent, ns, ne, seg, unit_raw, unit, comp, explicit, cues):
         return None
     rest = sent[ne + cue_after:]
-    if rest.startswith(("的", "（含）", "(含)")) or target_evidence.describes_holder(
+    if re.match(r"的|[（(]含[)）]|[（(]含[^（）()]{1,8}[)）]的", rest) or target_evidence.describes_holder(
             _without_remark(rest)) or target_evidence.headcount_threshold(unit, cue_after > 0, rest):
         return None  # 不超过25人（含）的小微企业: a threshold that describes
     if (_is_cn(a) or (b is not None and _is_cn(b))) and _cn_rejects(

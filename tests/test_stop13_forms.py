@@ -42,6 +42,11 @@ def targets(sentence: str) -> list[tuple[float, str]]:
     ("按会员基本工资的0.5%收缴会费。", []),
     ("职工疗休养补助比例由原来的30%调整至60%。", []),
     ("全市会费收缴率要达到98%以上。", [(98.0, "%")]),  # (guard: a goal stays)
+    # an approval threshold, a size that describes who qualifies, the length of a couplet's lines
+    ("撤并小组须经70%以上组员同意。", []),
+    ("会员人数在30人以下(含30人)的分工会可与邻近分工会联合组队。", []),
+    ("征集的春联每联控制在7至11个汉字。", []),
+    ("各单位推荐人数不超过5人(含5人)。", [(5.0, "人")]),  # (guard: a cap on recipients)
 ])
 def test_counts_rules_and_shares_are_no_targets(sentence, expected):
     assert targets(sentence) == expected
