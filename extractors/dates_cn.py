@@ -390,7 +390,7 @@ _COMPACT_YMD_RE = re.compile(r"(?<![0-9./\-])(?P<y>(?:19|20)[0-9]{2})(?P<md>[0-9
 _COMPACT_MD_RE = re.compile(rf"(?<![0-9./\-])(?P<md>[0-9]{{2,4}}){S}[日号]")
 # a date that lost both 月 and 日 ("务于926前送到"): read only between 于/在 and 前
 # (its weekday and a time that lost its colon may stand before the 前: "于120(星期四)下午500前")
-_COMPACT_BARE_RE = re.compile(rf"(?<=[于在])(?P<md>[0-9]{{3,4}})(?![0-9])")
+_COMPACT_BARE_RE = re.compile(r"(?<=[于在])(?P<md>[0-9]{3,4})(?![0-9])")
 # a month's end that lost its 月 ("于12底之前选送"): read only before 前
 _COMPACT_END_RE = re.compile(rf"(?<![0-9./\-年])(?P<m>1[0-2]|[1-9]){S}(?P<part>底|末)(?={S}(?:之前|以前|前(?!后)))")
 # A figure date in a sentence ("请于2024.5.20前发送", "截止日期:2024-05-20").
