@@ -53,7 +53,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from extractors import target_evidence
+from extractors import target_evidence, target_sections
 from extractors._common import evidence, vocab
 from models.document import Document
 from models.targets import Target
@@ -479,11 +479,11 @@ def extract_sentence(sent: str, cues: Optional[dict] = None, heading: Optional[b
         inherit = None
         if seg.lstrip().startswith("其中") and (prev_ok is False or (cstart and sent[cstart - 1] in "（(")):
             inherit = prev_ok
-        elif prev_ok is False and target_evidence.in_split_bracket(sent, ns):
+        elif prev_ok is False and target_sections.in_split_bracket(sent, ns):
             inherit = False  # 发布信息189篇（其中：工人日报3篇，…9篇）: every item of the split
         elif prev_ok is False and unit == prev_unit and (
                 not seg.strip(" ，,、") or re.fullmatch(r"[\u4e00-\u9fff]{0,8}[和及与、]", sent[prev_floor:ns])
-                or (prev_digits and target_evidence.list_item(sent[prev_floor:ns]))):
+                or (prev_digits and target_sections.list_item(sent[prev_floor:ns]))):
             # 确定了2支队伍为…，5支队伍为…; 包括50支重点团队和196支一般团队; 优秀单位15家,优胜单位20家:
             # the same list as the number before
             inherit = False
@@ -531,16 +531,16 @@ def extract(doc: Document) -> list[Target]:
             continue
         text = b.text
         heading = _is_heading(text)
-        marks = target_evidence.section_marks(text)
+        marks = target_sections.section_marks(text)
         start_state = criteria
         for sm in _SENT.finditer(text):
             sent = sm.group()
-            criteria = target_evidence.section_after(marks, sm.start(), start_state)
+            criteria = target_sections.section_after(marks, sm.start(), start_state)
             kind = criteria[0] if criteria else None
             if (kind == "criteria" and not target_evidence.nominated_set(sent)) or \
-                    target_evidence.criteria_label(sent):
+                    target_sections.criteria_label(sent):
                 continue
-            if kind == "own" and not target_evidence.EACH_RECIPIENT.search(sent):
+            if kind == "own" and not target_sections.EACH_RECIPIENT.search(sent):
                 continue
             h = None if heading else _INLINE_HEADING.match(sent)
             # a section heading run into its first item (a page pasted onto one
