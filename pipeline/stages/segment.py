@@ -506,6 +506,10 @@ def _date_parts(t: str) -> Optional[tuple[str, bool]]:
     return ("", False) if NUMERIC_DATE_LINE.match(t.strip()) or DAY_LOST_LINE.match(t.strip()) or compact_readings(t) else None
 
 
+# an item heading whose value is the date under it ("4、比赛时间" / "2012年5月24日"): an event's day, no 成文日期
+_TIME_LABEL = re.compile(r"^\s*(?:[（(]?[0-9一二三四五六七八九十]{1,2}[)）、.．]\s*)?[\u4e00-\u9fff]{0,8}(?:时间|日期)\s*[:：]?\s*$")
+
+
 def _take_date(blocks: list[Block], j: int, parts: tuple[str, bool], z: Zones) -> None:
     """File the date line ``j``: a 印发 line goes to the 版记; the first date
     after the body is the 成文日期 with the org lines above it as the 署名
@@ -524,7 +528,7 @@ def _take_date(blocks: list[Block], j: int, parts: tuple[str, bool], z: Zones) -
         z.body.append(z.date)
         z.body.sort()
         z.date = None
-    if z.date is None and (z.body or z.signature or z.attachment_list):
+    if z.date is None and (z.body or z.signature or z.attachment_list) and not _TIME_LABEL.match(blocks[j - 1].text):
         z.date = j
         while z.body and z.body[-1] == j - 1 - len(z.signature) and is_org_line(blocks[z.body[-1]]):
             z.signature.insert(0, z.body.pop())
