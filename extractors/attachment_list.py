@@ -100,6 +100,11 @@ def _strip_signature(t: str) -> str:
     return " ".join(parts)
 
 
+# words of a body's name ("《…统计表》长春中医药大学工": a 署名 run on after the title and cut);
+# other words after 《…》 go on the title ("《…防治法》知识竞赛题目")
+_NAME_PART = re.compile(r"大学|学院|学校|工会|委员|公司|集团|医院|中心|[局厅办]|工$")
+
+
 def clean_title(t: str) -> list[str]:
     """The title(s) of one 附件说明 item as printed (several for
     "《A》、《B》"); [] when nothing is left."""
@@ -139,7 +144,7 @@ def clean_title(t: str) -> list[str]:
     t = _NOTE_AFTER.sub("", t)  # "…有关文件(通过OA发送至…邮箱)", "…名单(张三、李四)": a note on the item
     t = re.sub(r"□(?:工会委员会|委员会|工会|工委|分会)$", "", t)  # the 署名 an advert was cut from (pipeline.stages.injected)
     whole = re.fullmatch(r"《([^《》]+)》([\u4e00-\u9fff]{1,12})", t)
-    if whole and not re.search(r"[表单书册]$", whole.group(2)):
+    if whole and not re.search(r"[表单书册]$", whole.group(2)) and _NAME_PART.search(whole.group(2)):
         t = f"《{whole.group(1)}》"  # "《…统计表》长春中医药大学工": a cut signature run on after it
     half = len(t) // 2
     if len(t) >= 8 and len(t) % 2 == 0 and t[:half] == t[half:]:
