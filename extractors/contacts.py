@@ -350,8 +350,14 @@ def _block_items(doc: Document, bi: int, warnings: list, carry: Optional[str] = 
         items.extend(_bare_contacts(text, bi, doc, items))
         items.extend(_bracketed_names(text, bi, items))
         items.extend(_name_before_mail(text, bi, doc, items))
+    # "13478864813(微信同号)": the label makes the mobile the WeChat id too
+    items += [Item("wechat", it.value, it.raw, bi, it.start, it.end) for it in items
+              if it.kind == "mobile" and _SAME_WECHAT.match(text, it.end)]
     items.sort(key=lambda x: x.start)
     return items
+
+
+_SAME_WECHAT = re.compile(r"\s*[（(]\s*(?:微信同号|同微信号?|微信号同)\s*[)）]")
 
 
 _SENTENCE_END = re.compile(r"[。！？!?；;]\s*$")

@@ -124,7 +124,9 @@ CASES = [
     ("市侨联 苏文博 0571-86123456", {"names": ["苏文博"], "phones": ["0571-86123456"]}),
     ("电话（传真）：0872-3125678", {"phones": ["0872-3125678"]}),  # label in brackets
     ("联系电话：0571-87654321（王老师）", {"names": ["王老师"], "phones": ["0571-87654321"]}),  # name after
-    ("报名咨询：18905712345（微信同号）", {"phones": ["18905712345"]}),  # 咨询： before a number
+    # 咨询： before a number; "微信同号" labels the mobile as the WeChat id too (a choice changed 2026-11-30:
+    # blind gold lists it under both, the guide's "ids labelled 微信")
+    ("报名咨询：18905712345（微信同号）", {"phones": ["18905712345"], "wechat": ["18905712345"]}),
     ("业务咨询:0571-86001234", {"phones": ["0571-86001234"]}),
     ("咨询电话：13812345678（陈晓东）、13912345678（林芳）",
      {"names": ["陈晓东", "林芳"], "phones": ["13812345678", "13912345678"]}),
