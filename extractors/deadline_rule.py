@@ -21,7 +21,8 @@ from extractors.dates_cn import DateItem, S
 # 将于 / 定于 / 拟于 (a planned event) or 已于 / 曾于 (the past).
 _IMPERATIVE_BEFORE = re.compile(rf"(?:(?<![将定拟已曾])(?:于|要在|须在|应在|需在|请在)|请){S}$")
 _OBLIGED_BEFORE = re.compile(rf"(?:要|须|需|应|应当|必须|务必)(?:在|于|提前{S}[(（]){S}$")
-_DONE_AFTER = re.compile(r"[^，,。；;]{0,4}?完成")
+# (or organise it: "各分工会于1月10日前自行组织…开展一日捐活动")
+_DONE_AFTER = re.compile(r"[^，,。；;]{0,4}?完成|(?:自行|统一|认真)?(?:组织|开展|举办|召开)(?![^，,。；;]{0,12}的)")
 _UNTIL_BEFORE = re.compile(rf"(?:即日起|即日|自即日起|从即日起|从今日起|今日起"
                            rf"|(?:自|从)?(?:本?通知|文件)(?:下发|印发|发布)之日起){S}(?:至|到|[—–\-~～－]+){S}$")
 # the date that figures or ages are counted to, not a date to act by

@@ -182,3 +182,50 @@ def test_own_list_before_a_download_under_the_record(tail, titles):
 def test_one_line_signature_and_date(line, issuers, signed):
     rec = run(line)
     assert ([i.name for i in rec.issuers], rec.signed_date and rec.signed_date.isoformat()) == (issuers, signed)
+
+
+def wechat(rec) -> list[str]:
+    return [v.value for c in rec.contacts for v in c.values if v.kind == "wechat"]
+
+
+@pytest.mark.parametrize("line, ids", [
+    # a mobile the label says is the WeChat id too
+    ("联系人:赵宇,联系电话:13478864813(微信同号)", ["13478864813"]),
+    ("咨询:王威 15710570106(同微信)", ["15710570106"]),
+    ("联系人:赵宇,联系电话:13478864813", []),  # (guard)
+])
+def test_mobile_that_is_the_wechat_id(line, ids):
+    assert wechat(run(HEAD + line + TAIL)) == ids
+
+
+@pytest.mark.parametrize("item, titles", [
+    # words after a cited book title go on the title; a 署名 cut after it does not
+    ("附件:1、《中华人民共和国工会法》知识竞赛题目\n2、《中华人民共和国工会法》知识竞赛答题卡",
+     ["《中华人民共和国工会法》知识竞赛题目", "《中华人民共和国工会法》知识竞赛答题卡"]),
+    ("附件:《职工书屋统计表》江岭师范大学工", ["职工书屋统计表"]),
+])
+def test_words_after_a_book_title(item, titles):
+    text = "关于开展知识竞赛的通知\n各分工会:\n请认真组织。\n" + item + "\n江岭市总工会\n2024年3月1日\n"
+    assert [a.title for a in run(text).attachments] == titles
+
+
+@pytest.mark.parametrize("text, signed", [
+    # a date under an item heading that names a time is the event's day, not the 成文日期
+    ("各分工会:\n一、举办歌咏比赛\n4、比赛时间\n2012年5月24日\n5、报名方式\n即日起至5月10日止报名。\n", None),
+    ("各分工会:\n请于5月10日前报名。\n活动日期:\n2012年5月24日\n", None),
+    ("各分工会:\n请于5月10日前报名。\n校工会\n2012年4月24日\n", "2012-04-24"),  # (guard)
+])
+def test_date_under_a_time_heading(text, signed):
+    rec = run(text)
+    assert (rec.signed_date and rec.signed_date.isoformat()) == signed
+
+
+@pytest.mark.parametrize("sentence, due", [
+    # the recipients, named as the subject, organise or hold something by the date
+    ("各分工会于2024年1月10日前自行组织教职工开展“一日捐”活动。", "2024-01-10"),
+    ("各基层工会于2024年1月20日前召开会员代表大会。", "2024-01-20"),
+    ("市总工会于2024年1月10日前组织开展春节慰问活动。", None),  # (guard: the issuer's own act)
+])
+def test_recipients_organise_by_the_date(sentence, due):
+    rec = run("关于开展一日捐活动的通知\n各分工会:\n" + sentence + "\n江岭市总工会\n2023年12月25日\n")
+    assert [d.due.isoformat() for d in rec.deadlines] == ([due] if due else [])
