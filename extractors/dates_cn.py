@@ -266,7 +266,8 @@ def _time_at(text: str, pos: int) -> tuple[Optional[str], int]:
     lost = re.match(rf"{S}(?P<part>上午|中午|下午|晚上)?{S}(?P<h>[01]?[0-9]|2[0-3])(?P<mi>[0-5][0-9])"
                     rf"(?={S}(?:之前|以前|前(?!后)|止))", text[pos:])
     if lost:  # "916日(周六)1200前", "下午500前": a time whose colon the page lost, right before the cue
-        h = int(lost.group("h")) + (12 if lost.group("part") in ("下午", "晚上") and int(lost.group("h")) < 12 else 0)
+        h = int(lost.group("h"))
+        h += 12 if lost.group("part") in ("下午", "晚上") and h < 12 else 0
         return f"{h:02d}:{lost.group('mi')}", pos + lost.end()
     # a part of the day with no hour ("3月19日(周五)下班前", "明天上午"): the 前/止 cue follows it
     half = re.match(r"(?:上午|中午|下午|晚上)?下班|上午|中午|下午", text[pos:])

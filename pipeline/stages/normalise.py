@@ -43,6 +43,7 @@ from functools import lru_cache
 from pydantic import BaseModel
 
 from extractors.attachment_list import SPACED_ITEM
+from extractors.dates import cn_number
 from models.document import Block, Document
 from pipeline.stages.chrome import is_page_chrome
 from pipeline.stages.headings import heading_over_head
@@ -342,7 +343,6 @@ _ROC_YEAR = re.compile(r"(?<![\d.\-/])(?P<y>\d{2,3})(?=\s*年\s*\d{1,2}\s*月)")
 # a year printed with its last two digits before a full month and day
 # ("一二年八月七日", "08年5月6日", "二O年"): the century is the nearest one
 # (00–49 → 20xx, 50–99 → 19xx); a 年 with no day after it ("12年来") is no date
-_CN_DIGIT = {**dict.fromkeys("〇○零Oo", "0"), **{c: str(i) for i, c in enumerate("一二三四五六七八九", 1)}}
 _SHORT_YEAR = re.compile(r"(?<![\d.\-/〇○零Oo一二三四五六七八九十百千第])(?P<y>\d{2}|[〇○零Oo一二三四五六七八九]{2})"
                          r"(?=\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
                          r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})\s*[日号])")
@@ -378,7 +378,7 @@ def _roc_years(doc: Document) -> None:
         for m in reversed(list(_SHORT_YEAR.finditer(b.text))):
             if broken and not b.text[:m.start()].strip():
                 continue
-            yy = int("".join(_CN_DIGIT.get(c, c) for c in m.group("y")))
+            yy = cn_number(m.group("y")) or 0  # ("一二" → 12, "O八" → 8)
             _set_year(b, *m.span("y"), str((2000 if yy < 50 else 1900) + yy))
 
 

@@ -73,7 +73,7 @@ def _tail_cuts(b: Block) -> list[int]:
             # a date closing a sentence's names ("。XX总工会2020年1月6日")
             # is a signature's even when a plan printed after it follows
             # (a stray comma the page left after the sentence: "…多功能厅)。 , XX工会 2015年3月1日")
-            stop = start - 1 - (start > 1 and t[start - 1] in ",，") if start else 0
+            stop = start - 2 if start and start > 1 and t[start - 1] in ",，" else (start or 1) - 1
             sentence = start is not None and start > 0 and t[stop] in _STOP and not re.match(
                 r"[起前后内止以到至为，,的在及和、—~～-]", after)
             if start is not None and (_zone_start(after) or sentence):
