@@ -72,13 +72,24 @@ from extractors.dates_cn import cn_int
 _VIEWS = re.compile(r"(?:阅读|浏览|点击|访问)(?:量|次数|数)?\s*[:：]?\s*$")
 _YEARS_SINCE = re.compile(r"(?:\d+|[多几两三四五六七八九十]+)年来")  # a span of past years up to now
 _DIGITS_OF = re.compile(r"(?:号|号码|账号|帐号|代码|编码|卡号|身份证|工号)\s*(?:为|是|的)?\s*[（(]?\s*[前后末]?\s*$")  # also 身份证号码(18位), 身份证后6位
-# a run of items joined by 、 and a last 和/及/与 ("维权、参与、教育和建设")
-_ENUMERATED = re.compile(r"(?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{1,8}?(?:和|及|与)[\u4e00-\u9fff]{1,8}$")
+# a run of items joined by 、 and a last 和/及/与 ("维权、参与、教育和建设"), or by 、 only
+# ("维护、参与、教育、建设")
+_ENUMERATED = re.compile(r"(?:[\u4e00-\u9fff“”]{1,8}、)+[\u4e00-\u9fff“”]{1,8}?(?P<last>(?:和|及|与)[\u4e00-\u9fff“”]{1,8})?$")
+_PERSONS = ("人", "名", "位", "人次")
+# a verb that makes the counted items a task ("组建…共13个协会", "请各单位组织太极拳、广播操、健身操3个项目的比赛")
+_SETS_UP = re.compile(r"组建|成立|设立|建立|新建|创建|培育|打造|新增|组织|开展|举办|举行|承办|完成|推荐|选送|报送|申报|征集")
 
 
-def _enumerated_count(seg: str) -> int:
-    items = _ENUMERATED.search(seg).group().split("、")
-    return len(items) + 1  # the last item holds the 和/及/与 and the one after it
+def _enumerated(before: str, number: str, unit: str) -> bool:
+    """The number counts the items just listed ("维权、参与、教育和建设四项基本职能",
+    "一流学科建设、综合改革、东山校区建设三项重点工作"). Listed without a last 和 it must
+    count things, not people ("教师、学生、职工3人" may be a quota), with no verb that
+    makes them a task ("组建篮球、排球…共13个协会", "组织太极拳、广播操、健身操3个项目的比赛"
+    are goals)."""
+    m = _ENUMERATED.search(before)
+    if not m or (not m.group("last") and (unit in _PERSONS or _SETS_UP.search(before))):
+        return False  # (组建篮球、排球…钓鱼共13个协会: what is to be set up, counted)
+    return len(m.group().split("、")) + bool(m.group("last")) == _count(number)
 
 
 def _count(s: str) -> Optional[int]:
@@ -113,8 +124,16 @@ _SIZE_OF_HOLDER = re.compile(r"[\u4e00-\u9fff（()）]{1,8}?(?:以上|以下)的
 # what follows a number in a game's rules: players on court, groups crossed into the final rounds
 _GAME_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}(?:上场|出场)|小组[第前]|[^，,。；;]{0,12}(?:半决赛|决赛|淘汰赛|交叉)")
 _POINTS = re.compile(r"[扣加减得计记]\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十半]+)\s*分")
+# whose scores make a team's ("团体按3名运动员总得分计算成绩", "取前6名队员成绩之和"): how a result is reckoned
+_SCORE_BASIS = re.compile(r"(?:按|取|以)(?:前|成绩最好的|最好的)?\s*$")
+_SCORE_AFTER = re.compile(r"[^，,。；;]{0,10}?(?:总得分|得分|成绩|总分|积分)")
 # the issuer speaking of itself (我市, 我校, 我单位)
-_OWN = re.compile(r"我(?:省|市|区|县|镇|校|院|局|厂|司|会|单位|公司|系统)")
+_OWN = re.compile(r"我(?:省|市|区|县|镇|校|院|局|厂|司|会|单位|公司|系统)|学校(?=本次|今年|本年)")
+# the whole of the issuer's domain before a count of places ("全校共50个名额"): the places the
+# issuer holds or offers, not a quota set on each recipient
+_WIDE_PLACES = re.compile(r"(?:全校|全院|全所|全局|全公司|全系统|全市|全区|全县|全省)(?:共|总共|共计|合计)?[^，,。；;各每]{0,6}"
+                          r"(?:名额|指标)(?:数|总数)?\s*(?:为|是|有)?\s*$")  # (全市共分配名额30个)
+_ISSUER_WIDE = re.compile(r"(?:全校|全院|全所|全局|全公司|全系统|全市|全区|全县|全省)(?:共|总共|共计|合计)?有?\s*$")
 
 
 # a team's roles, registered by each recipient ("各单位可报领队一人，教练二人")
@@ -252,6 +271,8 @@ def _reference(seg: str, sent: str, ne: int, clause_after: str) -> Optional[str]
         return "reference"
     if _LABEL.match(sent[ne:]):
         return "label"
+    if re.match(r"[^，,。；;]{0,12}?结果[^，,。；;]{0,4}(?:通报|公布|公示|公告)", clause_after):
+        return "reference"  # 现将3项设计方案的评选结果通报如下: results already decided, announced
     if re.search(r"对[^，,。；;]{0,10}$", seg) and re.match(r"[^，,。；;]{0,16}?(?:进行|予以)公示", clause_after):
         return "reference"  # 现对第一批85名候选人名单进行公示: the names already chosen, published
     if _TALLY.search(seg) and not re.search(r"[各每请]|组建|成立|设立", seg) and not has_verb(seg):
@@ -290,7 +311,7 @@ def rejects(sent: str, ns: int, ne: int, seg: str, unit: str, clause_after: str)
         return "views"  # 阅读5237次: a page's view count
     if unit == "位" and (_DIGITS_OF.search(seg) or _DIGITS_OF.search(before)):
         return "format"  # 手机号11位, 身份证号18位: how many digits a number has
-    if _ENUMERATED.search(before) and _enumerated_count(before) == _count(sent[ns:ne].rstrip(unit)):
+    if _enumerated(before, sent[ns:ne].rstrip(unit), unit):
         return "enumeration"  # 维权、参与、教育和建设四项基本职能: the items just named, counted
     if unit == "份" and not _WORKS.search(seg + clause_after):
         return "copies"  # 纸质版2份, 复印件3份: copies of a form; 报送1份建议 is a quota
@@ -320,12 +341,14 @@ def rejects(sent: str, ns: int, ne: int, seg: str, unit: str, clause_after: str)
         return "condition"
     if _ALLOWED.search(seg):
         return "condition"  # 一天可以答题2次: what a player may do, not a quota (可推荐2名 is one)
-    if _POINTS.search(clause_after):
+    if _POINTS.search(clause_after) or (_SCORE_BASIS.search(seg) and _SCORE_AFTER.match(clause_after)):
         return "scoring"
     if _SIZE_OF_HOLDER.match(clause_after):
         return "condition"  # 100名教职工以上工会推荐2名, 2人一组: who may send, how teams are formed
     if _GAME_AFTER.match(clause_after) and not re.search(r"(?:至少|最少|不少于|不得少于|不超过|最多|限)\s*有?\s*$", seg):
         return "game"  # 每场比赛选派5名队员上场, 2个小组第1、2名交叉进行半决赛: how a match is played
+    if (_ISSUER_WIDE.search(seg) and re.match(r"\s*(?:名额|指标)", clause_after)) or _WIDE_PLACES.search(seg):
+        return "own_quota"
     if handed_to_issuer(seg) or _own_act(seg, before):
         return "own_quota"
     if _conditional(sent, ne, seg, clause_after):

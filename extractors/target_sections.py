@@ -73,8 +73,8 @@ def section_after(marks: list[tuple[int, Optional[str], bool]], upto: int, state
 
 def in_split_bracket(sent: str, pos: int) -> bool:
     """Position ``pos`` of ``sent`` lies inside a bracket that opens with
-    其中 ("…189篇（其中：工人日报3篇，官网9篇）"): the bracket splits the
-    number before it, whose fate its items share."""
+    其中 or 含 ("…189篇（其中：工人日报3篇，官网9篇）", "全校共50个名额（含离退休
+    人员2名）"): the bracket splits the number before it, whose fate its items share."""
     depth, k = 0, pos - 1
     while k >= 0:
         c = sent[k]
@@ -82,7 +82,7 @@ def in_split_bracket(sent: str, pos: int) -> bool:
             depth += 1
         elif c in "（(":
             if depth == 0:
-                return sent[k + 1:k + 4].lstrip().startswith("其中")
+                return sent[k + 1:k + 4].lstrip().startswith(("其中", "含", "包含", "包括"))
             depth -= 1
         k -= 1
     return False
@@ -92,3 +92,20 @@ def list_item(stretch: str) -> bool:
     """``stretch`` between two numbers is the next item's noun ("，优胜单位"): 2–8 characters, no verb, no 各/每/请."""
     m = re.fullmatch(r"\s*[，,、]\s*([\u4e00-\u9fff]{2,8})", stretch)
     return bool(m) and not re.search(r"[各每请]", m.group(1)) and not target_evidence.has_verb(m.group(1))
+
+
+# a line that holds only a number or a range with its unit, perhaps 以内/以上 after it
+_BARE_CELL = re.compile(r"\d+(?:\s*[-—–~～至]\s*\d+)?\s*[\u4e00-\u9fff]{1,2}(?:及?以[内上下])?")
+
+
+def table_row(text: str, comparator: str, verbs: list[str]) -> bool:
+    """The block ``text`` is a table's row or cell printed as a short line of its own
+    ("东城区 5名", "5名", "30人以内": a 名额分配表 flattened by a web page): a bare
+    number cell whatever its comparator, or a short line with no comparator
+    (``comparator`` "=") and none of the target ``verbs`` — numbers in tables
+    are not targets (../shared/real/README.md)."""
+    if _BARE_CELL.fullmatch(text.strip()):
+        return True  # "30人以内", "149-200人": a band of a table's column
+    if len(text) > 16 or re.search(r"[，。；,;！？]", text) or comparator != "=":
+        return False
+    return not any(v in text for v in verbs)

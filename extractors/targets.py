@@ -548,7 +548,7 @@ def extract(doc: Document) -> list[Target]:
             parts = [(0, sent[:h.end()], True), (h.end(), sent[h.end():], False)] if h else [(0, sent, heading)]
             for off, part, hd in parts:
                 for t, s, e in extract_sentence(part, cues, hd):
-                    if _table_row(text, t, cues):
+                    if target_sections.table_row(text, t.comparator, cues["target_verbs"]):
                         continue
                     t.evidence = evidence(doc, bi, sm.start() + off + s, sm.start() + off + e)
                     out.append(t)
@@ -579,15 +579,6 @@ def _table_cells(sent: str) -> set[int]:
     if len(run) >= 3:
         out.update(x.start() for x in run)
     return out
-
-
-def _table_row(text: str, t: Target, cues: dict) -> bool:
-    """A table's row or cell printed as a short line of its own ("东城区 5名",
-    "5名": a 名额分配表 flattened by a web page): no comparator and no target
-    verb — numbers in tables are not targets (../shared/real/README.md)."""
-    if len(text) > 16 or re.search(r"[，。；,;！？]", text) or t.comparator != "=":
-        return False
-    return not any(v in text for v in cues["target_verbs"])
 
 
 _INLINE_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+、[^，,。；;：:\d]{2,30}?"
