@@ -112,7 +112,7 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
         # "各单位活动在3月20之前组织完成": the recipients named as the subject finish by the date
         subject = ASKED_SUBJECT.match(sent, cs) or (ev and ASKED_SUBJECT.match(clause, ev[-1].end()))
         task = task or (subject and _DONE_AFTER.match(sent, it.end))
-        return has_action or labelled or bool(task) or _costs(sent, it.end) or _closes(sent, it)
+        return has_action or labelled or bool(task) or _costs(sent, it.end) or _closes(sent, it) or _cut_request(sent, cs, it)
     if labelled:
         return True
     if (_UNTIL_BEFORE.search(sent[:it.start]) or _NO_LATER_BEFORE.search(sent[:it.start])) and (
@@ -125,6 +125,15 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
         return bool(act and act.start() >= it.end and act.start() - it.end <= 40
                     and not re.search(r"[，,。；;]", sent[it.end:act.start()]))
     return False
+
+
+def _cut_request(sent: str, cs: int, it: DateItem) -> bool:
+    """A request by a date whose sentence an excerpt cut short before its verb ("并请于2017年1月25日
+    前向省总宣", "请于5月8日前将"): 请 opens the clause, and after 前 only where or what
+    (向/将…) in a few characters with no stop: the verb was lost to the cut."""
+    rest = sent[it.end:]
+    return bool(re.search(r"请[^。；;，,]{0,12}$", sent[cs:it.start])) and len(rest) <= 12 \
+        and bool(re.fullmatch(r"(?:向|给|到|至|将|把)[^。！!；;？?，,、（()）\s]{0,10}", rest))
 
 
 def _closes(sent: str, it: DateItem) -> bool:
