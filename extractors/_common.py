@@ -83,3 +83,11 @@ def iter_text_blocks(doc: Document, indices: Iterable[int] | None = None):
     idx = range(len(doc.blocks)) if indices is None else indices
     for i in idx:
         yield i, doc.blocks[i]
+
+
+def undoubled(t: str) -> str:
+    """``t`` without a repeat of itself: a page that prints one cell twice
+    ("…办公室2018年7月6日发…办公室2018年7月6日发", its desktop and mobile copies)
+    gives the first copy; any other text is returned as is."""
+    h = len(t) // 2
+    return t[:h] if len(t) >= 16 and len(t) % 2 == 0 and t[:h] == t[h:] else t

@@ -1,5 +1,5 @@
 """抄送机关 (GB/T 9704-2012 §7.4.2): the organisations after 抄送, split on
-、，, joined across line breaks (``市科技`` + ``局`` → ``市科技局``) and
+、， (and on the spaces of a line printed with names side by side), joined across line breaks (``市科技`` + ``局`` → ``市科技局``) and
 with closing punctuation dropped (ANNOTATION.md "cc")."""
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 from typing import Optional
 
 from extractors._common import evidence
+from extractors.orgs import split_orgs
 from extractors.printed import PRINT_RUN
 from extractors.recipients import split_top_level
 from models.common import Evidence
@@ -35,13 +36,35 @@ def extract(doc: Document) -> tuple[list[str], Optional[Evidence]]:
         m = _CC.match(t)
         if not m:
             continue
-        text = t[m.end():]
+        spaced = _spaced(doc.blocks[i])  # (the label has no space inside: its end is the same index)
+        text = spaced[m.end():] if spaced.startswith(t[:m.end()]) else t[m.end():]
         for j in rec[k + 1:]:
             nxt = doc.blocks[j].text
             if text.rstrip().endswith("。") or _RECORD_LINE.match(nxt) or re.search(rf"印发?{PRINT_RUN}?$", nxt):
                 break
             text += nxt
         text = text.strip().rstrip("。.;；，,|｜ ")  # (a page's column rule after the line: "省总工会|")
-        names = [re.sub(r"\s+", "", p).rstrip("。.") for p in split_top_level(text, "、，,;；")]
+        names = [n.rstrip("。.") for p in split_top_level(text, "、，,;；") for n in _names(p)]
         return [n for n in names if n], evidence(doc, i)
     return [], None
+
+
+def _spaced(b) -> str:
+    """The block's normalised text with a space where the printed line had
+    whitespace between two characters (the normaliser drops it between Chinese
+    characters; it is what separates names printed side by side)."""
+    t, o, raw = b.text, b.offsets, b.raw
+    if len(o) < len(t):
+        return t
+    return "".join((" " if k and raw[o[k - 1] + 1:o[k]].isspace() else "") + c for k, c in enumerate(t))
+
+
+def _names(part: str) -> list[str]:
+    """The names in one 、-separated part: a part printed as names side by side
+    with spaces between ("市总工会 学院党委 学院行政", as a web page prints the
+    line) is several, split on org suffixes where they tell, else on the spaces;
+    a name spaced out letter by letter ("长 兴 县 总 工 会") is one."""
+    toks = part.split()
+    if len(toks) > 1 and all(len(t) >= 2 for t in toks):
+        return split_orgs(part) or toks
+    return [re.sub(r"\s+", "", part)]

@@ -33,6 +33,8 @@ def is_org_name(s: str) -> bool:
     s = s.strip()
     if not (2 <= len(s) <= 40) or re.search(r"[。，,;；:：!！?？\d□\ufffd©]|版权所有", s):
         return False  # (□, \ufffd: a glyph the page lost, or an advert cut from over the name; © a site's footer)
+    if re.match(r"[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、", s):
+        return False  # "(六)选举产生…工会委员会": an item of a list, not a 署名
     if s.startswith(("请", "凡")):
         return False  # "请各分工会、直属工会": a sentence to the addressees an excerpt cut short
     s = ALIAS_AFTER.sub("", s)
@@ -85,7 +87,7 @@ def _split_spaced(raw: str) -> list[str]:
             out += glued
         else:
             return []
-    out = _industry_committees(out)
+    out = _bare_body_words(_industry_committees(out))
     # a spaced-out single name ("长 兴 县 总 工 会") would split at "总工会"/"会",
     # a name spaced before its body word at "委员会"; two short names printed
     # apart ("校工会 妇委会") are two
@@ -93,6 +95,18 @@ def _split_spaced(raw: str) -> list[str]:
     spaced_out = any(len(p) == 1 for p in parts) or any(o in _BODY_WORDS for o in out)
     if len(out) > 1 and spaced_out and is_org_name(joined):
         return [joined]
+    return out
+
+
+def _bare_body_words(names: list[str]) -> list[str]:
+    """An institution's name and its body word printed apart ("江苏省常州高级中学 工会",
+    "某某医院 党委"): one body. A bare 工会/党委/团委 names no body on its own."""
+    out: list[str] = []
+    for n in names:
+        if out and n in ("工会", "工會", "党委", "黨委", "团委", "團委") and _OWNER.search(out[-1]):
+            out[-1] += n
+        else:
+            out.append(n)
     return out
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extractors._common import evidence
+from extractors._common import evidence, undoubled
 from extractors.dates import parse_full_date
 from extractors.orgs import split_orgs
 from models.document import Document
@@ -18,8 +18,9 @@ from models.notice import Printed
 # a print-run note after the 印发 mark, in brackets or after a page's column rule
 # ("…印发（共印120份）", "…印发 | 共印10份")
 PRINT_RUN = r"(?:\s*[（(]共印[0-9一二三四五六七八九十百]+份[）)]|[|｜\s]*共印[0-9一二三四五六七八九十百]+份)"
-# the 印发 mark ends the line, or a print-run note after it
-_PRINTED_END = re.compile(rf"(印发|印制|印){PRINT_RUN}?$")
+# the 印发 mark ends the line, or a print-run note after it; a page may print it as a bare
+# 发 after the date ("…办公室2018年7月6日发")
+_PRINTED_END = re.compile(rf"(印发|印制|印|(?<=[日号])发){PRINT_RUN}?$")
 
 
 def extract(doc: Document) -> Optional[Printed]:
@@ -29,7 +30,7 @@ def extract(doc: Document) -> Optional[Printed]:
         return None
     for i in z.record:
         b = doc.blocks[i]
-        t = b.text
+        t = undoubled(b.text)
         if b.kind != "paragraph" or not _PRINTED_END.search(t):
             continue
         hit = parse_full_date(t)

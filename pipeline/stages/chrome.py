@@ -114,6 +114,9 @@ _URL_LINE = re.compile(r"\s*(?:https?://|www\.)[A-Za-z0-9./?=&%#_\-:~+]+\s*")  #
 
 
 _IMAGE_LINK = re.compile(r"(?:!\[[^\]]{0,40}\]\([^)]{0,200}\)\s*)+")  # a picture's markdown left by the copy ("![]()")
+# a site's leaders' mailbox widget ("领导邮箱" / "书记信箱地址:…@…"): the site's, not a contact the notice gives
+_LEADER_MAIL = re.compile(r"\s*(?:领导|书记|校长|院长|局长|主席|部长|厂长|总经理|区长|市长|县长)(?:信箱|邮箱)(?:地址)?"
+                          r"(?:\s*[:：]\s*[\w.\-]+@[\w.\-]+)?\s*")
 
 
 # a page's label in brackets, maybe with a second name after "/" ("【点击次数】", "【作者/来自】")
@@ -152,7 +155,7 @@ def is_page_chrome(t: str) -> bool:
         or bool(_SITE_NAME.match(t)) or bool(_CLOCK.match(t)) or bool(_FILE_NAME.match(t)) \
         or bool(_CATALOGUE.match(t)) or (len(_FIELDS.findall(t)) >= 2 or bool(re.search(r"[:：].*[|｜]\s*$", t))) \
         or bool(_URL_LINE.fullmatch(t)) or bool(_COLUMN.fullmatch(t)) or bool(_COMPILATION.fullmatch(t)) \
-        or bool(INDEX_NUMBER.fullmatch(t)) or bool(_IMAGE_LINK.fullmatch(t))
+        or bool(INDEX_NUMBER.fullmatch(t)) or bool(_IMAGE_LINK.fullmatch(t)) or bool(_LEADER_MAIL.fullmatch(t))
 
 
 def _menu_end(blocks: Sequence[Block]) -> int:

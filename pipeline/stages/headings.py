@@ -10,7 +10,7 @@ import re
 from extractors.doc_number import own_number as parse_doc_number
 from extractors.orgs import is_org_name, title_endings
 from extractors.title import NUMBER_AFTER
-from models.document import Block
+from models.document import Block, Zones
 from pipeline.stages.chrome import skip_aside
 
 # A 发文字号 in brackets printed after the title ("…的通知（甬工〔2020〕5号）"): the title extractor's pattern.
@@ -50,6 +50,27 @@ def own_title_below(blocks: list[Block], title: list[int], i: int) -> list[int]:
         if _issuer_about(text, heading):
             return list(range(i, j))
     return []
+
+
+def own_front_below(blocks: list[Block], z: Zones, i: int) -> int:
+    """Take the notice's own front under a page heading into ``z`` and return the
+    index after it (else ``i``): its own title under the heading and the page's meta
+    (:func:`own_title_below`), or its own 发文字号 and title lines repeating a page
+    heading that printed both ("盤工發[2014]39號 關于…的通知" cut into a 版头 and a
+    title): the notice's own lines are its 版头 and 标题 (GB/T 9704-2012 §7.2.4, §7.3.1)."""
+    own = own_title_below(blocks, z.title, i)
+    if not own and z.head and z.title and i < len(blocks) and parse_doc_number(blocks[i].text) \
+            and blocks[i].text == "".join(blocks[k].text for k in z.head):
+        heading = "".join(blocks[k].text for k in z.title)
+        for j in range(i + 2, min(len(blocks), i + 4) + 1):
+            if "".join(blocks[k].text for k in range(i + 1, j)) == heading:
+                z.head, own = [i], list(range(i + 1, j))
+                break
+    if not own:
+        return i
+    z.body = [k for k in z.body if k not in own and k not in z.head]
+    z.title = own
+    return skip_aside(blocks, own[-1] + 1)
 
 
 def _issuer_about(text: str, heading: str) -> bool:

@@ -189,7 +189,8 @@ def _undated_tail(b: Block) -> list[int]:
     二○"): the names must follow a sentence end or a printed space."""
     t = b.text
     stub = _STUB_END.search(t)
-    end = stub.start() if stub else len(t)
+    # (a page's column rule after the 署名: "…人事处 |")
+    end = stub.start() if stub and stub.group() else len(t.rstrip(" |｜"))
     tail = next((m.start() for m in _TAIL_CUE.finditer(t, max(0, len(t) - 80)) if PAGE_TAIL.match(t, m.start())), None)
     if tail and end == len(t):
         end = tail  # the page's own words after the 署名 ("… 湖南省直属机关工会委员会 责编:admin")

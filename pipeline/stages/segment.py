@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from extractors._common import undoubled
 from extractors.dates import DAY_LOST_LINE, NUMERIC_DATE_LINE, compact_readings
 from extractors.doc_number import own_number as parse_doc_number
 from extractors.orgs import NAME_REST, is_org_name, split_orgs
@@ -22,7 +23,7 @@ from extractors.recipients import FIELD_LABEL
 from models.document import Block, Document, Zones
 from pipeline.stages.attachment_zones import attachment_zone, continues_item, followed_by_items
 from pipeline.stages.chrome import CUT_SHORT, footer_start, is_meta_rest, is_page_chrome, page_top_end, skip_aside
-from pipeline.stages.headings import NUMBER_AFTER_TITLE, heading_above, heading_over_head, is_title_end, own_title_below
+from pipeline.stages.headings import NUMBER_AFTER_TITLE, heading_above, heading_over_head, is_title_end, own_front_below
 from pipeline.stages.lines import (BARE_LABEL, CC_START, DATE_LINE, GLUED_LABEL, LABEL_ALONE, LIST_ITEM, LIST_START,
                                    glued_list_end, is_org_line, spaced_item, spaced_list_start)
 from pipeline.stages.relines import SENTENCE_OPENER, looks_like_recipients, reline
@@ -69,10 +70,7 @@ def segment(doc: Document) -> Zones:
         z.title = list(range(top, heading))
     # -- 主送机关 (§7.3.2): the addressee line ending with a colon.
     i = skip_aside(blocks, i)
-    own = own_title_below(blocks, z.title, i)
-    if own:  # the page's heading, its meta, then the notice's own title line(s) naming its body
-        z.body = [k for k in z.body if k not in own]
-        z.title, i = own, skip_aside(blocks, own[-1] + 1)
+    i = own_front_below(blocks, z, i)
     if not z.title and not z.head and i + 1 < n and not _is_recipients(blocks[i]):
         # a page heading with no 文种 word, then the addressee or the page's meta lines
         j = skip_aside(blocks, i + 1)
@@ -495,8 +493,8 @@ def _date_parts(t: str) -> Optional[tuple[str, bool]]:
     """``(org, printed)`` for a line holding only a date, optionally after an
     org name and before 印发; None for any other line. "XX办公室印发2012年
     12月18日印发" names its org before a first 印发; a figure date line
-    ("20141210") is a date too (real excerpts)."""
-    m = DATE_LINE.match(t)
+    ("20141210") is a date too (real excerpts); a line a page printed twice is read once."""
+    m = DATE_LINE.match(undoubled(t))
     if m:
         org, printed = m.group("org").strip(), bool(m.group("printed"))
         org = re.sub(r"(?:中华)?民国$", "", org)  # "中华民国112年3月1日": the era, no org
