@@ -340,10 +340,12 @@ def _read_value(text: str, kind: str, pos: int, end: int, block: int,
         m = _PHONE.match(text, pos, end)
         if not m:
             return [], None
-        if not normalise_phone(m) and kind == "phone" and _INTERNAL.fullmatch(m.group()) and (
+        after_name = kind == "name" and re.search(rf"[{CJK}]\s?$", text[max(0, pos - 2):pos])
+        if not normalise_phone(m) and (kind == "phone" or after_name) and _INTERNAL.fullmatch(m.group()) and (
                 _INTERNAL_END.match(text, m.end(), end) or labels()[0].match(text, _SPACES.match(text, m.end()).end(), end)):
             # "电话:4978。", "联系电话:3048 3900 联系人:…": 4- to 6-digit internal numbers (内线)
-            # after an explicit 电话 label, each closed by a stop, another such number or the next label
+            # after an explicit 电话 label, each closed by a stop, another such number or the next label;
+            # or right after the 联系人's name ("联系人:胡章勇669372,")
             return [Item("phone", m.group(), m.group(), block, m.start(), m.end())], m.end()
         return (_phone_items(m, kind, block), m.end()) if normalise_phone(m) else (None, None)
     if kind in ("name", "dept"):
@@ -374,6 +376,8 @@ def _name_items(text: str, kind: str, pos: int, end: int, block: int, doc: Docum
     tok = m.group()
     if kind == "dept":
         return [Item("dept", tok, tok, block, pos, m.end())], None
+    if _in_name_list(text, pos, tok):
+        return [Item("name", tok, tok, block, pos, m.end())], m.end()
     if len(tok) == 1 and tok in surnames()[0] and re.search(r"[:：]\s*$", text[max(0, pos - 3):pos]):
         # a surname alone is the field's whole value ("联系人:罗  联系电话:…")
         return [Item("name", tok, tok, block, pos, m.end())], m.end()
@@ -414,6 +418,24 @@ def _name_items(text: str, kind: str, pos: int, end: int, block: int, doc: Docum
 
 
 _NOT_IN_NAME = set("的了是在和与及或等各请将于为按由向到对从本该此其")
+
+
+def _in_name_list(text: str, pos: int, tok: str) -> bool:
+    """``tok`` at ``pos`` is one of two or more 2–3-character words joined by 、
+    right after a 联系人 label's colon ("联系人:马新科、年中华、路雨欣、李烨"), at least half
+    of them names by the surname list: the list fixes what each word is, so a name whose
+    surname is unlisted (年) or that ends like a desk (科) is still a name."""
+    a = pos
+    while a > 0 and (text[a - 1] == "、" or "\u4e00" <= text[a - 1] <= "\u9fff"):
+        a -= 1
+    run = re.match(rf"[{CJK}、]+", text[a:])
+    if not run or not re.search(r"[:：]\s*$", text[max(0, a - 3):a]):
+        return False
+    toks = run.group().split("、")
+    if len(toks) < 2 or not all(2 <= len(t) <= 3 and not set(t) & _NOT_IN_NAME for t in toks):
+        return False
+    return tok in toks and tok not in vocab("contact_labels")["not_names"] \
+        and 2 * sum(is_name(t) for t in toks) >= len(toks)
 
 
 def _unlisted_name(text: str, tok: str, pos: int, end: int, block: int
