@@ -392,6 +392,7 @@ _COMPACT_MD_RE = re.compile(rf"(?<![0-9./\-])(?P<md>[0-9]{{2,4}}){S}[日号]")
 # a date that lost both 月 and 日 ("务于926前送到"): read only between 于/在 and 前
 # (its weekday and a time that lost its colon may stand before the 前: "于120(星期四)下午500前")
 _COMPACT_BARE_RE = re.compile(r"(?<=[于在])(?P<md>[0-9]{3,4})(?![0-9])")
+_HAND_IN_AFTER = re.compile(r"(?:将|把)[^，,。；;0-9]{1,20}?(?:报|交|送|发|提交)")
 # a month's end that lost its 月 ("于12底之前选送"): read only before 前
 _COMPACT_END_RE = re.compile(rf"(?<![0-9./\-年])(?P<m>1[0-2]|[1-9]){S}(?P<part>底|末)(?={S}(?:之前|以前|前(?!后)))")
 # A figure date in a sentence ("请于2024.5.20前发送", "截止日期:2024-05-20").
@@ -442,7 +443,8 @@ def compact_items(text: str, taken: list[tuple[int, int]], base: Optional[dt.dat
     by :func:`scan`. A year+month+day run needs a label
     colon or 为 just before it or a 前/止 cue after; a month+day run needs
     日 and a 前/止 cue after, or 日 right after a 截止日期为 label; a bare month+day run
-    needs 于/在 before it and 前 after it. Only unambiguous readings are returned;
+    needs 于/在 before it and 前 after it, or four figures and 将…报 after it
+    ("于1021将名单报给校工会"). Only unambiguous readings are returned;
     a year+month+day run with two readings ("2024115日前") takes the one
     just after ``base``, the document date, when only one lies there."""
     out: list[DateItem] = []
@@ -489,7 +491,9 @@ def compact_items(text: str, taken: list[tuple[int, int]], base: Optional[dt.dat
         md = _one_reading(m.group("md"))
         tm, p = _time_at(text, m.end())
         cue, p = _cue_at(text, p)
-        if md is not None and cue and cue.endswith("前") and free(m.start(), m.end()):
+        # (or four figures before what is to be handed in: "于1021将参赛者名单报给校工会")
+        hand_in = not cue and len(m.group("md")) == 4 and _HAND_IN_AFTER.match(text, m.end())
+        if md is not None and ((cue and cue.endswith("前")) or hand_in) and free(m.start(), m.end()):
             ph = DatePhrase(None, md[0], md[1], None, m.start(), m.end(), m.group(0))
             out.append(DateItem("date", ph, ph, tm, m.start(), p, cue, compact=True))
     for m in _COMPACT_END_RE.finditer(text):

@@ -401,7 +401,7 @@ def extract(doc: Document, *, signed_date: Optional[dt.date] = None,
         carried = last_label
         own = list(ATT_LABEL.finditer(text))
         last_label = label_number(own[-1]) if own else last_label
-        if not text or not re.search(r"[月周季后至前止天日]", text):
+        if not text or not re.search(r"[月周季后至前止天日]|[于在][0-9]{3,4}(?![0-9])", text):  # (于1021将…报)
             continue
         att = attachment_of(doc, unit[0])
         spans = sentence_spans(text, table=doc.blocks[unit[0]].kind == "table")
