@@ -137,3 +137,36 @@ def test_undated_signature_closing_a_flattened_page_before_a_column_rule():
     text = ("各分会:\n各分会须推荐1至2篇,于2024年12月10日前交校工会,同时将电子版发至gh@jl.edu.cn。"
             " 特此通知 校工会 人事处 |")
     assert [i.name for i in run(text).issuers] == ["校工会", "人事处"]
+
+
+@pytest.mark.parametrize("line, expected", [
+    # a list of names after 联系人: one with an unlisted surname (年) or a desk-like ending (科) is still a name
+    ("联系人:马新科、年华明、路雨欣、李烨", ["马新科", "年华明", "路雨欣", "李烨"]),
+    ("联系人:吴俊科、邹文", ["吴俊科", "邹文"]),
+    ("联系人:工会办、宣传科、李烨", ["李烨"]),  # (guard: a list of desks is no list of names)
+])
+def test_contact_name_lists(line, expected):
+    c = run(HEAD + "请认真组织。\n" + line + TAIL).contacts
+    assert [n for x in c for n in x.names] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a date a site printed without 月/日, four figures before what is handed in
+    ("竞赛结束后各分工会于1021将参赛者名单报给校工会。", ["2024-10-21"]),
+    ("请各单位于1215将报名表交工会办公室。", ["2024-12-15"]),
+    ("本次活动于1021将在体育馆举行。", []),  # (guard: an event, nothing handed in)
+])
+def test_compact_date_before_a_hand_in(sentence, expected):
+    text = "各基层工会:\n" + sentence + "\n江岭市总工会\n2024年10月10日\n"
+    assert deadlines(text) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    # a campus's short number printed right after the 联系人's name
+    ("俱乐部联系人:胡章明669372,工会联系人:薛纪华662232。", [(["胡章明"], ["669372"]), (["薛纪华"], ["662232"])]),
+    ("联系人:胡章明 66937。", [(["胡章明"], ["66937"])]),
+    ("联系人:胡章明 100084 北京市海淀区", [(["胡章明"], [])]),  # (guard: figures that run on are no number of hers)
+])
+def test_short_number_after_the_name(line, expected):
+    c = run(HEAD + "请认真组织。\n" + line + TAIL).contacts
+    assert [(x.names, [v.value for v in x.values]) for x in c] == expected
