@@ -35,6 +35,10 @@ _QUALIFIES_AFTER = re.compile(rf"{S}(?:之|以)?[前后]?{S}(?:[（(]含[^）)]{
                               r"(?:出生|年满|满[0-9一二三四五六七八九十]+周?岁|参加工作|入职|退休|离休|取得|获得|入会|入党|入团"
                               # (or a state reached by then: "对2017年6月30日前已入库的困难职工")
                               r"|(?<=前)已(?:经)?[一-鿿]{1,4}的?)")
+# a date in a clause that says which things may take part ("3月1日前开展的活动均可申报"): what
+# was done by then qualifies, nothing is to be done by it
+_QUALIFIED_NOUN = re.compile(rf"{S}(?:(?:之|以)?前)?{S}(?:(?!将|把|报|交|送|发|寄|传|至|到)[\u4e00-\u9fff]){{1,6}}的"
+                             r"[\u4e00-\u9fff]{1,8}?(?:均|都|也)?(?:可以|可)")
 # "no later than" before the date ("申报不超过8月25日", "不迟于6月10日报送")
 _NO_LATER_BEFORE = re.compile(rf"(?:不迟于|不晚于|最迟(?:于|在|不超过)?|最晚(?:于|在|不超过)?|不得(?:迟于|晚于|超过)"
                               rf"|(?<=[报交送名])不超过){S}$")
@@ -94,15 +98,16 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
         return False  # "会费…自四月起算至2014年12月31日止": the period a fee covers, no date to act by
     if _AS_OF.search(clause):
         return False  # "数据统计截止到6月30日", "年龄计算截至…": the date the figures count to
-    if _QUALIFIES_AFTER.match(sent, it.end):
+    if _QUALIFIES_AFTER.match(sent, it.end) or _QUALIFIED_NOUN.match(sent, it.end):
         return False
     act = find_action(sent, it.end)
     has_action = act is not None
     labelled = bool(v["label_re"].search(before)) or bool(
         heading and not clause.strip() and v["label_re"].search(heading))
-    if it.compact:  # "截止时间:2023428": only right after a label, or 前 + action
+    if it.compact:  # "截止时间:2023428": only right after a label, or 前 + action, or 于 + 将…报
         return bool(re.search(rf"(?:{v['label_re'].pattern}){S}均?{S}[:：为是]?{S}$", sent[:it.start])
-                    or (it.cue_after and (has_action or _closes(sent, it))))
+                    or (it.cue_after and (has_action or _closes(sent, it)))
+                    or (not it.cue_after and has_action and sent[it.end:it.end + 1] in "将把"))
     if it.cue_after and has_action and _ISSUER_WILL.search(sent, it.end, act.start()):
         return False  # "年底前…，公司将给予表彰，并向上级工会推荐": the issuer's own act
     if it.cue_after:

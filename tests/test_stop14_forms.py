@@ -74,6 +74,9 @@ def deadlines(text: str) -> list[str]:
     # a request an excerpt cut before its verb
     (HEAD + "请各单位做好宣传工作。并请于2024年3月20日前向市总工会宣", ["2024-03-20"]),
     (HEAD + "请各单位于2024年3月20日前做好准备工作。", []),  # (guard: no hand-in, not cut)
+    # a date in a clause that says which things may take part
+    (HEAD + "各单位于3月1日前开展的活动均可申报。" + TAIL, []),
+    (HEAD + "请于3月1日前将开展的活动情况报工会。" + TAIL, ["2024-03-01"]),  # (guard)
 ])
 def test_deadlines(text, expected):
     assert deadlines(text) == expected
