@@ -424,6 +424,20 @@ def _one_reading(md: str, year: int = 2000) -> Optional[tuple[int, int]]:
     return found[0] if len(found) == 1 else None
 
 
+def _hour_run_on(md: str, year: int, text: str, pos: int) -> Optional[tuple[tuple[int, int], int, str]]:
+    """((month, day), position after 时/点, "HH:00") when the figures ``md`` end with an
+    hour run into the day ("4317" before 时: 4月3日 17时) and only one such split is a
+    date and an hour; else None."""
+    if not re.match(r"时|点", text[pos:pos + 1]):
+        return None
+    found = [(r, int(md[-k:])) for k in (2, 1) if 0 <= int(md[-k:]) <= 23 and len(md) - k >= 2
+             for r in [_one_reading(md[:-k], year)] if r]
+    if len(found) != 1:
+        return None
+    (mo, d), h = found[0]
+    return (mo, d), pos + 1, f"{h:02d}:00"
+
+
 def _reading_after(md: str, year: int, base: Optional[dt.date]) -> Optional[tuple[int, int]]:
     """The one of :func:`_splits` ("115": 1-15 or 11-5) that falls within 92
     days after ``base`` (the document date: a deadline follows its notice
@@ -457,7 +471,11 @@ def compact_items(text: str, taken: list[tuple[int, int]], base: Optional[dt.dat
         p = m.end()
         if text.startswith("日", p) or text.startswith("号", p):
             p += 1
+        hour = _hour_run_on(m.group("md"), int(m.group("y")), text, p) if md is None else None
+        if hour:  # "请于20254317时前": 4月3日 and its hour, every 年/月/日 and the colon lost
+            md, p, tm0 = hour
         tm, p = _time_at(text, p)  # "至2013616日下午5时截止": its time of day before the cue
+        tm = tm0 if hour else tm
         cue, p = _cue_at(text, p)
         colon = re.search(rf"[:：为]{S}$", text[:m.start()])
         if md is None or not free(m.start(), m.end()) or not (cue or colon):

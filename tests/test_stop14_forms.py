@@ -74,6 +74,8 @@ def deadlines(text: str) -> list[str]:
     # a request an excerpt cut before its verb
     (HEAD + "请各单位做好宣传工作。并请于2024年3月20日前向市总工会宣", ["2024-03-20"]),
     (HEAD + "请各单位于2024年3月20日前做好准备工作。", []),  # (guard: no hand-in, not cut)
+    # a booking by a date is something to do by it
+    (HEAD + "愿意购买米或油的教职工可在3月5日下午5点前到本分工会预定。" + TAIL, ["2024-03-05"]),
     # a date in a clause that says which things may take part
     (HEAD + "各单位于3月1日前开展的活动均可申报。" + TAIL, []),
     (HEAD + "请于3月1日前将开展的活动情况报工会。" + TAIL, ["2024-03-01"]),  # (guard)
@@ -173,3 +175,9 @@ def test_compact_date_before_a_hand_in(sentence, expected):
 def test_short_number_after_the_name(line, expected):
     c = run(HEAD + "请认真组织。\n" + line + TAIL).contacts
     assert [(x.names, [v.value for v in x.values]) for x in c] == expected
+
+
+def test_compact_date_with_its_hour_run_on():
+    # every 年/月/日 and the colon lost: 2025 4 3 17时 — only 4月3日 17时 reads as a date and an hour
+    d = run("各单位:\n请于20254317时前报送材料。\n江岭大学工会\n2025年3月27日\n").deadlines
+    assert [(str(x.due), x.due_time) for x in d] == [("2025-04-03", "17:00")]
