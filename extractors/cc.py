@@ -1,6 +1,7 @@
 """抄送机关 (GB/T 9704-2012 §7.4.2): the organisations after 抄送, split on
-、， (and on the spaces of a line printed with names side by side), joined across line breaks (``市科技`` + ``局`` → ``市科技局``) and
-with closing punctuation dropped (ANNOTATION.md "cc")."""
+、， (and on the spaces of a line printed with names side by side), joined
+across line breaks (``市科技`` + ``局`` → ``市科技局``) and with closing
+punctuation dropped (ANNOTATION.md "cc")."""
 from __future__ import annotations
 
 import re
@@ -11,7 +12,7 @@ from extractors.orgs import split_orgs
 from extractors.printed import PRINT_RUN
 from extractors.recipients import split_top_level
 from models.common import Evidence
-from models.document import Document
+from models.document import Block, Document
 
 # only 抄送: a 抄报 line reports to a superior body and is no 抄送机关 (ANNOTATION.md
 # "cc" names the organisations after 抄送; the reviewed real pages AD1_07, AF2_08 leave 抄报 out)
@@ -49,7 +50,7 @@ def extract(doc: Document) -> tuple[list[str], Optional[Evidence]]:
     return [], None
 
 
-def _spaced(b) -> str:
+def _spaced(b: Block) -> str:
     """The block's normalised text with a space where the printed line had
     whitespace between two characters (the normaliser drops it between Chinese
     characters; it is what separates names printed side by side)."""
