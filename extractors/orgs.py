@@ -35,6 +35,8 @@ def is_org_name(s: str) -> bool:
         return False  # (□, \ufffd: a glyph the page lost, or an advert cut from over the name; © a site's footer)
     if re.match(r"[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、", s):
         return False  # "(六)选举产生…工会委员会": an item of a list, not a 署名
+    if s.startswith("年"):
+        return False  # "年调研参考课题校工会": what follows a year's figures cut off before it, no name
     if s.startswith(("请", "凡")):
         return False  # "请各分工会、直属工会": a sentence to the addressees an excerpt cut short
     s = ALIAS_AFTER.sub("", s)

@@ -181,3 +181,20 @@ def test_compact_date_with_its_hour_run_on():
     # every 年/月/日 and the colon lost: 2025 4 3 17时 — only 4月3日 17时 reads as a date and an hour
     d = run("各单位:\n请于20254317时前报送材料。\n江岭大学工会\n2025年3月27日\n").deadlines
     assert [(str(x.due), x.due_time) for x in d] == [("2025-04-03", "17:00")]
+
+
+@pytest.mark.parametrize("text, issuers, signed", [
+    # a page run onto one line: the 署名 and an eight-figure date before the site's mailbox widget
+    ("各部门工会: 请各部门工会认真审核,于12月23日前将附件1纸质版交到校工会组建科,同时将电子版发送到邮箱。"
+     " 联系电话:85460716 附件1:2024年困难在职教职工登记表 江岭大学工会 20241215 领导邮箱 书记信箱地址:sj@jl.edu.cn",
+     ["江岭大学工会"], "2024-12-15"),
+    # a date that lost its 日 before the page's "<上一篇" link; a year's tail is no name
+    ("各基层分会: 请各分会认真组织调研,于7月20日前将调研报告报送校工会。 附件:2023年调研参考课题 校工会 2023年7月6"
+     " <上一篇 关于开展提案征集工作的通知", ["校工会"], "2023-07-06"),
+    # a bare 工会 closing the line after the attachment list
+    ("各院部、处室: 各部门填写附件2活动捐款信息统计表,于11月28日前发送至工会邮箱。 联系人及电话:解强"
+     " 附件1:2023年一日捐建议标准 附件2:2023年一日捐活动捐款信息统计表 工会", ["工会"], None),
+])
+def test_one_line_signature_before_page_words(text, issuers, signed):
+    n = run(text)
+    assert ([i.name for i in n.issuers], str(n.signed_date) if n.signed_date else None) == (issuers, signed)

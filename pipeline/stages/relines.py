@@ -52,6 +52,8 @@ def _tail_cuts(b: Block) -> list[int]:
     dates += list(re.finditer(r"(?<![0-9])(?:19|20)\d{2}(?:\d{4}|([./\-、])\d{1,2}\1\d{1,2})(?=[|｜\s]*$)", t))
     # a date whose 年/月/日 the page lost ("校工会 202436 【关闭】"): read where it has a reading
     dates += [m for m in re.finditer(r"(?<![0-9])(?:19|20)\d{3,6}(?![0-9])", t) if compact_readings(m.group())]
+    # (or all eight figures before the page's own words: "…四川大学工会 20141215 领导邮箱…")
+    dates += list(re.finditer(r"(?<![0-9])(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![0-9])(?![|｜\s]*$)", t))
     # (or only its 日: "…工会委员会 2011年1月17 版权所有…")
     dates += list(re.finditer(r"(?<![0-9])(?:19|20)\d{2}年\d{1,2}月\d{1,2}(?![0-9日号])", t))
     for m in dates:
@@ -195,8 +197,8 @@ def _undated_tail(b: Block) -> list[int]:
     if tail and end == len(t):
         end = tail  # the page's own words after the 署名 ("… 湖南省直属机关工会委员会 责编:admin")
     start = _signature_start(b, end)
-    if start is None or start == 0 or end - start < 3:
-        return []
+    if start is None or start == 0 or (end - start < 3 and t[start:end] not in ("工会", "工會")):
+        return []  # (a bare 工会 signs a school's notice: "…统计表 工会")
     before = b.raw[:b.offsets[start]]
     if t[start - 1] not in _STOP and not before[-1:].isspace():
         return []
