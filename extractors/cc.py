@@ -8,11 +8,12 @@ import re
 from typing import Optional
 
 from extractors._common import evidence
+from extractors.attachment_list import spaced_text
 from extractors.orgs import split_orgs
 from extractors.printed import PRINT_RUN
 from extractors.recipients import split_top_level
 from models.common import Evidence
-from models.document import Block, Document
+from models.document import Document
 
 # only 抄送: a 抄报 line reports to a superior body and is no 抄送机关 (ANNOTATION.md
 # "cc" names the organisations after 抄送; the reviewed real pages AD1_07, AF2_08 leave 抄报 out)
@@ -37,27 +38,17 @@ def extract(doc: Document) -> tuple[list[str], Optional[Evidence]]:
         m = _CC.match(t)
         if not m:
             continue
-        spaced = _spaced(doc.blocks[i])  # (the label has no space inside: its end is the same index)
+        spaced = spaced_text(doc.blocks[i])  # (names printed side by side keep the spaces between them)
         text = spaced[m.end():] if spaced.startswith(t[:m.end()]) else t[m.end():]
         for j in rec[k + 1:]:
             nxt = doc.blocks[j].text
             if text.rstrip().endswith("。") or _RECORD_LINE.match(nxt) or re.search(rf"印发?{PRINT_RUN}?$", nxt):
                 break
-            text += nxt
+            text += (" " if doc.blocks[rec[rec.index(j) - 1]].raw[-1:].isspace() else "") + nxt
         text = text.strip().rstrip("。.;；，,|｜ ")  # (a page's column rule after the line: "省总工会|")
         names = [n.rstrip("。.") for p in split_top_level(text, "、，,;；") for n in _names(p)]
         return [n for n in names if n], evidence(doc, i)
     return [], None
-
-
-def _spaced(b: Block) -> str:
-    """The block's normalised text with a space where the printed line had
-    whitespace between two characters (the normaliser drops it between Chinese
-    characters; it is what separates names printed side by side)."""
-    t, o, raw = b.text, b.offsets, b.raw
-    if len(o) < len(t):
-        return t
-    return "".join((" " if k and raw[o[k - 1] + 1:o[k]].isspace() else "") + c for k, c in enumerate(t))
 
 
 def _names(part: str) -> list[str]:

@@ -340,7 +340,8 @@ def _read_value(text: str, kind: str, pos: int, end: int, block: int,
         m = _PHONE.match(text, pos, end)
         if not m:
             return [], None
-        after_name = kind == "name" and re.search(rf"[{CJK}]\s?$", text[max(0, pos - 2):pos])
+        after_name = kind == "name" and re.search(rf"[{CJK}]\s?$", text[max(0, pos - 2):pos]) \
+            and re.match(r"\s*[。，,；;、）)]", text[m.end():m.end() + 3])  # (closed by a stop: no address's figures)
         if not normalise_phone(m) and (kind == "phone" or after_name) and _INTERNAL.fullmatch(m.group()) and (
                 _INTERNAL_END.match(text, m.end(), end) or labels()[0].match(text, _SPACES.match(text, m.end()).end(), end)):
             # "电话:4978。", "联系电话:3048 3900 联系人:…": 4- to 6-digit internal numbers (内线)
@@ -425,9 +426,7 @@ def _in_name_list(text: str, pos: int, tok: str) -> bool:
     right after a 联系人 label's colon ("联系人:马新科、年中华、路雨欣、李烨"), at least half
     of them names by the surname list: the list fixes what each word is, so a name whose
     surname is unlisted (年) or that ends like a desk (科) is still a name."""
-    a = pos
-    while a > 0 and (text[a - 1] == "、" or "\u4e00" <= text[a - 1] <= "\u9fff"):
-        a -= 1
+    a = re.search(rf"[{CJK}、]*$", text[:pos]).start()  # where the run of words and 、 opens
     run = re.match(rf"[{CJK}、]+", text[a:])
     if not run or not re.search(r"[:：]\s*$", text[max(0, a - 3):a]):
         return False

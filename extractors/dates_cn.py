@@ -31,7 +31,7 @@ CN_DIGITS = "〇零一二三四五六七八九十两"
 _N = rf"(?:[0-9]{{1,2}}|[{CN_DIGITS}]{{1,3}})"
 # A day may also be written with 廿 (20) or 卅 (30): "三月廿九日", "卅一日".
 _D = rf"(?:[0-9] [0-9](?=\s*[日号])|[0-9]{{1,2}}|[{CN_DIGITS}廿卅]{{1,3}})"  # (a stray space: "3月2 4日")
-_Y = rf"(?:[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})"
+_Y = r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})"
 S = r"[ \t\u3000]*"  # stray spaces tolerated between parts
 
 # year? month (day | part of month)?  — the core date phrase.
@@ -209,7 +209,7 @@ _WEEKDAY_NOTE_RE = re.compile(rf"{S}[（(]?{S}(?:星期|周|礼拜)[一二三四
 # (a weekday as one numeral in brackets, "12月29日(二)前": only right before a time or a cue)
 # 前后 is "around", no cue; "3月16日报名截止": the act closed, then 截止
 _AFTER_CUE_RE = re.compile(rf"{S}(?:以前|之前|前(?!后)|为止|止|截止|截稿|(?:报名|申报|投稿|报送|征稿|收稿){S}截止)")
-_WEEK_RE = re.compile(rf"(?P<which>本|这|下)(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])")
+_WEEK_RE = re.compile(r"(?P<which>本|这|下)(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])")
 # 今天/明天/后天 (issue 11 "今天下班前 / 明天上午"): days counted from the
 # document date. Not 当天/当日, which name the day of an event.
 DAY_WORDS = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2}
@@ -473,9 +473,9 @@ def compact_items(text: str, taken: list[tuple[int, int]], base: Optional[dt.dat
             p += 1
         hour = _hour_run_on(m.group("md"), int(m.group("y")), text, p) if md is None else None
         if hour:  # "请于20254317时前": 4月3日 and its hour, every 年/月/日 and the colon lost
-            md, p, tm0 = hour
-        tm, p = _time_at(text, p)  # "至2013616日下午5时截止": its time of day before the cue
-        tm = tm0 if hour else tm
+            md, p, tm = hour
+        else:
+            tm, p = _time_at(text, p)  # "至2013616日下午5时截止": its time of day before the cue
         cue, p = _cue_at(text, p)
         colon = re.search(rf"[:：为]{S}$", text[:m.start()])
         if md is None or not free(m.start(), m.end()) or not (cue or colon):

@@ -68,7 +68,7 @@ def split_orgs(raw: str) -> list[str]:
 
 
 # body-type words that name no body on their own ("中共江岭大学 委员会")
-_BODY_WORDS = ("委员会", "工会委员会", "工会联合会", "工会工作委员会", "领导小组", "办公室", "联合会", "总工会", "工作部")
+BODY_WORDS = ("委员会", "工会委员会", "工会联合会", "工会工作委员会", "领导小组", "办公室", "联合会", "总工会", "工作部")
 
 
 def _split_spaced(raw: str) -> list[str]:
@@ -94,7 +94,7 @@ def _split_spaced(raw: str) -> list[str]:
     # a name spaced before its body word at "委员会"; two short names printed
     # apart ("校工会 妇委会") are two
     joined = "".join(parts)
-    spaced_out = any(len(p) == 1 for p in parts) or any(o in _BODY_WORDS for o in out)
+    spaced_out = any(len(p) == 1 for p in parts) or any(o in BODY_WORDS for o in out)
     if len(out) > 1 and spaced_out and is_org_name(joined):
         return [joined]
     return out

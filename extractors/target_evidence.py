@@ -131,9 +131,10 @@ _SCORE_AFTER = re.compile(r"[^，,。；;]{0,10}?(?:总得分|得分|成绩|总�
 _OWN = re.compile(r"我(?:省|市|区|县|镇|校|院|局|厂|司|会|单位|公司|系统)|学校(?=本次|今年|本年)")
 # the whole of the issuer's domain before a count of places ("全校共50个名额"): the places the
 # issuer holds or offers, not a quota set on each recipient
-_WIDE_PLACES = re.compile(r"(?:全校|全院|全所|全局|全公司|全系统|全市|全区|全县|全省)(?:共|总共|共计|合计)?[^，,。；;各每]{0,6}"
+_WHOLE = r"(?:全校|全院|全所|全局|全公司|全系统|全市|全区|全县|全省)(?:共|总共|共计|合计)?"
+_WIDE_PLACES = re.compile(_WHOLE + r"[^，,。；;各每]{0,6}"
                           r"(?:名额|指标)(?:数|总数)?\s*(?:为|是|有)?\s*$")  # (全市共分配名额30个)
-_ISSUER_WIDE = re.compile(r"(?:全校|全院|全所|全局|全公司|全系统|全市|全区|全县|全省)(?:共|总共|共计|合计)?有?\s*$")
+_ISSUER_WIDE = re.compile(_WHOLE + r"有?\s*$")
 
 
 # a team's roles, registered by each recipient ("各单位可报领队一人，教练二人")

@@ -558,7 +558,7 @@ def extract(doc: Document) -> list[Target]:
 # between two cells of a table flattened into running text: a short name,
 # no punctuation (东城区5名 西城区3名 南城区4名; the normaliser may have
 # dropped the spaces, so they are optional)
-_CELL_GAP = re.compile(r"\s*[\u4e00-\u9fff（）()]{1,8}\s*")
+_CELL_GAP = re.compile(r"\s*(?=\S)[\u4e00-\u9fff（）()]{0,8}\s*(?:\d{1,4}\s*)?")  # (or a bare figure of the column beside)
 
 
 def _table_cells(sent: str) -> set[int]:

@@ -198,3 +198,30 @@ def test_compact_date_with_its_hour_run_on():
 def test_one_line_signature_before_page_words(text, issuers, signed):
     n = run(text)
     assert ([i.name for i in n.issuers], str(n.signed_date) if n.signed_date else None) == (issuers, signed)
+
+
+def test_printed_org_broken_before_its_body_word():
+    # the 印发机关 broken by the line end inside its name: only 办公室 stands before the date
+    p = run(HEAD + "请认真组织。\n中共江岭大学委员会\n2024年3月1日\n抄送:市总工会。中共江岭大学委员会\n办公室2024年3月1日印发\n").printed
+    assert (p.org, str(p.date)) == ("中共江岭大学委员会办公室", "2024-03-01")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a page run onto one line: the 抄送 names cut apart keep the space the page printed
+    (HEAD.replace("\n", " ") + "请认真组织。 江岭学院工会 2024年3月1日 抄送:市总工会 学院党委", ["市总工会", "学院党委"]),
+    (HEAD + "请认真组织。\n江岭学院工会\n2024年3月1日\n抄送:市科技\n局、市总工会。\n", ["市科技局", "市总工会"]),  # (guard)
+])
+def test_cc_continued_on_the_next_line(text, expected):
+    assert run(text).cc == expected
+
+
+def test_flattened_quota_table_on_one_line_is_no_target():
+    line = "名额分配 会员人数 名额 30人以内 3 31-100人 8 100人以上 15 请各分工会按名额报名。"
+    assert run(HEAD.replace("\n", " ") + line + " 江岭市总工会 2024年3月1日").targets == []
+
+
+def test_leaders_mailboxes_on_one_line_are_the_sites():
+    text = (HEAD.replace("\n", " ") + "请将材料发送至邮箱:ghb@jlu.edu.cn。 江岭市总工会 2024年3月1日"
+            " 领导邮箱 书记信箱地址:shuji@jlu.edu.cn 校长信箱地址:xz6688@163.com")
+    emails = [v.value for x in run(text).contacts for v in x.values if v.kind == "email"]
+    assert emails == ["ghb@jlu.edu.cn"]

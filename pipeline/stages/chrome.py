@@ -56,13 +56,15 @@ _TOOLS = re.compile(rf"^全文下载$|^(?:网站地图|联系我们|关于我们
 # what a page prints under an article, after its 成文日期 ("…2021年5月18日 分享到:",
 # "…【关闭】", "(此件主动公开) 附件下载", "同栏目信息 热点信息", "上一条:", "终审:局办", "用户登录",
 # a site's own links: "热门", "成为会员 办公系统", "提交关闭")
+# a site's leaders' mailbox widget ("领导邮箱", "书记信箱地址:…@…"): the site's, not a contact the notice gives
+_LEADER_BOX = r"(?:领导|书记|校长|院长|局长|主席|部长|厂长|总经理|区长|市长|县长)(?:信箱|邮箱)"
 PAGE_TAIL = re.compile(r"\s*[<«‹]?\s*(?:[（(]此件(?:主动|依申请|不予)?公开(?:发布)?[）)]|分享到|打印\s*收藏|收藏本页"
                        r"|附件下载|相关(?:文章|链接|新闻|阅读)|同栏目|热点信息"
                        r"|热门(?:文章|推荐|新闻|资讯)?|成为会员|办公系统|提交\s*关闭|微店|扫一扫"
                        r"|上一(?:篇|条)|下一(?:篇|条)|[【\[]\s*(?:打印|关闭|收藏|返回)\s*[】\]]|打印本页|关闭窗口|返回顶部|[|｜\s]+$"
                        r"|标签\s*[:：]|供稿人?\s*[:：]|责任编辑|责编\s*[:：]|(?:[初复终]审|审核|编辑)\s*[:：]|用户登录"
                        r"|https?://|(?:咨询|服务|投诉)热线\s*[:：]"  # (a page's own link or a site's hotline under the signature)
-                       r"|(?:领导|书记|校长|院长)(?:信箱|邮箱)"  # (a site's leaders' mailbox widget)
+                       r"|" + _LEADER_BOX +  # (a site's leaders' mailbox widget)
                        r"|[（(]?(?:信息|文章|稿件)?来源\s*[:：]"  # (the page's source line: "…2022年8月31日(来源:XX总工会。")
                        r"|[（(](?:建议使用|发布时间|发布日期)|\d{1,4}\s*$"  # (a view count)
                        r"|[A-Za-z][A-Za-z ]*$)")  # (a search engine's words injected at the end: "Baidu sogou")
@@ -115,9 +117,7 @@ _URL_LINE = re.compile(r"\s*(?:https?://|www\.)[A-Za-z0-9./?=&%#_\-:~+]+\s*")  #
 
 
 _IMAGE_LINK = re.compile(r"(?:!\[[^\]]{0,40}\]\([^)]{0,200}\)\s*)+")  # a picture's markdown left by the copy ("![]()")
-# a site's leaders' mailbox widget ("领导邮箱" / "书记信箱地址:…@…"): the site's, not a contact the notice gives
-_LEADER_MAIL = re.compile(r"\s*(?:领导|书记|校长|院长|局长|主席|部长|厂长|总经理|区长|市长|县长)(?:信箱|邮箱)(?:地址)?"
-                          r"(?:\s*[:：]\s*[\w.\-]+@[\w.\-]+)?\s*")
+_LEADER_MAIL = re.compile(r"(?:\s*" + _LEADER_BOX + r"(?:地址)?(?:\s*[:：]\s*[\w.\-]+@[\w.\-]+)?)+\s*")
 
 
 # a page's label in brackets, maybe with a second name after "/" ("【点击次数】", "【作者/来自】")

@@ -9,11 +9,11 @@ import re
 from extractors.attachment_list import SPACED_ITEM
 from extractors.dates import FULL_DATE
 from extractors.orgs import split_orgs
-from extractors.printed import PRINT_RUN
+from extractors.printed import PRINT_RUN, PRINTED_MARK
 from models.document import Block
 
 # A line holding only a full date, optionally after an org and before 印发.
-DATE_LINE = re.compile(rf"^(?P<org>.{{0,60}}?)(?P<date>{FULL_DATE.pattern})(?P<printed>印发|印制|印|(?<=[日号])发)?"
+DATE_LINE = re.compile(rf"^(?P<org>.{{0,60}}?)(?P<date>{FULL_DATE.pattern})(?P<printed>{PRINTED_MARK})?"
                        rf"{PRINT_RUN}?"  # "…印发（共印120份）"
                        r"(?:\s*[|｜]+)?$")  # (a page's column rule after it: "二〇〇七年八月二十四日 |")
 LABEL_ALONE = re.compile(r"^[-—–·•\s]*附件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$")
