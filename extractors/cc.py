@@ -19,6 +19,8 @@ from models.document import Document
 # "cc" names the organisations after 抄送; the reviewed real pages AD1_07, AF2_08 leave 抄报 out)
 _CC = re.compile(r"^\s*抄送\s*[:：]\s*")
 _RECORD_LINE = re.compile(r"^\s*(?:抄送|抄报)\s*[:：]")
+# a 版记 field of its own after the 抄送 list ("校对:高文云", "拟稿:…", "印数:50份"): no 抄送 name
+RECORD_LABEL = re.compile(r"\s*(?:校\s*对|核\s*稿|拟\s*稿|签\s*发|审\s*核|打\s*印|印\s*数|责任编辑|共印)人?\s*[:：]")
 
 
 def extract(doc: Document) -> tuple[list[str], Optional[Evidence]]:
@@ -45,6 +47,8 @@ def extract(doc: Document) -> tuple[list[str], Optional[Evidence]]:
             if text.rstrip().endswith("。") or _RECORD_LINE.match(nxt) or re.search(rf"印发?{PRINT_RUN}?$", nxt):
                 break
             text += (" " if doc.blocks[rec[rec.index(j) - 1]].raw[-1:].isspace() else "") + nxt
+        label = RECORD_LABEL.search(text)  # (run on after the list: "…各部门 校对:高文云")
+        text = text[:label.start()] if label else text
         text = text.strip().rstrip("。.;；，,|｜ ")  # (a page's column rule after the line: "省总工会|")
         names = [n.rstrip("。.") for p in split_top_level(text, "、，,;；") for n in _names(p)]
         return [n for n in names if n], evidence(doc, i)

@@ -30,7 +30,24 @@ def extract(doc: Document) -> Optional[Title]:
     # a web page's column tag before the title ("【通知】", "[通知公告]") is not printed on the circular
     text = re.sub(r"^(?:【[^】]{1,8}】|\[[^\]]{1,8}\])\s*(?=\S)", "", text)
     text = _strip_page_prefix(re.sub(r"^[-·•\s]*(?:相关推荐|相关文章|相关阅读|推荐阅读|热门推荐)[:：]?", "", text))
+    quoted = quoted_notice(text)
+    if quoted:  # "近日,…办公室发布《关于…的通知》:": the notice a page quotes in full
+        text = quoted
     return Title(text=text, evidence=evidence(doc, z.title[0]))
+
+
+# A page's lead sentence that names the notice it then prints in full, its title
+# quoted and a colon after it ("近日,省总工会办公室发布《关于调整…标准的通知》:").
+# (the colon is needed: "关于印发《…方案》" / "的通知" is a title broken over two lines, no lead)
+_QUOTED_NOTICE = re.compile(r"(?!关于|转发)[^《》。！？；]{0,40}?(?:发布|印发|下发|出台|发出|公布)了?《(?P<t>[^《》]{4,80})》\s*[:：]")
+
+
+def quoted_notice(text: str) -> Optional[str]:
+    """The title inside a lead that quotes the notice printed under it (see
+    ``_QUOTED_NOTICE``), when it ends in a 文种 word; else None. Segmentation
+    takes such a line as the title when the 主送机关 follows it."""
+    m = _QUOTED_NOTICE.fullmatch(text.strip())
+    return m.group("t") if m and m.group("t").endswith(title_endings()) else None
 
 
 def _strip_page_prefix(text: str) -> str:

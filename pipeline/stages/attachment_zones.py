@@ -42,6 +42,9 @@ def continues_item(blocks: list[Block], j: int) -> bool:
     if re.fullmatch(r"[\d\s\-—]+", t) or re.match(r"[\u4e00-\u9fff]{2,8}[:：]\S", t):
         return False  # a phone alone, or a field ("校内报名方式:请…") the page added under the list
     prev = blocks[j - 1].text
+    item = re.sub(r"^\s*\d{1,2}\s*[.、．,，]\s*", "", LIST_START.sub("", prev)).strip()
+    if is_title_end(t) and re.sub(r"\s", "", t) == re.sub(r"\s", "", item):
+        return False  # the attachment's own first page, its title repeating the item's ("附件:关于…的通知" / "关于…的通知")
     return not prev.endswith(("。", "；", ";"))
 
 

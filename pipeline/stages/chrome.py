@@ -103,8 +103,10 @@ _FILE_NAME = re.compile(r"^[^。；;：:]{2,120}\.(?:docx?|xlsx?|wps|pdf|ofd|rar
 # a government page's 信息公开 catalogue line ("索引号:…", "发布机构:…"), and a
 # line of "label:value |" fields ("网站:公文素材库 | 时间:2019-05-29 | 移动端:…")
 # (and a law database's: "【时效性】现行有效", "【效力级别】部门规章", "【法规类别】")
-_CATALOGUE = re.compile(r"^(?:索\s*引\s*号|主题分类|责任部门|发布机构|关\s*键\s*[字词]|公开方式|公开范围|公开时限|生成日期|信息分类)\s*[:：]"
+_CATALOGUE = re.compile(r"^(?:索\s*引\s*号|主题分类|体裁分类|责任部门|发布机构|关\s*键\s*[字词]|公开方式|公开范围|公开时限|生成日期|信息分类)\s*[:：]"
                         rf"|^[【\[](?:{CATALOGUE_LABELS})[】\]]|^[【\[]?字体\s*[:：]")
+# (two of its labels anywhere in a line: the catalogue run on after a cut value, "市卫健委字体:[]体裁分类:…主题分类:…")
+_CATALOGUE_ANY = re.compile(r"索\s*引\s*号|(?:主题分类|体裁分类|发布机构|公开方式|公开范围|公开时限|生成日期|信息分类)\s*[:：]")
 _FIELDS = re.compile(r"[\u4e00-\u9fff]{1,4}\s*[:：][^|｜]*[|｜]")
 
 
@@ -154,7 +156,7 @@ def is_page_chrome(t: str) -> bool:
     return bool(_NAV.search(t)) or bool(_TOOLS.search(t)) or len(_META_LABEL.findall(t)) >= 2 \
         or bool(PAGE_DATE.fullmatch(t)) or bool(_SEPARATOR.fullmatch(t)) or bool(PAGE_NUMBER.fullmatch(t)) \
         or bool(_SITE_NAME.match(t)) or bool(_CLOCK.match(t)) or bool(_FILE_NAME.match(t)) \
-        or bool(_CATALOGUE.match(t)) or (len(_FIELDS.findall(t)) >= 2 or bool(re.search(r"[:：].*[|｜]\s*$", t))) \
+        or bool(_CATALOGUE.match(t)) or len(set(_CATALOGUE_ANY.findall(t))) >= 2 or (len(_FIELDS.findall(t)) >= 2 or bool(re.search(r"[:：].*[|｜]\s*$", t))) \
         or bool(_URL_LINE.fullmatch(t)) or bool(_COLUMN.fullmatch(t)) or bool(_COMPILATION.fullmatch(t)) \
         or bool(INDEX_NUMBER.fullmatch(t)) or bool(_IMAGE_LINK.fullmatch(t)) or bool(_LEADER_MAIL.fullmatch(t))
 
@@ -254,8 +256,10 @@ def nav_prefix_end(raw: str) -> int:
     if not ws:
         return 0
     end = steps[-1].end() + ws.start()
-    trail = re.match(r"(?:\s*[>＞»›]+\s*[^\s>＞»›]{0,12})+(?=\s)", raw[steps[-1].end():])
-    if trail:  # (steps set apart by single "> ": "当前位置 > 信息公开 > 政府文件 > 市政府文件")
+    opened = steps[-1].group().rstrip()[-1:] in ">＞»›/"  # ("首页 / 最新信息 / 工作动态 / 正文": the step took its separator)
+    trail = re.match((r"\s*[^\s>＞»›/]{1,12}" if opened else "") + r"(?:\s*[>＞»›/]+\s*[^\s>＞»›/]{0,12})+(?=\s)",
+                     raw[steps[-1].end():])
+    if trail:  # (steps set apart by single "> " or " / ": "当前位置 > 信息公开 > 政府文件 > 市政府文件")
         end = max(end, steps[-1].end() + trail.end())
     # (the last step, then the column named again and a 信息公开 catalogue's values:
     # "…>> 职代会 >> 正文 职代会 第六届…", "…> 市政府文件 014180233/2024-00113 … 有效 组织开展…")
@@ -369,3 +373,12 @@ _WRAPPED_REST = re.compile(r"[\u4e00-\u9fff]{0,10}[:：]\s*[0-9A-Za-z\-/.: ]{1,2
                            rf"(?:(?:{META_DATED}|{META_STRONG})\s*[:：][^。，,；;！？!?:：]{{0,20}})*"
                            r"|(?=.{0,30}$)(?=.*[|｜\d])(?:[A-Za-z0-9()（）\[\]【】\u00e0-\u01dc\s|｜:：./\-]|\d+\s*次(?:浏览|点击|阅读)"
                            r"|[\u4e00-\u9fff]{1,4}\s*[:：])+")
+
+
+# a site's top bar offering a mailbox or a number ("职工投稿: …@163.com"): no title line holds one
+TOP_BAR_FIELD = re.compile(r"(?:投稿|邮箱|信箱|热线|电话)\s*[:：]\s*[A-Za-z0-9][\w.\-]*@|(?:热线|电话)\s*[:：]\s*\d{3,}")
+
+
+def top_bar(t: str) -> bool:
+    """A short line offering a mailbox or a number, no sentence: a site's top bar."""
+    return len(t) <= 40 and not re.search(r"[。，；！？]", t) and bool(TOP_BAR_FIELD.search(t))

@@ -120,6 +120,10 @@ def _heading(t: str) -> bool:
 _OF_GENRE = re.compile("的[\u4e00-\u9fff]{0,3}(?:" + "|".join(map(re.escape, title_endings())) + ")$")
 
 
+# the end of a name that a 机关代字 never reads as (a one-character 社/局/委 can: 国卫基层社卫便函)
+_LONG_SUFFIX = re.compile(r"(?:工会|委员会|办公室|办公厅|公司|集团|大学|学院|学校|中心|协会|联合会|研究院|研究所)$")
+
+
 def _header_before_number(t: str) -> Optional[int]:
     """Length of an organisation name run into the 机关代字 of a 发文字号
     that opens ``t`` ("贵州省总工会办公室黔工办发〔2020〕15号" → 9), or None.
@@ -131,6 +135,8 @@ def _header_before_number(t: str) -> Optional[int]:
     if re.search(r"关于|转发|印发|根据", pre):  # a title or sentence citing a number
         return None
     for k in range(len(pre) - 2, 4, -1):  # (a name of 5+ characters: "国资党办群工〔2007〕" is one 机关代字)
+        if len(pre) <= 8 and not _LONG_SUFFIX.search(pre[:k]):
+            continue  # (nor is "国卫基层社卫便函": a 机关代字 whole, though "国卫基层社" ends like a 社)
         if len(pre) - k <= 8 and is_org_name(pre[:k]):
             return k
     return None
@@ -169,6 +175,10 @@ def _lead_end(t: str) -> int:
     page_no = PAGE_NUMBER.match(t)
     if page_no and page_no.end() < len(t):
         return page_no.end()
+    half = re.match(r"\d{1,3}\s*[-—–]\s*(?=[\u4e00-\u9fff])", t)  # "1 -神工会文〔2017〕33号…": a page number that lost its first dash
+    number = parse_doc_number(t[half.end():half.end() + 60]) if half else None
+    if number and number[1] == 0:
+        return half.end()
     item = re.match(r"\d{1,2}[、.．](?=关于)", t)
     end = _title_end(t[item.end():]) if item else None
     if end and re.match(r"(?:各|全体)[^。：:]{1,60}[:：]", t[item.end() + end:]):
@@ -375,6 +385,9 @@ def title_after_chrome(t: str, word_starts: frozenset[int] = frozenset()) -> int
     (issue 11: a title found inside a one-line text); with no title, an
     addressee after words that are only the page's (:func:`_bare_prefix`)
     starts the notice."""
+    rule = len(t) - len(t.lstrip("|｜¦ "))  # (a page's column rule before it all: "|交通运输部…局关于…")
+    if rule and re.match(r"[\u4e00-\u9fff]", t[rule:rule + 1]):
+        return rule + title_after_chrome(t[rule:], frozenset(i - rule for i in word_starts if i > rule)) or rule
     if len(t) < 40 or any(not _NOT_TITLE.search(t[:c]) for c in front_cuts(t)[:3]):
         return 0  # the line opens with the notice's own parts (a title, a 版头, an addressee)
     for s in _candidates(t, word_starts):

@@ -16,13 +16,16 @@ import re
 from typing import Optional
 
 from extractors._common import undoubled
+from extractors.cc import RECORD_LABEL
 from extractors.dates import DAY_LOST_LINE, NUMERIC_DATE_LINE, compact_readings
 from extractors.doc_number import own_number as parse_doc_number
 from extractors.orgs import NAME_REST, is_org_name, split_orgs
 from extractors.recipients import FIELD_LABEL
+from extractors.title import quoted_notice
 from models.document import Block, Document, Zones
 from pipeline.stages.attachment_zones import attachment_zone, continues_item, followed_by_items
-from pipeline.stages.chrome import CUT_SHORT, footer_start, is_meta_rest, is_page_chrome, page_top_end, skip_aside
+from pipeline.stages.chrome import (CUT_SHORT, footer_start, is_meta_rest, is_page_chrome, page_top_end, skip_aside,
+                                    top_bar)
 from pipeline.stages.headings import NUMBER_AFTER_TITLE, heading_above, heading_over_head, is_title_end, own_front_below
 from pipeline.stages.lines import (BARE_LABEL, CC_START, DATE_LINE, GLUED_LABEL, LABEL_ALONE, LIST_ITEM, LIST_START,
                                    glued_list_end, is_org_line, spaced_item, spaced_list_start)
@@ -147,7 +150,7 @@ def _page_lines(blocks: list[Block], top: int, z: Zones) -> None:
     page |= {k for k in range(len(blocks)) if k not in zoned and blocks[k].kind == "paragraph"
              and is_page_chrome(blocks[k].text)}
     first = min([*z.head, *z.title], default=0)  # (a site's top bar above the notice: "职工投稿: …@163.com")
-    page |= {k for k in range(first) if k not in zoned and _top_bar(blocks[k].text)}
+    page |= {k for k in range(first) if k not in zoned and top_bar(blocks[k].text)}
     z.page = sorted(page)
     z.body = [k for k in z.body if k not in page]
 
@@ -274,7 +277,10 @@ def _find_head(blocks: list[Block], start: int = 0) -> int:
                 and not (LIST_START.match(blocks[j].text) or BARE_LABEL.match(blocks[j].text))):
             # (an 附件 item citing its own number, "附件:1.关于…的通知(苏工发〔2023〕5号)", is no 版头)
             # after body sentences it is the 版头's only when a title follows
-            # (a reposted circular); else it sits under the date (excerpts)
+            # (a reposted circular); else it sits under the date (excerpts); never
+            # under an 附件 label (the attached circular's own first page)
+            if any(LIST_START.match(blocks[k].text) or LABEL_ALONE.match(blocks[k].text) for k in range(start, j)):
+                break
             if (not any(_is_sentence(blocks[k]) for k in range(start, j)) or _find_title(blocks, j + 1)[0]
                     or is_title_end(blocks[j].text) or _title_before(blocks, list(range(start, j)))):
                 return j + 1
@@ -313,15 +319,6 @@ _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．,，]|
 _CUT_SHORT = re.compile(CUT_SHORT + "$")  # a page's heading cut short
 
 
-# a site's top bar offering a mailbox or a number ("职工投稿: …@163.com"): no title line holds one
-_TOP_BAR_FIELD = re.compile(r"(?:投稿|邮箱|信箱|热线|电话)\s*[:：]\s*[A-Za-z0-9][\w.\-]*@|(?:热线|电话)\s*[:：]\s*\d{3,}")
-
-
-def _top_bar(t: str) -> bool:
-    """A short line offering a mailbox or a number, no sentence: a site's top bar."""
-    return len(t) <= 40 and not re.search(r"[。，；！？]", t) and bool(_TOP_BAR_FIELD.search(t))
-
-
 def _find_title(blocks: list[Block], i: int) -> tuple[list[int], int]:
     n = len(blocks)
     i = skip_aside(blocks, i)
@@ -330,10 +327,12 @@ def _find_title(blocks: list[Block], i: int) -> tuple[list[int], int]:
     while j < n and len(lines) < 5:
         b = blocks[j]
         if b.kind == "paragraph" and (is_page_chrome(b.text) or _CUT_SHORT.search(b.text) or is_meta_rest(blocks, j)
-                                      or _top_bar(b.text)):
+                                      or top_bar(b.text)):
             lines = []  # a title starts after the page's breadcrumb, menu, meta line, cut heading or top bar
             j = max(j + 1, skip_aside(blocks, j))  # (and the rest of a meta line a wrap cut: "…浏览:187" / "5次")
             continue
+        if not lines and b.kind == "paragraph" and quoted_notice(b.text):
+            return [j], j + 1  # "近日,…发布《关于…的通知》:" over the notice it quotes
         if b.kind != "paragraph" or b.text.endswith((":", "：")) or len(b.text) > 90:
             break
         # a sentence or a numbered heading ("一、活动安排") is never a title line,
@@ -471,7 +470,8 @@ def _main_part(blocks: list[Block], start: int, end: int, z: Zones) -> None:
             while (j + 1 < end and not blocks[j].text.endswith("。") and len(blocks[j + 1].text) <= 45
                    and blocks[j + 1].kind == "paragraph" and not _date_parts(blocks[j + 1].text)
                    and not re.search(r"印发|印制", blocks[j + 1].text) and len(z.record) < 8
-                   and not _dated_org(blocks, j + 1) and not is_page_chrome(blocks[j + 1].text)):
+                   and not _dated_org(blocks, j + 1) and not is_page_chrome(blocks[j + 1].text)
+                   and not RECORD_LABEL.match(blocks[j + 1].text)):  # ("校对:…" under the list)
                 z.record.append(j + 1)
                 j += 1
             j += 1
