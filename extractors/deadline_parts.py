@@ -330,6 +330,8 @@ def block_heading(text: Optional[str]) -> Optional[str]:
     if not text:
         return None
     t = HEADING_NUM.sub("", text).strip(" ：:")
+    if t != text.strip(" ：:") and re.fullmatch(r"[^。；，,]{2,12}[。.]", t):
+        t = t[:-1]  # a numbered heading the page closed with a stop ("四、征稿时间。")
     if not t or len(t) > 20 or re.search(r"[。；，,]", t) or re.search(r"[:：]\s*\S", t):
         return None  # (nor a field with its value: "征稿:即日起——9月20日" heads no line under it)
     return t

@@ -24,7 +24,7 @@ _OBLIGED_BEFORE = re.compile(rf"(?:要|须|需|应|应当|必须|务必)(?:在|�
 # (or organise it: "各分工会于1月10日前自行组织…开展一日捐活动")
 _DONE_AFTER = re.compile(r"[^，,。；;]{0,4}?完成|(?:自行|统一|认真)?(?:组织|开展|举办|召开)(?![^，,。；;]{0,12}的)")
 _UNTIL_BEFORE = re.compile(rf"(?:即日起|即日|自即日起|从即日起|从今日起|今日起"
-                           rf"|(?:自|从)?(?:本?通知|文件)(?:下发|印发|发布)之日起){S}(?:至|到|[—–\-~～－]+){S}$")
+                           rf"|(?:自|从)?(?:本?通知|文件)(?:下发|印发|发布)之日起){S}[，,]?{S}(?:至|到|[—–\-~～－]+){S}$")
 # the date that figures or ages are counted to, not a date to act by
 _AS_OF = re.compile(r"(?:统计|数据|数字|年龄|工龄|党龄|会龄|计算|时点)[^，。；,;]{0,6}(?:截止|截至)[^，。；,;]{0,4}$")
 # "截止至2011年6月底的相关情况", "截至12月31日的会员人数": the date a count is taken at
@@ -56,6 +56,7 @@ _STATUS_AFTER = re.compile(rf"{S}[，,]?{S}(?:已经?|共|累计|全[市省区�
 # ("截止10月31日，在各级媒体发布信息189篇": a count of what was done by then)
 _WINDOW_VERBS = r"(?:报名|申报|报送|提交|上报|上交|送交|交回|递交|登记|填报|缴费|预约|推荐|选送|推选)"
 _COLLECTS = re.compile(rf"{_WINDOW_VERBS}|征集|征稿|收稿|投稿")  # what an open-ended window collects
+_COLLECTS_AFTER = re.compile(rf"{S}止?{S}(?:征集|征稿|收稿)")
 # "…5月12日——5月17日，请各位教职工在钉钉中进行投票": the readers are asked to act in it
 # (a vote the public casts, "网络展示投票时间为…", is not the readers' deadline)
 _WINDOW_REQUEST = re.compile(rf"{S}[，,]{S}请[^。；;，,]{{0,20}}?(?:{_WINDOW_VERBS}|投票)")
@@ -65,6 +66,18 @@ _WINDOW_ACT_BEFORE = re.compile(rf"{_WINDOW_VERBS}{S}(?:时间|日期|期限)?{S
 # a timetable item — not "4月9日—10日,基层报送节目集中汇演", where what is handed in is shown)
 _WINDOW_ACT_AFTER = re.compile(rf"{S}[）)]?{S}(?:期间|内)?{S}[^，,。；;（(0-9、.]{{0,12}}?{_WINDOW_VERBS}"
                                rf"|{S}[，,]{S}[^，,。；;（(0-9、.]{{0,12}}?{_WINDOW_VERBS}{S}(?=[（(，,。；;]|$)")
+
+
+# a timetable line that opens on its day, the recipients (各…) its subject and a
+# hand-in its act ("12月21日各单位上报文艺节目单", "12月5日,各单位…参赛者报名")
+_SCHEDULED_HAND_IN = re.compile(rf"{S}[，,]?{S}各(?!项|类|种|方面|环节|阶段)[^，,。；;0-9]{{1,20}}?{_WINDOW_VERBS}")
+
+
+def _opens_item(clause: str) -> bool:
+    """The date opens its timetable item: nothing before it in its clause, or
+    the item before it, itself opened by a date, runs into it unpunctuated
+    ("12月12日各单位开始编排节目12月21日…": lines joined, the text re-wrapped)."""
+    return not clause.strip() or bool(re.search(r"\d{1,2}月\d{1,2}日[^\d于在至到前]*[\u4e00-\u9fff]$", clause))
 
 
 def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> bool:
@@ -110,6 +123,11 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
                     or (not it.cue_after and has_action and sent[it.end:it.end + 1] in "将把"))
     if it.cue_after and has_action and _ISSUER_WILL.search(sent, it.end, act.start()):
         return False  # "年底前…，公司将给予表彰，并向上级工会推荐": the issuer's own act
+    if (_UNTIL_BEFORE.search(sent[:it.start]) or _NO_LATER_BEFORE.search(sent[:it.start])) and (
+            has_action or _COLLECTS.search(sent[:it.start]) or (heading and _COLLECTS.search(heading))):
+        return True  # "(一)作品征集 / 自通知下发之日起至9月19日(止)": the heading names the hand-in
+    if re.search(rf"起{S}(?:至|到){S}$", sent[:it.start]) and _COLLECTS_AFTER.match(sent, it.end):
+        return True  # "7月1日起至9月10日止征集所有资料、照片、作品": a window's close, what it collects after it
     if it.cue_after:
         # "各工会分会要在4月1日前召集正式代表": a task the readers must finish, whatever its verb
         # (the date may sit in brackets after 提前: "需提前(4月14日前)提供…")
@@ -120,11 +138,10 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
         return has_action or labelled or bool(task) or _costs(sent, it.end) or _closes(sent, it) or _cut_request(sent, cs, it)
     if labelled:
         return True
-    if (_UNTIL_BEFORE.search(sent[:it.start]) or _NO_LATER_BEFORE.search(sent[:it.start])) and (
-            has_action or _COLLECTS.search(sent[:it.start]) or (heading and _COLLECTS.search(heading))):
-        return True  # "(一)作品征集 / 自通知下发之日起至9月19日": the heading names the hand-in
     if it.kind == "range":
         return _window_action(sent, cs, it)
+    if _opens_item(sent[cs:it.start]) and _SCHEDULED_HAND_IN.match(sent, it.end):
+        return True  # "12月21日各单位上报文艺节目单": a timetable's day for the recipients' hand-in
     if _IMPERATIVE_BEFORE.search(sent[:it.start]):
         act = find_action(sent, it.end)
         return bool(act and act.start() >= it.end and act.start() - it.end <= 40
@@ -159,5 +176,7 @@ def _window_action(sent: str, cs: int, it: DateItem) -> bool:
     （2010年10月1日—10月10日）", "5月8日至5月12日到工会报名"."""
     if _WINDOW_ACT_BEFORE.search(sent[cs:it.start]) or _costs(sent, it.end):
         return True
+    if _COLLECTS_AFTER.match(sent, it.end):
+        return True  # "5月1日至5月31日征稿": the window collects what is sent in
     m = _WINDOW_ACT_AFTER.match(sent, it.end) or _WINDOW_REQUEST.match(sent, it.end)
     return bool(m and not deadline_vocab()["event_label_re"].search(m.group(0)))

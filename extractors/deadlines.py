@@ -40,7 +40,7 @@ from extractors import dates_cn, deadline_tables
 from extractors._common import attachment_of, evidence
 from extractors.deadline_parts import ATT_LABEL, label_number, note_attachment
 from extractors.deadline_parts import text_year  # noqa: F401  (re-exported: the year source)
-from extractors.deadline_parts import block_heading, sentence_spans  # noqa: F401  (sentence_spans: events)
+from extractors.deadline_parts import HEADING_NUM, block_heading, sentence_spans  # noqa: F401  (sentence_spans: events)
 from extractors.deadline_parts import (ITEM_NUMBER, deadline_vocab,  # noqa: F401
                                        find_action, named_attachments, parse_parts)
 from extractors.dates_cn import DateItem, DatePhrase, S
@@ -408,7 +408,7 @@ def extract(doc: Document, *, signed_date: Optional[dt.date] = None,
         for k, (s, e) in enumerate(spans):
             found, problems = parse_sentence(text[s:e], ref, attachment=att,
                                              attachment_title=titles.get(att) if att else None,
-                                             heading=heading if k == 0 else None,
+                                             heading=heading if k == 0 else _run_in_heading(text, spans[k - 1]),
                                              own_date=front is None or unit[-1] >= front)
             nxt = text[spans[k + 1][0]:spans[k + 1][1]] if k + 1 < len(spans) else ""
             for f in found:
@@ -463,6 +463,13 @@ _SENTENCE_END = re.compile(r"[。！？!?；;]\s*$")
 
 # a line that opens a list item or a labelled field ("(二)…", "2、…", "评奖:…") starts a sentence of its own
 _OPENS_ITEM = re.compile(rf"\s*(?:{ITEM_NUMBER.pattern}|[\u4e00-\u9fff]{{2,6}}[:：])")
+
+
+def _run_in_heading(text: str, span: tuple[int, int]) -> Optional[str]:
+    """The sentence before, when it is a numbered heading closed by a stop ("四、征稿时间。从即日起…"):
+    a heading run into its item's line (the text joined onto one line) heads it as its own line does."""
+    prev = text[span[0]:span[1]]
+    return block_heading(prev) if HEADING_NUM.match(prev) else None
 
 
 def _units(doc: Document) -> list[list[int]]:
