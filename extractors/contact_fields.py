@@ -298,6 +298,10 @@ def read_field(text: str, kind: str, start: int, end: int, block: int,
     return items
 
 
+# a place or desk in brackets after a 联系人's name ("陈昌(东莞校区)")
+_QUALIFIER = re.compile(rf"[(（][{CJK}]{{2,10}}[)）]")
+
+
 def _read_value(text: str, kind: str, pos: int, end: int, block: int,
                 emails: dict[int, tuple[int, str]], doc: Document
                 ) -> tuple[Optional[list[Item]], Optional[int]]:
@@ -317,6 +321,9 @@ def _read_value(text: str, kind: str, pos: int, end: int, block: int,
     if m:  # "联系人:张萌(91861)", "党群工作部（6207、6026）": internal numbers in brackets after the name
         return [Item("phone", n.group(), n.group(), block, n.start(), n.end())
                 for n in _DIGITS.finditer(text, m.start(), m.end())], m.end()
+    q = _QUALIFIER.match(text, pos, end) if kind == "name" and pos > 0 and text[pos - 1] not in "：:" else None
+    if q:  # "联系人:陈昌(东莞校区),马士元(广州校区)": where each person sits, then the next name
+        return [], q.end()  # (the evidence quotes it: "于伟迪(校工会)87934402")
     d = _DELIM.match(text, pos, end)
     if d and d.end() <= end:
         return [], d.end()

@@ -190,8 +190,10 @@ def _bracketed_names(text: str, bi: int, items: list[Item]) -> list[Item]:
             continue
         for rx in (_NAME_IN_BRACKETS, _HONORIFIC_AFTER):
             m = rx.match(text, it.end)
-            if m and split_dept_name(m.group(1)) == (None, m.group(1)) and (m.start(1), m.end(1)) not in named:
-                out.append(Item("name", m.group(1), m.group(1), bi, m.start(1), m.end(1)))
+            dept, name = split_dept_name(m.group(1)) if m else (None, None)
+            # ("86155971王婷老师": the full name, its honorific dropped, as the 联系人 field reads it)
+            if m and dept is None and name and m.group(1).startswith(name) and (m.start(1), m.end(1)) not in named:
+                out.append(Item("name", name, name, bi, m.start(1), m.start(1) + len(name)))
     return out
 
 
