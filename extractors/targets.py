@@ -326,6 +326,9 @@ def _without_remark(after: str) -> str:
     return re.sub(r"[（(][^()（）]*[)）](?=\s*(?:[。；;]|$))", "", after, count=1)
 
 
+_CHANGED_TO = re.compile(r"[^，,。；;]{0,3}?(?:提高|调整|增加|提升|上调|下调|降低|降)(?:至|到|为)")
+
+
 def _text_rejects(sent: str, ns: int, ne: int, seg: str, cues: dict) -> bool:
     """Cue rules that reject a number whatever its comparator: format
     specs, award counts and eligibility in its own clause, eligibility
@@ -348,7 +351,13 @@ def _text_rejects(sent: str, ns: int, ne: int, seg: str, cues: dict) -> bool:
         return True  # 个人奖20名, 组织奖5个, 名次奖(甲校区4个,乙校区2个): an award's count
     if any(w in sent[:ns] for w in cues["eligibility_sentence"]):
         return True
+    if re.search(r"(?:由|从)[^，,。；;由从]{0,16}$", sent[:ns]) and _CHANGED_TO.match(sent, ne):
+        return True  # "标准由每人每年不超过1600元提高至不超过2000元": the figure replaced, not the one to reach
     return any(w in seg for w in cues["structure"])
+
+
+# a clause that only names a body of people before its count ("(工会会员1263人,…)"): who exists
+_POPULATION = re.compile(r"\s*(?:\d{1,2}[.、．]\s*)?(?:本单位|本校|全校|我校|全市|全区|全县)?(?:工会)?(?:会员|职工|教职工|员工|在职职工|在编职工|在岗职工)(?:总数|人数|总人数)?\s*(?:共有|共|有|为)?\s*")
 
 
 def _soft_rejects(sent: str, ns: int, ne: int, seg: str, unit_raw: str, unit: str, comp: str,
@@ -365,8 +374,10 @@ def _soft_rejects(sent: str, ns: int, ne: int, seg: str, unit_raw: str, unit: st
     if explicit:
         # 全校表彰不超过30个团支部: the issuer's own award count, bounded; never a recipient's quota
         return any(w in whole_clause for w in ("表彰", "评选", "评出")) and not target_evidence.NOMINATES.search(whole_clause)
-    if any(w in whole_clause for w in cues["exists"]):
+    if any(w in whole_clause for w in cues["exists"]) or _POPULATION.fullmatch(whole_clause):
         return True
+    if re.search(r"表\s*[（(]\s*$", sent[:ns]) and re.fullmatch(r"\s*[)）]\s*", sent[ne:]):
+        return True  # "…名额分配表(14%)": the ratio a table's title states, no one's task
     if target_evidence.confers_honours(seg, whole_clause):
         return True
     # 全市共推选100名 is the issuer's selection; 每年段选出15名 a quota on each recipient
