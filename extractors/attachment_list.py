@@ -47,7 +47,11 @@ _STAMP = re.compile(r"[\s_\-]*\d{8,}$")  # upload systems append a timestamp to 
 # what ends the last title: the 版记 or a note, a sentence end, or a form
 # field printed after the heading ("…申请表 填报日期：", "…汇总表 帮扶项目：")
 _ENDS_LIST = re.compile(r"\s(?:抄送|抄报|联系人|联系电话|特此通知|备注|注[:：]|[一二三四五六七八九十]{1,2}、)|。"
-                        r"|\s[\u4e00-\u9fff（）()]{2,8}[:：]")
+                        r"|\s[\u4e00-\u9fff（）()]{2,8}[:：]"
+                        # (a one-line text: the attachment's own table, form or list run on after its title —
+                        # "…分配表 | 序号 | …", "…申报表 单位名称 联系电话 …", "…名单 外语系分工会、…")
+                        r"|(?<=[表单])\s*[|｜]|(?<=表)\s+(?:单位名称|单\s*位|姓\s*名|序\s*号|名\s*称)(?=\s)"
+                        r"|(?<=名单)\s*(?=[\u4e00-\u9fff]{2,20}(?:工会|学院|系|部|处|室|中心|公司|小组)、)")
 _BOOKS = re.compile(r"^(?:《[^《》]+》[、，,和及与\s]*)+$")
 # the word that ends a document's title (a list item naming several: "A表、B规程")
 _DOC_NOUN = re.compile(r"(?:表|单|册|规程|方案|办法|细则|通知|意见|说明|指南|目录|清单|规则|标准|须知|要求|承诺书|申请书|倡议书)$")

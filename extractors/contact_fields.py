@@ -244,14 +244,21 @@ def validate_email(addr: str) -> Optional[str]:
     return addr.lower()
 
 
-def field_end(text: str, start: int, stop: int) -> int:
+_NEXT_ITEM = re.compile(r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．](?!\d)")
+
+
+def field_end(text: str, start: int, stop: int, offsets: Optional[list[int]] = None) -> int:
     """End of a field starting at ``start`` (≤ ``stop``, the next label):
-    a sentence end, a line or cell break, or an unmatched closing bracket."""
+    a sentence end, a line or cell break, or an unmatched closing bracket; with
+    the block's ``offsets`` (text index → raw index), also the next numbered
+    item printed after a space ("联系人:…、李烨 四、卫生大扫除…": a text joined onto one line)."""
     depth = 0
     i = start
     while i < stop:
         c = text[i]
         if c in "。；;\n\t":
+            return i
+        if offsets and i > start and i < len(offsets) and offsets[i] - offsets[i - 1] > 1 and _NEXT_ITEM.match(text, i):
             return i
         if c in "（(":
             depth += 1
@@ -384,7 +391,7 @@ def _name_items(text: str, kind: str, pos: int, end: int, block: int, doc: Docum
     tok = m.group()
     if kind == "dept":
         return [Item("dept", tok, tok, block, pos, m.end())], None
-    if _in_name_list(text, pos, tok):
+    if _in_name_list(text[:end], pos, tok):
         return [Item("name", tok, tok, block, pos, m.end())], m.end()
     if len(tok) == 1 and tok in surnames()[0] and re.search(r"[:：]\s*$", text[max(0, pos - 3):pos]):
         # a surname alone is the field's whole value ("联系人:罗  联系电话:…")

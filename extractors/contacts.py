@@ -323,7 +323,7 @@ def _block_items(doc: Document, bi: int, warnings: list, carry: Optional[str] = 
         # "电话（传真）：…": the label sits in brackets, the value after them
         sep = re.compile(r"(?:[)）](?=[ \t]*[:：]))?[ \t:：]*").match(text, start)
         start = sep.end()
-        end = field_end(text, start, nxt)
+        end = field_end(text, start, nxt, doc.blocks[bi].offsets)
         got = read_field(text, k, start, end, bi, emails, warnings, doc)
         if (k in PHONE_LABELS or k in ("email", "qq")) and got and not any(
                 it.kind == "name" and it.start >= last_end for it in items):  # (a second person's label)

@@ -184,10 +184,42 @@ def test_column_rule_before_a_one_line_title(text, expected):
 
 @pytest.mark.parametrize("crumb", [
     "当前位置:首页 / 最新信息 / 工作动态 / 正文",
-    "当前位置:首页 > 最新信息 > 工作动态 > 正文",  # (guard)
+    "当前位置:首页 > 最新信息 > 工作动态 > 正文",
 ])
 def test_breadcrumb_run_into_a_one_line_title(crumb):
     text = ("江岭区总工会官方网站 今天是: " + crumb + " 创文连着你我他——致全区职工的倡议书 发布时间:2020年11月06日"
             "浏览:159编辑:江岭区总工会【关闭当前页】 家园是我们赖以生存的地方,为了更好的响应区委号召,特发出倡议。")
     assert run(text).title.text == "创文连着你我他——致全区职工的倡议书"
 
+
+
+@pytest.mark.parametrize("tail, expected", [
+    # one line: the attachment's own table, form or list run on after the item's title
+    ("附件: 2024年职工疗休养名额分配表 | 序号 | 分工会名称 | 人数 | 名额 | 1 | 机电学院分工会 | 133 | 13 |",
+     ["2024年职工疗休养名额分配表"]),
+    ("附件:《职工书屋申报表》 2024年3月10日 附件: 职工书屋申报表 单位名称 联系电话 单位地址 邮政编码",
+     ["职工书屋申报表"]),
+    ("附件:第一批验收的分工会名单外语系分工会、工商学院分工会、后勤处分工会", ["第一批验收的分工会名单"]),
+    ("附件:1.职工书屋申报表 2.推荐单位汇总表", ["职工书屋申报表", "推荐单位汇总表"]),  # (guard)
+])
+def test_one_line_attachment_with_its_content_run_on(tail, expected):
+    text = "各分工会: 请各分工会按附件名额做好报名工作。 联系人:王青,电话85258209。 江岭大学工会 2024年3月10日 " + tail
+    assert [a.title for a in run(text).attachments] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one line: the next numbered item after the names, set apart by a space, ends the 联系人 field
+    ("各分工会: 请按时报名。 3.联系人:马新科、年中华、路雨欣、李烨 四、卫生大扫除活动 1.活动区域:主楼东广场。",
+     ["马新科", "年中华", "路雨欣", "李烨"]),
+    ("各分工会: 请按时报名。 联系人:周明 2.报名地点:工会办公室。", ["周明"]),  # (guard)
+    ("各分工会:\n请按时报名。\n3.联系人:马新科、年中华、路雨欣、李烨\n四、卫生大扫除活动\n", ["马新科", "年中华", "路雨欣", "李烨"]),  # (guard)
+])
+def test_numbered_item_run_on_after_the_names(text, expected):
+    assert [n for x in run(text).contacts for n in x.names] == expected
+
+
+def test_empty_meta_value_before_a_broken_title_on_one_line():
+    text = ("欢迎光临江岭小学! 关于建立各协作片工会联系人制度的通知 发布日期:2024年04月02日 作者:周明 来源:本站原创 点击次数: "
+            "关于建立 各协作片工会联系人制度的通知 各基层工会: 为进一步提高工会工作的水平,经研究,决定建立联系人制度。 江岭区教育工会 2024年4月1日")
+    n = run(text)
+    assert (n.title.text, n.recipients.text) == ("关于建立各协作片工会联系人制度的通知", "各基层工会")

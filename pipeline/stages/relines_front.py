@@ -287,10 +287,11 @@ _CATALOGUE = (rf"[【\[]字体\s*[:：]|【(?:{CATALOGUE_LABELS})】"
 # bracket, an addressee or a title
 _BRACKETED = (rf"{BRACKET_LABEL}\s*[:：]?\s*"
               r"(?:\d+\s*次|[\u4e00-\u9fffA-Za-z]{1,20}?(?=[【\[]|各|全体|关于|$))")
+# (a value never opens with a title's 关于: "点击次数: 关于建立 各协作片…的通知" is an empty count, then the title)
 _META = re.compile(rf"^(?:\s*(?:(?:(?:{_LABEL}|发表于)\s*[:：]?\s*)?{_META_DATE}|{_META_BYLINE}"
                    rf"|{_META_TOOL}|{_CATALOGUE}|{_LABEL}\s*[:：]\s*(?:\d*\s*次"  # (a count the page left empty: "访问量:次")
                    rf"|\d+"
-                   rf"|[\u4e00-\u9fffA-Za-z]{{1,20}}?(?=\s|[|｜•·]|(?:{_LABEL}|字体大小|字体|字号|分享到)\s*[:：]|各|全体|\d{{4}}[-/.]\d|$))?"
+                   rf"|(?!关于|转发)[\u4e00-\u9fffA-Za-z]{{1,20}}?(?=\s|[|｜•·]|(?:{_LABEL}|字体大小|字体|字号|分享到)\s*[:：]|各|全体|\d{{4}}[-/.]\d|$))?"
                    rf"|{_BRACKETED}"
                    r"|\d+\s*次(?:浏览|点击|阅读))(?:\s*[|｜•·])*)+")  # (a rule only between fields)
 
