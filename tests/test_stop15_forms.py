@@ -223,3 +223,38 @@ def test_empty_meta_value_before_a_broken_title_on_one_line():
             "关于建立 各协作片工会联系人制度的通知 各基层工会: 为进一步提高工会工作的水平,经研究,决定建立联系人制度。 江岭区教育工会 2024年4月1日")
     n = run(text)
     assert (n.title.text, n.recipients.text) == ("关于建立各协作片工会联系人制度的通知", "各基层工会")
+
+
+@pytest.mark.parametrize("text, issuers, signed", [
+    # one line: the 署名 and date, then the attachment's own page repeating the listed item's title
+    ("各分工会: 现将推荐对象予以公示。 联系人:郑羽 027-87238683 附件:江岭五一劳动奖推荐对象名单 江岭市直属机关工会工作委员会 "
+     "2024年3月12日 江岭五一劳动奖推荐对象名单 一、劳动奖状推荐对象 江岭市环境监测中心", ["江岭市直属机关工会工作委员会"], "2024-03-12"),
+    ("各分工会: 请各分工会认真组织。 附件:江岭大学2024年教职工春游活动情况表 校工会 2024416 江岭大学2024年教职工春游活动情况表 序号",
+     ["校工会"], "2024-04-16"),
+    # its figures printed apart with no 年/月/日, the page's own words after it
+    ("各分工会: 请按规定程序做好推荐工作。 联系人:刘丽;联系电话:83656098 江岭师范大学工会委员会 2024 4 3 同栏目信息 热点信息",
+     ["江岭师范大学工会委员会"], "2024-04-03"),
+])
+def test_one_line_signature_before_the_attachment_page(text, issuers, signed):
+    n = run(text)
+    assert ([i.name for i in n.issuers], str(n.signed_date)) == (issuers, signed)
+
+
+def test_posting_stamp_with_a_rule_before_the_addressee():
+    text = ("江岭天文台工会 首页 工会简介 现在位置:首页 > 工会 > 公告信息 关于举办科技系统迎新年健步走活动的通知 "
+            "2024-11-19 | 编辑:市科技工会 | 【 】【打印】【关闭    各基层工会:    为推动科技系统体育活动的广泛开展,科技工会决定举办健步走活动,现将有关事项通知如下:")
+    assert run(text).recipients.text == "各基层工会"
+
+
+def test_meta_fields_with_dashes_then_a_summary_label_on_one_line():
+    text = ("新闻详情 NEWS CENTER 关于推荐上报技能竞赛项目承办单位的通知 - 分类:行业资讯 - 作者: - 来源: - 发布时间:2024-02-12 20:32 "
+            "- 访问量: 【概要描述】各设区市建设系统工会、江岭实验区交建局工会: 为传承传统建筑技艺,经研究,拟开展技能竞赛。")
+    n = run(text)
+    assert (n.title.text, n.recipients.text) == ("关于推荐上报技能竞赛项目承办单位的通知", "各设区市建设系统工会、江岭实验区交建局工会")
+
+
+def test_site_top_bar_before_a_one_line_title():
+    text = ("设为首页 +  加入收藏 群团工作 首页   党务工作   群团工作 关于开展2024年元旦、春节“送温暖”活动的通知 信息来源:暂无 "
+            "发布日期: 2023-12-28 浏览次数: 各学院党委,各部门工会: 在2024年元旦、春节来临之际,为保障困难职工基本生活,请认真组织。")
+    n = run(text)
+    assert (n.title.text, n.recipients.text) == ("关于开展2024年元旦、春节“送温暖”活动的通知", "各学院党委,各部门工会")

@@ -151,6 +151,8 @@ def is_page_chrome(t: str) -> bool:
         return True  # "2019-07-10 2231": the posting date and the view count
     if len(t) <= 30 and re.search(r"(?<!\d)(?:19|20)\d{2}-\d{1,2}-\d{1,2}$", t) and not re.search(r"[，。；：:]", t):
         return True  # a site's name and the posting date under a heading ("亚投(中国) 2008-01-21")
+    if re.match(r"\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?\s*[|｜]\s*[\u4e00-\u9fff]{2,4}\s*[:：]", t):
+        return True  # "2013-11-19 |编辑:市科技工会|": the posting's date, a rule, then its fields
     if len(t) <= 60 and _STAMP.search(t) and not re.search(r"[，；;]", t):
         return True  # "总工会 2008/2/25 11:09:50 19829点 永安之窗": a posting's stamp line
     return bool(_NAV.search(t)) or bool(_TOOLS.search(t)) or len(_META_LABEL.findall(t)) >= 2 \

@@ -54,6 +54,8 @@ def _tail_cuts(b: Block) -> list[int]:
     dates += [m for m in re.finditer(r"(?<![0-9])(?:19|20)\d{3,6}(?![0-9])", t) if compact_readings(m.group())]
     # (or all eight figures before the page's own words: "…四川大学工会 20141215 领导邮箱…")
     dates += list(re.finditer(r"(?<![0-9])(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![0-9])(?![|｜\s]*$)", t))
+    # (or its figures apart with no 年/月/日, the page's own words after it: "…工会委员会 2024 4 3 同栏目信息")
+    dates += [m for m in re.finditer(r"(?<![0-9])(?:19|20)\d{2}\s+\d{1,2}\s+\d{1,2}(?![0-9])", t) if PAGE_TAIL.match(t, m.end())]
     # (or only its 日: "…工会委员会 2011年1月17 版权所有…")
     dates += list(re.finditer(r"(?<![0-9])(?:19|20)\d{2}年\d{1,2}月\d{1,2}(?![0-9日号])", t))
     for m in dates:
@@ -78,7 +80,7 @@ def _tail_cuts(b: Block) -> list[int]:
             stop = start - 2 if start and start > 1 and t[start - 1] in ",，" else (start or 1) - 1
             sentence = start is not None and start > 0 and t[stop] in _STOP and not re.match(
                 r"[起前后内止以到至为，,的在及和、—~～-]", after)
-            if start is not None and (_zone_start(after) or sentence):
+            if start is not None and (_zone_start(after) or sentence or _repeats_item(t[:start], after)):
                 cuts += [start, m.start() - era, m.end()]
             elif start is None and m.start() > 0 and _zone_start(after) and (
                     t[m.start() - 1] in _STOP or _RECORD.match(after) or _after_contact(b, m.start()) or _after_list(b, m.start())
@@ -110,6 +112,19 @@ def _after_contact(b: Block, k: int) -> bool:
     notice with no 署名, not a value of the contact line."""
     before = b.raw[:b.offsets[k]]
     return before[-1:].isspace() and bool(re.search(r"(?:电话|手机|传真|邮箱|联系人)[^。；;]{0,40}[0-9A-Za-z]\s+$", before))
+
+
+def _repeats_item(before: str, after: str) -> bool:
+    """What follows a 署名 and its date opens with the title of an 附件 item listed
+    before them ("附件:…推荐对象名单 湖北省…委员会 2024年3月12日 …推荐对象名单 一、…"): the
+    attachment's own page, run on after the 成文日期 (one-line text)."""
+    for lab in re.finditer(r"附件\s*[0-9一二三四五六七八九十]{0,3}\s*[:：]\s*(?:\d{1,2}\s*[.、．]\s*)?", before):
+        item, k = before[lab.end():lab.end() + 80], 0
+        while k < min(len(item), len(after)) and item[k] == after[k]:
+            k += 1
+        if k >= 8:
+            return True
+    return False
 
 
 def _after_list(b: Block, k: int) -> bool:

@@ -250,6 +250,10 @@ def front_cuts(t: str) -> list[int]:
     if aside and pos + aside < len(t):  # 签发人 or a page's meta line before the addressee
         pos += aside
         cuts.append(pos)
+        summary = _SUMMARY_LABEL.match(t[pos:])  # (and the page's summary label: "…访问量: 【概要描述】各…:")
+        if summary and pos + summary.end() < len(t):
+            pos += summary.end()
+            cuts.append(pos)
         own = [] if opens_addressee(t[pos:]) else front_cuts(t[pos:])
         if own:  # a page heading and its meta, then the notice's own 版头 or title ("…通知 发布时间:… 关于…的通知 各…:")
             return cuts + [pos + c for c in own]
@@ -287,11 +291,12 @@ _CATALOGUE = (rf"[【\[]字体\s*[:：]|【(?:{CATALOGUE_LABELS})】"
 # bracket, an addressee or a title
 _BRACKETED = (rf"{BRACKET_LABEL}\s*[:：]?\s*"
               r"(?:\d+\s*次|[\u4e00-\u9fffA-Za-z]{1,20}?(?=[【\[]|各|全体|关于|$))")
-# (a value never opens with a title's 关于: "点击次数: 关于建立 各协作片…的通知" is an empty count, then the title)
-_META = re.compile(rf"^(?:\s*(?:(?:(?:{_LABEL}|发表于)\s*[:：]?\s*)?{_META_DATE}|{_META_BYLINE}"
+# (a value never opens with a title's 关于: "点击次数: 关于建立 各协作片…的通知" is an empty count, then the title;
+# a field may open with a list's dash: "- 分类:行业资讯 - 作者: - 来源:")
+_META = re.compile(rf"^(?:\s*(?:-\s*)?(?:(?:(?:{_LABEL}|发表于)\s*[:：]?\s*)?{_META_DATE}|{_META_BYLINE}"
                    rf"|{_META_TOOL}|{_CATALOGUE}|{_LABEL}\s*[:：]\s*(?:\d*\s*次"  # (a count the page left empty: "访问量:次")
                    rf"|\d+"
-                   rf"|(?!关于|转发)[\u4e00-\u9fffA-Za-z]{{1,20}}?(?=\s|[|｜•·]|(?:{_LABEL}|字体大小|字体|字号|分享到)\s*[:：]|各|全体|\d{{4}}[-/.]\d|$))?"
+                   rf"|(?!关于|转发)[\u4e00-\u9fffA-Za-z]{{1,20}}?(?=\s|[|｜•·]|-?\s*(?:{_LABEL}|字体大小|字体|字号|分享到)\s*[:：]|各|全体|\d{{4}}[-/.]\d|$))?"
                    rf"|{_BRACKETED}"
                    r"|\d+\s*次(?:浏览|点击|阅读))(?:\s*[|｜•·])*)+")  # (a rule only between fields)
 
@@ -332,7 +337,8 @@ def _reposted(t: str) -> list[int]:
 _CITES = re.compile(r"(?:根据|按照|依据|贯彻|落实|执行|学习)[^|>]{0,12}$|(?:转发|印发|关于|及|和|与|并|、|《|“|「|\x22|的)$")
 # Page chrome inside a cut title: rules, breadcrumb arrows, a date (a site's clock), a word of
 # the site's menu in Latin letters, a forum's tag ("…注册[政务]…") after other words.
-_NOT_TITLE = re.compile(r"[|｜>＞»›]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日\s*星期|[A-Za-z]{3}|.[\[【][\u4e00-\u9fff]{1,4}[\]】]")
+_NOT_TITLE = re.compile(r"[|｜>＞»›]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日\s*星期|[A-Za-z]{3}|.[\[【][\u4e00-\u9fff]{1,4}[\]】]"
+                        r"|设为首页|加入收藏")  # (a site's top bar: "设为首页 + 加入收藏 …群团工作 关于…")
 
 
 def opens_with_title(t: str) -> bool:
