@@ -246,18 +246,14 @@ def front_cuts(t: str) -> list[int]:
         if e2 and pos + e2 < len(t):
             pos += e2
             cuts.append(pos)
-    aside = aside_end(t[pos:]) if e or hit else 0
-    if aside and pos + aside < len(t):  # 签发人 or a page's meta line before the addressee
-        pos += aside
-        cuts.append(pos)
-        summary = _SUMMARY_LABEL.match(t[pos:])  # (and the page's summary label: "…访问量: 【概要描述】各…:")
-        if summary and pos + summary.end() < len(t):
-            pos += summary.end()
-            cuts.append(pos)
+    asides = _aside_cuts(t[pos:]) if e or hit else []
+    if asides:  # 签发人 or a page's meta line before the addressee
+        cuts += [pos + a for a in asides]
+        pos += asides[-1]
         own = [] if opens_addressee(t[pos:]) else front_cuts(t[pos:])
         if own:  # a page heading and its meta, then the notice's own 版头 or title ("…通知 发布时间:… 关于…的通知 各…:")
             return cuts + [pos + c for c in own]
-    bare = _BARE_ADDRESSEE.match(t[pos:]) if (e or hit or aside) else None
+    bare = _BARE_ADDRESSEE.match(t[pos:]) if (e or hit or asides) else None
     if bare and looks_like_recipients(bare.group(1)):  # "…作者:孙明各分工会、直属工会小组根据…": no colon
         return cuts + [pos + bare.end(1)]
     colon = re.match(r"^([^:：]{2,120})[:：]", t[pos:])
@@ -299,6 +295,16 @@ _META = re.compile(rf"^(?:\s*(?:-\s*)?(?:(?:(?:{_LABEL}|发表于)\s*[:：]?\s*)
                    rf"|(?!关于|转发)[\u4e00-\u9fffA-Za-z]{{1,20}}?(?=\s|[|｜•·]|-?\s*(?:{_LABEL}|字体大小|字体|字号|分享到)\s*[:：]|各|全体|\d{{4}}[-/.]\d|$))?"
                    rf"|{_BRACKETED}"
                    r"|\d+\s*次(?:浏览|点击|阅读))(?:\s*[|｜•·])*)+")  # (a rule only between fields)
+
+
+def _aside_cuts(t: str) -> list[int]:
+    """Where 签发人 or a page's meta line that opens ``t`` ends, and the page's
+    summary label after it ("…访问量: 【概要描述】各…:"); [] when none, or nothing follows."""
+    aside = aside_end(t)
+    if not aside or aside >= len(t):
+        return []
+    summary = _SUMMARY_LABEL.match(t[aside:])
+    return [aside] + ([aside + summary.end()] if summary and aside + summary.end() < len(t) else [])
 
 
 def aside_end(t: str) -> int:
