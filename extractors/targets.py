@@ -357,7 +357,8 @@ def _text_rejects(sent: str, ns: int, ne: int, seg: str, cues: dict) -> bool:
 
 
 # a clause that only names a body of people before its count ("(工会会员1263人,…)"): who exists
-_POPULATION = re.compile(r"\s*(?:\d{1,2}[.、．]\s*)?(?:本单位|本校|全校|我校|全市|全区|全县)?(?:工会)?(?:会员|职工|教职工|员工|在职职工|在编职工|在岗职工)(?:总数|人数|总人数)?\s*(?:共有|共|有|为)?\s*")
+_POPULATION = re.compile(r"\s*(?:\d{1,2}[.、．]\s*)?(?:本单位|本校|全校|我校|全市|全区|全县)?(?:工会)?"
+                         r"(?:会员|职工|教职工|员工|在职职工|在编职工|在岗职工)(?:总数|人数|总人数)?\s*(?:共有|共|有|为)?\s*")
 
 
 def _soft_rejects(sent: str, ns: int, ne: int, seg: str, unit_raw: str, unit: str, comp: str,

@@ -158,7 +158,8 @@ def is_page_chrome(t: str) -> bool:
     return bool(_NAV.search(t)) or bool(_TOOLS.search(t)) or len(_META_LABEL.findall(t)) >= 2 \
         or bool(PAGE_DATE.fullmatch(t)) or bool(_SEPARATOR.fullmatch(t)) or bool(PAGE_NUMBER.fullmatch(t)) \
         or bool(_SITE_NAME.match(t)) or bool(_CLOCK.match(t)) or bool(_FILE_NAME.match(t)) \
-        or bool(_CATALOGUE.match(t)) or len(set(_CATALOGUE_ANY.findall(t))) >= 2 or (len(_FIELDS.findall(t)) >= 2 or bool(re.search(r"[:：].*[|｜]\s*$", t))) \
+        or bool(_CATALOGUE.match(t)) or len(set(_CATALOGUE_ANY.findall(t))) >= 2 \
+        or (len(_FIELDS.findall(t)) >= 2 or bool(re.search(r"[:：].*[|｜]\s*$", t))) \
         or bool(_URL_LINE.fullmatch(t)) or bool(_COLUMN.fullmatch(t)) or bool(_COMPILATION.fullmatch(t)) \
         or bool(INDEX_NUMBER.fullmatch(t)) or bool(_IMAGE_LINK.fullmatch(t)) or bool(_LEADER_MAIL.fullmatch(t))
 
