@@ -74,7 +74,7 @@ def deadlines(text: str) -> list[str]:
 @pytest.mark.parametrize("text, expected", [
     # a numbered heading the page closed with a stop still heads the window under it
     (HEAD + "四、征稿时间。\n从即日起,至5月20日止。" + TAIL, ["2024-05-20"]),
-    (HEAD + "四、报名时间\n即日起,到5月20日止。" + TAIL, ["2024-05-20"]),
+    (HEAD + "四、报名时间\n即日起,到5月20日止。" + TAIL, ["2024-05-20"]),  # (guard)
     (HEAD + "四、活动时间\n即日起,到5月20日止。" + TAIL, []),  # (guard: an event's span)
     # a timetable's day on which the recipients hand something in
     (HEAD + "五、日程安排\n4月8日各分会开始排练节目\n4月18日各分会上报节目单\n4月20日节目审查" + TAIL, ["2024-04-18"]),
