@@ -51,7 +51,9 @@ _ENDS_LIST = re.compile(r"\s(?:抄送|抄报|联系人|联系电话|特此通知
                         # (a one-line text: the attachment's own table, form or list run on after its title —
                         # "…分配表 | 序号 | …", "…申报表 单位名称 联系电话 …", "…名单 外语系分工会、…")
                         r"|(?<=[表单])\s*[|｜]|(?<=表)\s+(?:单位名称|单\s*位|姓\s*名|序\s*号|名\s*称)(?=\s)"
-                        r"|(?<=名单)\s*(?=[\u4e00-\u9fff]{2,20}(?:工会|学院|系|部|处|室|中心|公司|小组)、)")
+                        r"|(?<=名单)\s*(?=[\u4e00-\u9fff]{2,20}(?:工会|学院|系|部|处|室|中心|公司|小组)、)"
+                        r"|\s*【?\s*(?:收藏|打印|关闭)\s*】"  # (or the page's tools: "…名单 收藏】 【打印】")
+                        r"|\s+\d{1,2}[.、．]?\s*$")  # (or the next item's number, its title cut off: "…分配表 2")
 _BOOKS = re.compile(r"^(?:《[^《》]+》[、，,和及与\s]*)+$")
 # the word that ends a document's title (a list item naming several: "A表、B规程")
 _DOC_NOUN = re.compile(r"(?:表|单|册|规程|方案|办法|细则|通知|意见|说明|指南|目录|清单|规则|标准|须知|要求|承诺书|申请书|倡议书)$")
@@ -123,6 +125,9 @@ def clean_title(t: str) -> list[str]:
     t = re.sub(r"\s*[（(][^（）()]{0,16}(?:下载|点击)[^（）()]{0,8}[)）].*$", "", t)
     t = re.sub(rf"\s*{LINK_WORDS}\s*$", "", t)  # the link's own words after it
     t = re.sub(rf"^\s*{LINK_WORDS}\s*(?=\S)", "", t)  # ... or before it ("点击下载该文件 …登记表.doc")
+    booked = re.match(r"\s*(《[^《》]{2,80}》)\s+(?=[^\s《、，,])", t)
+    if booked:  # a title wrapped whole in 《》, then what a one-line text ran on ("《…处理表》 七届五次…代表大会 筹备…")
+        t = booked.group(1)
     for pat in (_LATER_LABEL, _ENDS_LIST):
         m = pat.search(t)
         if m:

@@ -201,6 +201,10 @@ def test_breadcrumb_run_into_a_one_line_title(crumb):
      ["职工书屋申报表"]),
     ("附件:第一批验收的分工会名单外语系分工会、工商学院分工会、后勤处分工会", ["第一批验收的分工会名单"]),
     ("附件:1.职工书屋申报表 2.推荐单位汇总表", ["职工书屋申报表", "推荐单位汇总表"]),  # (guard)
+    ("附:2024年度受表彰的企业工会名单 收藏】 【打印】 【关闭", ["2024年度受表彰的企业工会名单"]),
+    ("附:《江岭学院七届五次教代会提案征集处理表》 七届五次教职工代表大会 筹备工作领导办公室", ["江岭学院七届五次教代会提案征集处理表"]),
+    ("附件:1. “安康杯”竞赛名额分配表 2", ["“安康杯”竞赛名额分配表"]),
+    ("附件:《职工书屋申报表》 《推荐单位汇总表》", ["职工书屋申报表", "推荐单位汇总表"]),  # (guard)
 ])
 def test_one_line_attachment_with_its_content_run_on(tail, expected):
     text = "各分工会: 请各分工会按附件名额做好报名工作。 联系人:王青,电话85258209。 江岭大学工会 2024年3月10日 " + tail
@@ -251,6 +255,14 @@ def test_meta_fields_with_dashes_then_a_summary_label_on_one_line():
             "- 访问量: 【概要描述】各设区市建设系统工会、江岭实验区交建局工会: 为传承传统建筑技艺,经研究,拟开展技能竞赛。")
     n = run(text)
     assert (n.title.text, n.recipients.text) == ("关于推荐上报技能竞赛项目承办单位的通知", "各设区市建设系统工会、江岭实验区交建局工会")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("相关栏目 院系热点 江岭理工学院工会委员会关于做好教代会增补代表工作的通知 发布时间:2024年04月07日 字体大小: "
+     "各分工会: 2024年4月下旬召开我校教职工代表大会,现将增补代表工作通知如下。", "江岭理工学院工会委员会关于做好教代会增补代表工作的通知"),
+])
+def test_site_column_before_a_one_line_title(text, expected):
+    assert run(text).title.text == expected
 
 
 def test_site_top_bar_before_a_one_line_title():

@@ -344,7 +344,7 @@ _CITES = re.compile(r"(?:根据|按照|依据|贯彻|落实|执行|学习)[^|>]{
 # Page chrome inside a cut title: rules, breadcrumb arrows, a date (a site's clock), a word of
 # the site's menu in Latin letters, a forum's tag ("…注册[政务]…") after other words.
 _NOT_TITLE = re.compile(r"[|｜>＞»›]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日\s*星期|[A-Za-z]{3}|.[\[【][\u4e00-\u9fff]{1,4}[\]】]"
-                        r"|设为首页|加入收藏")  # (a site's top bar: "设为首页 + 加入收藏 …群团工作 关于…")
+                        r"|设为首页|加入收藏|相关栏目")  # (a site's top bar or column: "设为首页 + 加入收藏 …群团工作 关于…")
 
 
 def opens_with_title(t: str) -> bool:
