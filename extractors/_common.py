@@ -16,6 +16,11 @@ DATA = Path(__file__).parent / "data"
 # after an optional item number; 各项/各类/各种 open no addressee.
 ASKED_SUBJECT = re.compile(r"\s*(?:[（(]?[0-9一二三四五六七八九十]{1,2}[)）.、．]\s*)?(?:请|要求)?各(?!项|类|种|方面|自|环节|阶段)")
 
+# An item number that opens a clause or a list item ("1、", "2.", "(三)", "四、", "①"): a text
+# flattened onto one line keeps "…时间地点1、参加比赛的单位请于…" with the heading run into the item.
+ITEM_NUMBER = re.compile(r"(?<![0-9.件表])[0-9]{1,2}[、．](?![0-9])|(?<![0-9件表])[0-9]{1,2}\.(?![0-9])"
+                         r"|[（(][一二三四五六七八九十0-9]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[①-⑳]")
+
 
 def evidence(doc: Document, block: int, start: int = 0, end: Optional[int] = None) -> Evidence:
     """An :class:`Evidence` for ``doc.blocks[block].text[start:end]``

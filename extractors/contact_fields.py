@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from extractors._common import evidence, vocab
+from extractors._common import ITEM_NUMBER, evidence, vocab
 from models.common import Warning_
 from models.document import Document
 
@@ -244,9 +244,6 @@ def validate_email(addr: str) -> Optional[str]:
     return addr.lower()
 
 
-_NEXT_ITEM = re.compile(r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．](?!\d)")
-
-
 def field_end(text: str, start: int, stop: int, offsets: Optional[list[int]] = None) -> int:
     """End of a field starting at ``start`` (≤ ``stop``, the next label):
     a sentence end, a line or cell break, or an unmatched closing bracket; with
@@ -258,7 +255,7 @@ def field_end(text: str, start: int, stop: int, offsets: Optional[list[int]] = N
         c = text[i]
         if c in "。；;\n\t":
             return i
-        if offsets and i > start and i < len(offsets) and offsets[i] - offsets[i - 1] > 1 and _NEXT_ITEM.match(text, i):
+        if offsets and i > start and i < len(offsets) and offsets[i] - offsets[i - 1] > 1 and ITEM_NUMBER.match(text, i):
             return i
         if c in "（(":
             depth += 1
@@ -305,8 +302,9 @@ def read_field(text: str, kind: str, start: int, end: int, block: int,
     return items
 
 
-# a place or desk in brackets after a 联系人's name ("陈昌(东莞校区)")
-_QUALIFIER = re.compile(rf"[(（][{CJK}]{{2,10}}[)）]")
+# words in brackets: a name after a phone ("13812345678（陈晓东）"), a place or desk after a
+# 联系人's name ("陈昌(东莞校区)")
+_CJK_BRACKET = re.compile(rf"[(（][{CJK}]{{2,10}}[)）]")
 
 
 def _read_value(text: str, kind: str, pos: int, end: int, block: int,
@@ -321,14 +319,14 @@ def _read_value(text: str, kind: str, pos: int, end: int, block: int,
         m = _PHONE.match(text, pos, end)  # (0532)85912346: the bracket is the area code's
         if m and normalise_phone(m):
             return _phone_items(m, kind, block), m.end()
-        m = re.compile(rf"[(（][{CJK}]{{2,8}}[)）]").match(text, pos, end)
+        m = _CJK_BRACKET.match(text, pos, end)
         if m:  # "13812345678（陈晓东）、139…": the name is read by the caller
             return [], m.end()
     m = _BRACKET_INTERNAL.match(text, pos, end) if kind in ("name", "dept") else None
     if m:  # "联系人:张萌(91861)", "党群工作部（6207、6026）": internal numbers in brackets after the name
         return [Item("phone", n.group(), n.group(), block, n.start(), n.end())
                 for n in _DIGITS.finditer(text, m.start(), m.end())], m.end()
-    q = _QUALIFIER.match(text, pos, end) if kind == "name" and pos > 0 and text[pos - 1] not in "：:" else None
+    q = _CJK_BRACKET.match(text, pos, end) if kind == "name" and pos > 0 and text[pos - 1] not in "：:" else None
     if q:  # "联系人:陈昌(东莞校区),马士元(广州校区)": where each person sits, then the next name
         return [], q.end()  # (the evidence quotes it: "于伟迪(校工会)87934402")
     d = _DELIM.match(text, pos, end)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Optional
 
 from extractors import dates_cn
-from extractors._common import vocab
+from extractors._common import ITEM_NUMBER, vocab  # noqa: F401  (ITEM_NUMBER: re-exported)
 from extractors.dates_cn import S
 from models.document import Document
 
@@ -51,10 +51,6 @@ def deadline_vocab() -> dict:
     return v
 
 
-# An item number that opens a clause: a text flattened onto one line keeps
-# "…时间地点1、参加比赛的单位请于…" with the heading run into the item.
-ITEM_NUMBER = re.compile(r"(?<![0-9.件表])[0-9]{1,2}[、．](?![0-9])|(?<![0-9件表])[0-9]{1,2}\.(?![0-9])"
-                   r"|[（(][一二三四五六七八九十0-9]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[①-⑳]")
 
 
 def clause_start(sent: str, pos: int) -> int:

@@ -103,10 +103,11 @@ _FILE_NAME = re.compile(r"^[^。；;：:]{2,120}\.(?:docx?|xlsx?|wps|pdf|ofd|rar
 # a government page's 信息公开 catalogue line ("索引号:…", "发布机构:…"), and a
 # line of "label:value |" fields ("网站:公文素材库 | 时间:2019-05-29 | 移动端:…")
 # (and a law database's: "【时效性】现行有效", "【效力级别】部门规章", "【法规类别】")
-_CATALOGUE = re.compile(r"^(?:索\s*引\s*号|主题分类|体裁分类|责任部门|发布机构|关\s*键\s*[字词]|公开方式|公开范围|公开时限|生成日期|信息分类)\s*[:：]"
-                        rf"|^[【\[](?:{CATALOGUE_LABELS})[】\]]|^[【\[]?字体\s*[:：]")
-# (two of its labels anywhere in a line: the catalogue run on after a cut value, "市卫健委字体:[]体裁分类:…主题分类:…")
-_CATALOGUE_ANY = re.compile(r"索\s*引\s*号|(?:主题分类|体裁分类|发布机构|公开方式|公开范围|公开时限|生成日期|信息分类)\s*[:：]")
+_OPEN_LABELS = r"(?:索\s*引\s*号|主题分类|体裁分类|责任部门|发布机构|关\s*键\s*[字词]|公开方式|公开范围|公开时限|生成日期|信息分类)"
+_CATALOGUE = re.compile(rf"^{_OPEN_LABELS}\s*[:：]|^[【\[](?:{CATALOGUE_LABELS})[】\]]|^[【\[]?字体\s*[:：]")
+# (two of its labels anywhere in a line: the catalogue run on after a cut value, "市卫健委字体:[]体裁分类:…主题分类:…";
+# 索引号 may print its value with no colon)
+_CATALOGUE_ANY = re.compile(rf"{_OPEN_LABELS}\s*[:：]|索\s*引\s*号")
 _FIELDS = re.compile(r"[\u4e00-\u9fff]{1,4}\s*[:：][^|｜]*[|｜]")
 
 

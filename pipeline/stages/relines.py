@@ -17,6 +17,7 @@ the printed characters.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from typing import Optional
 
@@ -118,13 +119,8 @@ def _repeats_item(before: str, after: str) -> bool:
     """What follows a 署名 and its date opens with the title of an 附件 item listed
     before them ("附件:…推荐对象名单 湖北省…委员会 2024年3月12日 …推荐对象名单 一、…"): the
     attachment's own page, run on after the 成文日期 (one-line text)."""
-    for lab in re.finditer(r"附件\s*[0-9一二三四五六七八九十]{0,3}\s*[:：]\s*(?:\d{1,2}\s*[.、．]\s*)?", before):
-        item, k = before[lab.end():lab.end() + 80], 0
-        while k < min(len(item), len(after)) and item[k] == after[k]:
-            k += 1
-        if k >= 8:
-            return True
-    return False
+    labels = re.finditer(r"附件\s*[0-9一二三四五六七八九十]{0,3}\s*[:：]\s*(?:\d{1,2}\s*[.、．]\s*)?", before)
+    return any(len(os.path.commonprefix([before[m.end():m.end() + 80], after])) >= 8 for m in labels)
 
 
 def _after_list(b: Block, k: int) -> bool:
