@@ -377,7 +377,7 @@ def _soft_rejects(sent: str, ns: int, ne: int, seg: str, unit_raw: str, unit: st
         return any(w in whole_clause for w in ("表彰", "评选", "评出")) and not target_evidence.NOMINATES.search(whole_clause)
     if any(w in whole_clause for w in cues["exists"]) or _POPULATION.fullmatch(whole_clause):
         return True
-    if re.search(r"表\s*[（(]\s*$", sent[:ns]) and re.fullmatch(r"\s*[)）]\s*", sent[ne:]):
+    if re.search(r"表\s*[（(]\s*$", sent[:ns]) and re.match(r"\s*[)）]", sent[ne:]):
         return True  # "…名额分配表(14%)": the ratio a table's title states, no one's task
     if target_evidence.confers_honours(seg, whole_clause):
         return True

@@ -143,6 +143,7 @@ def targets(sentence: str) -> list[tuple[float, str]]:
     ("各分工会限报名2个队。", [(2.0, "个")]),  # (guard)
     # a count of who exists, a table title's ratio
     ("2024年度优秀工会积极分子名额分配表(14%)\n(工会会员1263人,按四舍五入,评选175人)", []),
+    ("2024年度优秀工会积极分子名额分配表(14%) (工会会员1263人,按四舍五入,评选175人)", []),  # (the same on one line)
     ("本单位职工320人,请推荐职工2人参加。", [(2.0, "人")]),
     ("各分工会按会员人数的15%推荐。", [(15.0, "%")]),  # (guard)
     # the figure a standard is changed from
@@ -185,6 +186,7 @@ def test_column_rule_before_a_one_line_title(text, expected):
 @pytest.mark.parametrize("crumb", [
     "当前位置:首页 / 最新信息 / 工作动态 / 正文",
     "当前位置:首页 > 最新信息 > 工作动态 > 正文",
+    "當前位置:首頁 / 最新信息 / 工作動態 / 正文",  # (as a traditional-character page prints it)
 ])
 def test_breadcrumb_run_into_a_one_line_title(crumb):
     text = ("江岭区总工会官方网站 今天是: " + crumb + " 创文连着你我他——致全区职工的倡议书 发布时间:2020年11月06日"
