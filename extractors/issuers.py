@@ -126,6 +126,9 @@ def _from_title(doc: Document, title: Optional[Title]) -> list[Issuer]:
     m = re.search(r"关于|转发|印发", t) or re.search(
         r"(?<=[会委部局办室联司])(?:开展|举办|组织|召开|启动|征集|迎|庆祝|纪念|举行|评选|做好)", t[:30])
     k = m.start() if m else -1
+    lead = None if m else _UNION_LEAD.match(t)
+    if lead:  # "2018年乌拉特中旗总工会集体协商…提示函": a union named in full opens the title
+        return [Issuer(name=lead.group(1), source="title", evidence=title.evidence)]
     if k < 2 or (k < 3 and t[k:k + 2] not in ("关于", "转发", "印发")):
         return []  # ("工会组织会员…登记": a bare body type before the act is the subject, no issuer)
     prefix = t[:k]
@@ -137,6 +140,18 @@ def _from_title(doc: Document, title: Optional[Title]) -> list[Issuer]:
         names = [prefix] if is_org_name(prefix) else []
     names = [part for n in names for part in split_joined(n)]
     return [Issuer(name=n, source="title", evidence=title.evidence) for n in names]
+
+
+# a union named in full (its place or institution, then 总工会 / 工会委员会…) opening a title
+# with no 关于 or act verb after it, a year before it (YEAR_LEAD)
+_UNION_LEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?)?((?![全各本我])[\u4e00-\u9fff]{1,12}?(?:[省市区县州旗镇乡]|大学|学院|公司|集团|医院|学校)"
+                         r"(?:总工会|工会委员会|工会联合会|工会))(?![会委联])")
+
+
+def _same_name(a: str, b: str) -> bool:
+    """``a`` and ``b`` may name one body, one in full and one short (国家安全生产监督管理总局办公厅,
+    国家安全监管总局办公厅): the same first two characters and the same last three."""
+    return a == b or (min(len(a), len(b)) >= 5 and a[:2] == b[:2] and a[-3:] == b[-3:])
 
 
 def _abbreviates(short: str, full: str) -> bool:
@@ -175,6 +190,10 @@ def extract(doc: Document, *, title: Optional[Title] = None) -> list[Issuer]:
     if not doc.zones:
         return []
     sig, head = _from_signature(doc), _from_header(doc)
+    if len(head) >= 2 and len(sig) < len(head) and all(any(_same_name(x.name, h.name) for h in head) for x in sig):
+        # a joint 标志 names every body (§7.2.1); a 署名 naming fewer of them was cut off (an
+        # excerpt ending inside it) or lost a line: the 标志's list is the whole
+        sig = []
     if sig and head:
         same = [next((h for h in head if _abbreviates(x.name, h.name) or _same_body(x.name, h.name)), None) for x in sig]
         # 校工会 signing under 湖北某学院工会委员会文件: the 标志 names it in full (real/README.md);

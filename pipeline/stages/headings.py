@@ -17,6 +17,12 @@ from pipeline.stages.chrome import skip_aside
 NUMBER_AFTER_TITLE = NUMBER_AFTER
 
 
+# a body (its union, committee or league) and the act it heads: 开展/举办/组织… (issuers._from_title);
+# alone on its line over the body, the issuer's own heading is the title
+ACT_HEADING = re.compile(r"^[\u4e00-\u9fff]{0,16}?(?:工会|工會|委员会|委員會|党委|黨委|团委|團委)"
+                         r"(?:开展|開展|举办|舉辦|组织|組織|召开|召開|举行|舉行|启动|啟動)[^，,。:：]{2,30}$")
+
+
 def is_title_end(t: str) -> bool:
     """``t`` ends with a 文种 word (a bracketed 发文字号 after it left aside)."""
     t = NUMBER_AFTER_TITLE.sub("", t).rstrip("）)")

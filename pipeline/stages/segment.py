@@ -26,7 +26,8 @@ from models.document import Block, Document, Zones
 from pipeline.stages.attachment_zones import attachment_zone, continues_item, followed_by_items
 from pipeline.stages.chrome import (CUT_SHORT, footer_start, is_meta_rest, is_page_chrome, page_top_end, skip_aside,
                                     top_bar)
-from pipeline.stages.headings import NUMBER_AFTER_TITLE, heading_above, heading_over_head, is_title_end, own_front_below
+from pipeline.stages.headings import (ACT_HEADING, NUMBER_AFTER_TITLE, heading_above, heading_over_head, is_title_end,
+                                      own_front_below)
 from pipeline.stages.lines import (BARE_LABEL, CC_START, DATE_LINE, GLUED_LABEL, LABEL_ALONE, LIST_ITEM, LIST_START,
                                    glued_list_end, is_org_line, spaced_item, spaced_list_start)
 from pipeline.stages.relines import SENTENCE_OPENER, looks_like_recipients, reline
@@ -351,8 +352,9 @@ def _find_title(blocks: list[Block], i: int) -> tuple[list[int], int]:
                 return lines + [j + 1], j + 2  # "关于…采购方案" / "的通知": a 文种 word inside the title, its end below
             return _drop_label_lead(blocks, lines), j + 1
         j += 1
-    # no document-type word: accept a single "关于…" line as the title
-    if lines and blocks[lines[0]].text.startswith("关于") and len(lines) >= 1:
+    # no document-type word: accept a single "关于…" line as the title, or a heading that names
+    # a body's act ("集团工会组织“三八”节活动": the issuer's own heading, real excerpts)
+    if lines and (blocks[lines[0]].text.startswith("关于") or ACT_HEADING.match(blocks[lines[0]].text)):
         return lines[:1], lines[0] + 1
     return [], i
 
