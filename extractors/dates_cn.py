@@ -388,6 +388,7 @@ def scan(text: str) -> list[DateItem]:
 # day run together before 日. Only read where exactly one reading is a real
 # date (real/README.md, excerpts NOTES "dates printed without 年/月/日").
 _COMPACT_YMD_RE = re.compile(r"(?<![0-9./\-])(?P<y>(?:19|20)[0-9]{2})(?P<md>[0-9]{3,4}|[1-9]{2}(?=[日号]))(?![0-9])")
+_COMPACT_YMD_HM_RE = re.compile(r"(?<![0-9./\-])(?P<y>(?:19|20)[0-9]{2})(?P<md>[0-9]{3,4})(?P<hm>(?:[01][0-9]|2[0-3])[0-5][0-9])(?![0-9])")
 _COMPACT_MD_RE = re.compile(rf"(?<![0-9./\-])(?P<md>[0-9]{{2,4}}){S}[日号]")
 # a date that lost both 月 and 日 ("务于926前送到"): read only between 于/在 and 前
 # (its weekday and a time that lost its colon may stand before the 前: "于120(星期四)下午500前")
@@ -482,6 +483,14 @@ def compact_items(text: str, taken: list[tuple[int, int]], base: Optional[dt.dat
             continue
         ph = DatePhrase(int(m.group("y")), md[0], md[1], None, m.start(), m.end(), m.group(0))
         out.append(DateItem("date", ph, ph, tm if cue else None, m.start(), p, cue, compact=True))
+    for m in _COMPACT_YMD_HM_RE.finditer(text):
+        # "报名截止时间:20245241800": year, month and day, then the clock time, every mark lost
+        md = _one_reading(m.group("md"), int(m.group("y")))
+        if md is None or not _CLOSING_LABEL.search(text[:m.start()]) or not free(m.start(), m.end()):
+            continue
+        ph = DatePhrase(int(m.group("y")), md[0], md[1], None, m.start(), m.end(), m.group(0))
+        tm = f"{m.group('hm')[:2]}:{m.group('hm')[2:]}"
+        out.append(DateItem("date", ph, ph, tm, m.start(), m.end(), None, compact=True))
     for m in [*_SPACED_RE.finditer(text), *_FIGURE_RE.finditer(text)]:
         try:
             dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))

@@ -35,6 +35,8 @@ _QUALIFIES_AFTER = re.compile(rf"{S}(?:之|以)?[前后]?{S}(?:[（(]含[^）)]{
                               r"(?:出生|年满|满[0-9一二三四五六七八九十]+周?岁|参加工作|入职|退休|离休|取得|获得|入会|入党|入团"
                               # (or a state reached by then: "对2017年6月30日前已入库的困难职工")
                               r"|(?<=前)已(?:经)?[一-鿿]{1,4}的?)")
+# "(截至2016年5月31日，在本单位工作时间满三个月)": the date a tenure or an age is counted to
+_TENURE_AFTER = re.compile(rf"{S}[，,]{S}[^，,。；;]{{0,12}}?满{S}[0-9一二三四五六七八九十半]+{S}(?:个月|年|周年|周岁|岁)")
 # a date in a clause that says which things may take part ("3月1日前开展的活动均可申报"): what
 # was done by then qualifies, nothing is to be done by it
 _QUALIFIED_NOUN = re.compile(rf"{S}(?:(?:之|以)?前)?{S}(?:(?!将|把|报|交|送|发|寄|传|至|到)[\u4e00-\u9fff]){{1,6}}的"
@@ -111,7 +113,8 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
         return False  # "会费…自四月起算至2014年12月31日止": the period a fee covers, no date to act by
     if _AS_OF.search(clause):
         return False  # "数据统计截止到6月30日", "年龄计算截至…": the date the figures count to
-    if _QUALIFIES_AFTER.match(sent, it.end) or _QUALIFIED_NOUN.match(sent, it.end):
+    if _QUALIFIES_AFTER.match(sent, it.end) or _QUALIFIED_NOUN.match(sent, it.end) or (
+            re.search(r"(?:截止|截至)至?到?\s*$", sent[:it.start]) and _TENURE_AFTER.match(sent, it.end)):
         return False
     act = find_action(sent, it.end)
     has_action = act is not None
@@ -152,10 +155,17 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
 def _cut_request(sent: str, cs: int, it: DateItem) -> bool:
     """A request by a date whose sentence an excerpt cut short before its verb ("并请于2017年1月25日
     前向省总宣", "请于5月8日前将"): 请 opens the clause, and after 前 only where or what
-    (向/将…) in a few characters with no stop: the verb was lost to the cut."""
+    (向/将…) in a few characters with no stop: the verb was lost to the cut. Or nothing at all
+    after 前 and what is due named before the date ("材料申报表一式1份,于…(周五)之前")."""
     rest = sent[it.end:]
+    if not rest.strip() and it.cue_after and it.cue_after.endswith("前") and _DELIVERABLE.search(sent[:it.start]):
+        return True  # "材料申报表一式1份,于2021年12月31日(周五)之前" and the text ends: what is due, cut before its verb
     return bool(re.search(r"请[^。；;，,]{0,12}$", sent[cs:it.start])) and len(rest) <= 12 \
         and bool(re.fullmatch(r"(?:向|给|到|至|将|把)[^。！!；;？?，,、（()）\s]{0,10}", rest))
+
+
+# what is handed in: a form, the material, a list, the works
+_DELIVERABLE = re.compile(r"表|材料|名单|作品|稿件|报告|总结|申请书")
 
 
 def _closes(sent: str, it: DateItem) -> bool:
