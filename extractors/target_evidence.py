@@ -247,6 +247,11 @@ def _conditional(sent: str, ne: int, seg: str, clause_after: str) -> bool:
     return bool(m and _THEN.search(m.group(1)))
 
 
+# a clause that only names a body of people before its count ("(工会会员1263人,…)"): who exists
+POPULATION = re.compile(r"\s*(?:\d{1,2}[.、．]\s*)?(?:本单位|本校|全校|我校|全市|全区|全县)?(?:工会)?"
+                         r"(?:会员|职工|教职工|员工|在职职工|在编职工|在岗职工)(?:总数|人数|总人数)?\s*(?:共有|共|有|为)?\s*")
+
+
 def handed_to_issuer(seg: str) -> bool:
     """The clause ``seg`` before a number speaks of a quota handed to the
     issuer (省总工会分配我市名额10个, 我校本次可申报先进团支部3个): the
@@ -314,8 +319,9 @@ def rejects(sent: str, ns: int, ne: int, seg: str, unit: str, clause_after: str)
         return "format"  # 手机号11位, 身份证号18位: how many digits a number has
     if _enumerated(before, sent[ns:ne].rstrip(unit), unit):
         return "enumeration"  # 维权、参与、教育和建设四项基本职能: the items just named, counted
-    if unit == "份" and not _WORKS.search(seg + clause_after):
-        return "copies"  # 纸质版2份, 复印件3份: copies of a form; 报送1份建议 is a quota
+    if unit in ("份", "张") and not (_WORKS.search(seg + clause_after) or (
+            unit == "张" and re.search(r"摄影|投稿|[限可只]投", seg + clause_after))):
+        return "copies"  # 纸质版2份, 一寸照片2张: copies; 报送1份建议, 摄影作品每人10张, 限投3张照片 are quotas
     if unit in ("小时", "分钟") and (re.search(r"间隔", seg) or re.search(r"[时前后]$", seg.rstrip())):
         return "timing"  # 采样时间间隔48小时以上, 报到时72小时以内: when, not how much
     if _ELIGIBLE_OPENING.match(sent) and not re.search(r"至少|不少于|不低于|必须|须|要|应|限", seg):
@@ -385,7 +391,8 @@ _SHARE_OF_SCORE = re.compile(
 @lru_cache(maxsize=None)
 def _holder_re() -> re.Pattern:
     heads = "|".join(sorted(_cues()["holder_heads"], key=len, reverse=True))
-    return re.compile(rf"[^，,。；;、：:的]{{1,10}}的[\u4e00-\u9fff]{{0,6}}?(?:{heads})")
+    # (a remark in brackets may stand before the 的: "满1500人(以…数据为依据)的区县局(产业)工会")
+    return re.compile(rf"(?:\s*[（(][^（）()]*[)）])?[^，,。；;、：:的]{{0,10}}的[\u4e00-\u9fff（）()]{{0,8}}?(?:{heads})")
 
 
 def describes_holder(after: str) -> bool:

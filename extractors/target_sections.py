@@ -109,3 +109,28 @@ def table_row(text: str, comparator: str, verbs: list[str]) -> bool:
     if len(text) > 16 or re.search(r"[，。；,;！？]", text) or comparator != "=":
         return False
     return not any(v in text for v in verbs)
+
+
+# a condition on a count ("基层工会如教职工人数少于20人或男教工少于10人"): which recipients, no goal
+_IF_COUNT = re.compile(r"(?:如果?|若|倘若|假如)(?!期|实|下|何|此|今|同)[^，,。；;]{0,16}(?:人数|数量|规模|总数)[^，,。；;]{0,12}$")
+# a count in brackets that the sentence then splits ("按二级工会为单位(10个队)分为两组")
+_TALLY_SPLIT = re.compile(r"[^（）()，,。；;]{0,6}[)）]\s*(?:分为|分成)")
+
+
+def condition_or_tally(clause: str, sent: str, ne: int) -> bool:
+    """The number ending at ``sent[ne]`` states a condition on who (``clause``, its
+    clause before it, opens with 如/若 and a count: "如教职工人数少于20人") or is a
+    tally in brackets that the sentence splits ("(10个队)分为两组"): no target
+    (ANNOTATION.md "targets": counts of what exists, eligibility)."""
+    return bool(_IF_COUNT.search(clause) or _TALLY_SPLIT.match(sent, ne))
+
+
+def handed_list(sent: str, cstart: int) -> bool:
+    """The clause at ``sent[cstart:]`` opens a list after a colon that
+    introduces a quota handed to the issuer ("全总分配给我省的名额为:全国五一劳动奖状2个,
+    …"): the list's counts are the issuer's quota, not targets (../shared/real/README.md)."""
+    lead = sent[:cstart].rstrip()
+    if not lead.endswith((":", "：")):
+        return False
+    return target_evidence.handed_to_issuer(re.split(r"[，,；;。]", lead[:-1])[-1])
+

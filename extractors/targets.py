@@ -351,14 +351,11 @@ def _text_rejects(sent: str, ns: int, ne: int, seg: str, cues: dict) -> bool:
         return True  # 个人奖20名, 组织奖5个, 名次奖(甲校区4个,乙校区2个): an award's count
     if any(w in sent[:ns] for w in cues["eligibility_sentence"]):
         return True
+    if target_sections.condition_or_tally(sent[_clause_start(sent, ns, 0):ns], sent, ne):
+        return True  # "如教职工人数少于20人,…", "(10个队)分为两组"
     if re.search(r"(?:由|从)[^，,。；;由从]{0,16}$", sent[:ns]) and _CHANGED_TO.match(sent, ne):
         return True  # "标准由每人每年不超过1600元提高至不超过2000元": the figure replaced, not the one to reach
     return any(w in seg for w in cues["structure"])
-
-
-# a clause that only names a body of people before its count ("(工会会员1263人,…)"): who exists
-_POPULATION = re.compile(r"\s*(?:\d{1,2}[.、．]\s*)?(?:本单位|本校|全校|我校|全市|全区|全县)?(?:工会)?"
-                         r"(?:会员|职工|教职工|员工|在职职工|在编职工|在岗职工)(?:总数|人数|总人数)?\s*(?:共有|共|有|为)?\s*")
 
 
 def _soft_rejects(sent: str, ns: int, ne: int, seg: str, unit_raw: str, unit: str, comp: str,
@@ -375,7 +372,7 @@ def _soft_rejects(sent: str, ns: int, ne: int, seg: str, unit_raw: str, unit: st
     if explicit:
         # 全校表彰不超过30个团支部: the issuer's own award count, bounded; never a recipient's quota
         return any(w in whole_clause for w in ("表彰", "评选", "评出")) and not target_evidence.NOMINATES.search(whole_clause)
-    if any(w in whole_clause for w in cues["exists"]) or _POPULATION.fullmatch(whole_clause):
+    if any(w in whole_clause for w in cues["exists"]) or target_evidence.POPULATION.fullmatch(whole_clause):
         return True
     if re.search(r"表\s*[（(]\s*$", sent[:ns]) and re.match(r"\s*[)）]", sent[ne:]):
         return True  # "…名额分配表(14%)": the ratio a table's title states, no one's task
@@ -499,6 +496,7 @@ def extract_sentence(sent: str, cues: Optional[dict] = None, heading: Optional[b
             # 确定了2支队伍为…，5支队伍为…; 包括50支重点团队和196支一般团队; 优秀单位15家,优胜单位20家:
             # the same list as the number before
             inherit = False
+        handed = handed or target_sections.handed_list(sent, cstart)
         if handed and not re.search(r"[各每请]", seg):
             prev_ok = False  # a later item of the issuer's quota (优秀团干部7名（教师1名）)
             continue
