@@ -332,6 +332,11 @@ def dot_spaced(text: str) -> str:
 _GLUED_NUMBER = re.compile(r"(?:^|(?<=[\s:：]))([1-9])(?=(?:19|20)\d{2}(?:\s*年|\s*[-—–~～至]\s*(?:19|20)\d{2}))")
 
 
+# a numbered label's title, then a list that starts again at 1: the attachment's content
+_INNER_LIST = re.compile(r"^\s*附件\s*(?P<n>[1-9])\s*[:：]\s*(?P<t>(?:(?!附件)\S)(?:(?!附件).)*?[^\s\d])\s*1\s*[.、．](?!\d)"
+                         r"\s*[\u4e00-\u9fff《“]")
+
+
 def parse(text: str) -> list[Item]:
     """Items of a 附件说明 text that starts at (or after) its introducer.
 
@@ -339,6 +344,9 @@ def parse(text: str) -> list[Item]:
     number is read as "1.A 2.B …" or else as one title. Parsing stops at a
     number seen twice (an attachment page's label in a one-line text)."""
     text = dot_spaced(_GLUED_NUMBER.sub(r"\1.", text))
+    inner = _INNER_LIST.match(text)
+    if inner:  # "附件1: …情况 1. 渔业…小组 2. …": the attachment's own list after its title (a one-line text)
+        return [Item(int(inner.group("n")), x) for x in clean_title(inner.group("t"))[:1]]
     # a label alone before the items ("附件" then "1.…" on the next line)
     text = re.sub(r"^[-—–·•\s]*附件\s*(?=[（(]?1\s*[.、,，:：)）])", "", text)
     parts: list[tuple[Optional[int], str]] = []

@@ -38,7 +38,7 @@ PAGE_DATE = re.compile(r"\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?:
 # articles ("上一篇:…"), a meta line that names two of 发布时间/来源/作者/
 # 浏览/点击/出处/录入 ("发表日期:2017/3/2 出处:本站 作者:…").
 # Where a page's breadcrumb starts ("当前所在位置:首页/党群建设/工会", "您的位置:首页>…").
-BREADCRUMB = re.compile(r"(?:^|您的|您现在的|您現在的|您当前|您當前|当前|當前|所在|当前所在|當前所在)位置\s*[:：>＞]"
+BREADCRUMB = re.compile(r"(?:^|您的|您现在的|您現在的|您当前|您當前|当前|當前|所在|当前所在|當前所在)位置(?:是|為|为)?\s*[:：>＞]"
                         r"|首[页頁]\s*[>/»›＞]")  # (and as a traditional-character page prints it)
 _NAV = re.compile(rf"{BREADCRUMB.pattern}|>>|»|上一篇|下一篇|^上一条\s*[:：]|^下一条\s*[:：]|进入后台|内网登录"
                   r"|_第\d{1,3}页$|^(?:全文预览已结束|下载本文档|文档简介|版权说明[:：])"  # a document-sharing site's preview
