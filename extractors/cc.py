@@ -23,6 +23,12 @@ _RECORD_LINE = re.compile(r"^\s*(?:抄送|抄报)\s*[:：]")
 RECORD_LABEL = re.compile(r"\s*(?:校\s*对|核\s*稿|拟\s*稿|签\s*发|审\s*核|打\s*印|印\s*数|责任编辑|共印)人?\s*[:：]")
 
 
+# the page's own words after the list when a page is joined onto one line ("…各办事处 附件下载 相关文章",
+# "…省总组织部 网站地图"): the 版记 ends there
+_PAGE_WORDS = re.compile(r"\s*(?:附件下载|相关文章|相关链接|相关新闻|相关阅读|网站地图|打印本页|关闭窗口|返回顶部"
+                         r"|【\s*(?:打印|关闭|收藏)\s*】|上一篇|下一篇|分享到|版权所有)")
+
+
 def extract(doc: Document) -> tuple[list[str], Optional[Evidence]]:
     """``(names, evidence)``; ``([], None)`` when there is no 抄送 line (a 抄报
     line alone gives none).
@@ -47,7 +53,7 @@ def extract(doc: Document) -> tuple[list[str], Optional[Evidence]]:
             if text.rstrip().endswith("。") or _RECORD_LINE.match(nxt) or re.search(rf"印发?{PRINT_RUN}?$", nxt):
                 break
             text += (" " if doc.blocks[rec[rec.index(j) - 1]].raw[-1:].isspace() else "") + nxt
-        label = RECORD_LABEL.search(text)  # (run on after the list: "…各部门 校对:高文云")
+        label = RECORD_LABEL.search(text) or _PAGE_WORDS.search(text)  # (run on after the list: "…各部门 校对:高文云")
         text = text[:label.start()] if label else text
         text = text.strip().rstrip("。.;；，,|｜ ")  # (a page's column rule after the line: "省总工会|")
         names = [n.rstrip("。.") for p in split_top_level(text, "、，,;；") for n in _names(p)]

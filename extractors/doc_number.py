@@ -104,8 +104,28 @@ def extract(doc: Document) -> Optional[DocNumber]:
             num, s = _after_space(b, num, s)
             num.evidence = evidence(doc, i, s, e)
             return num
-    return _header_in_text(doc) or _lost_separators(doc, candidates + [i for i in range(min(10, len(doc.blocks)))
-                                                                       if i not in candidates])
+    return _labelled(doc, candidates) or _header_in_text(doc) or _lost_separators(
+        doc, candidates + [i for i in range(min(10, len(doc.blocks))) if i not in candidates])
+
+
+# a site's catalogue field that labels the notice's own number ("…公开方式:主动公开文件编号:常教工〔2022〕20号…",
+# "发文号:国卫办疾控函〔2014〕283号发布单位:…"): read at the label whatever the line's length
+_NUMBER_LABEL = re.compile(r"(?:文件编号|发文字号|发文号|文件字号|文号)\s*[:：]\s*")
+
+
+def _labelled(doc: Document, candidates: list[int]) -> Optional[DocNumber]:
+    """The 发文字号 right after a catalogue label (:data:`_NUMBER_LABEL`) in
+    one of the first lines, however long the line (a page joined onto one
+    line keeps its catalogue inside the text); None when there is none."""
+    for i in candidates:
+        b = doc.blocks[i]
+        for m in _NUMBER_LABEL.finditer(b.text) if b.kind == "paragraph" else ():
+            hit = parse(b.text[m.end():m.end() + 40])
+            if hit and hit[1] == 0:
+                num, _, e = hit
+                num.evidence = evidence(doc, i, m.end(), m.end() + e)
+                return num
+    return None
 
 
 def _after_space(b: Block, num: DocNumber, s: int) -> tuple[DocNumber, int]:

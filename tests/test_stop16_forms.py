@@ -175,3 +175,57 @@ def test_short_numbers(line, names, phones, department):
     assert ([n for x in c for n in x.names], [v.value for x in c for v in x.values if v.kind == "phone"],
             c[0].department) == (names, phones, department)
 
+
+
+ONE = "关于开展职工读书活动的通知 各基层工会: 为丰富职工文化生活,现将有关事项通知如下。请于5月10日前报名。 "
+
+
+@pytest.mark.parametrize("text, issuers, signed", [
+    # a 署名 and date joined onto one line, then the page's words with "/" labels
+    (ONE + "电子邮箱:jlgh@126.com 江岭市总工会 2025年4月17日 来源/ 江岭日报 编辑/ 王明 校对/ 李华", ["江岭市总工会"], "2025-04-17"),
+    (ONE + "电话:0571-86152685 江岭县总工会 2024年3月8日 稿件来源/ 县总工会 责编/ 张三", ["江岭县总工会"], "2024-03-08"),
+    # a date that lost 月 and 日 but kept 年 ("2025年828"), then the page's navigation
+    (ONE + "校工会 2025年828 上一条:关于举办征文活动的通知 下一条:关于健康体检的通知", ["校工会"], "2025-08-28"),
+    (ONE + "校工会 2024年1215 上一篇:关于举办书法比赛的通知", ["校工会"], "2024-12-15"),
+    # a meeting's body with the meeting quoted
+    (ONE + "“三届三次双代会”主席团 2014年2月19日", ["“三届三次双代会”主席团"], "2014-02-19"),
+    (ONE + "“第五届职代会”筹备组 2023年6月1日", ["“第五届职代会”筹备组"], "2023-06-01"),
+    # a person with an honorific after the phone is no part of the 署名 after it
+    (ONE + "咨询电话:13569531234 郑老师 校工会 2016年12月29日", ["校工会"], "2016-12-29"),
+    (ONE + "联系电话:87654321 王先生 江岭大学工会 2020年5月6日", ["江岭大学工会"], "2020-05-06"),
+])
+def test_one_line_signature(text, issuers, signed):
+    n = run(text)
+    assert ([i.name for i in n.issuers], str(n.signed_date)) == (issuers, signed)
+
+
+@pytest.mark.parametrize("text, number", [
+    # a site's catalogue field that labels the notice's own number, however long its line
+    ("您当前的位置:浏览次数:信息名称: 关于公布2022年江岭市“模范教工之家”名单的通知 索引号:014109488/2022-00269 "
+     "法定主动公开分类:其他 公开方式:主动公开 文件编号:江教工〔2022〕20号 发布机构:江岭市教育局 生成日期:2022-10-11 "
+     "公开时限:长期公开 主题分类:教育 各区教育局、各区教育工会: 现将名单公布如下。",
+     "江教工〔2022〕20号"),
+    ("江岭安全网 点击数:   更新日期:2024年04月16日 关于开展2024年职业病防治宣传周活动的通知 发 文 号:江卫办疾控函〔2024〕283号 "
+     "发布单位:江岭省卫生健康委办公室、江岭省总工会办公室 发布日期:2024-04-08 关于开展2024年职业病防治宣传周活动的通知 "
+     "江卫办疾控函〔2024〕283号 各市卫生健康委、总工会: 为深入宣传职业病防治知识,决定开展宣传周活动。现就有关事项通知如下:",
+     "江卫办疾控函〔2024〕283号"),
+])
+def test_labelled_number_on_one_line(text, number):
+    assert run(text).doc_number.text == number
+
+
+@pytest.mark.parametrize("text, cc", [
+    # the page's own words after the 抄送 list on one line
+    (ONE + "江岭市总工会 2024年3月1日 抄送:省总机关各部室,各医疗互助办事处 附件下载 相关文章",
+     ["省总机关各部室", "各医疗互助办事处"]),
+    (ONE + "江岭市总工会 2024年3月1日 抄送:市委办、市府办、省总办公室 网站地图 版权所有", ["市委办", "市府办", "省总办公室"]),
+])
+def test_cc_before_page_words(text, cc):
+    assert run(text).cc == cc
+
+
+def test_byline_with_a_place_in_brackets():
+    text = ("机关工会开展“金点子”合理化建议征集活动 江岭投资(中国) 2008-01-21 机关、开发、劳务各工会小组: "
+            "为激发会员热情,机关工会决定开展合理化建议征集活动。")
+    n = run(text)
+    assert (n.title.text, n.recipients.text) == ("机关工会开展“金点子”合理化建议征集活动", "机关、开发、劳务各工会小组")

@@ -66,7 +66,7 @@ PAGE_TAIL = re.compile(r"\s*[<«‹]?\s*(?:[（(]此件(?:主动|依申请|不�
                        r"|标签\s*[:：]|供稿人?\s*[:：]|责任编辑|责编\s*[:：]|(?:[初复终]审|审核|编辑)\s*[:：]|用户登录"
                        r"|https?://|(?:咨询|服务|投诉)热线\s*[:：]"  # (a page's own link or a site's hotline under the signature)
                        r"|" + _LEADER_BOX +  # (a site's leaders' mailbox widget)
-                       r"|[（(]?(?:信息|文章|稿件)?来源\s*[:：]"  # (the page's source line: "…2022年8月31日(来源:XX总工会。")
+                       r"|[（(]?(?:信息|文章|稿件)?来源\s*[:：/／]"  # (the page's source line: "…2022年8月31日(来源:XX总工会。")
                        r"|[（(](?:建议使用|发布时间|发布日期)|\d{1,4}\s*$"  # (a view count)
                        r"|[A-Za-z][A-Za-z ]*$)")  # (a search engine's words injected at the end: "Baidu sogou")
 # a page's time stamp: a date in figures with its clock time ("2008/2/25 11:09:50")

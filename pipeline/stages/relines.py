@@ -53,6 +53,7 @@ def _tail_cuts(b: Block) -> list[int]:
     dates += list(re.finditer(r"(?<![0-9])(?:19|20)\d{2}(?:\d{4}|([./\-、])\d{1,2}\1\d{1,2})(?=[|｜\s]*$)", t))
     # a date whose 年/月/日 the page lost ("校工会 202436 【关闭】"): read where it has a reading
     dates += [m for m in re.finditer(r"(?<![0-9])(?:19|20)\d{3,6}(?![0-9])", t) if compact_readings(m.group())]
+    dates += [m for m in re.finditer(r"(?<![0-9])(?:19|20)\d{2}年\d{2,4}(?![0-9月])", t) if compact_readings(m.group())]
     # (or all eight figures before the page's own words: "…四川大学工会 20141215 领导邮箱…")
     dates += list(re.finditer(r"(?<![0-9])(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![0-9])(?![|｜\s]*$)", t))
     # (or its figures apart with no 年/月/日, the page's own words after it: "…工会委员会 2024 4 3 同栏目信息")
@@ -312,7 +313,9 @@ def _names(s: str) -> bool:
     s = SEAL_REMARK.sub("", s.strip())
     s = re.sub(r"[（(]([\u4e00-\u9fff]{2,6})[)）](?=[\u4e00-\u9fff])", r"\1", s)
     s = ALIAS_AFTER.sub("", s)  # ("…群团工作部(总工会、团委、妇联)": the bodies it stands for)
-    if not s or len(s) > 60 or re.search(r"[\d“”《》\"()（）]|附件|联系|电话|点击|下载", s):
+    if re.fullmatch(r"“[^“”]{2,20}”[\u4e00-\u9fff]{2,10}", s):
+        s = s.replace("“", "").replace("”", "")  # "“三届三次双代会”主席团": a meeting's body, the meeting quoted
+    if not s or len(s) > 60 or re.search(r"[\d“”《》\"()（）]|附件|联系|电话|点击|下载|老师|先生|女士", s):
         return False
     names = [p for n in split_orgs(s) for p in split_joined(n)]
     return bool(names) and all(is_org_name(p) and len(p) <= 30 for p in names)

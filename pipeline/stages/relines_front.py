@@ -277,7 +277,7 @@ _META_TOOL = (r"(?:字体大小|字号|字体|分享到)\s*[:：]\s*(?:[\[【(�
 _META_DATE = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
 # a byline's name run into the page's date in figures ("办公室2011-07-18", "市直机关工委2025-07-16 19:03")
 # (figures with hyphens only: a sentence writes its dates with 年月日)
-_META_BYLINE = r"[\u4e00-\u9fff]{2,12}?\s*\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+_META_BYLINE = r"[\u4e00-\u9fff]{2,12}?(?:[（(][\u4e00-\u9fff]{2,4}[)）])?\s*\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
 _LABEL = rf"[【\[]?(?:{META_LABELS})[】\]]?"  # (a label in brackets: "【发布时间】:2016-04-27")
 # a law database's catalogue fields, each value up to the next label; the last one's value is
 # empty where the notice's own title follows ("【法规类别】中华全国总工会办公厅关于…")
