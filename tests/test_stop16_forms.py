@@ -229,3 +229,24 @@ def test_byline_with_a_place_in_brackets():
             "为激发会员热情,机关工会决定开展合理化建议征集活动。")
     n = run(text)
     assert (n.title.text, n.recipients.text) == ("机关工会开展“金点子”合理化建议征集活动", "机关、开发、劳务各工会小组")
+
+
+@pytest.mark.parametrize("text, title", [
+    # a page's headline right over its dated meta line is the only title
+    ("快来报名!2025年江岭区总工会暑假爱心托管班即将开班\n发布时间:2025-06-27 16:52浏览量:1\n"
+     "为解决职工暑期子女看护难问题,区总工会开办爱心托管班。\n报名时间:即日起至2025年7月1日。\n",
+     "快来报名!2025年江岭区总工会暑假爱心托管班即将开班"),
+    ("当前位置:首页>>通知公告\n江岭市总工会“温暖回家路”助力农民工平安返乡行动开始啦!\n来源:发布日期:2019-12-11\n"
+     "为帮助农民工平安返乡,市总工会开展购票补贴活动。\n请于2020年1月10日前报名。\n",
+     "江岭市总工会“温暖回家路”助力农民工平安返乡行动开始啦!"),
+])
+def test_headline_over_meta(text, title):
+    assert run(text).title.text == title
+
+
+def test_news_headline_over_meta_stays_news():  # (guard: a report under its headline is emptied)
+    text = ("江岭市总工会召开2024年度工作会议\n发布时间:2024-01-10 来源:江岭日报\n"
+            "1月9日,市总工会召开年度工作会议。记者从会上了解到,去年全市新建职工之家120个。\n"
+            "会议要求,各级工会要在2月底前完成换届工作。\n")
+    n = run(text)
+    assert any(w.code == "not_a_circular" for w in n.warnings) and n.deadlines == []

@@ -1,7 +1,8 @@
 """Title lines of a notice among a page's headings (GB/T 9704-2012 §7.3.1 标题; issue 11
 "the page heading as the only title", real/README.md "The circular is annotated, not the
-page"): where a title ends, a page heading that is the only title, the notice's own title
-above its 版头 or under the page's heading and meta. Used by :mod:`pipeline.stages.segment`.
+page"): where a title ends, a page heading that is the only title (a headline over the
+page's meta line, a body's act), the notice's own title above its 版头 or under the page's
+heading and meta, a site's column name above the title's own opening. Used by :mod:`pipeline.stages.segment`.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from extractors.orgs import is_org_name, title_endings
 from extractors.title import NUMBER_AFTER
 from models.document import Block, Zones
 from pipeline.stages.chrome import skip_aside
+from pipeline.stages.lines import is_org_line
 
 # A 发文字号 in brackets printed after the title ("…的通知（甬工〔2020〕5号）"): the title extractor's pattern.
 NUMBER_AFTER_TITLE = NUMBER_AFTER
@@ -97,3 +99,42 @@ def heading_over_head(b: Block) -> bool:
     t = b.text
     return (b.kind == "paragraph" and 6 <= len(t) <= 90 and "关于" in t[:30] and is_title_end(t)
             and not re.search(r"[，。；：:,;！!？?]", t) and not parse_doc_number(t))
+
+
+# a complete title's own opening: 关于/转发…, an act (开展…的通知) or a place name (霍邱县职工…的通知)
+_TITLE_OPEN = re.compile(r"^(?:关于|转发|印发|批转|开展|举办|组织|做好|[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|旗|盟|州)(?![委长]))")
+# the end of a title's first line that the next line continues ("…职工“迎驾杯”" / "…关于举办")
+_LINE_GOES_ON = re.compile(r"(?:[的和及与之、“‘《（(年度届第]|关于|开展|举办)$")
+
+
+def drop_label_lead(blocks: list[Block], lines: list[int]) -> list[int]:
+    """Title lines less a site's column name above the title's own opening
+    ("球类赛事" over "霍邱县职工…的通知", "…政策正文" over "开展…的通知"). A
+    lead line stays when it reads on into the next (ends in 的/关于/“…), when
+    the rest opens mid-phrase, and when it names an organisation: the issuer
+    leading its title ("…总工会" / "关于…的通知") is part of it (ANNOTATION.md)."""
+    if len(lines) < 2:
+        return lines
+    for k in range(1, len(lines)):
+        if not _TITLE_OPEN.match(blocks[lines[k]].text) or not is_title_end(
+                "".join(blocks[i].text for i in lines[k:])):
+            continue
+        lead = [blocks[i] for i in lines[:k]]
+        if all(len(b.text) <= 10 and "关于" not in b.text and not _LINE_GOES_ON.search(b.text) and not is_org_line(b)
+               and not re.search(r"[，,：:。\d]", b.text) for b in lead):
+            return lines[k:]
+        break
+    return lines
+
+
+# a page's dated meta line: its source, date or author label, and a date in figures
+_DATED_META = re.compile(r"^\s*[（(【\[]?(?:来源|发布|更新|时间|日期|作者|编辑)[^\n]{0,40}?(?:19|20)\d{2}\s*[-/.年]")
+
+
+def headline_over_meta(t: str, meta: str) -> bool:
+    """``t`` is a page's headline right over its dated meta line ``meta``
+    ("快来报名!2025年…托管班即将开班" / "发布时间:2025-06-27 16:52浏览量:1"): a
+    short line, no sentence (an exclamation allowed), no label; the page's
+    heading is then the only title (issue 11; blind gold takes it so)."""
+    return bool(_DATED_META.match(meta)) and 8 <= len(t) <= 60 and not re.search(r"[。；;，,:：]", t) \
+        and not re.match(r"\d|[（(]?[一二三四五六七八九十]+[、)）]", t)

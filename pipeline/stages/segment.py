@@ -26,8 +26,8 @@ from models.document import Block, Document, Zones
 from pipeline.stages.attachment_zones import attachment_zone, continues_item, followed_by_items
 from pipeline.stages.chrome import (CUT_SHORT, footer_start, is_meta_rest, is_page_chrome, page_top_end, skip_aside,
                                     top_bar)
-from pipeline.stages.headings import (ACT_HEADING, NUMBER_AFTER_TITLE, heading_above, heading_over_head, is_title_end,
-                                      own_front_below)
+from pipeline.stages.headings import (ACT_HEADING, NUMBER_AFTER_TITLE, drop_label_lead, heading_above, heading_over_head,
+                                      headline_over_meta, is_title_end, own_front_below)
 from pipeline.stages.lines import (BARE_LABEL, CC_START, DATE_LINE, GLUED_LABEL, LABEL_ALONE, LIST_ITEM, LIST_START,
                                    glued_list_end, is_org_line, spaced_item, spaced_list_start)
 from pipeline.stages.relines import SENTENCE_OPENER, looks_like_recipients, reline
@@ -329,6 +329,8 @@ def _find_title(blocks: list[Block], i: int) -> tuple[list[int], int]:
         b = blocks[j]
         if b.kind == "paragraph" and (is_page_chrome(b.text) or _CUT_SHORT.search(b.text) or is_meta_rest(blocks, j)
                                       or top_bar(b.text)):
+            if len(lines) == 1 and headline_over_meta(blocks[lines[0]].text, b.text):
+                return lines, j + 1  # "快来报名!…托管班即将开班" / "发布时间:2025-06-27…": the page's headline
             lines = []  # a title starts after the page's breadcrumb, menu, meta line, cut heading or top bar
             j = max(j + 1, skip_aside(blocks, j))  # (and the rest of a meta line a wrap cut: "…浏览:187" / "5次")
             continue
@@ -350,39 +352,13 @@ def _find_title(blocks: list[Block], i: int) -> tuple[list[int], int]:
             if nxt is not None and nxt.kind == "paragraph" and re.fullmatch(r"[的之][\u4e00-\u9fff]{1,6}", nxt.text) \
                     and is_title_end(nxt.text):
                 return lines + [j + 1], j + 2  # "关于…采购方案" / "的通知": a 文种 word inside the title, its end below
-            return _drop_label_lead(blocks, lines), j + 1
+            return drop_label_lead(blocks, lines), j + 1
         j += 1
     # no document-type word: accept a single "关于…" line as the title, or a heading that names
     # a body's act ("集团工会组织“三八”节活动": the issuer's own heading, real excerpts)
     if lines and (blocks[lines[0]].text.startswith("关于") or ACT_HEADING.match(blocks[lines[0]].text)):
         return lines[:1], lines[0] + 1
     return [], i
-
-
-# a complete title's own opening: 关于/转发…, an act (开展…的通知) or a place name (霍邱县职工…的通知)
-_TITLE_OPEN = re.compile(r"^(?:关于|转发|印发|批转|开展|举办|组织|做好|[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|旗|盟|州)(?![委长]))")
-# the end of a title's first line that the next line continues ("…职工“迎驾杯”" / "…关于举办")
-_LINE_GOES_ON = re.compile(r"(?:[的和及与之、“‘《（(年度届第]|关于|开展|举办)$")
-
-
-def _drop_label_lead(blocks: list[Block], lines: list[int]) -> list[int]:
-    """Title lines less a site's column name above the title's own opening
-    ("球类赛事" over "霍邱县职工…的通知", "…政策正文" over "开展…的通知"). A
-    lead line stays when it reads on into the next (ends in 的/关于/“…), when
-    the rest opens mid-phrase, and when it names an organisation: the issuer
-    leading its title ("…总工会" / "关于…的通知") is part of it (ANNOTATION.md)."""
-    if len(lines) < 2:
-        return lines
-    for k in range(1, len(lines)):
-        if not _TITLE_OPEN.match(blocks[lines[k]].text) or not is_title_end(
-                "".join(blocks[i].text for i in lines[k:])):
-            continue
-        lead = [blocks[i] for i in lines[:k]]
-        if all(len(b.text) <= 10 and "关于" not in b.text and not _LINE_GOES_ON.search(b.text) and not is_org_line(b)
-               and not re.search(r"[，,：:。\d]", b.text) for b in lead):
-            return lines[k:]
-        break
-    return lines
 
 
 def _dated_org(blocks: list[Block], k: int) -> bool:
