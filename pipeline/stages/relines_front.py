@@ -273,7 +273,7 @@ def front_cuts(t: str) -> list[int]:
 # "来源: | 作者: | 发布时间: 2020-04-14 | 81 次浏览 | 分享到:", "字体大小:"): labels with
 # or without a value, a labelled or bare date, view counts, rules between fields.
 _META_TOOL = (r"(?:字体大小|字号|字体|分享到)\s*[:：]\s*(?:[\[【(（]?\s*大\s*中\s*小\s*[\]】)）]?)?"  # no value of their own
-              r"|[\[【](?:复制链接|打印|关闭|收藏)[\]】]")
+              r"|[\[【](?:复制链接|打印|关闭|收藏)[\]】]|打印本页|关闭窗口")
 _META_DATE = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
 # a byline's name run into the page's date in figures ("办公室2011-07-18", "市直机关工委2025-07-16 19:03")
 # (figures with hyphens only: a sentence writes its dates with 年月日)
@@ -289,10 +289,13 @@ _BRACKETED = (rf"{BRACKET_LABEL}\s*[:：]?\s*"
               r"(?:\d+\s*次|[\u4e00-\u9fffA-Za-z]{1,20}?(?=[【\[]|各|全体|关于|$))")
 # (a value never opens with a title's 关于: "点击次数: 关于建立 各协作片…的通知" is an empty count, then the title;
 # a field may open with a list's dash: "- 分类:行业资讯 - 作者: - 来源:")
+# a count's label takes figures only ("点击数: 校内各单位:" is an empty count, then the addressee);
+# a page's widget words after it ("浏览:10设置", "点击量:加载中...")
+_COUNT = r"(?:点击|浏览|阅读|访问)(?:次数|数量|数|量|率)?\s*[:：]\s*(?:\d+\s*次?)?(?:\s*(?:设置|加载中\.{0,3}))?"
 _META = re.compile(rf"^(?:\s*(?:-\s*)?(?:(?:(?:{_LABEL}|发表于)\s*[:：]?\s*)?{_META_DATE}|{_META_BYLINE}"
-                   rf"|{_META_TOOL}|{_CATALOGUE}|{_LABEL}\s*[:：]\s*(?:\d*\s*次"  # (a count the page left empty: "访问量:次")
+                   rf"|{_META_TOOL}|{_CATALOGUE}|{_COUNT}|{_LABEL}\s*[:：]\s*(?:\d*\s*次"  # (a count the page left empty: "访问量:次")
                    rf"|\d+"
-                   rf"|(?!关于|转发)[\u4e00-\u9fffA-Za-z]{{1,20}}?(?=\s|[|｜•·]|-?\s*(?:{_LABEL}|字体大小|字体|字号|分享到)\s*[:：]|各|全体|\d{{4}}[-/.]\d|$))?"
+                   rf"|(?!关于|转发)[\u4e00-\u9fffA-Za-z]{{1,20}}?(?=\s|[|｜•·]|-?\s*(?:{_LABEL}|字体大小|字体|字号|分享到)\s*[:：]|打印本页|关闭窗口|各|全体|\d{{4}}[-/.]\d|$))?"
                    rf"|{_BRACKETED}"
                    r"|\d+\s*次(?:浏览|点击|阅读))(?:\s*[|｜•·])*)+")  # (a rule only between fields)
 
