@@ -145,7 +145,7 @@ def clean_title(t: str) -> list[str]:
     # the file's own label inside the item ("附件1:关于…的通知", "提案表附件1:提案表(空表)"): what follows it
     t = re.sub(rf"^[^:：]{{0,12}}?附件\s*(?:\d{{1,2}}|[{_CN}]{{1,3}})\s*[:：](?=.)", "", t)
     t = re.sub(rf"^[（(]附件(?:\d{{1,2}}|[{_CN}]{{1,3}})[)）]", "", t)  # "(附件1)汇总表.doc": a download named by its label
-    t = re.sub(r"^附件\d{1,2}[.．、]?(?=[\u4e00-\u9fff“《]|(?:19|20)\d{2})", "", t)  # "附件1.2018-2019学年…": the item's own label
+    t = re.sub(r"^附件\d{1,2}[.．、_\-]?(?=[\u4e00-\u9fff“《]|(?:19|20)\d{2})", "", t)  # "附件1.2018-2019学年…", "附件1_…表.xls": the label
     t = re.sub(r"^(?:[A-Za-z0-9_.\-]+/)+(?=[\u4e00-\u9fff《“])", "", t)  # "imgs/articleimgs/关于….doc": the file's path on the site
     t = re.sub(r"(?<=》)[（(][^（）()]{0,24}$", "", t)  # "《…的通知》(徐": the excerpt cut the cited number after a whole title
     t = _cited_number_cut(t)
@@ -281,7 +281,7 @@ SPACED_ITEM = re.compile(rf"\s*\d{{1,2}}[ \t\u3000]+{_TITLE_AHEAD}")
 
 
 # an item's own label glued to its title ("附件1清华…办法 附件2清华…申报表"), at a line's start or after a space
-_GLUED_LABEL = re.compile(r"(?:^|(?<=\s))附件\s*(?P<n>\d{1,2})(?=\s?[\u4e00-\u9fff《“])")
+_GLUED_LABEL = re.compile(r"(?:^|(?<=\s))附件\s*(?P<n>\d{1,2})(?P<sep>\s?[:：])?(?=\s?[\u4e00-\u9fff《“])")
 
 
 def dot_glued(text: str) -> str:
@@ -296,7 +296,8 @@ def dot_glued(text: str) -> str:
     if len(run) < 2:
         return text
     for m in reversed(run):
-        text = text[:m.end()] + "." + text[m.end():]
+        if not m.group("sep"):  # ("附件1漓江…说明 附件2:…报名表": a colon label counts in the run as it is)
+            text = text[:m.end()] + "." + text[m.end():]
     return text
 
 
@@ -344,6 +345,8 @@ def parse(text: str) -> list[Item]:
     number is read as "1.A 2.B …" or else as one title. Parsing stops at a
     number seen twice (an attachment page's label in a one-line text)."""
     text = dot_spaced(_GLUED_NUMBER.sub(r"\1.", text))
+    # a download named in brackets after its label ("附件【…报名表.doc】已下载"): the label, then the file
+    text = re.sub(r"附件\s*【([^【】]{4,80})】\s*(?:已下载|下载)?", r"附件:\1 ", text)
     inner = _INNER_LIST.match(text)
     if inner:  # "附件1: …情况 1. 渔业…小组 2. …": the attachment's own list after its title (a one-line text)
         return [Item(int(inner.group("n")), x) for x in clean_title(inner.group("t"))[:1]]
@@ -379,6 +382,8 @@ def parse(text: str) -> list[Item]:
     if out and all(i.number is None for i in out):
         for k, i in enumerate(out, 1):
             i.number = k
+    if len(out) > 1 and out[0].number is None and out[1].number == 2:
+        out[0].number = 1  # "附件1漓江…说明 附件2:…报名表": the first label glued to its title
     return out
 
 

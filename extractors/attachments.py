@@ -128,6 +128,7 @@ def listed_count(doc: Document) -> int:
     return len(_listed(doc)) or len(doc.zones.attachments)
 
 
+_WIDGETS = re.compile(r"附件\s*[:：]?\s*[【\[][^【】\[\]]{2,100}[】\]]\s*(?:已下载|下载)?\s*(?:[(（]?\s*\d+\s*次\s*[)）]?)?(?=\s*附件|\s*$)")
 _LINK_WIDGET = re.compile(r"^\s*附件\s*[:：]?\s*[【\[](.{2,100}?)[】\]]\s*(?:已下载|下载)?\s*(?:[(（]?\s*\d+\s*次\s*[)）]?)?\s*$")
 
 
@@ -144,8 +145,12 @@ def _file_lines(doc: Document) -> list[attachment_list.Item]:
     own = "".join(doc.blocks[k].text for k in z.title)
     out = []
     for i, b in doc.paragraphs():
-        text = _LINK_WIDGET.sub(r"\1", b.text)  # "附件【…报名表.doc】已下载": a download widget around the name
-        if i not in inside and i > first and attachment_list.FILE_LINE.match(text):
+        # "附件【…报名表.doc】已下载": a download widget around the name (several run onto one line)
+        whole = re.fullmatch(rf"(?:\s*{_WIDGETS.pattern})+\s*", b.text)
+        texts = [_LINK_WIDGET.sub(r"\1", w.group()) for w in _WIDGETS.finditer(b.text)] if whole else [b.text]
+        for text in texts if i not in inside and i > first else ():
+            if not attachment_list.FILE_LINE.match(text):
+                continue
             for t in attachment_list.clean_title(text):
                 if own and attachment_list.title_similarity(t, own) >= 0.9:
                     continue
