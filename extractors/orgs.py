@@ -39,7 +39,7 @@ def is_org_name(s: str) -> bool:
         return False  # "年调研参考课题校工会": what follows a year's figures cut off before it, no name
     if s.startswith(("请", "凡")):
         return False  # "请各分工会、直属工会": a sentence to the addressees an excerpt cut short
-    s = ALIAS_AFTER.sub("", s)
+    s = ALIAS_AFTER.sub("", re.sub(r"[（(]筹[)）]$", "", s))  # ("…协会(筹)": a body still being set up)
     return s.endswith(_suffixes()) and not s.endswith(tuple(vocab("org_suffixes")["not_names"]))
 
 
@@ -141,6 +141,11 @@ YEAR_LEAD = re.compile(r"^(?:19|20)\d{2}年度?")
 _OWNER = re.compile(r"(?:大学|大學|学院|學院|学校|學校|中学|中學|小学|小學|医院|醫院|公司|集团|集團|研究所|研究院|工商联|工商聯)$")
 
 
+# a body of an institution named by its one-character short name (所工会, 校团委), and a run of them
+_SHORT_BODY = r"[校院所局厂司](?:党委|工会|团委|妇委会|科协|行政)"
+_SHORT_RUN = re.compile(rf"(?:{_SHORT_BODY}){{2,}}")
+
+
 def split_joined(name: str) -> list[str]:
     """Split names that lost the space between them ("长兴县劳动竞赛委员会长兴县
     总工会" as OCR returns a signature line, "绍兴市总工会绍兴市教育局" as web
@@ -152,6 +157,9 @@ def split_joined(name: str) -> list[str]:
     华中科技大学工会委员会) is one name, so a right side ending in 委员会 is
     split off only when it repeats the left side's place (its first two
     characters)."""
+    short = _SHORT_RUN.fullmatch(name)
+    if short:  # "所党委所工会所团委": an institution's bodies by its one-character short name, run together
+        return re.findall(_SHORT_BODY, name)
     strong = tuple(x for x in _suffixes() if len(x) >= 2)  # 委员会, 总工会 — not 委, 局
     for k in range(5, len(name) - 3):
         left, right = name[:k], name[k:]

@@ -250,3 +250,52 @@ def test_news_headline_over_meta_stays_news():  # (guard: a report under its hea
             "会议要求,各级工会要在2月底前完成换届工作。\n")
     n = run(text)
     assert any(w.code == "not_a_circular" for w in n.warnings) and n.deadlines == []
+
+
+@pytest.mark.parametrize("text, recipients", [
+    # a count's label takes figures only, and a page's widget words after it are the page's
+    ("通知公告 当前位置: 首页» 通知公告 关于江岭大学五届四次教代会提案征集工作的通知 更新时间:2019-03-07 点击数: "
+     "校内各单位、全体教代会代表: 为做好提案工作,现将有关事项通知如下。", "校内各单位、全体教代会代表"),
+    ("当前位置: 首页 > 通知公告 > 正文 关于征集校第九届教代会第二次会议提案的通知 发布日期:2023-03-07 点击: "
+     "教代会各代表团并转各位代表: 为做好提案工作,现将有关事项通知如下。", "教代会各代表团并转各位代表"),
+    ("关于推选2024年“江岭市模范教职工”候选人的通知 时间:2024-04-03浏览:10设置 各基层工会: 根据市总工会通知精神,"
+     "现将有关事项通知如下。", "各基层工会"),
+    ("关于参加江岭省职工科技节有关活动的通知 发布时间:2015-6-23 18:14:46点击量:加载中... 各基层工会: 根据省总工会安排,"
+     "现将有关事项通知如下。", "各基层工会"),
+    # a print button after the page's source
+    ("关于组队参加市职工运动会的通知 2017/3/29 10:57:26 来源:家园网 打印本页 市级机关各基层工会: 五一前夕,市总工会"
+     "将举办职工运动会。", "市级机关各基层工会"),
+])
+def test_addressee_after_an_empty_count(text, recipients):
+    assert run(text).recipients.text == recipients
+
+
+@pytest.mark.parametrize("tail, expected", [
+    # download widgets run onto one line, each a file
+    ("附件【2024年教职工羽毛球比赛报名表.doc】已下载 附件【2024年教职工羽毛球比赛竞赛规程.doc】已下载",
+     ["2024年教职工羽毛球比赛报名表", "2024年教职工羽毛球比赛竞赛规程"]),
+    ("附件【职工书画作品登记表.xls】下载 附件【参赛须知.pdf】下载", ["职工书画作品登记表", "参赛须知"]),
+    # a first label glued to its title, the second with a colon
+    ("附件1江岭学院2024年元旦趣味运动会项目规则说明 附件2:江岭学院2024年元旦趣味运动会报名表",
+     ["江岭学院2024年元旦趣味运动会项目规则说明", "江岭学院2024年元旦趣味运动会报名表"]),
+    ("附件1职工健步走活动方案 附件2:职工健步走报名汇总表", ["职工健步走活动方案", "职工健步走报名汇总表"]),
+    # a file named by its label and an underscore
+    ("附件: ·附件1_困难职工档案表.xls", ["困难职工档案表"]),
+    ("附件: ·附件2_送温暖对象汇总表.xlsx", ["送温暖对象汇总表"]),
+])
+def test_attachments_after_the_date_on_one_line(tail, expected):
+    text = ONE + "江岭学院工会 2024年5月24日 " + tail
+    assert [a.title for a in run(text).attachments] == expected
+
+
+@pytest.mark.parametrize("text, issuers, signed", [
+    # an institution's bodies by its one-character short name, run together; a body still being set up (筹)
+    (HEAD + "欢迎大家积极参加!\n所党委所工会所团委\n所羽毛球协会(筹)\n2006年6月12日\n",
+     ["所党委", "所工会", "所团委", "所羽毛球协会(筹)"], "2006-06-12"),
+    (HEAD + "欢迎大家积极参加!\n校党委校工会校团委\n2024年3月8日\n", ["校党委", "校工会", "校团委"], "2024-03-08"),
+    (ONE + "欢迎大家积极参加! 所党委 所工会 所团委 所羽毛球协会(筹) 2006年6月12日 |",
+     ["所党委", "所工会", "所团委", "所羽毛球协会(筹)"], "2006-06-12"),
+])
+def test_short_named_bodies(text, issuers, signed):
+    n = run(text)
+    assert ([i.name for i in n.issuers], str(n.signed_date)) == (issuers, signed)

@@ -310,7 +310,7 @@ def _names(s: str) -> bool:
     """True when ``s`` is only organisation names of a signature (each at
     most 30 characters, no figures, quotes or labels; a place in brackets
     inside a name allowed: "中国地质大学(武汉)工会委员会")."""
-    s = SEAL_REMARK.sub("", s.strip())
+    s = re.sub(r"[（(]筹[)）]", "", SEAL_REMARK.sub("", s.strip()))  # ("…协会(筹)": a body still being set up)
     s = re.sub(r"[（(]([\u4e00-\u9fff]{2,6})[)）](?=[\u4e00-\u9fff])", r"\1", s)
     s = ALIAS_AFTER.sub("", s)  # ("…群团工作部(总工会、团委、妇联)": the bodies it stands for)
     if re.fullmatch(r"“[^“”]{2,20}”[\u4e00-\u9fff]{2,10}", s):
