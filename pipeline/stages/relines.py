@@ -27,6 +27,7 @@ from extractors.orgs import ALIAS_AFTER, SEAL_REMARK, is_org_name, split_joined,
 from extractors.printed import PRINT_RUN
 from models.document import Block, Document
 from pipeline.stages.chrome import PAGE_TAIL, is_aside, is_page_chrome, nav_prefix_end
+from pipeline.stages.headings import ACT_HEADING
 from pipeline.stages.relines_front import ADDRESSEE as _ADDRESSEE
 from pipeline.stages.relines_front import SENTENCE_OPENER, looks_like_recipients  # noqa: F401 (segment)
 from pipeline.stages.relines_front import STOP as _STOP
@@ -501,8 +502,9 @@ def _title_at_break(b: Block, cuts: list[int], word_starts: frozenset[int]) -> l
     for e in (e for e in starts if e <= 100):
         if any(c <= e for c in cuts):
             return cuts
-        if not t[:e].endswith(title_endings()) or not re.match(r"[\u4e00-\u9fff]", t[e:]) or t[e] in "的之":
-            continue
+        if not (t[:e].endswith(title_endings()) or ACT_HEADING.match(t[:e])) or not re.match(
+                r"[\u4e00-\u9fff“]", t[e:]) or t[e] in "的之":
+            continue  # (or a body's act heading it: "集团工会组织“三八”节活动 “三八”节之际,…")
         bounds = [0, *(w for w in starts if w < e)]
         i = 0  # the title starts after the page's words ("通知公告", "最近更新")
         while i + 1 < len(bounds) and is_page_chrome(t[bounds[i]:bounds[i + 1]]):
