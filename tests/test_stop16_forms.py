@@ -299,3 +299,30 @@ def test_attachments_after_the_date_on_one_line(tail, expected):
 def test_short_named_bodies(text, issuers, signed):
     n = run(text)
     assert ([i.name for i in n.issuers], str(n.signed_date)) == (issuers, signed)
+
+
+@pytest.mark.parametrize("text, title", [
+    # one line: a headline that exclaims before the page's dated meta; a body's act heading run into the body
+    ("快来报名!2025年江岭区总工会暑假爱心托管班即将开班 发布时间:2025-06-27 16:52浏览量:1 为解决职工暑期子女"
+     "看护难问题,区总工会开办爱心托管班。报名时间:即日起至2025年7月1日。", "快来报名!2025年江岭区总工会暑假爱心托管班即将开班"),
+    ("江岭市总工会“温暖回家路”行动开始啦! 来源: 发布日期:2019-12-11 为帮助农民工平安返乡,市总工会开展购票补贴"
+     "活动。请于2020年1月10日前报名。", "江岭市总工会“温暖回家路”行动开始啦!"),
+    ("集团工会组织“三八”节活动 “三八”节之际,各单位要积极宣传女职工的先进事迹。活动内容:各公司组织拔河比赛。",
+     "集团工会组织“三八”节活动"),
+    ("机关工会开展“书香三八”读书活动 为丰富女职工文化生活,机关工会决定开展读书活动。一、活动时间:3月1日至3月8日。",
+     "机关工会开展“书香三八”读书活动"),
+])
+def test_headings_on_one_line(text, title):
+    assert run(text).title.text == title
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "附:" and one document on the last line: the 附件说明 of a single attachment, never glued to the line above
+    (HEAD + "七、提案组办公室设在纪委办公室,请各代表团按时报送提案。电话4309278\n附:八届五次教代会提案征集表",
+     ["八届五次教代会提案征集表"]),
+    (HEAD + "五、请各分工会认真组织,按时报送申报材料,联系人王芳。电话87654321\n附:职工书屋示范点申报表", ["职工书屋示范点申报表"]),
+    (HEAD + "五、请各分工会认真组织,按时报送申报材料,联系人王芳。电话87654321\n附:\n1.报名表\n2.汇总表",
+     ["报名表", "汇总表"]),  # (the label alone over its items, not glued to the line above either)
+])
+def test_bare_label_with_one_document(text, expected):
+    assert [a.title for a in run(text).attachments] == expected

@@ -189,7 +189,7 @@ def normalise_text(raw: str) -> tuple[str, list[int]]:
 # A line that starts a new unit and must never be glued to the previous one.
 _STARTS_UNIT = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:[、．]|\.(?![A-Za-z0-9])|\.(?=(?:19|20)\d{2}\s*年))|"
-    r"附件|抄送|联系人|联系电话|电话|邮箱|电子邮箱|备注|注[:：]|[—-]{2}|第[一二三四五六七八九十\d]+[条章]"
+    r"附件|附\s*[:：]|抄送|联系人|联系电话|电话|邮箱|电子邮箱|备注|注[:：]|[—-]{2}|第[一二三四五六七八九十\d]+[条章]"
     r"|(?:主办|承办|协办)单位\s*[:：])"
 )
 _ATTACHMENT_LABEL = re.compile(r"^[-—–·•\s]*附件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$")

@@ -28,7 +28,7 @@ from pipeline.stages.chrome import (CUT_SHORT, footer_start, is_meta_rest, is_pa
                                     top_bar)
 from pipeline.stages.headings import (ACT_HEADING, NUMBER_AFTER_TITLE, drop_label_lead, heading_above, heading_over_head,
                                       headline_over_meta, is_title_end, own_front_below)
-from pipeline.stages.lines import (BARE_LABEL, CC_START, DATE_LINE, GLUED_LABEL, LABEL_ALONE, LIST_ITEM, LIST_START,
+from pipeline.stages.lines import (BARE_ITEM, BARE_LABEL, CC_START, DATE_LINE, GLUED_LABEL, LABEL_ALONE, LIST_ITEM, LIST_START,
                                    glued_list_end, is_org_line, spaced_item, spaced_list_start)
 from pipeline.stages.relines import SENTENCE_OPENER, looks_like_recipients, reline
 
@@ -415,7 +415,7 @@ def _main_part(blocks: list[Block], start: int, end: int, z: Zones) -> None:
             in_list = False
             j += 1
             continue
-        if LIST_START.match(t) and not LABEL_ALONE.match(t) or (
+        if LIST_START.match(t) and not LABEL_ALONE.match(t) or BARE_ITEM.match(t) or (
                 (LABEL_ALONE.match(t) or BARE_LABEL.fullmatch(t)) and followed_by_items(blocks, j)) or spaced_list_start(b.raw):
             z.attachment_list.append(j)
             in_list = True
