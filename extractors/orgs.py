@@ -39,7 +39,7 @@ def is_org_name(s: str) -> bool:
         return False  # "年调研参考课题校工会": what follows a year's figures cut off before it, no name
     if s.startswith(("请", "凡")):
         return False  # "请各分工会、直属工会": a sentence to the addressees an excerpt cut short
-    s = ALIAS_AFTER.sub("", re.sub(r"[（(]筹[)）]$", "", s))  # ("…协会(筹)": a body still being set up)
+    s = ALIAS_AFTER.sub("", re.sub(r"[（(][筹籌][)）]$", "", s))  # ("…协会(筹)": a body still being set up)
     return s.endswith(_suffixes()) and not s.endswith(tuple(vocab("org_suffixes")["not_names"]))
 
 
@@ -142,7 +142,7 @@ _OWNER = re.compile(r"(?:大学|大學|学院|學院|学校|學校|中学|中學
 
 
 # a body of an institution named by its one-character short name (所工会, 校团委), and a run of them
-_SHORT_BODY = r"[校院所局厂司](?:党委|工会|团委|妇委会|科协|行政)"
+_SHORT_BODY = r"[校院所局厂廠司](?:党委|黨委|工会|工會|团委|團委|妇委会|婦委會|科协|科協|行政)"
 _SHORT_RUN = re.compile(rf"(?:{_SHORT_BODY}){{2,}}")
 
 

@@ -311,11 +311,11 @@ def _names(s: str) -> bool:
     """True when ``s`` is only organisation names of a signature (each at
     most 30 characters, no figures, quotes or labels; a place in brackets
     inside a name allowed: "中国地质大学(武汉)工会委员会")."""
-    s = re.sub(r"[（(]筹[)）]", "", SEAL_REMARK.sub("", s.strip()))  # ("…协会(筹)": a body still being set up)
+    s = re.sub(r"[（(][筹籌][)）]", "", SEAL_REMARK.sub("", s.strip()))  # ("…协会(筹)": a body still being set up)
     s = re.sub(r"[（(]([\u4e00-\u9fff]{2,6})[)）](?=[\u4e00-\u9fff])", r"\1", s)
     s = ALIAS_AFTER.sub("", s)  # ("…群团工作部(总工会、团委、妇联)": the bodies it stands for)
-    if re.fullmatch(r"“[^“”]{2,20}”[\u4e00-\u9fff]{2,10}", s):
-        s = s.replace("“", "").replace("”", "")  # "“三届三次双代会”主席团": a meeting's body, the meeting quoted
+    if re.fullmatch(r"[“\"][^“”\"]{2,20}[”\"][\u4e00-\u9fff]{2,10}", s):
+        s = re.sub(r"[“”\"]", "", s)  # "“三届三次双代会”主席团": a meeting's body, the meeting quoted
     if not s or len(s) > 60 or re.search(r"[\d“”《》\"()（）]|附件|联系|电话|点击|下载|老师|先生|女士", s):
         return False
     names = [p for n in split_orgs(s) for p in split_joined(n)]
@@ -503,7 +503,7 @@ def _title_at_break(b: Block, cuts: list[int], word_starts: frozenset[int]) -> l
         if any(c <= e for c in cuts):
             return cuts
         if not (t[:e].endswith(title_endings()) or ACT_HEADING.match(t[:e])) or not re.match(
-                r"[\u4e00-\u9fff“]", t[e:]) or t[e] in "的之":
+                r"[\u4e00-\u9fff“\"]", t[e:]) or t[e] in "的之":
             continue  # (or a body's act heading it: "集团工会组织“三八”节活动 “三八”节之际,…")
         bounds = [0, *(w for w in starts if w < e)]
         i = 0  # the title starts after the page's words ("通知公告", "最近更新")
