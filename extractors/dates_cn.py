@@ -461,7 +461,8 @@ def compact_items(text: str, taken: list[tuple[int, int]], base: Optional[dt.dat
     needs 于/在 before it and 前 after it, or four figures and 将…报 after it
     ("于1021将名单报给校工会"). Only unambiguous readings are returned;
     a year+month+day run with two readings ("2024115日前") takes the one
-    just after ``base``, the document date, when only one lies there."""
+    just after ``base``, the document date, when only one lies there. After a
+    closing label, a run with its clock time on ("20245241800") is read too."""
     out: list[DateItem] = []
 
     def free(a: int, b: int) -> bool:

@@ -5,7 +5,8 @@ a joint header stacks several names, GB/T 9704-2012 §7.2.1), the 发文机关
 署名 lines (§7.3.5; several names side by side or stacked = 联合发文), the
 title prefix ("XXX关于…的通知"). When the signature names bodies, they are
 the issuers in signature order (the header may name only one of them, seed
-001); otherwise the header; otherwise the title prefix. The 印发机关 of the
+001) unless a joint header names more of the same bodies (a 署名 an excerpt
+cut); otherwise the header; otherwise the title prefix. The 印发机关 of the
 版记 is never an issuer unless it also signs.
 """
 from __future__ import annotations

@@ -22,7 +22,8 @@ live there):
    structure descriptions (``分为3个组``); then the clause evidence of
    ``extractors.target_evidence`` (examples, the past, what exists, fees and
    subsidies, schedules, the issuer's capacities; a 其中-clause shares the
-   fate of the number it splits). Chinese numerals also need a cue:
+   fate of the number it splits; ``target_sections``: a condition on a count,
+   如…人数少于20人, a tally a structure splits, a quota handed to the issuer). Chinese numerals also need a cue:
    ``一`` only with a comparator (``至少一个``: ``一支队伍`` is an article)
    or in a request to nominate (请…推荐一名), others with a comparator or a
    target verb right before (建立, 举办 …),
