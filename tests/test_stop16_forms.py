@@ -326,6 +326,7 @@ def test_headings_on_one_line(text, title):
     (HEAD + "五、请各分工会认真组织,按时报送申报材料,联系人王芳。电话87654321\n附:职工书屋示范点申报表", ["职工书屋示范点申报表"]),
     (HEAD + "五、请各分工会认真组织,按时报送申报材料,联系人王芳。电话87654321\n附:\n1.报名表\n2.汇总表",
      ["报名表", "汇总表"]),  # (the label alone over its items, not glued to the line above either)
+    (HEAD + "请各单位按时报送。\n附:1、名额分配表\n2、结对登记表\n3、汇总表", ["名额分配表", "结对登记表", "汇总表"]),  # (guard: a list)
 ])
 def test_bare_label_with_one_document(text, expected):
     assert [a.title for a in run(text).attachments] == expected

@@ -25,7 +25,7 @@ LIST_ITEM = re.compile(r"^\s*(?P<n>\d{1,2})(?:\s*[.、．,，]\s*|-\d{1,2}(?![\d
                        r"|(?<=^[1-9])(?=(?:19|20)\d{2}(?:年|\s*[-—–~～至]\s*(?:19|20)\d{2})))\S")  # ("12020-2021年度…表": its "." lost)
 BARE_LABEL = re.compile(r"[-—–·•\s]*附\s*[:：]\s*")  # "附:" heading a numbered list
 # "附:" and one document on its line ("附:…提案征集表"): the 附件说明 of a single attachment
-BARE_ITEM = re.compile(r"^[-—–·•\s]*附\s*[:：]\s*[^。；;，,:：]{4,60}?(?:表|单|册|方案|办法|细则|规程|须知|名单|指南|说明|通知)\s*$")
+BARE_ITEM = re.compile(r"^[-—–·•\s]*附\s*[:：]\s*(?![\d（(]|[一二三四五六七八九十]+、)[^。；;，,:：]{4,60}?(?:表|单|册|方案|办法|细则|规程|须知|名单|指南|说明|通知)\s*$")
 CC_START = re.compile(r"^\s*(?:抄送|抄报|主送)\s*[:：]")
 # items numbered by a space alone, as printed ("附件 1 报名表" / "2 项目规程"), or a file
 # name with its number glued on ("1中国….doc"); read on ``raw``, where the spaces survive

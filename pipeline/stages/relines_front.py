@@ -291,7 +291,7 @@ _BRACKETED = (rf"{BRACKET_LABEL}\s*[:：]?\s*"
 # a field may open with a list's dash: "- 分类:行业资讯 - 作者: - 来源:")
 # a count's label takes figures only ("点击数: 校内各单位:" is an empty count, then the addressee);
 # a page's widget words after it ("浏览:10设置", "点击量:加载中...")
-_COUNT = r"(?:点击|浏览|阅读|访问)(?:次数|数量|数|量|率)?\s*[:：]\s*(?:\d+\s*次?)?(?:\s*(?:设置|加载中\.{0,3}))?"
+_COUNT = r"(?:点击|浏览|阅读|访问)(?:次数|数量|数|量|率)?\s*[:：]\s*(?:\d*\s*次|\d+)?(?:\s*(?:设置|加载中\.{0,3}))?"
 _META = re.compile(rf"^(?:\s*(?:-\s*)?(?:(?:(?:{_LABEL}|发表于)\s*[:：]?\s*)?{_META_DATE}|{_META_BYLINE}"
                    rf"|{_META_TOOL}|{_CATALOGUE}|{_COUNT}|{_LABEL}\s*[:：]\s*(?:\d*\s*次"  # (a count the page left empty: "访问量:次")
                    rf"|\d+"

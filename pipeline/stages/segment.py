@@ -415,7 +415,12 @@ def _main_part(blocks: list[Block], start: int, end: int, z: Zones) -> None:
             in_list = False
             j += 1
             continue
-        if LIST_START.match(t) and not LABEL_ALONE.match(t) or BARE_ITEM.match(t) or (
+        if BARE_ITEM.match(t):  # "附:…征集表": one document, nothing after it continues the item
+            z.attachment_list.append(j)
+            in_list = False
+            j += 1
+            continue
+        if LIST_START.match(t) and not LABEL_ALONE.match(t) or (
                 (LABEL_ALONE.match(t) or BARE_LABEL.fullmatch(t)) and followed_by_items(blocks, j)) or spaced_list_start(b.raw):
             z.attachment_list.append(j)
             in_list = True
