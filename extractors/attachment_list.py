@@ -333,6 +333,10 @@ def dot_spaced(text: str) -> str:
 _GLUED_NUMBER = re.compile(r"(?:^|(?<=[\s:：]))([1-9])(?=(?:19|20)\d{2}(?:\s*年|\s*[-—–~～至]\s*(?:19|20)\d{2}))")
 
 
+# a download widget around a file's name ("附件【…报名表.doc】已下载", maybe its download count)
+WIDGET = r"附件\s*[:：]?\s*[【\[]([^【】\[\]]{2,100}\.[A-Za-z]{2,4})[】\]]\s*(?:已下载|下载)?\s*(?:[(（]?\s*\d+\s*次\s*[)）]?)?"
+
+
 # a numbered label's title, then a list that starts again at 1: the attachment's content
 _INNER_LIST = re.compile(r"^\s*附件\s*(?P<n>[1-9])\s*[:：]\s*(?P<t>(?:(?!附件)\S)(?:(?!附件).)*?[^\s\d])\s*1\s*[.、．](?!\d)"
                          r"\s*[\u4e00-\u9fff《“]")
@@ -346,7 +350,7 @@ def parse(text: str) -> list[Item]:
     number seen twice (an attachment page's label in a one-line text)."""
     text = dot_spaced(_GLUED_NUMBER.sub(r"\1.", text))
     # a download named in brackets after its label ("附件【…报名表.doc】已下载"): the label, then the file
-    text = re.sub(r"附件\s*【([^【】]{4,80})】\s*(?:已下载|下载)?", r"附件:\1 ", text)
+    text = re.sub(WIDGET, r"附件:\1 ", text)
     inner = _INNER_LIST.match(text)
     if inner:  # "附件1: …情况 1. 渔业…小组 2. …": the attachment's own list after its title (a one-line text)
         return [Item(int(inner.group("n")), x) for x in clean_title(inner.group("t"))[:1]]

@@ -128,8 +128,8 @@ def listed_count(doc: Document) -> int:
     return len(_listed(doc)) or len(doc.zones.attachments)
 
 
-_WIDGETS = re.compile(r"附件\s*[:：]?\s*[【\[][^【】\[\]]{2,100}[】\]]\s*(?:已下载|下载)?\s*(?:[(（]?\s*\d+\s*次\s*[)）]?)?(?=\s*附件|\s*$)")
-_LINK_WIDGET = re.compile(r"^\s*附件\s*[:：]?\s*[【\[](.{2,100}?)[】\]]\s*(?:已下载|下载)?\s*(?:[(（]?\s*\d+\s*次\s*[)）]?)?\s*$")
+# a line made only of download widgets (several when a page is joined onto one line)
+_WIDGETS = re.compile(rf"(?:\s*{attachment_list.WIDGET})+\s*")
 
 
 def _file_lines(doc: Document) -> list[attachment_list.Item]:
@@ -146,8 +146,8 @@ def _file_lines(doc: Document) -> list[attachment_list.Item]:
     out = []
     for i, b in doc.paragraphs():
         # "附件【…报名表.doc】已下载": a download widget around the name (several run onto one line)
-        whole = re.fullmatch(rf"(?:\s*{_WIDGETS.pattern})+\s*", b.text)
-        texts = [_LINK_WIDGET.sub(r"\1", w.group()) for w in _WIDGETS.finditer(b.text)] if whole else [b.text]
+        whole = _WIDGETS.fullmatch(b.text)
+        texts = [w.group(1) for w in re.finditer(attachment_list.WIDGET, b.text)] if whole else [b.text]
         for text in texts if i not in inside and i > first else ():
             if not attachment_list.FILE_LINE.match(text):
                 continue

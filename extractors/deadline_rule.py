@@ -107,14 +107,15 @@ def is_deadline_item(sent: str, it: DateItem, heading: Optional[str] = None) -> 
         # or its own label names a hand-in: "一、活动时间" / "(一)报名时间:10月24日至11月6日")
     if _ISSUER_TASK.search(clause) or (not it.cue_after and _STATUS_AFTER.match(sent, it.end)):
         return False
-    if re.search(r"(?:截止|截至)至?到?\s*$", sent[:it.start]) and _AS_OF_THE.match(sent, it.end):
+    as_of = re.search(r"(?:截止|截至)至?到?\s*$", sent[:it.start])  # "截至12月31日的…", "截至…,工作满…"
+    if as_of and _AS_OF_THE.match(sent, it.end):
         return False
     if re.search(r"起算", clause):
         return False  # "会费…自四月起算至2014年12月31日止": the period a fee covers, no date to act by
     if _AS_OF.search(clause):
         return False  # "数据统计截止到6月30日", "年龄计算截至…": the date the figures count to
     if _QUALIFIES_AFTER.match(sent, it.end) or _QUALIFIED_NOUN.match(sent, it.end) or (
-            re.search(r"(?:截止|截至)至?到?\s*$", sent[:it.start]) and _TENURE_AFTER.match(sent, it.end)):
+            as_of and _TENURE_AFTER.match(sent, it.end)):
         return False
     act = find_action(sent, it.end)
     has_action = act is not None

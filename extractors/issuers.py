@@ -127,7 +127,7 @@ def _from_title(doc: Document, title: Optional[Title]) -> list[Issuer]:
     m = re.search(r"关于|转发|印发", t) or re.search(
         r"(?<=[会委部局办室联司])(?:开展|举办|组织|召开|启动|征集|迎|庆祝|纪念|举行|评选|做好)", t[:30])
     k = m.start() if m else -1
-    lead = None if m else _UNION_LEAD.match(t)
+    lead = None if m else _UNION_LEAD.match(YEAR_LEAD.sub("", t))
     if lead:  # "2018年乌拉特中旗总工会集体协商…提示函": a union named in full opens the title
         return [Issuer(name=lead.group(1), source="title", evidence=title.evidence)]
     if k < 2 or (k < 3 and t[k:k + 2] not in ("关于", "转发", "印发")):
@@ -144,8 +144,8 @@ def _from_title(doc: Document, title: Optional[Title]) -> list[Issuer]:
 
 
 # a union named in full (its place or institution, then 总工会 / 工会委员会…) opening a title
-# with no 关于 or act verb after it, a year before it (YEAR_LEAD)
-_UNION_LEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?)?((?![全各本我])[\u4e00-\u9fff]{1,12}?(?:[省市区县州旗镇乡]|大学|学院|公司|集团|医院|学校)"
+# with no 关于 or act verb after it (after the year, YEAR_LEAD)
+_UNION_LEAD = re.compile(r"^((?![全各本我])[\u4e00-\u9fff]{1,12}?(?:[省市区县州旗镇乡]|大学|学院|公司|集团|医院|学校)"
                          r"(?:总工会|工会委员会|工会联合会|工会))(?![会委联])")
 
 

@@ -157,8 +157,7 @@ def split_joined(name: str) -> list[str]:
     华中科技大学工会委员会) is one name, so a right side ending in 委员会 is
     split off only when it repeats the left side's place (its first two
     characters)."""
-    short = _SHORT_RUN.fullmatch(name)
-    if short:  # "所党委所工会所团委": an institution's bodies by its one-character short name, run together
+    if _SHORT_RUN.fullmatch(name):  # "所党委所工会所团委": an institution's bodies by its one-character short name, run together
         return re.findall(_SHORT_BODY, name)
     strong = tuple(x for x in _suffixes() if len(x) >= 2)  # 委员会, 总工会 — not 委, 局
     for k in range(5, len(name) - 3):
@@ -181,7 +180,7 @@ def split_joined(name: str) -> list[str]:
             continue  # "三明市企业|与企业家联合会", "…医学院|附属第一医院", "市企业联合会|/企业家协会": one name
         if re.match(r"(?:有限|股份|分公司|总公司)", right):
             continue  # "福建六建集团|有限公司工会": the company form belongs to the left
-        if _PLACE_AREA.search(left) and _COMPANY.search(right) and not (same_place or _HAS_PLACE.search(right)):
+        if left.endswith("中心") and _COMPANY.search(right) and not (same_place or _HAS_PLACE.search(right)):
             continue  # "北京城市副中心|投资建设集团有限公司工会": an area names where the company is, no body
         if re.match(r"(?:教职工|职工|教職工|職工|员工|員工|青年|女职工|女職工|退休)", right):
             continue  # "江岭大学|教职工篮球协会": a body of the left's own members
@@ -200,9 +199,8 @@ def split_joined(name: str) -> list[str]:
     return [name]
 
 
-# An area that opens a company's name (城市副中心, 商务中心): it ends in a suffix (中心) but is no body
-_PLACE_AREA = re.compile(r"中心$")
-# a company (…集团, …有限公司, with its union or committee after) …
+# a company (…集团, …有限公司, with its union or committee after) after an area ending in 中心
+# (城市副中心, 商务中心: a suffix, but no body) …
 _COMPANY = re.compile(r"(?:集团|集團|公司)(?:有限公司)?(?:工会|工會|工会委员会|工會委員會|委员会|委員會|党委|黨委)?$")
 # … that names no place of its own (a second body opens with its own: 绍兴市…, 中国…, 共青团…)
 _HAS_PLACE = re.compile(r"[省区區县縣镇鎮乡鄉州旗]|(?<!城)市|^(?:中国|中國|中华|中華|全国|全國|国家|國家|中共|共青)")

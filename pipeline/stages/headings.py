@@ -14,6 +14,7 @@ from extractors.title import NUMBER_AFTER
 from models.document import Block, Zones
 from pipeline.stages.chrome import skip_aside
 from pipeline.stages.lines import is_org_line
+from pipeline.stages.relines_front import DATED_META
 
 # A 发文字号 in brackets printed after the title ("…的通知（甬工〔2020〕5号）"): the title extractor's pattern.
 NUMBER_AFTER_TITLE = NUMBER_AFTER
@@ -127,14 +128,10 @@ def drop_label_lead(blocks: list[Block], lines: list[int]) -> list[int]:
     return lines
 
 
-# a page's dated meta line: its source, date or author label, and a date in figures
-_DATED_META = re.compile(r"^\s*[（(【\[]?(?:来源|发布|更新|时间|日期|作者|编辑)[^\n]{0,40}?(?:19|20)\d{2}\s*[-/.年]")
-
-
 def headline_over_meta(t: str, meta: str) -> bool:
     """``t`` is a page's headline right over its dated meta line ``meta``
     ("快来报名!2025年…托管班即将开班" / "发布时间:2025-06-27 16:52浏览量:1"): a
     short line, no sentence (an exclamation allowed), no label; the page's
     heading is then the only title (issue 11; blind gold takes it so)."""
-    return bool(_DATED_META.match(meta)) and 8 <= len(t) <= 60 and not re.search(r"[。；;，,:：]", t) \
+    return bool(DATED_META.match(meta)) and 8 <= len(t) <= 60 and not re.search(r"[。；;，,:：]", t) \
         and not re.match(r"\d|[（(]?[一二三四五六七八九十]+[、)）]", t)

@@ -548,8 +548,9 @@ def reline(doc: Document) -> None:
         if front and (page_line or is_aside(b.text)) and k - chrome < 4:
             chrome += 1
         cuts = _front_cuts(b.text) if front and k - chrome < 4 and not page_line else []
-        if front and page_line and 0 < aside_end(b.text) < len(b.text) and opens_addressee(b.text[aside_end(b.text):]):
-            cuts = [aside_end(b.text)]  # "发布时间:2024-12-31点击:各分工会:": an empty count, then the addressee
+        meta = aside_end(b.text) if front and page_line else 0
+        if 0 < meta < len(b.text) and opens_addressee(b.text[meta:]):
+            cuts = [meta]  # "发布时间:2024-12-31点击:各分工会:": an empty count, then the addressee
         # the page's heading repeated by the notice's own title line, its addressee and body run on
         # ("关于…的通知" / 发布时间… / "关于…的通知 各团体会员单位:根据…"), below a site's menus
         if not cuts and front and k < 16 and any(b.text.startswith(h) and len(b.text) > len(h) + 5 for h in headings):

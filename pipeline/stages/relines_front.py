@@ -460,7 +460,7 @@ def addressee_at_break(t: str, word_starts: frozenset[int], limit: int = 400) ->
 # a page's dated meta opening a piece: a labelled date ("日期:2016年04月25日") or a byline and
 # its date in figures ("北京市直机关工委 2025-07-31 18:12:46")
 # (after labels the page left empty: "来源: 发布日期:2019-12-11")
-_DATED_META = re.compile(rf"(?:{_LABEL}\s*[:：]\s*)*(?:(?:{_LABEL}|发表于)\s*[:：]?\s*{_META_DATE}|{_META_BYLINE})")
+DATED_META = re.compile(rf"(?:{_LABEL}\s*[:：]\s*)*(?:(?:{_LABEL}|发表于)\s*[:：]?\s*{_META_DATE}|{_META_BYLINE})")
 
 
 _ITEM_START = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．])")
@@ -473,7 +473,7 @@ def heading_before_meta(t: str, word_starts: frozenset[int]) -> int:
     none. A byline needs the page's space before it (the name's start has
     no other cue); a labelled date does not."""
     for p in range(8, min(len(t), 61)):
-        m = _DATED_META.match(t, p)
+        m = DATED_META.match(t, p)
         if not m or not _heading(t[:p]) or any(c in t[:p] for c in "。？?:：|｜>") or _ITEM_START.match(t):
             continue  # (not an item's label: "四、征集提案起止时间: 2024年…"; a headline may exclaim: "快来报名!…")
         if p not in word_starts and (t[p - 1] in "起止至截" or t[p - 2:p] in ("期限", "报名", "活动")):
