@@ -15,7 +15,7 @@ from extractors._common import evidence
 from models.document import Block, Document
 from models.notice import DocNumber
 
-__all__ = ["bare_lead", "extract", "own_number", "parse"]
+__all__ = ["bare_lead", "extract", "lost_separator", "own_number", "parse"]
 
 _RE = re.compile(
     r"(?P<code>[\u4e00-\u9fffA-Za-z]{1,16}?)\s*"   # 机关代字, shortest before the bracket
@@ -70,8 +70,8 @@ def _cited(text: str, start: int, end: Optional[int] = None) -> bool:
     before = re.sub(r"[\s（(]+$", "", text[:start])
     own_after_title = before.endswith(("通知", "意见", "方案", "办法", "决定", "通报", "函", "规定", "计划"))
     if end is not None and (text[end:].startswith("文件") or (
-            re.search(r"关于|转发|印发", before) and not own_after_title)):
-        return True  # (a number printed right after the title is the title's own)
+            re.search(r"关于|转发|印发(?!日期|时间)", before) and not own_after_title)):
+        return True  # (a number printed right after the title is the title's own; 印发日期 is a page's label)
     return bool(re.search(r"》\s*[（(]?\s*$", text[:start]) or _CITING.match(text)
                 or _SEE_BEFORE.search(text, max(0, start - 24), start))
 
@@ -149,6 +149,13 @@ def _after_space(b: Block, num: DocNumber, s: int) -> tuple[DocNumber, int]:
 _LOST = re.compile(r"(?P<code>[\u4e00-\u9fff]{2,12}?)\s*(?P<open>[〔\[［(（【﹝])?\s*(?P<year>(?:19|20)\d{2})\s*"
                    r"(?P<serial>[1-9]\d{0,3})\s*(?P<hao>号)?"  # (the year's close is the separator lost)
                    r"(?=\s*$|\s*签发人|\s*(?:关于|转发)|\s*[\u4e00-\u9fff]{2,20}关于)")  # then the line ends, or the title
+
+
+def lost_separator(text: str) -> bool:
+    """True when ``text`` is a line holding the notice's own 发文字号 with its year's close
+    lost ("九工通〔201940"): see :data:`_LOST`; the line is whole, never a wrapped piece."""
+    m = _LOST.fullmatch(text.strip())
+    return bool(m and (m.group("open") or m.group("hao")))
 
 
 def _lost_separators(doc: Document, candidates: list[int]) -> Optional[DocNumber]:

@@ -40,7 +40,13 @@ def is_org_name(s: str) -> bool:
     if s.startswith(("请", "凡")):
         return False  # "请各分工会、直属工会": a sentence to the addressees an excerpt cut short
     s = ALIAS_AFTER.sub("", re.sub(r"[（(][筹籌][)）]$", "", s))  # ("…协会(筹)": a body still being set up)
+    if _CONGRESS.fullmatch(s):
+        return True  # "教代会" signing beside the union; "第六届教代会" is a session, no body
     return s.endswith(_suffixes()) and not s.endswith(tuple(vocab("org_suffixes")["not_names"]))
+
+
+# a congress of staff that signs as a body (教代会、工会; 滨江集团职代会), not one of its sessions (第六届教代会)
+_CONGRESS = re.compile(r"(?:[^届屆次\d]{0,20}[^届屆次\d第])?(?:教代会|职代会|工代会|教代會|職代會|工代會)")
 
 
 # a seal mark after a signature ("XX总工会（盖章）") is not part of the name

@@ -53,7 +53,7 @@ _TOOLS = re.compile(rf"^全文下载$|^(?:网站地图|联系我们|关于我们
                     r"|[【\[]\s*复制链接\s*[】\]]|显示全部楼层|只看该作者|阅读模式"  # a forum post's tools
                     r"|[【\[]\s*(?:字号|字体)\s*[:：]?\s*[】\]]"  # an empty font-size widget
                     r"|^[上下]篇\s*[:：]|版权所有|Copyright|ICP备|公网安备"
-                    r"|^(?:分享到|字号|字体大小|字体)\s*[:：]?\s*$", re.I)  # a tool's label alone ("分享到:")
+                    r"|^[【\[]?(?:分享到|字号|字体大小|字体)\s*[:：]?\s*$", re.I)  # a tool's label alone ("分享到:", "【字号:")
 # what a page prints under an article, after its 成文日期 ("…2021年5月18日 分享到:",
 # "…【关闭】", "(此件主动公开) 附件下载", "同栏目信息 热点信息", "上一条:", "终审:局办", "用户登录",
 # a site's own links: "热门", "成为会员 办公系统", "提交关闭")

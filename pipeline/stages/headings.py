@@ -68,6 +68,8 @@ def own_front_below(blocks: list[Block], z: Zones, i: int) -> int:
     heading that printed both ("盤工發[2014]39號 關于…的通知" cut into a 版头 and a
     title): the notice's own lines are its 版头 and 标题 (GB/T 9704-2012 §7.2.4, §7.3.1)."""
     own = own_title_below(blocks, z.title, i)
+    if not own and not z.head and z.title:
+        z.head, own = _own_head_below(blocks, z.title, i)
     if not own and z.head and z.title and i < len(blocks) and parse_doc_number(blocks[i].text) \
             and blocks[i].text == "".join(blocks[k].text for k in z.head):
         heading = "".join(blocks[k].text for k in z.title)
@@ -80,6 +82,31 @@ def own_front_below(blocks: list[Block], z: Zones, i: int) -> int:
     z.body = [k for k in z.body if k not in own and k not in z.head]
     z.title = own
     return skip_aside(blocks, own[-1] + 1)
+
+
+# a 版头 line of the notice's own under the page heading: its sender, its 发文字号 (签发人 beside it)
+_HEAD_LINE = re.compile(r"^(?:签发人|簽發人)[:：]")
+
+
+def _own_head_below(blocks: list[Block], title: list[int], i: int) -> tuple[list[int], list[int]]:
+    """([版头 lines], [title lines]) of the notice's own front printed under a page heading
+    that carried its title and 发文字号 ("关于…的通知(工会〔2020〕13号)" / "某大学工会" /
+    "工会〔2020〕13号 签发人:…" / "关于…的通知"): one to three 版头 lines (the sender's
+    name, the 发文字号, 签发人) and then the heading's title again (GB/T 9704-2012 §7.2);
+    else ([], [])."""
+    heading = NUMBER_AFTER_TITLE.sub("", "".join(blocks[k].text for k in title)).strip()
+    n = len(blocks)
+    head: list[int] = []
+    for j in range(i, min(n, i + 3)):
+        b = blocks[j]
+        if b.kind != "paragraph" or not (is_org_line(b) or parse_doc_number(b.text) or _HEAD_LINE.match(b.text)):
+            break
+        head.append(j)
+        for e in range(j + 2, min(n, j + 4) + 1):
+            if "".join(blocks[k].text for k in range(j + 1, e)) == heading:
+                has_number = any(parse_doc_number(blocks[k].text) for k in head)
+                return (head, list(range(j + 1, e))) if has_number else ([], [])
+    return [], []
 
 
 def _issuer_about(text: str, heading: str) -> bool:

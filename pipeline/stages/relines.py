@@ -22,6 +22,7 @@ import re
 from typing import Optional
 
 from extractors.dates import FULL_DATE, compact_readings
+from extractors.doc_number import lost_separator
 from extractors.doc_number import own_number as parse_doc_number
 from extractors.orgs import ALIAS_AFTER, SEAL_REMARK, is_org_name, split_joined, split_orgs, title_endings
 from extractors.printed import PRINT_RUN
@@ -77,6 +78,9 @@ def _tail_cuts(b: Block) -> list[int]:
         else:
             era = 4 if t[:m.start()].endswith("中华民国") else 2 if t[:m.start()].endswith("民国") else 0
             start = _signature_start(b, m.start() - era)  # "…工会中华民国113年8月19日": the era opens the date
+            c = max(t.rfind(",", 0, m.start()), t.rfind("，", 0, m.start()))
+            if start is None and c > 0 and _names(t[c + 1:m.start() - era]) and _NOTE_OR_END.fullmatch(after):
+                start = c + 1  # "…落实到位,XX局2025年11月25日(联系人:…": a page that printed every 。 as a comma
             # a date closing a sentence's names ("。XX总工会2020年1月6日")
             # is a signature's even when a plan printed after it follows
             # (a stray comma the page left after the sentence: "…多功能厅)。 , XX工会 2015年3月1日")
@@ -227,6 +231,10 @@ _PAGE_AFTER_DATE = re.compile(r"[^。，,；;:：]{2,80}?\.(?:docx?|xlsx?|pdf|wp
                               r"|(?![)）\]】])[^\u4e00-\u9fff\w]{0,4}[^\u4e00-\u9fff]{0,4}$", re.I)  # (or a few marks a page mangled: "?。ù")
 
 
+# what may follow a 成文日期 closing a text: nothing, or the 附注 in brackets (GB/T 9704-2012 §7.3.6)
+_NOTE_OR_END = re.compile(r"[。.]?|[（(](?:此件|联系人|联系电话|联系方式).*", re.S)
+
+
 def _zone_start(after: str) -> bool:
     """True when ``after`` (the text after a date) starts what follows a
     成文日期: nothing, the 版记, an attachment label, a 印发 line, the
@@ -237,6 +245,7 @@ def _zone_start(after: str) -> bool:
     return bool(re.fullmatch(r"[。.]?", after) or _RECORD.match(after) or PAGE_TAIL.match(after)
                 or (len(after) > 40 and opens_with_title(after))  # a plan it encloses ("…关于…方案 为…")
                 or re.match(r"(?:相关)?附件\s*[0-9一二三四五六七八九十]{0,3}\s*[:：]?|附\s*[:：]", after)
+                or _NOTE_OR_END.fullmatch(after)  # the 附注 under the date (§7.3.6)
                 or re.match(rf"[^。，,；;:：]{{2,40}}?{FULL_DATE.pattern}(?:印发|印制|印)", after)
                 or re.match(r"[^。，,；;:：]{0,30}?(?:地\s*址|版权所有|Copyright)", after)  # a site footer
                 or _PAGE_AFTER_DATE.match(after))
@@ -383,7 +392,7 @@ def _join_addressee(blocks: list[Block]) -> list[Block]:
             if any(b.kind != "paragraph" or len(b.text) > 45 or any(c in b.text for c in _STOP) for b in run):
                 break
             text = "".join(b.text for b in run)
-            wrapped = first.text.endswith(("、", "，", ",")) or (
+            wrapped = first.text.endswith(("、", "，", ",", "；", ";")) or (  # (";": groups of addressees)
                 re.search(r"[、，,]", first.text) and not re.search(r"\d", text) and not any(e in text for e in endings))
             if text.endswith((":", "：")) and looks_like_recipients(text[:-1]) and (under or wrapped):
                 merged = run[0]
@@ -413,6 +422,8 @@ def _join_open_brackets(blocks: list[Block]) -> list[Block]:
     for b in blocks:
         prev = out[-1] if out else None
         o = _open_bracket(prev.text) if prev is not None and prev.kind == b.kind == "paragraph" else None
+        if o is not None and (is_page_chrome(prev.text) or lost_separator(prev.text)):
+            o = None  # "【字体:" (a widget, its buttons lost), "九工通〔201940" (a 发文字号, its 〕 lost): whole lines
         if o is not None and len(prev.text) - o <= 25 and b.text:
             closes = re.search(r"[）)\]］】〕]", b.text[:25])
             inside = len(b.text) <= 25 and not re.search(r"[。；;，,！？!?:：]", b.text)

@@ -18,6 +18,7 @@ from typing import Optional
 from extractors._common import undoubled
 from extractors.cc import RECORD_LABEL
 from extractors.dates import DAY_LOST_LINE, NUMERIC_DATE_LINE, compact_readings
+from extractors.doc_number import lost_separator
 from extractors.doc_number import own_number as parse_doc_number
 from extractors.orgs import NAME_REST, is_org_name, split_orgs
 from extractors.recipients import FIELD_LABEL
@@ -103,8 +104,8 @@ def segment(doc: Document) -> Zones:
         z.attachments.append(attachment_zone(blocks, lab, end))
     z.record.extend(range(record_tail, n))
     z.record = sorted(set(z.record))
-    if len(z.title) >= 2 and blocks[z.title[0]].text == blocks[z.title[1]].text:
-        z.title.pop(0)  # the page's heading repeating the circular's own title line
+    if len(z.title) >= 2 and blocks[z.title[0]].text.removeprefix("《").removesuffix("》") == blocks[z.title[1]].text:
+        z.title.pop(0)  # the page's heading repeating the circular's own title line (perhaps in 《》)
     _page_lines(blocks, top, z)
     _byline(blocks, z)
     _site_footer(blocks, z)
@@ -273,7 +274,8 @@ def _find_head(blocks: list[Block], start: int = 0) -> int:
     """Index of the first block after the 版头 (``start`` when there is none)."""
     limit = min(len(blocks), start + 8)
     for j in range(start, limit):
-        if blocks[j].kind == "paragraph" and len(blocks[j].text) <= 60 and parse_doc_number(blocks[j].text) and (
+        if blocks[j].kind == "paragraph" and len(blocks[j].text) <= 60 and (
+                parse_doc_number(blocks[j].text) or lost_separator(blocks[j].text)) and (
                 not is_page_chrome(blocks[j].text)  # (a law database's meta line cites the number: "【发文字号】…")
                 and not (LIST_START.match(blocks[j].text) or BARE_LABEL.match(blocks[j].text))):
             # (an 附件 item citing its own number, "附件:1.关于…的通知(苏工发〔2023〕5号)", is no 版头)
