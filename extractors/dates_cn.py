@@ -24,7 +24,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Callable, Optional
 
 CN_DIGITS = "〇零一二三四五六七八九十两"
 # A number as printed: ASCII digits, or a run of Chinese numeral characters.
@@ -452,6 +452,36 @@ def _reading_after(md: str, year: int, base: Optional[dt.date]) -> Optional[tupl
 _CLOSING_LABEL = re.compile(rf"(?:截止|截至|截点)(?:日期|时间)?{S}均?{S}(?:为|是|[:：]){S}$")
 
 
+def _compact_ymd(text: str, free: Callable[[int, int], bool], base: Optional[dt.date]) -> list[DateItem]:
+    """Year+month+day runs of :func:`compact_items` (``free`` tells a span no other
+    reading took); a run after a range mark right after another is that window's end."""
+    out: list[DateItem] = []
+    for m in _COMPACT_YMD_RE.finditer(text):
+        md = _one_reading(m.group("md"), int(m.group("y"))) or _reading_after(m.group("md"), int(m.group("y")), base)
+        p = m.end()
+        if text.startswith("日", p) or text.startswith("号", p):
+            p += 1
+        hour = _hour_run_on(m.group("md"), int(m.group("y")), text, p) if md is None else None
+        if hour:  # "请于20254317时前": 4月3日 and its hour, every 年/月/日 and the colon lost
+            md, p, tm = hour
+        else:
+            tm, p = _time_at(text, p)  # "至2013616日下午5时截止": its time of day before the cue
+        cue, p = _cue_at(text, p)
+        colon = re.search(rf"[:：为]{S}$", text[:m.start()])
+        # the window's end after its compact start ("征稿时间:2016328日——2016528日")
+        sep = re.search(rf"{S}(?:[—–\-~～]{{1,2}}|至){S}$", text[:m.start()])
+        after_start = bool(sep and out and out[-1].compact and out[-1].kind == "date" and out[-1].end == sep.start())
+        if md is None or not free(m.start(), m.end()) or not (cue or colon or after_start):
+            continue
+        ph = DatePhrase(int(m.group("y")), md[0], md[1], None, m.start(), m.end(), m.group(0))
+        if after_start:
+            first = out.pop()
+            out.append(DateItem("range", first.first, ph, tm if cue else None, first.start, p, cue, compact=True))
+            continue
+        out.append(DateItem("date", ph, ph, tm if cue else None, m.start(), p, cue, compact=True))
+    return out
+
+
 def compact_items(text: str, taken: list[tuple[int, int]], base: Optional[dt.date] = None) -> list[DateItem]:
     """Date items printed without 年/月 (see :data:`_COMPACT_YMD_RE`) or as
     figures (``2024.5.20``, :data:`_FIGURE_RE`) outside the spans ``taken``
@@ -468,22 +498,7 @@ def compact_items(text: str, taken: list[tuple[int, int]], base: Optional[dt.dat
     def free(a: int, b: int) -> bool:
         return not any(a < e and s < b for s, e in taken)
 
-    for m in _COMPACT_YMD_RE.finditer(text):
-        md = _one_reading(m.group("md"), int(m.group("y"))) or _reading_after(m.group("md"), int(m.group("y")), base)
-        p = m.end()
-        if text.startswith("日", p) or text.startswith("号", p):
-            p += 1
-        hour = _hour_run_on(m.group("md"), int(m.group("y")), text, p) if md is None else None
-        if hour:  # "请于20254317时前": 4月3日 and its hour, every 年/月/日 and the colon lost
-            md, p, tm = hour
-        else:
-            tm, p = _time_at(text, p)  # "至2013616日下午5时截止": its time of day before the cue
-        cue, p = _cue_at(text, p)
-        colon = re.search(rf"[:：为]{S}$", text[:m.start()])
-        if md is None or not free(m.start(), m.end()) or not (cue or colon):
-            continue
-        ph = DatePhrase(int(m.group("y")), md[0], md[1], None, m.start(), m.end(), m.group(0))
-        out.append(DateItem("date", ph, ph, tm if cue else None, m.start(), p, cue, compact=True))
+    out += _compact_ymd(text, free, base)
     for m in _COMPACT_YMD_HM_RE.finditer(text):
         # "报名截止时间:20245241800": year, month and day, then the clock time, every mark lost
         md = _one_reading(m.group("md"), int(m.group("y")))

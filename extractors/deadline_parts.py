@@ -96,8 +96,8 @@ def find_action(sent: str, after: int) -> Optional[re.Match]:
         elif nxt and nxt in nouny and m.group(0) in ("报名", "申报", "登记", "推荐", "确认", "完成"):
             continue  # 报名人数, 申报工作, 推荐名额 …
         (found_after if m.start() >= after else found_before).append(m)
-    if found_after:
-        return found_after[0]
+    if found_after:  # (填写 yields to a hand-in verb after it: "填写附件…至…，同时提交电子版")
+        return next((m for m in found_after if m.group(0) != "填写"), found_after[0])
     if found_before:
         return found_before[-1]
     return None
