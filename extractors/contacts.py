@@ -238,6 +238,9 @@ def _bare_contacts(text: str, bi: int, doc: Document, items: list[Item]) -> list
         if re.match(r"\s*[年月日号元人个名万次%％]", text[m.end():]):
             continue  # a count or a date, not a phone
         names = _names_before(text, p, 0, bi, doc) or _bracketed_pair(text, p, m.end(), bi)
+        remark = None if names else _REMARK_BEFORE.search(text, max(0, p - 16), p)
+        if remark:  # "；亓老师(抚州校区),136…": a place or desk in brackets between the name and the phone
+            names = _names_before(text, remark.start(), 0, bi, doc)
         if not any(n.kind == "name" for n in names) or not all(free(n.start, n.end) for n in names):
             continue
         phones = read_field(text, "phone", p, field_end(text, p, len(text)), bi, {}, [], doc)
@@ -245,6 +248,10 @@ def _bare_contacts(text: str, bi: int, doc: Document, items: list[Item]) -> list
         for it in names + phones:
             bisect.insort(taken, (it.start, it.end))
     return out
+
+
+# a remark in brackets after a name, before its phone ("王老师(南昌校区),183…")
+_REMARK_BEFORE = re.compile(r"[（(][^()（），,。；;]{1,10}[)）][ \t]*[，,:：]?[ \t]*$")
 
 
 # a person and a phone together in brackets after an item ("象棋(阿希德 15048769869)"): the
