@@ -139,6 +139,8 @@ def clean_title(t: str) -> list[str]:
     for sep in "、，,":  # "报名表、竞赛规程", "…暂行办法,申请表": two documents
         parts = t.split(sep)
         if len(parts) > 1 and all(len(p.strip()) >= 3 and _DOC_NOUN.search(p.strip()) for p in parts):
+            if all(len(p.strip()) <= 4 and p.strip()[-1] == parts[0].strip()[-1] for p in parts[1:]):
+                break  # "…工作室创建申报表、登记表、汇总表": one file's forms under the first's name
             return [re.sub(r"\s+", "", p) for p in parts]
     t = re.sub(r"\s+", "", t).lstrip("-—–·•")
     t = re.sub(r"^\d{1,2}(?=[“\"《「])", "", t)  # a download list's index run into a quoted title
@@ -337,6 +339,10 @@ _GLUED_NUMBER = re.compile(r"(?:^|(?<=[\s:：]))([1-9])(?=(?:19|20)\d{2}(?:\s*�
 WIDGET = r"附件\s*[:：]?\s*[【\[]([^【】\[\]]{2,100}\.[A-Za-z]{2,4})[】\]]\s*(?:已下载|下载)?\s*(?:[(（]?\s*\d+\s*次\s*[)）]?)?"
 
 
+# an item's download link printed under it ("1.《…规则》 附件1:2025年…规程.doc 2.《…》"): no item of its own
+_ITEM_LINK = re.compile(r"附件\s*(?P<n>[1-9])\s*[:：]\s*[^\s:：]+?\.(?:docx?|xlsx?|wps|et|pdf|ofd|rar|zip)(?![A-Za-z])")
+
+
 # a numbered label's title, then a list that starts again at 1: the attachment's content
 _INNER_LIST = re.compile(r"^\s*附件\s*(?P<n>[1-9])\s*[:：]\s*(?P<t>(?:(?!附件)\S)(?:(?!附件).)*?[^\s\d])\s*1\s*[.、．](?!\d)"
                          r"\s*[\u4e00-\u9fff《“]")
@@ -351,6 +357,8 @@ def parse(text: str) -> list[Item]:
     text = dot_spaced(_GLUED_NUMBER.sub(r"\1.", text))
     # a download named in brackets after its label ("附件【…报名表.doc】已下载"): the label, then the file
     text = re.sub(WIDGET, r"附件:\1 ", text)
+    text = _ITEM_LINK.sub(lambda m: " " if re.search(rf"(?:^|[\s:：]){m.group('n')}\s*[.、．]\s*\S", text[:m.start()])
+                          else m.group(0), text)
     inner = _INNER_LIST.match(text)
     if inner:  # "附件1: …情况 1. 渔业…小组 2. …": the attachment's own list after its title (a one-line text)
         return [Item(int(inner.group("n")), x) for x in clean_title(inner.group("t"))[:1]]

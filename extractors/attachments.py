@@ -161,12 +161,12 @@ def _file_lines(doc: Document) -> list[attachment_list.Item]:
 
 def _locate(doc: Document, blocks: list[int], title: str) -> tuple[int, int]:
     """(block, start) of a listed title: the first listing block whose
-    text holds its opening characters, else the first block."""
-    head = title[:6]
-    for i in blocks or range(len(doc.blocks)):
-        k = doc.blocks[i].text.find(head)
-        if k >= 0:
-            return i, k
+    text holds it whole, else its opening characters, else the first block."""
+    for head in (title, title[:6]):  # (the whole title first: two titles may open alike, "2025年…规程" / "2025年…报名表")
+        for i in blocks or range(len(doc.blocks)):
+            k = doc.blocks[i].text.find(head)
+            if k >= 0:
+                return i, k
     return (blocks[0] if blocks else 0), 0
 
 
