@@ -352,7 +352,8 @@ def rejects(sent: str, ns: int, ne: int, seg: str, unit: str, clause_after: str)
         return "scoring"
     if _SIZE_OF_HOLDER.match(clause_after):
         return "condition"  # 100名教职工以上工会推荐2名, 2人一组: who may send, how teams are formed
-    if _GAME_AFTER.match(clause_after) and not re.search(r"(?:至少|最少|不少于|不得少于|不超过|最多|限)\s*有?\s*$", seg):
+    if _GAME_AFTER.match(clause_after) and not re.search(r"(?:至少|最少|不少于|不得少于|不超过|最多|限)\s*有?\s*$|推荐\s*$|推选\s*$|选送\s*$", seg):
+        # (各高校推荐1名教师参加决赛: who is sent to the final is a quota)
         return "game"  # 每场比赛选派5名队员上场, 2个小组第1、2名交叉进行半决赛: how a match is played
     if (_ISSUER_WIDE.search(seg) and re.match(r"\s*(?:名额|指标)", clause_after)) or _WIDE_PLACES.search(seg):
         return "own_quota"
@@ -401,6 +402,17 @@ def describes_holder(after: str) -> bool:
     ``…以上市级表彰的职工`` in 获得2次以上市级表彰的职工可申报): a threshold,
     not a target. The 的 right after the unit is read by ``extractors.targets``."""
     return bool(_holder_re().match(after))
+
+
+# a share of a whole that is to reach a goal ("全省40%的建制企业达到A级标准"): the 的 names what
+# the share counts, no holder a threshold describes
+_SHARE_REACHING = re.compile(r"的[^，,。；;]{2,24}?(?:达到|实现|建立|建成|覆盖)")
+
+
+def share_reaching(unit: str, rest: str) -> bool:
+    """A percentage whose 的 (``rest``, the text after the unit) opens the set that
+    is to reach a goal: a target (ANNOTATION.md "targets": work goals), not a threshold."""
+    return unit == "%" and bool(_SHARE_REACHING.match(rest))
 
 
 def nominated_set(sent: str) -> bool:
@@ -470,7 +482,7 @@ def cn_cue(a: str, seg: str, before: str, unit: str = "") -> bool:
 
 
 _ALLOWED = re.compile(r"可以(?!推荐|上?报|申报|选送|推选|选派|派|组织|组队)[\u4e00-\u9fff]{1,4}$")
-_SUM = re.compile(r"\s*(?:共计|合计|总计|总共)")
+_SUM = re.compile(r"\s*(?:共计|合计|总计|总共)(?!\s*(?:最多|至多|不超过|不得超过|不多于))")  # (共计最多5名: a cap on the total)
 
 
 # a quoted honour right before the number ("“五四红旗团支部”21个", "“十佳职工”10名")

@@ -39,7 +39,8 @@ _CRITERIA = re.compile(r"(?<!保障)条件|(?:评选|评比|推荐|申报|考核
 # the quota the issuer itself was given (二、我区推荐总名额): its items are not
 # targets (../shared/real/README.md "Targets": quotas handed to the issuer),
 # a sentence in it that sets a cap on each recipient is (各单位最多可推荐1项)
-_OWN_QUOTA = re.compile(r"(?:我|本)[市区县省校院局委系]{1,2}[^，,。；;：:]{0,8}(?:名额|指标)")
+_OWN_QUOTA = re.compile(r"(?:我|本)[市区县省校院局委系]{1,2}[^，,。；;：:]{0,8}(?:名额|指标)"
+                        r"|(?:省上|上级|全总|省总|市总)(?:工会)?(?:下达|分配)(?:给?我[市区县省校])?的?(?:名额|指标)")  # (一)省上分配的名额
 EACH_RECIPIENT = re.compile(r"各(?:单位|学校|校|基层|分会|工会|部门)|每(?:个|所|家)?(?:单位|学校|校|基层|分会|工会|部门)")
 
 

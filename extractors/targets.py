@@ -393,8 +393,8 @@ def _cn_rejects(a: str, seg: str, sent: str, ns: int, ne: int, heading: bool, ex
     """Chinese numerals need a cue: never in a heading; with a comparator or
     a cue of ``target_evidence.cn_cue`` (请…推荐一名, 每队两人); other than
     ``一``/``两`` also with a target verb."""
-    if heading:
-        return True
+    if heading or (a == "二" and unit == "次" and not explicit):
+        return True  # (二次 is "a second time", 可组织二次: a count of times is 两次 or has its comparator)
     verb = _endswith_any(seg.rstrip("新再各"), cues["target_verbs"])
     if not verb and re.match(r"[，,。；;]|$", sent[ne:]):
         # 建设职工心理健康服务站三十个，: the count closes the clause
@@ -439,8 +439,9 @@ def _decide(sent: str, ns: int, ne: int, seg: str, a: str, b: Optional[str], uni
     if _soft_rejects(sent, ns, ne, seg, unit_raw, unit, comp, explicit, cues):
         return None
     rest = sent[ne + cue_after:]
-    if re.match(r"的|[（(]含[)）]|[（(]含[^（）()]{1,8}[)）]的", rest) or target_evidence.describes_holder(
-            _without_remark(rest)) or target_evidence.headcount_threshold(unit, cue_after > 0, rest):
+    if not target_evidence.share_reaching(unit, rest) and (
+            re.match(r"的|[（(]含[)）]|[（(]含[^（）()]{1,8}[)）]的", rest) or target_evidence.describes_holder(
+            _without_remark(rest)) or target_evidence.headcount_threshold(unit, cue_after > 0, rest)):
         return None  # 不超过25人（含）的小微企业: a threshold that describes
     if (_is_cn(a) or (b is not None and _is_cn(b))) and _cn_rejects(
             a, seg, sent, ns, ne, heading, explicit, cues, unit):
