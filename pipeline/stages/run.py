@@ -27,7 +27,7 @@ from pipeline.stages import circular
 from pipeline.stages.segment import segment
 
 # Bumped whenever extraction output may change, so batch manifests redo files.
-EXTRACTOR_VERSION = "2026.12.01-12"
+EXTRACTOR_VERSION = "2026.12.01-13"
 
 
 def extract_document(doc: Document) -> Notice:

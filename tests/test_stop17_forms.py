@@ -1,0 +1,188 @@
+"""Forms read on the AS set (frozen for two measurements, then released as
+dev), each as a case we wrote (names, numbers and places invented). One case
+per line: the text as a reader gets it, the values expected; cases marked
+"(guard" hold on the code before these rules too."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.readers import read_bytes
+from pipeline.stages.run import extract_document
+
+BODY = "\n各有关单位:\n现将有关事项通知如下。\n"
+HEAD = "关于开展职工运动会的通知\n各基层工会:\n现将有关事项通知如下,请认真组织。\n"
+TAIL = "\n江岭市总工会\n2024年3月1日\n"
+
+
+def run(text: str, name: str = "case.txt"):
+    return extract_document(read_bytes(name, text.encode("utf-8")))
+
+
+def _front(r) -> tuple:
+    return ([i.name for i in r.issuers], r.doc_number.text if r.doc_number else None,
+            r.title.text if r.title else None, r.recipients.text if r.recipients else None)
+
+
+# a page heading that carried the title and its 发文字号, then the notice's own 版头 and title again
+@pytest.mark.parametrize("text, expected", [
+    ("江岭大学工会\n当前位置:首页|通知公告\n关于评选年度优秀工会干部的通知(江大工〔2023〕7号)\n江岭大学工会\n"
+     "江大工〔2023〕7号    签发人:周明\n关于评选年度优秀工会干部的通知\n各分工会:\n现将有关事项通知如下。\n",
+     (["江岭大学工会"], "江大工〔2023〕7号", "关于评选年度优秀工会干部的通知", "各分工会")),
+    ("首页 > 工作动态\n关于举办教职工羽毛球赛的通知(滨师工字〔2022〕3号)\n滨江师范学院工会\n滨师工字〔2022〕3号\n"
+     "关于举办教职工\n羽毛球赛的通知\n各部门工会小组:\n现将有关事项通知如下。\n",
+     (["滨江师范学院工会"], "滨师工字〔2022〕3号", "关于举办教职工羽毛球赛的通知", "各部门工会小组")),
+    # (guard: an org line under the heading with no 发文字号 and no title again is the body's)
+    ("关于举办教职工羽毛球赛的通知\n滨江师范学院工会\n各部门工会小组:\n现将有关事项通知如下。\n",
+     ([], None, "关于举办教职工羽毛球赛的通知", "各部门工会小组")),
+])
+def test_own_head_under_page_heading(text, expected):
+    assert _front(run(text)) == expected
+
+
+# a catalogue page's meta line: 印发日期 and 发布日期, then the notice's own 发文字号 with no label
+@pytest.mark.parametrize("text, expected", [
+    ("江岭市总工会关于开展职工健康讲座的通知\n印发日期:2024-03-02  发布日期:2024-03-05  江工发〔2024〕9 号\n字号:\n"
+     "各区总工会:\n现将有关事项通知如下。\n", (["江岭市总工会"], "江工发〔2024〕9号", "江岭市总工会关于开展职工健康讲座的通知", "各区总工会")),
+    ("滨江区卫生健康委关于举办护士技能竞赛的通知\n印发日期:2023-05-06 滨卫发〔2023〕21号\n"
+     "各医疗机构:\n现将有关事项通知如下。\n", (["滨江区卫生健康委"], "滨卫发〔2023〕21号", "滨江区卫生健康委关于举办护士技能竞赛的通知", "各医疗机构")),
+])
+def test_catalogue_meta_with_number(text, expected):
+    assert _front(run(text)) == expected
+
+
+# a font widget whose buttons the copy lost ("【字体:"), then a 发文字号 whose 〕 it lost: whole lines, never joined
+@pytest.mark.parametrize("text, expected", [
+    ("关于开展职工创新工作室评选的通知\n发布日期:2021-04-02 作者: 来源:\n【字体:\n江工发〔202115\n关于开展职工创新\n工作室评选的通知\n"
+     "各区总工会:\n现将有关事项通知如下。\n", ([], "江工发〔2021〕15号", "关于开展职工创新工作室评选的通知", "各区总工会")),
+    ("关于做好困难职工帮扶的通知\n【字号:\n滨工办〔20198号\n关于做好困难职工帮扶的通知\n"
+     "各基层工会:\n现将有关事项通知如下。\n", ([], "滨工办〔2019〕8号", "关于做好困难职工帮扶的通知", "各基层工会")),
+])
+def test_widget_and_lost_bracket_lines(text, expected):
+    assert _front(run(text)) == expected
+
+
+# addressees in groups, a line each, the first closed by a semicolon
+@pytest.mark.parametrize("text, expected", [
+    ("各二级单位党委;\n各学院、各单位、机关各部门:\n现将有关事项通知如下。\n江岭大学工会\n2024年3月1日\n",
+     "各二级单位党委;各学院、各单位、机关各部门"),
+    ("各区总工会;\n各产业工会,市直机关工会:\n现将有关事项通知如下。\n江岭市总工会\n2024年3月1日\n",
+     "各区总工会;各产业工会,市直机关工会"),
+])
+def test_addressee_groups_over_lines(text, expected):
+    assert run(text).recipients.text == expected
+
+
+# 教代会/职代会/工代会 sign beside a department and the union
+@pytest.mark.parametrize("text, expected", [
+    ("各学院:\n现将有关事项通知如下。\n附件:“书香校园”主题征文、摄影、书法作品征集活动评选结果\n党委宣传部 教代会、工会\n2024年9月27日\n",
+     ["党委宣传部", "教代会", "工会"]),
+    ("各单位:\n现将有关事项通知如下。\n滨江集团职代会  滨江集团工会\n2023年4月2日\n", ["滨江集团职代会", "滨江集团工会"]),
+])
+def test_congress_signs(text, expected):
+    assert [i.name for i in run(text).issuers] == expected
+
+
+# a page that printed every 。 as a comma: the 署名 and date after the last comma, then the 附注 or the end
+@pytest.mark.parametrize("text, expected", [
+    ("各施工企业:现就有关事项通知如下:一、积极宣传,营造良好氛围,二、加强指导,确保工作要求落实到位,"
+     "江岭市住房和城乡建设局2025年11月25日(联系人:彭先生,电话:020-83456789)", (["江岭市住房和城乡建设局"], "2025-11-25")),
+    ("各基层工会:现就有关事项通知如下:请各单位认真组织,按时报送材料,滨江区总工会2024年6月3日",
+     (["滨江区总工会"], "2024-06-03")),
+    # (guard: a body sentence naming a body and a day goes on after it)
+    ("各基层工会:现就有关事项通知如下:请各单位认真组织,滨江区总工会2024年6月3日召开推进会,请准时参加。",
+     ([], None)),
+])
+def test_signature_after_a_comma(text, expected):
+    r = run(text)
+    assert ([i.name for i in r.issuers], r.signed_date.isoformat() if r.signed_date else None) == expected
+
+
+def deadlines(text: str) -> list[str]:
+    return [d.due.isoformat() for d in run(text).deadlines if d.due]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 填写 a form by a day is a hand-in (an online form is the registration)
+    ("各分工会:\n请于10月16日12点前在线填写《趣味运动会报名表》。\n校工会\n2025年10月9日\n", ["2025-10-16"]),
+    ("各分工会:\n请各分会于5月20日前填写职工满意度调查问卷。\n校工会\n2024年5月9日\n", ["2024-05-20"]),
+    ("各分工会:\n10月16日前已填写报名表的会员无需重复提交。\n校工会\n2025年10月9日\n", []),  # (guard: no request)
+    # a window of two compact dates (every 年 and 月 lost): its end
+    ("各分工会:\n三、征稿时间:2016328日——2016528日。\n校工会\n2016年3月9日\n", ["2016-05-28"]),
+    ("各分工会:\n报名时间:2024510日至2024520日。\n校工会\n2024年5月2日\n", ["2024-05-20"]),
+])
+def test_deadlines(text, expected):
+    assert deadlines(text) == expected
+
+
+# a second person after "；" with a place in brackets between the name and the phone
+@pytest.mark.parametrize("line, expected", [
+    ("联系人:王老师(东校区),13812345678;李老师(西校区),13987654321。",
+     [(["王老师"], ["13812345678"]), (["李老师"], ["13987654321"])]),
+    ("联系人:赵敏(工会办公室),0571-87654321;孙立(财务处),0571-87651234。",
+     [(["赵敏"], ["0571-87654321"]), (["孙立"], ["0571-87651234"])]),
+])
+def test_second_contact_with_a_remark(line, expected):
+    r = run("各分工会:\n现将有关事项通知如下。\n" + line + TAIL)
+    assert [(c.names, [v.value for v in c.values]) for c in r.contacts] == expected
+
+
+def attachments(text: str) -> list[tuple[int, str, str]]:
+    return [(a.number, a.title, a.evidence.quote) for a in run(text).attachments]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # each listed item's download link under it is no item of its own
+    ("各分工会:\n现将有关事项通知如下。\n附件:1.《趣味运动会比赛规则》\n附件1:2025年趣味运动会比赛规程.doc\n"
+     "2.《趣味运动会报名表》\n附件2:2025年趣味运动会报名表.doc" + TAIL,
+     [(1, "趣味运动会比赛规则", "趣味运动会比赛规则"), (2, "趣味运动会报名表", "趣味运动会报名表")]),
+    # two titles that open alike: each one's evidence is its own line
+    ("各分工会:\n现将有关事项通知如下。\n附件:1.2025年趣味运动会比赛规程.doc\n2.2025年趣味运动会报名表.doc" + TAIL,
+     [(1, "2025年趣味运动会比赛规程", "2025年趣味运动会比赛规程"), (2, "2025年趣味运动会报名表", "2025年趣味运动会报名表")]),
+    # one file's forms named after the first ("…申报表、登记表、汇总表"): one attachment
+    ("各分工会:\n现将有关事项通知如下。\n附件:1.江岭市职工创新工作室创建申报表、登记表、汇总表" + TAIL,
+     [(1, "江岭市职工创新工作室创建申报表、登记表、汇总表", "江岭市职工创新工作室创建申报表、登记表、汇总表")]),
+    ("各分工会:\n现将有关事项通知如下。\n附件:江岭市困难职工帮扶暂行办法、申请表" + TAIL,  # (guard: two kinds of document)
+     [(1, "江岭市困难职工帮扶暂行办法", "江岭市困难职工帮扶暂行办法"), (2, "申请表", "申请表")]),
+])
+def test_attachment_items(text, expected):
+    assert attachments(text) == expected
+
+
+def targets(text: str) -> list[tuple[float, str]]:
+    return [(t.value, t.unit) for t in run(HEAD + text + TAIL).targets]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cap on the total in brackets after each one's quota (共计最多, 合计不超过)
+    ("本科类高校每个竞赛组别可推荐1名青年教师(共计最多5名)参加决赛。", [(1.0, "名"), (5.0, "名")]),
+    ("各分会可推荐2名代表(合计不超过10名)。", [(2.0, "名"), (10.0, "名")]),
+    ("各分工会推荐1人,共计20人。", [(1.0, "人")]),  # (guard: the sum of the quotas just set)
+    # who is sent to the final is a quota, not how the match is played
+    ("其他学科类别各推荐1名青年教师参加教学竞赛决赛。", [(1.0, "名")]),
+    ("各县区总工会推选2支代表队参加全市决赛。", [(2.0, "支")]),
+    ("每场比赛选派5名队员上场。", []),  # (guard)
+    # 二次 is "a second time": no count
+    ("一次不能完成的可组织二次,尽量让每位女教职工参与。", []),
+    ("超出部分可申请二次报销。", []),
+    ("每年至少组织二次集中学习。", [(2.0, "次")]),  # (guard: its comparator makes it a count)
+    # the quota the province handed to the issuer, under its heading
+    ("一、名额和类型\n(一)省上分配的名额类型\n1.江岭省五一劳动奖状2个。其中:\n(1)“非公有制企业单位”1个。", []),
+    ("一、名额\n(一)上级工会分配给我市的名额\n1.省五一劳动奖章3名。", []),
+    # a share of a whole that is to reach a goal: the 的 names what it counts
+    ("2018年末全省40%的工资集体协商建制企业达到A级质量标准。", [(40.0, "%")]),
+    ("年底前全市60%以上的规上企业建立职代会制度。", [(60.0, "%")]),
+    ("缴费比例不低于30%的单位可以参加。", []),  # (guard: a threshold on who may join)
+])
+def test_targets(text, expected):
+    assert targets(text) == expected
+
+
+# a page heading that printed the 发文字号 and the title in 《》 over the notice's own title: the latter
+@pytest.mark.parametrize("text, expected", [
+    ("江工发〔2024〕3号《关于召开全市工会劳动保障工作座谈会的通知》\n关于召开全市工会劳动保障工作座谈会的通知\n江工发〔2024〕3号\n"
+     "各区总工会:\n现将有关事项通知如下。\n", "关于召开全市工会劳动保障工作座谈会的通知"),
+    ("滨工字〔2019〕8号《关于举办职工书法展的通知》\n关于举办职工书法展的通知\n滨工字〔2019〕8号\n"
+     "各基层工会:\n现将有关事项通知如下。\n", "关于举办职工书法展的通知"),
+])
+def test_heading_in_book_marks_over_own_title(text, expected):
+    assert run(text).title.text == expected
