@@ -27,8 +27,8 @@ def criteria_label(sent: str) -> bool:
 
 # a section heading (二、评比条件), at a line start or run into a flattened
 # line after a sentence end
-_SECTION = re.compile(r"(?:^|(?<=[。；;!！?？\s]))\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])"
-                      r"\s*([^，,。；;：:\d]{2,12})")
+_SECTION = re.compile(r"(?:^|(?<=[。；;!！?？\s])|(?=[（(][一二三四五六七八九十]+[）)]))"  # (a bracketed one anywhere: one line)
+                      r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])\s*([^，,。；;：:\d（(]{2,12})")
 # the conditions a candidate must meet (评比条件, 申报条件, 推荐标准): a
 # number under it is an eligibility threshold (ANNOTATION.md "targets": not
 # eligibility thresholds) unless its sentence sets a quota on the nominations

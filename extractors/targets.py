@@ -547,7 +547,8 @@ def extract(doc: Document) -> list[Target]:
         start_state = criteria
         for sm in _SENT.finditer(text):
             sent = sm.group()
-            criteria = target_sections.section_after(marks, sm.start(), start_state)
+            first = re.search(r"\d", sent)  # (a heading run into the sentence before its first figure: one line)
+            criteria = target_sections.section_after(marks, sm.start() + (first.start() if first else 0), start_state)
             kind = criteria[0] if criteria else None
             if (kind == "criteria" and not target_evidence.nominated_set(sent)) or \
                     target_sections.criteria_label(sent):

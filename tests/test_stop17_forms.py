@@ -50,6 +50,15 @@ def test_catalogue_meta_with_number(text, expected):
     assert _front(run(text)) == expected
 
 
+# the same meta line re-broken inside the 发文字号's bracket: the two pieces are one number
+@pytest.mark.parametrize("text, expected", [
+    ("江岭市总工会关于开展职工健康讲座的通知\n印发日期:2024-03-02  发布日期:2024-03-05  江工发〔\n2024〕9 号\n字号:\n"
+     "各区总工会:\n现将有关事项通知如下。\n", (["江岭市总工会"], "江工发〔2024〕9号", "江岭市总工会关于开展职工健康讲座的通知", "各区总工会")),
+])
+def test_catalogue_meta_broken_in_the_number(text, expected):
+    assert _front(run(text)) == expected
+
+
 # a font widget whose buttons the copy lost ("【字体:"), then a 发文字号 whose 〕 it lost: whole lines, never joined
 @pytest.mark.parametrize("text, expected", [
     ("关于开展职工创新工作室评选的通知\n发布日期:2021-04-02 作者: 来源:\n【字体:\n江工发〔202115\n关于开展职工创新\n工作室评选的通知\n"
@@ -163,15 +172,18 @@ def targets(text: str) -> list[tuple[float, str]]:
     ("每场比赛选派5名队员上场。", []),  # (guard)
     # 二次 is "a second time": no count
     ("一次不能完成的可组织二次,尽量让每位女教职工参与。", []),
-    ("超出部分可申请二次报销。", []),
+    ("各分会一次不能完成的可组织二次,确保全员参与。", []),
     ("每年至少组织二次集中学习。", [(2.0, "次")]),  # (guard: its comparator makes it a count)
     # the quota the province handed to the issuer, under its heading
     ("一、名额和类型\n(一)省上分配的名额类型\n1.江岭省五一劳动奖状2个。其中:\n(1)“非公有制企业单位”1个。", []),
-    ("一、名额\n(一)上级工会分配给我市的名额\n1.省五一劳动奖章3名。", []),
+    ("一、名额\n(一)省总工会下达的名额\n1.省五一劳动奖章3名。", []),
     # a share of a whole that is to reach a goal: the 的 names what it counts
     ("2018年末全省40%的工资集体协商建制企业达到A级质量标准。", [(40.0, "%")]),
     ("年底前全市60%以上的规上企业建立职代会制度。", [(60.0, "%")]),
     ("缴费比例不低于30%的单位可以参加。", []),  # (guard: a threshold on who may join)
+    # the same headings with the lines joined (a page pasted onto one line)
+    ("一、名额和类型(一)省上分配的名额类型1.江岭省五一劳动奖状2个。其中:(1)“非公有制企业单位”1个。", []),
+    ("一、名额(一)市总分配的指标1.市级劳模5名。(二)各单位推荐名额各推荐1名。", [(1.0, "名")]),  # (guard: (二) ends it)
 ])
 def test_targets(text, expected):
     assert targets(text) == expected

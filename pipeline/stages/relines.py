@@ -422,7 +422,7 @@ def _join_open_brackets(blocks: list[Block]) -> list[Block]:
     for b in blocks:
         prev = out[-1] if out else None
         o = _open_bracket(prev.text) if prev is not None and prev.kind == b.kind == "paragraph" else None
-        if o is not None and (is_page_chrome(prev.text) or lost_separator(prev.text)):
+        if o is not None and ((is_page_chrome(prev.text) and prev.text[o] in "【[") or lost_separator(prev.text)):
             o = None  # "【字体:" (a widget, its buttons lost), "九工通〔201940" (a 发文字号, its 〕 lost): whole lines
         if o is not None and len(prev.text) - o <= 25 and b.text:
             closes = re.search(r"[）)\]］】〕]", b.text[:25])
