@@ -198,3 +198,12 @@ def test_targets(text, expected):
 ])
 def test_heading_in_book_marks_over_own_title(text, expected):
     assert run(text).title.text == expected
+
+
+# the body's lead-in to its items ("…的主要事项有:") is no addressee
+@pytest.mark.parametrize("text", [
+    "关于评选先进的通知\n2024年江岭公司开展劳动竞赛活动已进入总结阶段,本次评选的主要事项有:\n一、条件\n江岭公司工会\n2024年3月1日\n",
+    "关于举办职工书法展的通知\n2024年滨江区职工书法展将于五月举行,活动的内容是:\n一、时间\n滨江区总工会\n2024年3月1日\n",
+])
+def test_lead_in_is_no_addressee(text):
+    assert run(text).recipients is None

@@ -31,8 +31,8 @@ def looks_like_recipients(t: str) -> bool:
     limit = 200 if len(re.findall(r"[、，,]", t)) >= 4 else 120
     if not (2 <= len(t) <= limit) or any(c in t for c in STOP) or t.endswith("如下"):
         return False
-    if _SENTENCE.match(t) or re.search(r"如下|以下|下列|做好|务必|要求|请各", t):
-        return False  # "各单位要做好以下工作:", "…提出了如下决议:" is the body speaking
+    if _SENTENCE.match(t) or re.search(r"如下|以下|下列|做好|务必|要求|请各|(?:事项|内容|安排|情况)(?:主要)?(?:有|是|为)$", t):
+        return False  # "各单位要做好以下工作:", "…提出了如下决议:", "…的主要事项有:" is the body speaking
     if re.fullmatch(r"(?:说明|主旨|事由|附注|备注|注|要求|内容|正文|摘要|概要|简介|详情)", t):
         return False  # "说明:" a section label of a 函 (主旨/说明), or a page's "摘要:", never an addressee
     if re.match(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[\d~～\-—至]+\s*(?:月|日|号)", t):
