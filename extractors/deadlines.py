@@ -58,6 +58,13 @@ SKIP_ZONES = ("head", "title", "recipients", "signature", "date", "record", "att
 _REL_RE = re.compile(
     rf"(?P<anchor>[^\s，。；、]{{0,12}}?(?:结束|完成|收到|接到|印发|下发|发布|公布|举办|举行)(?:通知)?)后{S}"
     rf"(?P<n>[0-9]{{1,3}}|[{dates_cn.CN_DIGITS}]{{1,3}}){S}个?{S}(?P<unit>工作日|自然日|日|天|周|星期|个月|月)(?:内|以内|之内)")
+# "会后一周内提交", "闭会三天内送交": a span after a meeting the notice calls (due null)
+_REL_MEETING_RE = re.compile(
+    rf"(?P<anchor>会后|赛后|散会后|闭会后?){S}(?:[0-9]{{1,3}}|[{dates_cn.CN_DIGITS}]{{1,3}}){S}个?{S}"
+    rf"(?:工作日|自然日|日|天|周|星期)(?:内|以内|之内)")
+# "截止时间拟定为预备会议结束之前": a closing label set at an event (due null)
+_REL_LABELLED_RE = re.compile(r"截止(?:时间|日期)[^，。；;,\d]{0,6}?(?:为|是|至|[:：])"
+                              r"(?P<anchor>[^，。；;,\d]{2,14}?(?:结束|召开|开始|举行))(?:之前|以前|前)")
 # "提前一周报校工会": a span before an event the reader knows (due null).
 _REL_AHEAD_RE = re.compile(
     rf"提前{S}(?:[0-9]{{1,3}}|[{dates_cn.CN_DIGITS}]{{1,3}}){S}个?{S}(?:工作日|自然日|日|天|周|星期|个月)")
@@ -286,8 +293,9 @@ def _relative_spans(sent: str) -> list[tuple[int, int]]:
     """Spans of relative deadlines (``due`` null, ANNOTATION.md): "活动结束后
     15个工作日内报送", "申请报告提前一周报校工会", "于暑假放假前送至…",
     "在开展活动前需将方案发送…" — each followed by an action verb."""
-    out = []
-    for m in _REL_RE.finditer(sent):
+    out = [(m.start(), m.end()) for m in _REL_LABELLED_RE.finditer(sent)
+           if deadline_vocab()["relative_anchor_re"].search(m.group("anchor"))]
+    for m in [*_REL_RE.finditer(sent), *_REL_MEETING_RE.finditer(sent)]:
         if find_action(sent, m.end()):
             out.append((m.start(), m.end()))
     for m in _REL_AHEAD_RE.finditer(sent):

@@ -207,3 +207,25 @@ def test_heading_in_book_marks_over_own_title(text, expected):
 ])
 def test_lead_in_is_no_addressee(text):
     assert run(text).recipients is None
+
+
+def relative(text: str) -> list[str]:
+    return [d.anchor for d in run(text).deadlines if d.relative]
+
+
+# deadlines counted from a meeting or an event the notice names (due null, the wording kept)
+@pytest.mark.parametrize("text, expected", [
+    ("各分工会:\n提案受理截止时间拟定为预备会议结束之前,在此之后的议案作为平时意见处理。" + TAIL, ["截止时间拟定为预备会议结束之前"]),
+    ("各代表团:\n提案征集截止日期为大会开幕式开始前,逾期不再受理。" + TAIL, ["截止日期为大会开幕式开始前"]),
+    ("各分工会:\n会后一周内向校工会提交二级教代会召开情况。" + TAIL, ["会后一周内"]),
+    ("各代表:\n闭会三天内亦可直接送交工会办公室。" + TAIL, ["闭会三天内"]),
+    ("各分工会:\n赛后三天内各队讨论热烈。" + TAIL, []),  # (guard: no hand-in)
+    # 告知 is a hand-in too (the union is told)
+    ("各分工会:\n名单确定后原则上不予更改,如确需调整须提前三天告之。" + TAIL, ["提前三天"]),
+])
+def test_relative_deadlines(text, expected):
+    assert relative(text) == expected
+
+
+def test_notify_by_a_day():
+    assert deadlines("各分工会:\n请于5月10日前告知校工会参赛人数。" + TAIL) == ["2024-05-10"]
