@@ -78,8 +78,8 @@ def _tail_cuts(b: Block) -> list[int]:
         else:
             era = 4 if t[:m.start()].endswith("中华民国") else 2 if t[:m.start()].endswith("民国") else 0
             start = _signature_start(b, m.start() - era)  # "…工会中华民国113年8月19日": the era opens the date
-            c = max(t.rfind(",", 0, m.start()), t.rfind("，", 0, m.start()))
-            if start is None and c > 0 and _names(t[c + 1:m.start() - era]) and _NOTE_OR_END.fullmatch(after):
+            c = max(t.rfind(",", 0, m.start()), t.rfind("，", 0, m.start())) if start is None else -1
+            if c > 0 and _names(t[c + 1:m.start() - era]) and _NOTE_OR_END.fullmatch(after):
                 start = c + 1  # "…落实到位,XX局2025年11月25日(联系人:…": a page that printed every 。 as a comma
             # a date closing a sentence's names ("。XX总工会2020年1月6日")
             # is a signature's even when a plan printed after it follows
