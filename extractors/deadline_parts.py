@@ -96,11 +96,14 @@ def find_action(sent: str, after: int) -> Optional[re.Match]:
         elif nxt and nxt in nouny and m.group(0) in ("报名", "申报", "登记", "推荐", "确认", "完成"):
             continue  # 报名人数, 申报工作, 推荐名额 …
         (found_after if m.start() >= after else found_before).append(m)
-    if found_after:  # (填写 yields to a hand-in verb after it: "填写附件…至…，同时提交电子版")
-        return next((m for m in found_after if m.group(0) != "填写"), found_after[0])
+    # 填写 governs only when no hand-in verb does ("填写附件…至…，同时提交电子版";
+    # "报名时间:…，请填写报名表…": the registration)
+    strong = [m for m in found_after if m.group(0) != "填写"]
+    if strong:
+        return strong[0]
     if found_before:
         return found_before[-1]
-    return None
+    return found_after[0] if found_after else None
 
 
 # What is delivered is the object of 将/把 (a noun phrase), never the clause's

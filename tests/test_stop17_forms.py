@@ -229,3 +229,13 @@ def test_relative_deadlines(text, expected):
 
 def test_notify_by_a_day():
     assert deadlines("各分工会:\n请于5月10日前告知校工会参赛人数。" + TAIL) == ["2024-05-10"]
+
+
+# 填写 is the action only when no hand-in verb governs the date
+@pytest.mark.parametrize("text, expected", [
+    ("各分工会:\n请于10月16日前在线填写《趣味运动会报名表》。" + TAIL, ["填写"]),
+    ("各分工会:\n申报人请在2024年3月16日前填写申报表,同时提交电子版材料至工会邮箱。" + TAIL, ["提交"]),  # (guard: the hand-in verb governs)
+    ("各分工会:\n报名时间:6月1日—6月15日,请填写报名表后报区总工会。" + TAIL, ["报名"]),  # (guard: the registration governs)
+])
+def test_fill_in_yields(text, expected):
+    assert [d.action for d in run(text).deadlines] == expected
