@@ -239,3 +239,21 @@ def test_notify_by_a_day():
 ])
 def test_fill_in_yields(text, expected):
     assert [d.action for d in run(text).deadlines] == expected
+
+
+# one-line pages: a count or widget label left empty, then the addressee; a body's members as addressee
+@pytest.mark.parametrize("text, recipients", [
+    ("关于开展2024年教职工疗休养工作的通知发布时间:2024-07-01阅读人数:各二级工会:根据上级通知精神,现将有关事项通知如下。",
+     "各二级工会"),
+    ("关于开展职工医疗互助活动的通知2024-06-30 12:44:35来源:滨江新闻网作者:李明阅读:1评论:0举报各乡镇工会、县直各单位:"
+     "根据上级工会通知精神,现将有关事项通知如下。", "各乡镇工会、县直各单位"),
+    ("江岭市卫生健康委关于举办护理技能竞赛的通知印发日期:2024-05-06发布日期:2024-05-08江卫发〔2024〕21号字号:"
+     "各区卫生健康委、各市属医院:根据省卫生健康委通知精神,现将有关事项通知如下。", "各区卫生健康委、各市属医院"),
+    ("关于印发江岭市职业技能大赛实施方案的通知来源:江岭市总工会更新时间:2024-06-02江岭市第三届职业技能大赛领导小组各成员单位:"
+     "根据市政府有关文件精神,现将方案印发给你们。", "江岭市第三届职业技能大赛领导小组各成员单位"),
+    ("关于做好职工疗休养工作的通知发布时间:2024-06-02江岭市总工会各部门:根据上级文件精神,现将有关事项通知如下。",
+     "江岭市总工会各部门"),  # (guard: held before)
+])
+def test_one_line_addressee_after_page_labels(text, recipients):
+    r = run(text)
+    assert r.recipients is not None and r.recipients.text == recipients

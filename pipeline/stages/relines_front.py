@@ -58,7 +58,11 @@ def _addressee(t: str) -> bool:
         is_org_name(items[-1]) or bool(re.match(r"各|全体|所属|有关", items[-1])))
     # (a reply to one deputy or member: "…建议的答复李永福代表:")
     one_person = bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}(?:代表|委员|同志)", t))
-    return bool(ADDRESSEE.match(t)) or listed or one_person or (bool(items) and all(is_org_name(x) for x in items))
+    # (a body's members or parts: "…大赛领导小组各成员单位", "市总工会各部门")
+    members = len(items) == 1 and bool(re.fullmatch(r"(.{2,30}?)各(?:成员单位|部门|处室|科室|直属单位|下属单位)", t)) and \
+        is_org_name(t[:t.rindex("各")])
+    return bool(ADDRESSEE.match(t)) or listed or one_person or members or (
+        bool(items) and all(is_org_name(x) for x in items))
 
 
 def title_like(t: str) -> bool:
@@ -207,7 +211,8 @@ def front_cuts(t: str) -> list[int]:
         pos += code
         cuts.append(pos)
     hit = parse_doc_number(t[pos:pos + 60])
-    if hit and hit[1] <= 1 and re.search(r"[^\s)）\]］】]", t[pos + hit[2]:]):  # not "（…号）" alone
+    opened = bool(hit and hit[1] <= 1 and re.search(r"[^\s)）\]］】]", t[pos + hit[2]:]))  # not "（…号）" alone
+    if opened:
         pos += hit[2]
         cuts.append(pos)
     e = _title_end(t[pos:])
@@ -246,7 +251,7 @@ def front_cuts(t: str) -> list[int]:
         if e2 and pos + e2 < len(t):
             pos += e2
             cuts.append(pos)
-    asides = _aside_cuts(t[pos:]) if e or hit else []
+    asides = _aside_cuts(t[pos:]) if e or hit or opened else []  # ("…13号字号:各…": a widget after the number)
     if asides:  # 签发人 or a page's meta line before the addressee
         cuts += [pos + a for a in asides]
         pos += asides[-1]
@@ -291,7 +296,8 @@ _BRACKETED = (rf"{BRACKET_LABEL}\s*[:：]?\s*"
 # a field may open with a list's dash: "- 分类:行业资讯 - 作者: - 来源:")
 # a count's label takes figures only ("点击数: 校内各单位:" is an empty count, then the addressee);
 # a page's widget words after it ("浏览:10设置", "点击量:加载中...")
-_COUNT = r"(?:点击|浏览|阅读|访问)(?:次数|数量|数|量|率)?\s*[:：]\s*(?:\d*\s*次|\d+)?(?:\s*(?:设置|加载中\.{0,3}))?"
+_COUNT = (r"(?:点击|浏览|阅读|访问|评论)(?:次数|人数|数量|数|量|率)?\s*[:：]\s*(?:\d*\s*次|\d+)?"
+          r"(?:\s*(?:设置|加载中\.{0,3}|举报))?")  # ("评论:0举报": a comment count and its report button)
 _META = re.compile(rf"^(?:\s*(?:-\s*)?(?:(?:(?:{_LABEL}|发表于)\s*[:：]?\s*)?{_META_DATE}|{_META_BYLINE}"
                    rf"|{_META_TOOL}|{_CATALOGUE}|{_COUNT}|{_LABEL}\s*[:：]\s*(?:\d*\s*次"  # (a count the page left empty: "访问量:次")
                    rf"|\d+"
