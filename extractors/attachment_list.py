@@ -340,7 +340,7 @@ WIDGET = r"附件\s*[:：]?\s*[【\[]([^【】\[\]]{2,100}\.[A-Za-z]{2,4})[】\]
 
 
 # an item's download link printed under it ("1.《…规则》 附件1:2025年…规程.doc 2.《…》"): no item of its own
-_ITEM_LINK = re.compile(r"附件\s*(?P<n>[1-9])\s*[:：]\s*[^\s:：]+?\.(?:docx?|xlsx?|wps|et|pdf|ofd|rar|zip)(?![A-Za-z])")
+_ITEM_LINK = re.compile(r"附件\s*(?P<n>[1-9])\s*[:：]\s*[^\s:：]+?" + _EXTENSION.pattern, re.I)
 
 
 # a numbered label's title, then a list that starts again at 1: the attachment's content

@@ -55,13 +55,10 @@ _NEXT_CONSEQUENCE = re.compile(r"\s*(?:逾期|过期|未按时|未在规定时�
 # Zones whose dates are the document's own (成文日期, 印发日期, 发文字号).
 SKIP_ZONES = ("head", "title", "recipients", "signature", "date", "record", "attachment_list")
 
+# "活动结束后15个工作日内", and a span after the meeting the notice calls ("会后一周内", "闭会三天内")
 _REL_RE = re.compile(
-    rf"(?P<anchor>[^\s，。；、]{{0,12}}?(?:结束|完成|收到|接到|印发|下发|发布|公布|举办|举行)(?:通知)?)后{S}"
+    rf"(?:(?P<anchor>[^\s，。；、]{{0,12}}?(?:结束|完成|收到|接到|印发|下发|发布|公布|举办|举行)(?:通知)?)后|(?:散会|赛|会)后|闭会后?){S}"
     rf"(?P<n>[0-9]{{1,3}}|[{dates_cn.CN_DIGITS}]{{1,3}}){S}个?{S}(?P<unit>工作日|自然日|日|天|周|星期|个月|月)(?:内|以内|之内)")
-# "会后一周内提交", "闭会三天内送交": a span after a meeting the notice calls (due null)
-_REL_MEETING_RE = re.compile(
-    rf"(?P<anchor>会后|赛后|散会后|闭会后?){S}(?:[0-9]{{1,3}}|[{dates_cn.CN_DIGITS}]{{1,3}}){S}个?{S}"
-    rf"(?:工作日|自然日|日|天|周|星期)(?:内|以内|之内)")
 # "截止时间拟定为预备会议结束之前": a closing label set at an event (due null)
 _REL_LABELLED_RE = re.compile(r"截止(?:时间|日期)[^，。；;,\d]{0,6}?(?:为|是|至|[:：])"
                               r"(?P<anchor>[^，。；;,\d]{2,14}?(?:结束|召开|开始|举行))(?:之前|以前|前)")
@@ -295,7 +292,7 @@ def _relative_spans(sent: str) -> list[tuple[int, int]]:
     "在开展活动前需将方案发送…" — each followed by an action verb."""
     out = [(m.start(), m.end()) for m in _REL_LABELLED_RE.finditer(sent)
            if deadline_vocab()["relative_anchor_re"].search(m.group("anchor"))]
-    for m in [*_REL_RE.finditer(sent), *_REL_MEETING_RE.finditer(sent)]:
+    for m in _REL_RE.finditer(sent):
         if find_action(sent, m.end()):
             out.append((m.start(), m.end()))
     for m in _REL_AHEAD_RE.finditer(sent):

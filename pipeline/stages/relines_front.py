@@ -59,8 +59,8 @@ def _addressee(t: str) -> bool:
     # (a reply to one deputy or member: "…建议的答复李永福代表:")
     one_person = bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}(?:代表|委员|同志)", t))
     # (a body's members or parts: "…大赛领导小组各成员单位", "市总工会各部门")
-    members = len(items) == 1 and bool(re.fullmatch(r"(.{2,30}?)各(?:成员单位|部门|处室|科室|直属单位|下属单位)", t)) and \
-        is_org_name(t[:t.rindex("各")])
+    body = re.fullmatch(r"(.{2,30}?)各(?:成员单位|部门|处室|科室|直属单位|下属单位)", t)
+    members = len(items) == 1 and bool(body) and is_org_name(body.group(1))
     return bool(ADDRESSEE.match(t)) or listed or one_person or members or (
         bool(items) and all(is_org_name(x) for x in items))
 
